@@ -1,0 +1,284 @@
+/* cw-cli-inspect.c: clearway-cli text, validate and info
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-cli-private.h"
+
+static CwRenderer *
+new_renderer (CwDeck      *deck,
+              const char  *language,
+              const char  *format_spec,
+              GError     **error)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup (format_spec ? format_spec : cw_deck_get_format (deck),
+                                                 error);
+
+  if (format == NULL)
+    return NULL;
+  return cw_renderer_new (deck, language, format, cw_deck_get_fps (deck));
+}
+
+int
+cw_cli_text (int    argc,
+             char **argv)
+{
+  g_autofree char *language = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language, N_("Language of the text"), N_("CODE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format (it can change durations)"),
+      N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[DECK] — print the text of each slide"));
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(CwRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = CW_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Prints, slide by slide, what a viewer reads once the slide has\n"
+                                  "settled, with every number fully counted up: for proofreading."));
+  if (!cw_cli_parse (context, "text", &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return cw_cli_usage_error (context, "text", _("give one deck at most"));
+
+  deck = cw_cli_load_deck (argc == 2 ? argv[1] : NULL);
+  if (deck == NULL)
+    return CW_EXIT_FAILURE;
+
+  if (language != NULL && !cw_deck_has_language (deck, language))
+    {
+      g_auto(GStrv) known = cw_deck_list_languages (deck);
+      g_autofree char *list = g_strjoinv (", ", known);
+      g_autofree char *message = g_strdup_printf (_("the deck has no “%s” translation; its languages are %s"),
+                                                  language, list);
+      return cw_cli_usage_error (context, "text", message);
+    }
+
+  renderer = new_renderer (deck, language, format, &error);
+  if (renderer == NULL)
+    return cw_cli_usage_error (context, "text", error->message);
+
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      CwScene *scene = cw_renderer_get_scene (renderer, i);
+      CwSlide *slide = cw_deck_get_slide (deck, i);
+      guint first, n;
+
+      cw_renderer_get_slide_frames (renderer, i, &first, &n);
+      /* Translators: slide number, slide id, template, seconds */
+      g_print (_("— %u. %s (%s, %.1f s)\n"), i + 1, cw_slide_get_id (slide),
+               cw_slide_get_template_id (slide), (double) n / cw_renderer_get_fps (renderer));
+      for (guint j = 0; j < scene->texts->len; j++)
+        g_print ("%s\n", (const char *) g_ptr_array_index (scene->texts, j));
+      g_print ("\n");
+    }
+
+  if (cw_renderer_get_untranslated (renderer)->len > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "warning: %u text has no %s translation and is shown in the source language\n",
+                             "warning: %u texts have no %s translation and are shown in the source language\n",
+                             cw_renderer_get_untranslated (renderer)->len),
+                cw_renderer_get_untranslated (renderer)->len, cw_renderer_get_language (renderer));
+
+  return CW_EXIT_OK;
+}
+
+int
+cw_cli_validate (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DECK… — check deck files"));
+  int status = CW_EXIT_OK;
+
+  g_option_context_set_summary (context,
+                                _("Checks each deck against the format and reports every problem with\n"
+                                  "its file and line. Warnings (a missing logo, text that does not fit)\n"
+                                  "are printed but do not fail the check."));
+  if (!cw_cli_parse (context, "validate", &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return cw_cli_usage_error (context, "validate", _("name the deck to check"));
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(CwDeck) deck = cw_cli_load_deck (argv[i]);
+      g_auto(GStrv) languages = NULL;
+      g_autoptr(CwFormat) format = NULL;
+      g_autoptr(GPtrArray) seen = NULL;
+      g_autoptr(CwRenderer) renderer = NULL;
+
+      if (deck == NULL)
+        {
+          status = CW_EXIT_FAILURE;
+          continue;
+        }
+
+      cw_cli_print_warnings (deck);
+
+      /* lay every language out, to find text that does not fit */
+      format = cw_format_lookup (cw_deck_get_format (deck), NULL);
+      languages = cw_deck_list_languages (deck);
+      seen = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; format != NULL && languages[j]; j++)
+        {
+          g_autoptr(CwRenderer) r = cw_renderer_new (deck, languages[j], format, cw_deck_get_fps (deck));
+          GPtrArray *warnings = cw_renderer_get_warnings (r);
+
+          for (guint k = 0; k < warnings->len; k++)
+            {
+              const char *w = g_ptr_array_index (warnings, k);
+              if (!g_ptr_array_find_with_equal_func (seen, w, g_str_equal, NULL))
+                {
+                  g_printerr (_("warning: %s: %s (%s)\n"), argv[i], w, languages[j]);
+                  g_ptr_array_add (seen, g_strdup (w));
+                }
+            }
+          if (j == 0)
+            renderer = g_steal_pointer (&r);
+        }
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u slide, %.1f s\n",
+                            "%s: valid, %u slides, %.1f s\n", cw_deck_get_n_slides (deck)),
+               argv[i], cw_deck_get_n_slides (deck),
+               renderer ? cw_renderer_get_duration (renderer) : 0.0);
+    }
+
+  return status;
+}
+
+int
+cw_cli_info (int    argc,
+             char **argv)
+{
+  g_autofree char *format_spec = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_spec, N_("Output format for durations"),
+      N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[DECK] — describe a deck"));
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(CwRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) languages = NULL;
+  GListModel *statistics;
+  int status = CW_EXIT_OK;
+  guint n_texts = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!cw_cli_parse (context, "info", &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return cw_cli_usage_error (context, "info", _("give one deck at most"));
+
+  deck = cw_cli_load_deck (argc == 2 ? argv[1] : NULL);
+  if (deck == NULL)
+    return CW_EXIT_FAILURE;
+
+  renderer = new_renderer (deck, NULL, format_spec, &error);
+  if (renderer == NULL)
+    return cw_cli_usage_error (context, "info", error->message);
+
+  g_print (_("Title:       %s\n"), cw_deck_get_title (deck) ? cw_deck_get_title (deck) : "");
+  if (cw_deck_get_author (deck) != NULL)
+    g_print (_("Author:      %s\n"), cw_deck_get_author (deck));
+  g_print (_("Format:      %s, %d×%d, %u fps\n"), cw_renderer_get_format (renderer)->label,
+           cw_renderer_get_format (renderer)->width, cw_renderer_get_format (renderer)->height,
+           cw_renderer_get_fps (renderer));
+  g_print (_("Duration:    %.1f s, %u frames\n"), cw_renderer_get_duration (renderer),
+           cw_renderer_get_n_frames (renderer));
+  g_print (_("Theme:       %s\n"), cw_theme_get_base (cw_deck_get_theme (deck)));
+
+  g_print ("\n%s\n", _("Slides:"));
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      CwSlide *slide = cw_deck_get_slide (deck, i);
+      guint first, n;
+
+      cw_renderer_get_slide_frames (renderer, i, &first, &n);
+      g_print ("  %2u. %-16s %-12s %5.1f s  %s %u–%u\n", i + 1, cw_slide_get_id (slide),
+               cw_slide_get_template_id (slide), (double) n / cw_renderer_get_fps (renderer),
+               _("frames"), first, first + n - 1);
+      n_texts += cw_renderer_get_scene (renderer, i)->texts->len;
+    }
+
+  statistics = cw_deck_get_statistics (deck);
+  g_print ("\n%s\n", _("Statistics:"));
+  for (guint i = 0; i < g_list_model_get_n_items (statistics); i++)
+    {
+      g_autoptr(CwStatistic) s = g_list_model_get_item (statistics, i);
+      g_autofree char *value = cw_statistic_format (s, cw_deck_get_language (deck), FALSE);
+
+      g_print ("  %-22s %14s %-8s %-10s %s\n", cw_statistic_get_id (s), value,
+               cw_statistic_get_unit (s) ? cw_statistic_get_unit (s) : "",
+               cw_statistic_get_as_of (s) ? cw_statistic_get_as_of (s) : "",
+               cw_statistic_get_source (s) ? cw_statistic_get_source (s) : "");
+    }
+
+  languages = cw_deck_list_languages (deck);
+  g_print ("\n%s\n", _("Languages:"));
+  for (guint i = 0; languages[i]; i++)
+    {
+      g_autofree char *name = cw_language_get_name (languages[i], NULL);
+
+      if (i == 0)
+        g_print (_("  %-6s %s (source)\n"), languages[i], name);
+      else
+        {
+          g_autoptr(CwFormat) format = cw_format_copy (cw_renderer_get_format (renderer));
+          g_autoptr(CwRenderer) r = cw_renderer_new (deck, languages[i], format, cw_deck_get_fps (deck));
+          guint missing = cw_renderer_get_untranslated (r)->len;
+          guint total = 0;
+
+          for (guint j = 0; j < cw_renderer_get_n_slides (r); j++)
+            total += cw_renderer_get_scene (r, j)->texts->len;
+          /* Translators: language code, language name, texts translated, texts in all */
+          g_print (_("  %-6s %s: %u of %u texts translated\n"), languages[i], name,
+                   total >= missing ? total - missing : 0, total);
+        }
+    }
+
+  return CW_EXIT_OK;
+}
+
+int
+cw_cli_templates (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the slide templates"));
+  int status = CW_EXIT_OK;
+
+  g_option_context_set_summary (context,
+                                _("Lists each template with its fields: the name a deck file uses,\n"
+                                  "the type, the default and what the field is for."));
+  if (!cw_cli_parse (context, "templates", &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return cw_cli_usage_error (context, "templates", _("this command takes no deck"));
+
+  for (const CwTemplate * const *t = cw_template_list (); *t; t++)
+    {
+      const CwTemplate *template = *t;
+
+      g_print ("%s — %s\n  %s\n", template->id, _(template->label), _(template->description));
+      for (const CwField *f = template->fields; f->name; f++)
+        {
+          g_autofree char *type = g_strdup_printf ("%s%s", cw_field_type_to_string (f->type),
+                                                  f->plural ? _(", plural") : "");
+          /* Translators: a template field: name, type, what it is for */
+          g_print (_("  %s (%s): %s\n"), f->name, type, _(f->hint));
+          if (f->default_value != NULL)
+            g_print (_("      default: %s\n"), f->default_value);
+        }
+      g_print ("\n");
+    }
+  return CW_EXIT_OK;
+}

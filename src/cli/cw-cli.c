@@ -1,0 +1,230 @@
+/* cw-cli.c: clearway-cli, the headless front end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cw-cli-private.h"
+
+static const CwCommand commands[] = {
+  { "render", N_("Render a deck to PNG sequences (and MP4s)"), cw_cli_render },
+  { "text", N_("Print the text of each slide, as a viewer reads it"), cw_cli_text },
+  { "validate", N_("Check a deck file and report its problems"), cw_cli_validate },
+  { "info", N_("Show a deck’s slides, duration, statistics and languages"), cw_cli_info },
+  { "templates", N_("List the slide templates and their fields"), cw_cli_templates },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  clearway-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS…]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “clearway-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("Without a deck, commands use the sample deck built into Clearway."));
+}
+
+/**
+ * cw_cli_load_deck:
+ * @path: (nullable): a deck file, or %NULL for the built-in sample
+ *
+ * Returns: (transfer full) (nullable): the deck; on failure the reason is
+ *   printed (with file and line) and %NULL returned
+ */
+CwDeck *
+cw_cli_load_deck (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  CwDeck *deck;
+
+  if (path == NULL)
+    return cw_deck_new_sample ();
+
+  /* name the file as the user typed it; absolute paths are long to read */
+  file = g_file_new_for_commandline_arg (path);
+  deck = cw_deck_load_file (file, NULL, &error);
+  if (deck == NULL)
+    {
+      g_autofree char *full = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup (error->message);
+
+      if (!g_str_equal (full, path) && g_str_has_prefix (message, full))
+        {
+          g_autofree char *rest = g_strdup (message + strlen (full));
+          g_free (message);
+          message = g_strconcat (path, rest, NULL);
+        }
+      g_printerr ("%s\n", message);
+      return NULL;
+    }
+  return deck;
+}
+
+void
+cw_cli_print_warnings (CwDeck *deck)
+{
+  GPtrArray *warnings = cw_deck_get_warnings (deck);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (warnings, i));
+      /* Translators: prefix of a warning printed by clearway-cli */
+      g_printerr (_("warning: %s\n"), line);
+    }
+}
+
+int
+cw_cli_usage_error (GOptionContext *context,
+                    const char     *command,
+                    const char     *message)
+{
+  g_printerr ("clearway-cli %s: %s\n", command, message);
+  g_printerr (_("Run “clearway-cli %s --help” to see the options.\n"), command);
+  return CW_EXIT_USAGE;
+}
+
+/* Parses the options of @command; on failure sets @exit_status. */
+gboolean
+cw_cli_parse (GOptionContext   *context,
+              const char       *command,
+              int              *argc,
+              char           ***argv,
+              int              *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_status = cw_cli_usage_error (context, command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cw_cli_expand_languages:
+ * @spec: (nullable): "az", "az,ru,en" or "all"; %NULL for the deck's own
+ *
+ * Returns: (transfer full): the languages, each checked against the deck
+ */
+GStrv
+cw_cli_expand_languages (CwDeck      *deck,
+                         const char  *spec,
+                         GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (spec == NULL)
+    {
+      g_strv_builder_add (builder, cw_deck_get_language (deck));
+      return g_strv_builder_end (builder);
+    }
+  if (g_str_equal (spec, "all"))
+    return cw_deck_list_languages (deck);
+
+  parts = g_strsplit (spec, ",", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+      if (!cw_deck_has_language (deck, parts[i]))
+        {
+          g_auto(GStrv) known = cw_deck_list_languages (deck);
+          g_autofree char *list = g_strjoinv (", ", known);
+          g_set_error (error, CW_ERROR, CW_ERROR_NO_LANGUAGE,
+                       _("The deck has no “%s” translation; its languages are %s."), parts[i], list);
+          return NULL;
+        }
+      g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * cw_cli_expand_formats:
+ * @spec: (nullable): "tiktok", "square,landscape", "1080x1350" or "all";
+ *   %NULL for the deck's own
+ *
+ * Returns: (transfer full) (element-type CwFormat): the formats
+ */
+GPtrArray *
+cw_cli_expand_formats (CwDeck      *deck,
+                       const char  *spec,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) formats = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_format_free);
+  g_auto(GStrv) parts = NULL;
+
+  if (spec == NULL)
+    spec = cw_deck_get_format (deck);
+
+  if (g_str_equal (spec, "all"))
+    parts = g_strdupv ((char **) cw_format_list_names ());
+  else
+    parts = g_strsplit (spec, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      CwFormat *format;
+
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+      format = cw_format_lookup (parts[i], error);
+      if (format == NULL)
+        return NULL;
+      g_ptr_array_add (formats, format);
+    }
+  return g_steal_pointer (&formats);
+}
+
+int
+cw_cli_run (int    argc,
+            char **argv)
+{
+  const char *name;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("clearway-cli");
+  cw_core_init ();
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return CW_EXIT_USAGE;
+    }
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return CW_EXIT_OK;
+    }
+  if (g_str_equal (name, "--version"))
+    {
+      g_print ("clearway-cli %s\n", PACKAGE_VERSION);
+      return CW_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (name, commands[i].name))
+        return commands[i].run (argc - 1, argv + 1);
+    }
+
+  g_printerr (_("clearway-cli: “%s” is not a command.\n\n"), name);
+  print_usage (stderr);
+  return CW_EXIT_USAGE;
+}

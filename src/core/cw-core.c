@@ -1,0 +1,58 @@
+/* cw-core.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include "clearway-resources.h"
+#include "cw-core.h"
+
+/* Decks never need another file or URL; refusing every external entity
+ * is a second lock behind the refusal of DOCTYPEs. */
+static xmlParserInputPtr
+deny_external_entities (const char       *url,
+                        const char       *id,
+                        xmlParserCtxtPtr  ctxt)
+{
+  return NULL;
+}
+
+/* Errors are collected per parser context; nothing goes to stderr. */
+static void
+silence_generic_errors (void       *ctx,
+                        const char *msg,
+                        ...)
+{
+}
+
+/* libxml2 keeps its generic error handler per thread; loaders call this on theirs. */
+void
+cw_core_silence_xml_errors (void)
+{
+  xmlSetGenericErrorFunc (NULL, silence_generic_errors);
+}
+
+/**
+ * cw_core_init:
+ *
+ * Sets up libxml2 and the core's resources. Called by every entry point
+ * that needs it; safe to call more than once and from any thread.
+ */
+void
+cw_core_init (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (deny_external_entities);
+      xmlSetGenericErrorFunc (NULL, silence_generic_errors);
+      /* referencing the resource keeps the linker from dropping it from the static library */
+      clearway_register_resource ();
+      g_once_init_leave (&initialized, 1);
+    }
+}

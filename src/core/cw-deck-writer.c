@@ -1,0 +1,461 @@
+/* cw-deck-writer.c: writing .clearway files
+ *
+ * The writer emits one canonical form (fixed element order, template field
+ * order, two-space indentation), so saving a deck that was just loaded
+ * gives back the same bytes, and version control shows only real changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/tree.h>
+#include <math.h>
+#include <string.h>
+
+#include "cw-autocleanups.h"
+#include "cw-deck-io.h"
+#include "cw-error.h"
+#include "cw-template.h"
+
+/* The shortest decimal that reads back as the same double: "2.5", "161000". */
+char *
+cw_format_seconds (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", precision);
+
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  /* %g switches to exponents for large values, which the schema's decimal refuses */
+  if (strchr (buf, 'e') != NULL)
+    g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+  return g_strdup (buf);
+}
+
+static void
+set_prop (xmlNode    *node,
+          const char *name,
+          const char *value)
+{
+  if (value != NULL)
+    xmlNewProp (node, (const xmlChar *) name, (const xmlChar *) value);
+}
+
+static void
+set_number (xmlNode    *node,
+            const char *name,
+            double      value)
+{
+  g_autofree char *str = cw_format_seconds (value);
+
+  set_prop (node, name, str);
+}
+
+static xmlNode *
+add_child (xmlNode    *parent,
+           const char *name,
+           const char *text)
+{
+  /* xmlNewTextChild escapes the text; xmlNewChild would parse it as markup */
+  return xmlNewTextChild (parent, NULL, (const xmlChar *) name, (const xmlChar *) text);
+}
+
+static void
+write_theme (xmlNode *root,
+             CwTheme *theme)
+{
+  xmlNode *node = add_child (root, "theme", NULL);
+  CwImage *logo = cw_theme_get_logo (theme);
+  const char *href = cw_theme_get_logo_href (theme);
+
+  set_prop (node, "base", cw_theme_get_base (theme));
+
+  for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
+    {
+      if (cw_theme_has_color (theme, role))
+        {
+          CwColor color = cw_theme_get_color (theme, role);
+          g_autofree char *value = cw_color_to_string (&color);
+          xmlNode *c = add_child (node, "color", NULL);
+
+          set_prop (c, "role", cw_color_role_to_string (role));
+          set_prop (c, "value", value);
+        }
+    }
+
+  for (CwFontRole role = 0; role < CW_N_FONT_ROLES; role++)
+    {
+      if (cw_theme_has_font (theme, role))
+        {
+          xmlNode *f = add_child (node, "font", NULL);
+
+          set_prop (f, "role", cw_font_role_to_string (role));
+          set_prop (f, "family", cw_theme_get_font_family (theme, role));
+          set_prop (f, "weight", cw_font_weight_to_string (cw_theme_get_font_weight (theme, role)));
+        }
+    }
+
+  if (href != NULL)
+    {
+      xmlNode *l = add_child (node, "logo", NULL);
+      set_prop (l, "href", href);
+    }
+  else if (logo != NULL)
+    {
+      GBytes *bytes = cw_image_get_bytes (logo);
+      g_autofree char *data = g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      xmlNode *l = add_child (node, "logo", data);
+
+      set_prop (l, "media-type", cw_image_get_media_type (logo));
+    }
+}
+
+static void
+write_statistics (xmlNode *root,
+                  CwDeck  *deck)
+{
+  GListModel *statistics = cw_deck_get_statistics (deck);
+  guint n = g_list_model_get_n_items (statistics);
+  xmlNode *node;
+
+  if (n == 0)
+    return;
+
+  node = add_child (root, "statistics", NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) statistic = g_list_model_get_item (statistics, i);
+      xmlNode *s = add_child (node, "statistic", NULL);
+
+      set_prop (s, "id", cw_statistic_get_id (statistic));
+      set_number (s, "value", cw_statistic_get_value (statistic));
+      set_prop (s, "unit", cw_statistic_get_unit (statistic));
+      set_prop (s, "as-of", cw_statistic_get_as_of (statistic));
+      set_prop (s, "source", cw_statistic_get_source (statistic));
+      if (cw_statistic_get_label (statistic) != NULL)
+        add_child (s, "label", cw_statistic_get_label (statistic));
+    }
+}
+
+static void
+write_animations (xmlNode          *node,
+                  CwSlide          *slide,
+                  CwPhase           phase)
+{
+  g_auto(GStrv) elements = cw_slide_list_animated_elements (slide, phase);
+
+  for (guint i = 0; elements[i]; i++)
+    {
+      CwAnimation animation;
+      xmlNode *a;
+
+      cw_slide_get_animation (slide, phase, elements[i], &animation);
+      a = add_child (node, phase == CW_PHASE_EXIT ? "exit" : "enter", NULL);
+      set_prop (a, "element", elements[i]);
+      set_prop (a, "effect", cw_effect_to_string (animation.effect));
+      set_prop (a, "easing", cw_easing_to_string (animation.easing));
+      set_number (a, "delay", animation.delay);
+      set_number (a, "duration", animation.duration);
+    }
+}
+
+static void
+write_slide (xmlNode *parent,
+             CwSlide *slide)
+{
+  const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
+  xmlNode *node = add_child (parent, "slide", NULL);
+
+  set_prop (node, "id", cw_slide_get_id (slide));
+  set_prop (node, "template", cw_slide_get_template_id (slide));
+  if (cw_slide_get_duration (slide) > 0)
+    set_number (node, "duration", cw_slide_get_duration (slide));
+
+  if (template != NULL)
+    {
+      for (const CwField *f = template->fields; f->name; f++)
+        {
+          if (cw_field_is_translatable (f))
+            {
+              const char *text = cw_slide_get_text (slide, f->name);
+              xmlNode *t;
+
+              if (text == NULL)
+                continue;
+              t = add_child (node, "text", text);
+              set_prop (t, "name", f->name);
+              set_prop (t, "plural", cw_slide_get_text_plural (slide, f->name));
+            }
+          else
+            {
+              const char *value = cw_slide_get_param (slide, f->name);
+              xmlNode *p;
+
+              if (value == NULL)
+                continue;
+              p = add_child (node, "field", NULL);
+              set_prop (p, "name", f->name);
+              set_prop (p, "value", value);
+            }
+        }
+    }
+
+  write_animations (node, slide, CW_PHASE_ENTER);
+  write_animations (node, slide, CW_PHASE_EXIT);
+
+  if (cw_slide_get_transition (slide) != CW_TRANSITION_CUT)
+    {
+      xmlNode *t = add_child (node, "transition", NULL);
+
+      set_prop (t, "type", cw_transition_to_string (cw_slide_get_transition (slide)));
+      set_number (t, "duration", cw_slide_get_transition_duration (slide));
+    }
+}
+
+static void
+write_translations (xmlNode *root,
+                    CwDeck  *deck)
+{
+  GPtrArray *catalogs = cw_deck_get_catalogs (deck);
+  xmlNode *node;
+
+  if (catalogs->len == 0)
+    return;
+
+  node = add_child (root, "translations", NULL);
+  for (guint i = 0; i < catalogs->len; i++)
+    {
+      CwCatalog *catalog = g_ptr_array_index (catalogs, i);
+      xmlNode *c = add_child (node, "catalog", NULL);
+      guint n = cw_catalog_get_n_messages (catalog);
+
+      set_prop (c, "language", cw_catalog_get_language (catalog));
+      set_prop (c, "plural-forms", cw_catalog_get_plural_forms (catalog));
+
+      for (guint j = 0; j < n; j++)
+        {
+          const CwMessage *m = cw_catalog_get_message (catalog, j);
+          xmlNode *e = add_child (c, "message", NULL);
+
+          set_prop (e, "context", m->context);
+          set_prop (e, "source", m->source);
+          set_prop (e, "source-plural", m->source_plural);
+          if (m->fuzzy)
+            set_prop (e, "fuzzy", "true");
+          for (guint k = 0; m->forms[k]; k++)
+            add_child (e, "form", m->forms[k]);
+        }
+    }
+}
+
+/**
+ * cw_deck_save_to_bytes:
+ *
+ * Returns: (transfer full): the deck as a .clearway file holds it
+ */
+GBytes *
+cw_deck_save_to_bytes (CwDeck *deck)
+{
+  g_autoptr(xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
+  g_autofree char *version = g_strdup_printf ("%d", CW_DECK_VERSION);
+  xmlNode *root;
+  xmlNode *meta;
+  xmlNode *output;
+  xmlNode *slides;
+  xmlChar *buffer = NULL;
+  int len = 0;
+  GBytes *bytes;
+  guint n;
+
+  g_return_val_if_fail (CW_IS_DECK (deck), NULL);
+
+  root = xmlNewNode (NULL, (const xmlChar *) "deck");
+  xmlSetNs (root, xmlNewNs (root, (const xmlChar *) CW_DECK_NAMESPACE, NULL));
+  xmlDocSetRootElement (doc, root);
+  set_prop (root, "version", version);
+
+  meta = add_child (root, "meta", NULL);
+  add_child (meta, "title", cw_deck_get_title (deck) ? cw_deck_get_title (deck) : "");
+  if (cw_deck_get_author (deck) != NULL)
+    add_child (meta, "author", cw_deck_get_author (deck));
+  add_child (meta, "language", cw_deck_get_language (deck));
+  if (cw_deck_get_source_line (deck) != NULL)
+    add_child (meta, "source-line", cw_deck_get_source_line (deck));
+
+  output = add_child (root, "output", NULL);
+  set_prop (output, "format", cw_deck_get_format (deck));
+  set_number (output, "fps", cw_deck_get_fps (deck));
+  if (cw_deck_get_transparent (deck))
+    set_prop (output, "background", "transparent");
+
+  write_theme (root, cw_deck_get_theme (deck));
+  write_statistics (root, deck);
+
+  slides = add_child (root, "slides", NULL);
+  n = cw_deck_get_n_slides (deck);
+  for (guint i = 0; i < n; i++)
+    write_slide (slides, cw_deck_get_slide (deck, i));
+
+  write_translations (root, deck);
+
+  xmlDocDumpFormatMemoryEnc (doc, &buffer, &len, "UTF-8", 1);
+  bytes = g_bytes_new (buffer, len);
+  xmlFree (buffer);
+  return bytes;
+}
+
+static char *
+explain_write_error (GFile        *file,
+                     const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return g_strdup_printf (_("Could not save %s: the disk is full. Free some space, or save the deck somewhere else."),
+                            name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return g_strdup_printf (_("Could not save %s: you may not write there. Save the deck in a folder of your own."),
+                            name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup_printf (_("Could not save %s: the folder does not exist. Choose another folder."),
+                            name);
+  return g_strdup_printf (_("Could not save %s: %s"), name, error->message);
+}
+
+/**
+ * cw_deck_save_file:
+ *
+ * Writes the deck to @file atomically: the new content goes to a temporary
+ * file that replaces the old one only once it is complete and on disk, so
+ * a full disk or a crash never leaves a half-written deck. A symbolic link
+ * is followed and its target replaced, rather than the link.
+ */
+gboolean
+cw_deck_save_file (CwDeck        *deck,
+                   GFile         *file,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CW_IS_DECK (deck), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = cw_deck_save_to_bytes (deck);
+  path = g_file_get_path (file);
+
+  if (path != NULL)
+    {
+      /* GIO rewrites a symlinked file in place (not atomic); save to its target instead */
+      target = g_file_read_link (path, NULL);
+      if (target != NULL && !g_path_is_absolute (target))
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+          char *joined = g_build_filename (dir, target, NULL);
+          g_free (target);
+          target = joined;
+        }
+
+      ok = g_file_set_contents_full (target ? target : path,
+                                     g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0644, &local_error);
+    }
+  else
+    {
+      ok = g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, &local_error);
+    }
+
+  if (!ok)
+    {
+      g_autofree char *message = explain_write_error (file, local_error);
+      g_set_error_literal (error, local_error->domain == G_FILE_ERROR ? G_IO_ERROR : local_error->domain,
+                           local_error->domain == G_FILE_ERROR
+                             ? g_io_error_from_file_error (local_error->code)
+                             : local_error->code,
+                           message);
+      return FALSE;
+    }
+
+  cw_deck_set_file (deck, file);
+  return TRUE;
+}
+
+typedef struct
+{
+  CwDeck *snapshot;
+  GFile  *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->snapshot);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+save_file_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (cw_deck_save_file (data->snapshot, data->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * cw_deck_save_file_async:
+ *
+ * Saves a snapshot of @deck taken now, so the user can keep editing while
+ * it is written. The deck's file is not changed; set it on success.
+ */
+void
+cw_deck_save_file_async (CwDeck              *deck,
+                         GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (CW_IS_DECK (deck));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (SaveData, 1);
+  data->snapshot = cw_deck_copy (deck);
+  data->file = g_object_ref (file);
+
+  task = g_task_new (deck, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cw_deck_save_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_file_thread);
+}
+
+gboolean
+cw_deck_save_file_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

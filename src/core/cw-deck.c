@@ -1,0 +1,863 @@
+/* cw-deck.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-deck.h"
+
+struct _CwDeck
+{
+  GObject     parent_instance;
+
+  char       *title;
+  char       *author;
+  char       *language;
+  char       *source_line;
+  char       *format;
+  guint       fps;
+  gboolean    transparent;
+  CwTheme    *theme;
+  GFile      *file;
+
+  GListStore *statistics;
+  GListStore *slides;
+  GPtrArray  *catalogs;
+  GPtrArray  *warnings;
+};
+
+G_DEFINE_FINAL_TYPE (CwDeck, cw_deck, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_AUTHOR,
+  PROP_LANGUAGE,
+  PROP_SOURCE_LINE,
+  PROP_FORMAT,
+  PROP_FPS,
+  PROP_TRANSPARENT,
+  PROP_THEME,
+  PROP_FILE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+on_part_changed (CwDeck *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+watch_statistic (CwDeck      *self,
+                 CwStatistic *statistic)
+{
+  g_signal_connect_object (statistic, "notify", G_CALLBACK (on_part_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+watch_slide (CwDeck  *self,
+             CwSlide *slide)
+{
+  g_signal_connect_object (slide, "changed", G_CALLBACK (on_part_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+cw_deck_dispose (GObject *object)
+{
+  CwDeck *self = (CwDeck *)object;
+
+  g_clear_object (&self->statistics);
+  g_clear_object (&self->slides);
+  g_clear_object (&self->theme);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->catalogs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cw_deck_parent_class)->dispose (object);
+}
+
+static void
+cw_deck_finalize (GObject *object)
+{
+  CwDeck *self = (CwDeck *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->source_line, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cw_deck_parent_class)->finalize (object);
+}
+
+static void
+cw_deck_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  CwDeck *self = CW_DECK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_SOURCE_LINE:
+      g_value_set_string (value, self->source_line);
+      break;
+    case PROP_FORMAT:
+      g_value_set_string (value, self->format);
+      break;
+    case PROP_FPS:
+      g_value_set_uint (value, self->fps);
+      break;
+    case PROP_TRANSPARENT:
+      g_value_set_boolean (value, self->transparent);
+      break;
+    case PROP_THEME:
+      g_value_set_object (value, self->theme);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_deck_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  CwDeck *self = CW_DECK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      cw_deck_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_AUTHOR:
+      cw_deck_set_author (self, g_value_get_string (value));
+      break;
+    case PROP_LANGUAGE:
+      cw_deck_set_language (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE_LINE:
+      cw_deck_set_source_line (self, g_value_get_string (value));
+      break;
+    case PROP_FORMAT:
+      cw_deck_set_format (self, g_value_get_string (value));
+      break;
+    case PROP_FPS:
+      cw_deck_set_fps (self, g_value_get_uint (value));
+      break;
+    case PROP_TRANSPARENT:
+      cw_deck_set_transparent (self, g_value_get_boolean (value));
+      break;
+    case PROP_THEME:
+      cw_deck_set_theme (self, g_value_get_object (value));
+      break;
+    case PROP_FILE:
+      cw_deck_set_file (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_deck_class_init (CwDeckClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cw_deck_dispose;
+  object_class->finalize = cw_deck_finalize;
+  object_class->get_property = cw_deck_get_property;
+  object_class->set_property = cw_deck_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "en",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SOURCE_LINE] =
+    g_param_spec_string ("source-line", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FORMAT] =
+    g_param_spec_string ("format", NULL, NULL, "tiktok",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FPS] =
+    g_param_spec_uint ("fps", NULL, NULL, 1, 120, 30,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TRANSPARENT] =
+    g_param_spec_boolean ("transparent", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_THEME] =
+    g_param_spec_object ("theme", NULL, NULL, CW_TYPE_THEME,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CwDeck::changed:
+   *
+   * Emitted after any change to what the deck renders or saves.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+cw_deck_init (CwDeck *self)
+{
+  self->language = g_strdup ("en");
+  self->format = g_strdup ("tiktok");
+  self->fps = 30;
+  self->statistics = g_list_store_new (CW_TYPE_STATISTIC);
+  self->slides = g_list_store_new (CW_TYPE_SLIDE);
+  self->catalogs = g_ptr_array_new_with_free_func (g_object_unref);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
+  self->theme = cw_theme_new ("night");
+  g_signal_connect_object (self->theme, "changed", G_CALLBACK (on_part_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->statistics, "items-changed", G_CALLBACK (on_part_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->slides, "items-changed", G_CALLBACK (on_part_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+CwDeck *
+cw_deck_new (void)
+{
+  return g_object_new (CW_TYPE_DECK, NULL);
+}
+
+/**
+ * cw_deck_copy:
+ *
+ * A deep copy: workers render and export from a snapshot while the
+ * user goes on editing the original.
+ *
+ * Returns: (transfer full): the copy
+ */
+CwDeck *
+cw_deck_copy (CwDeck *self)
+{
+  CwDeck *copy;
+  g_autoptr(CwTheme) theme = NULL;
+  guint n;
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  copy = g_object_new (CW_TYPE_DECK,
+                       "title", self->title,
+                       "author", self->author,
+                       "language", self->language,
+                       "source-line", self->source_line,
+                       "format", self->format,
+                       "fps", self->fps,
+                       "transparent", self->transparent,
+                       "file", self->file,
+                       NULL);
+
+  theme = cw_theme_copy (self->theme);
+  cw_deck_set_theme (copy, theme);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) statistic = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
+      g_autoptr(CwStatistic) stat_copy = cw_statistic_copy (statistic);
+      cw_deck_add_statistic (copy, stat_copy);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->slides));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwSlide) slide = g_list_model_get_item (G_LIST_MODEL (self->slides), i);
+      g_autoptr(CwSlide) slide_copy = cw_slide_copy (slide);
+      cw_deck_add_slide (copy, slide_copy);
+    }
+
+  for (guint i = 0; i < self->catalogs->len; i++)
+    g_ptr_array_add (copy->catalogs, cw_catalog_copy (g_ptr_array_index (self->catalogs, i)));
+
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (copy->warnings, cw_diagnostic_copy (g_ptr_array_index (self->warnings, i)));
+
+  return copy;
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+notify_changed (CwDeck *self,
+                guint   prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const char *
+cw_deck_get_title (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->title;
+}
+
+void
+cw_deck_set_title (CwDeck     *self,
+                   const char *title)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (set_string (&self->title, title))
+    notify_changed (self, PROP_TITLE);
+}
+
+const char *
+cw_deck_get_author (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->author;
+}
+
+void
+cw_deck_set_author (CwDeck     *self,
+                    const char *author)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (set_string (&self->author, author))
+    notify_changed (self, PROP_AUTHOR);
+}
+
+/* The language the slide texts are written in; translations go from it. */
+const char *
+cw_deck_get_language (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->language;
+}
+
+void
+cw_deck_set_language (CwDeck     *self,
+                      const char *language)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (set_string (&self->language, language ? language : "en"))
+    notify_changed (self, PROP_LANGUAGE);
+}
+
+/**
+ * cw_deck_get_source_line:
+ *
+ * Returns: (nullable): the pattern of the line under data slides, with
+ *   {source} and {date} placeholders; %NULL means the built-in one
+ */
+const char *
+cw_deck_get_source_line (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->source_line;
+}
+
+void
+cw_deck_set_source_line (CwDeck     *self,
+                         const char *source_line)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (set_string (&self->source_line, source_line))
+    notify_changed (self, PROP_SOURCE_LINE);
+}
+
+/* The output format used when none is asked for, such as "tiktok". */
+const char *
+cw_deck_get_format (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->format;
+}
+
+void
+cw_deck_set_format (CwDeck     *self,
+                    const char *format)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (set_string (&self->format, format ? format : "tiktok"))
+    notify_changed (self, PROP_FORMAT);
+}
+
+guint
+cw_deck_get_fps (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), 30);
+  return self->fps;
+}
+
+void
+cw_deck_set_fps (CwDeck *self,
+                 guint   fps)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (self->fps == fps)
+    return;
+  self->fps = fps;
+  notify_changed (self, PROP_FPS);
+}
+
+gboolean
+cw_deck_get_transparent (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), FALSE);
+  return self->transparent;
+}
+
+void
+cw_deck_set_transparent (CwDeck   *self,
+                         gboolean  transparent)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  transparent = !!transparent;
+  if (self->transparent == transparent)
+    return;
+  self->transparent = transparent;
+  notify_changed (self, PROP_TRANSPARENT);
+}
+
+CwTheme *
+cw_deck_get_theme (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->theme;
+}
+
+void
+cw_deck_set_theme (CwDeck  *self,
+                   CwTheme *theme)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (CW_IS_THEME (theme));
+
+  if (self->theme == theme)
+    return;
+  if (self->theme != NULL)
+    g_signal_handlers_disconnect_by_func (self->theme, on_part_changed, self);
+  g_set_object (&self->theme, theme);
+  g_signal_connect_object (self->theme, "changed", G_CALLBACK (on_part_changed), self,
+                           G_CONNECT_SWAPPED);
+  notify_changed (self, PROP_THEME);
+}
+
+/**
+ * cw_deck_get_file:
+ *
+ * Returns: (nullable) (transfer none): where the deck was loaded from or
+ *   saved to; relative image paths are resolved against its folder
+ */
+GFile *
+cw_deck_get_file (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->file;
+}
+
+void
+cw_deck_set_file (CwDeck *self,
+                  GFile  *file)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* How messages name this deck: its path, or its title when it has no file yet. */
+char *
+cw_deck_dup_display_name (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  if (self->file != NULL)
+    return g_file_get_parse_name (self->file);
+  if (self->title != NULL)
+    return g_strdup (self->title);
+  return g_strdup (_("Untitled deck"));
+}
+
+GListModel *
+cw_deck_get_statistics (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return G_LIST_MODEL (self->statistics);
+}
+
+/**
+ * cw_deck_find_statistic:
+ *
+ * Returns: (nullable) (transfer none): the statistic with @id
+ */
+CwStatistic *
+cw_deck_find_statistic (CwDeck     *self,
+                        const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) statistic = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
+      if (g_strcmp0 (cw_statistic_get_id (statistic), id) == 0)
+        return statistic;
+    }
+  return NULL;
+}
+
+void
+cw_deck_add_statistic (CwDeck      *self,
+                       CwStatistic *statistic)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  cw_deck_insert_statistic (self, g_list_model_get_n_items (G_LIST_MODEL (self->statistics)),
+                            statistic);
+}
+
+void
+cw_deck_insert_statistic (CwDeck      *self,
+                          guint        position,
+                          CwStatistic *statistic)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (CW_IS_STATISTIC (statistic));
+
+  watch_statistic (self, statistic);
+  g_list_store_insert (self->statistics, position, statistic);
+}
+
+void
+cw_deck_remove_statistic (CwDeck      *self,
+                          CwStatistic *statistic)
+{
+  guint position;
+
+  g_return_if_fail (CW_IS_DECK (self));
+
+  if (g_list_store_find (self->statistics, statistic, &position))
+    {
+      g_signal_handlers_disconnect_by_func (statistic, on_part_changed, self);
+      g_list_store_remove (self->statistics, position);
+    }
+}
+
+GListModel *
+cw_deck_get_slides (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return G_LIST_MODEL (self->slides);
+}
+
+guint
+cw_deck_get_n_slides (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->slides));
+}
+
+/**
+ * cw_deck_get_slide:
+ *
+ * Returns: (transfer none): the slide at @position
+ */
+CwSlide *
+cw_deck_get_slide (CwDeck *self,
+                   guint   position)
+{
+  g_autoptr(CwSlide) slide = NULL;
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  slide = g_list_model_get_item (G_LIST_MODEL (self->slides), position);
+  /* the store keeps its reference */
+  return slide;
+}
+
+CwSlide *
+cw_deck_find_slide (CwDeck     *self,
+                    const char *id)
+{
+  guint n;
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  n = cw_deck_get_n_slides (self);
+  for (guint i = 0; i < n; i++)
+    {
+      CwSlide *slide = cw_deck_get_slide (self, i);
+      if (g_strcmp0 (cw_slide_get_id (slide), id) == 0)
+        return slide;
+    }
+  return NULL;
+}
+
+void
+cw_deck_add_slide (CwDeck  *self,
+                   CwSlide *slide)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  cw_deck_insert_slide (self, cw_deck_get_n_slides (self), slide);
+}
+
+void
+cw_deck_insert_slide (CwDeck  *self,
+                      guint    position,
+                      CwSlide *slide)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (CW_IS_SLIDE (slide));
+
+  watch_slide (self, slide);
+  g_list_store_insert (self->slides, MIN (position, cw_deck_get_n_slides (self)), slide);
+}
+
+void
+cw_deck_remove_slide (CwDeck  *self,
+                      CwSlide *slide)
+{
+  guint position;
+
+  g_return_if_fail (CW_IS_DECK (self));
+
+  if (g_list_store_find (self->slides, slide, &position))
+    {
+      g_signal_handlers_disconnect_by_func (slide, on_part_changed, self);
+      g_list_store_remove (self->slides, position);
+    }
+}
+
+void
+cw_deck_move_slide (CwDeck *self,
+                    guint   from,
+                    guint   to)
+{
+  g_autoptr(CwSlide) slide = NULL;
+  guint n;
+
+  g_return_if_fail (CW_IS_DECK (self));
+
+  n = cw_deck_get_n_slides (self);
+  g_return_if_fail (from < n && to < n);
+  if (from == to)
+    return;
+
+  slide = g_list_model_get_item (G_LIST_MODEL (self->slides), from);
+  g_list_store_remove (self->slides, from);
+  g_list_store_insert (self->slides, to, slide);
+}
+
+/* A slide id not used yet: "prefix", "prefix-2", "prefix-3"… */
+char *
+cw_deck_make_slide_id (CwDeck     *self,
+                       const char *prefix)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  if (cw_deck_find_slide (self, prefix) == NULL)
+    return g_strdup (prefix);
+
+  for (guint i = 2; ; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", prefix, i);
+      if (cw_deck_find_slide (self, id) == NULL)
+        return g_steal_pointer (&id);
+    }
+}
+
+/**
+ * cw_deck_get_catalogs:
+ *
+ * Returns: (transfer none) (element-type CwCatalog): the translations
+ */
+GPtrArray *
+cw_deck_get_catalogs (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->catalogs;
+}
+
+CwCatalog *
+cw_deck_get_catalog (CwDeck     *self,
+                     const char *language)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  for (guint i = 0; i < self->catalogs->len; i++)
+    {
+      CwCatalog *catalog = g_ptr_array_index (self->catalogs, i);
+      if (g_strcmp0 (cw_catalog_get_language (catalog), language) == 0)
+        return catalog;
+    }
+  return NULL;
+}
+
+/* Adds or replaces the catalog of its language. */
+void
+cw_deck_add_catalog (CwDeck    *self,
+                     CwCatalog *catalog)
+{
+  CwCatalog *old;
+
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (CW_IS_CATALOG (catalog));
+
+  old = cw_deck_get_catalog (self, cw_catalog_get_language (catalog));
+  if (old == catalog)
+    return;
+  if (old != NULL)
+    g_ptr_array_remove (self->catalogs, old);
+  g_ptr_array_add (self->catalogs, g_object_ref (catalog));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cw_deck_list_languages:
+ *
+ * Returns: (transfer full): the source language first, then each translation
+ */
+GStrv
+cw_deck_list_languages (CwDeck *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  g_strv_builder_add (builder, self->language);
+  for (guint i = 0; i < self->catalogs->len; i++)
+    {
+      const char *lang = cw_catalog_get_language (g_ptr_array_index (self->catalogs, i));
+      if (g_strcmp0 (lang, self->language) != 0)
+        g_strv_builder_add (builder, lang);
+    }
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+cw_deck_has_language (CwDeck     *self,
+                      const char *language)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), FALSE);
+  return g_strcmp0 (language, self->language) == 0 || cw_deck_get_catalog (self, language) != NULL;
+}
+
+/**
+ * cw_deck_get_warnings:
+ *
+ * Returns: (transfer none) (element-type CwDiagnostic): what loading the
+ *   deck found worth telling but not worth refusing (a missing logo, an
+ *   unknown font…)
+ */
+GPtrArray *
+cw_deck_get_warnings (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->warnings;
+}
+
+void
+cw_deck_add_warning (CwDeck     *self,
+                     guint       line,
+                     const char *message)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CW_IS_DECK (self));
+
+  name = cw_deck_dup_display_name (self);
+  g_ptr_array_add (self->warnings,
+                   cw_diagnostic_new (CW_SEVERITY_WARNING, 0, name, line, message));
+}
+
+/* For changes made inside parts the deck does not watch (catalog contents). */
+void
+cw_deck_changed (CwDeck *self)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* BCP 47 language tags as the deck uses them: "en", "az", "ru", "pt-BR", "az-Cyrl". */
+gboolean
+cw_language_code_is_valid (const char *code)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (code == NULL || *code == '\0' || strlen (code) > 35)
+    return FALSE;
+
+  parts = g_strsplit (code, "-", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      size_t len = strlen (parts[i]);
+
+      if (len == 0 || len > 8)
+        return FALSE;
+      for (size_t j = 0; j < len; j++)
+        {
+          if (!g_ascii_isalnum (parts[i][j]))
+            return FALSE;
+        }
+      if (i == 0 && (len < 2 || len > 3))
+        return FALSE;
+      if (i == 0)
+        {
+          for (size_t j = 0; j < len; j++)
+            if (!g_ascii_islower (parts[i][j]))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -1,0 +1,106 @@
+/* cw-deck.h: a Clearway document: statistics, slides, theme and translations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-catalog.h"
+#include "cw-diagnostic.h"
+#include "cw-slide.h"
+#include "cw-statistic.h"
+#include "cw-theme.h"
+
+G_BEGIN_DECLS
+
+/* The newest deck format this build reads and the one it writes. */
+#define CW_DECK_VERSION 1
+#define CW_DECK_NAMESPACE "https://clearway.github.io/ns/deck"
+#define CW_DECK_MAX_BYTES (32 * 1024 * 1024)
+
+#define CW_TYPE_DECK (cw_deck_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwDeck, cw_deck, CW, DECK, GObject)
+
+CwDeck       *cw_deck_new                  (void);
+CwDeck       *cw_deck_copy                 (CwDeck        *self);
+
+const char   *cw_deck_get_title            (CwDeck        *self);
+void          cw_deck_set_title            (CwDeck        *self,
+                                            const char    *title);
+const char   *cw_deck_get_author           (CwDeck        *self);
+void          cw_deck_set_author           (CwDeck        *self,
+                                            const char    *author);
+const char   *cw_deck_get_language         (CwDeck        *self);
+void          cw_deck_set_language         (CwDeck        *self,
+                                            const char    *language);
+const char   *cw_deck_get_source_line      (CwDeck        *self);
+void          cw_deck_set_source_line      (CwDeck        *self,
+                                            const char    *source_line);
+const char   *cw_deck_get_format           (CwDeck        *self);
+void          cw_deck_set_format           (CwDeck        *self,
+                                            const char    *format);
+guint         cw_deck_get_fps              (CwDeck        *self);
+void          cw_deck_set_fps              (CwDeck        *self,
+                                            guint          fps);
+gboolean      cw_deck_get_transparent      (CwDeck        *self);
+void          cw_deck_set_transparent      (CwDeck        *self,
+                                            gboolean       transparent);
+CwTheme      *cw_deck_get_theme            (CwDeck        *self);
+void          cw_deck_set_theme            (CwDeck        *self,
+                                            CwTheme       *theme);
+GFile        *cw_deck_get_file             (CwDeck        *self);
+void          cw_deck_set_file             (CwDeck        *self,
+                                            GFile         *file);
+char         *cw_deck_dup_display_name     (CwDeck        *self);
+
+GListModel   *cw_deck_get_statistics       (CwDeck        *self);
+CwStatistic  *cw_deck_find_statistic       (CwDeck        *self,
+                                            const char    *id);
+void          cw_deck_add_statistic        (CwDeck        *self,
+                                            CwStatistic   *statistic);
+void          cw_deck_insert_statistic     (CwDeck        *self,
+                                            guint          position,
+                                            CwStatistic   *statistic);
+void          cw_deck_remove_statistic     (CwDeck        *self,
+                                            CwStatistic   *statistic);
+
+GListModel   *cw_deck_get_slides           (CwDeck        *self);
+guint         cw_deck_get_n_slides         (CwDeck        *self);
+CwSlide      *cw_deck_get_slide            (CwDeck        *self,
+                                            guint          position);
+CwSlide      *cw_deck_find_slide           (CwDeck        *self,
+                                            const char    *id);
+void          cw_deck_add_slide            (CwDeck        *self,
+                                            CwSlide       *slide);
+void          cw_deck_insert_slide         (CwDeck        *self,
+                                            guint          position,
+                                            CwSlide       *slide);
+void          cw_deck_remove_slide         (CwDeck        *self,
+                                            CwSlide       *slide);
+void          cw_deck_move_slide           (CwDeck        *self,
+                                            guint          from,
+                                            guint          to);
+char         *cw_deck_make_slide_id        (CwDeck        *self,
+                                            const char    *prefix);
+
+GPtrArray    *cw_deck_get_catalogs         (CwDeck        *self);
+CwCatalog    *cw_deck_get_catalog          (CwDeck        *self,
+                                            const char    *language);
+void          cw_deck_add_catalog          (CwDeck        *self,
+                                            CwCatalog     *catalog);
+GStrv         cw_deck_list_languages       (CwDeck        *self);
+gboolean      cw_deck_has_language         (CwDeck        *self,
+                                            const char    *language);
+
+GPtrArray    *cw_deck_get_warnings         (CwDeck        *self);
+void          cw_deck_add_warning          (CwDeck        *self,
+                                            guint          line,
+                                            const char    *message);
+
+void          cw_deck_changed              (CwDeck        *self);
+
+gboolean      cw_language_code_is_valid    (const char    *code);
+
+G_END_DECLS

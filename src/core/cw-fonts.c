@@ -1,0 +1,139 @@
+/* cw-fonts.c
+ *
+ * Text is measured when a slide is laid out and drawn on every frame,
+ * often on another thread. Both go through cw_text_layout_new() with the
+ * same font options (no hinting, unrounded glyph positions), so what was
+ * measured is exactly what is drawn, and text that scales or moves in an
+ * animation does not wobble.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <fontconfig/fontconfig.h>
+
+#include "cw-autocleanups.h"
+#include "cw-fonts.h"
+
+static GMutex fc_lock;
+
+/**
+ * cw_font_family_is_installed:
+ *
+ * Pango silently substitutes a missing family; callers use this to warn
+ * the author instead, naming the font.
+ */
+gboolean
+cw_font_family_is_installed (const char *family)
+{
+  FcPattern *pattern;
+  FcFontSet *set;
+  FcObjectSet *os;
+  gboolean found;
+
+  if (family == NULL || *family == '\0')
+    return FALSE;
+
+  g_mutex_lock (&fc_lock);
+  pattern = FcPatternCreate ();
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  os = FcObjectSetBuild (FC_FAMILY, NULL);
+  set = FcFontList (NULL, pattern, os);
+  found = set != NULL && set->nfont > 0;
+  if (set != NULL)
+    FcFontSetDestroy (set);
+  FcObjectSetDestroy (os);
+  FcPatternDestroy (pattern);
+  g_mutex_unlock (&fc_lock);
+
+  return found;
+}
+
+void
+cw_fonts_prepare_context (PangoContext *context)
+{
+  g_autoptr(cairo_font_options_t) options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+}
+
+static void
+free_context (gpointer data)
+{
+  g_object_unref (data);
+}
+
+static GPrivate measure_context = G_PRIVATE_INIT (free_context);
+
+/**
+ * cw_fonts_get_measure_context:
+ *
+ * Returns: (transfer none): a context for measuring text on this thread
+ */
+PangoContext *
+cw_fonts_get_measure_context (void)
+{
+  PangoContext *context = g_private_get (&measure_context);
+
+  if (context == NULL)
+    {
+      /* the default font map is per thread, so this is thread-safe */
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      cw_fonts_prepare_context (context);
+      g_private_set (&measure_context, context);
+    }
+
+  return context;
+}
+
+/**
+ * cw_text_layout_new:
+ * @size: font size in pixels
+ * @width: wrap width in pixels, or -1 for one line
+ * @line_height: line spacing as a multiple of the font size (0 for the font's own)
+ * @tabular: use digits of equal width, so a counting number does not jitter
+ */
+PangoLayout *
+cw_text_layout_new (PangoContext   *context,
+                    const char     *text,
+                    const char     *family,
+                    int             weight,
+                    double          size,
+                    double          width,
+                    double          line_height,
+                    PangoAlignment  align,
+                    gboolean        tabular)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, family ? family : "Noto Sans");
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_absolute_size (desc, MAX (size, 1) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+    }
+  pango_layout_set_alignment (layout, align);
+  if (line_height > 0)
+    pango_layout_set_line_spacing (layout, line_height);
+
+  if (tabular)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}

@@ -1,0 +1,205 @@
+/* cw-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "cw-error.h"
+#include "cw-format.h"
+
+G_DEFINE_BOXED_TYPE (CwFormat, cw_format, cw_format_copy, cw_format_free)
+
+static GPtrArray *presets;
+static const char **preset_names;
+
+static void
+load_presets (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *formats;
+  guint n;
+
+  bytes = g_resources_lookup_data ("/io/github/clearway/Clearway/formats.json", 0, NULL);
+  g_assert (bytes != NULL);
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL))
+    g_error ("formats.json in the resources is not valid JSON");
+
+  formats = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "formats");
+  n = json_array_get_length (formats);
+  presets = g_ptr_array_new ();
+  preset_names = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *o = json_array_get_object_element (formats, i);
+      JsonObject *safe = json_object_get_object_member (o, "safe");
+      CwFormat *format = g_new0 (CwFormat, 1);
+      double top = json_object_get_int_member (safe, "top");
+      double right = json_object_get_int_member (safe, "right");
+      double bottom = json_object_get_int_member (safe, "bottom");
+      double left = json_object_get_int_member (safe, "left");
+
+      format->name = g_strdup (json_object_get_string_member (o, "name"));
+      format->label = g_strdup (json_object_get_string_member (o, "label"));
+      format->aspect = g_strdup (json_object_get_string_member (o, "aspect"));
+      format->width = json_object_get_int_member (o, "width");
+      format->height = json_object_get_int_member (o, "height");
+      format->safe = (CwRect) { left, top,
+                                format->width - left - right,
+                                format->height - top - bottom };
+      g_ptr_array_add (presets, format);
+      preset_names[i] = format->name;
+    }
+}
+
+static void
+ensure_presets (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      load_presets ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/**
+ * cw_format_list_names:
+ *
+ * Returns: (transfer none): the names of the built-in formats
+ */
+const char * const *
+cw_format_list_names (void)
+{
+  ensure_presets ();
+  return preset_names;
+}
+
+static char *
+aspect_for (int width,
+            int height)
+{
+  int a = width, b = height;
+
+  while (b != 0)
+    {
+      int t = a % b;
+      a = b;
+      b = t;
+    }
+  return g_strdup_printf ("%d:%d", width / a, height / a);
+}
+
+/**
+ * cw_format_lookup:
+ * @spec: a format name ("tiktok", "square"…) or a size "WIDTHxHEIGHT"
+ *
+ * A custom size takes the safe zone of the built-in format with the same
+ * aspect ratio, scaled, or a margin of 6 % when there is none.
+ *
+ * Returns: (transfer full): the format, or %NULL with @error set
+ */
+CwFormat *
+cw_format_lookup (const char  *spec,
+                  GError     **error)
+{
+  int w = 0, h = 0;
+  char tail = 0;
+  CwFormat *format;
+  g_autofree char *aspect = NULL;
+
+  ensure_presets ();
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      CwFormat *preset = g_ptr_array_index (presets, i);
+      if (g_ascii_strcasecmp (preset->name, spec) == 0)
+        return cw_format_copy (preset);
+    }
+
+  if (spec == NULL || sscanf (spec, "%dx%d%c", &w, &h, &tail) != 2)
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) preset_names);
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_FORMAT,
+                   _("“%s” is not an output format. Use one of %s, or a size such as 1080x1920."),
+                   spec ? spec : "", names);
+      return NULL;
+    }
+
+  if (w < CW_FORMAT_MIN_SIDE || h < CW_FORMAT_MIN_SIDE ||
+      w > CW_FORMAT_MAX_SIDE || h > CW_FORMAT_MAX_SIDE)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_FORMAT,
+                   _("%d×%d is not a usable frame size: each side must be between %d and %d pixels."),
+                   w, h, CW_FORMAT_MIN_SIDE, CW_FORMAT_MAX_SIDE);
+      return NULL;
+    }
+
+  if (w % 2 != 0 || h % 2 != 0)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_FORMAT,
+                   _("%d×%d has an odd side; video encoders need even sizes. Try %d×%d."),
+                   w, h, w + w % 2, h + h % 2);
+      return NULL;
+    }
+
+  aspect = aspect_for (w, h);
+  format = g_new0 (CwFormat, 1);
+  format->name = g_strdup_printf ("%dx%d", w, h);
+  format->label = g_strdup_printf ("%d×%d", w, h);
+  format->width = w;
+  format->height = h;
+  format->safe = (CwRect) { w * 0.06, h * 0.06, w * 0.88, h * 0.88 };
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      CwFormat *preset = g_ptr_array_index (presets, i);
+      if (g_strcmp0 (preset->aspect, aspect) == 0)
+        {
+          double s = (double) w / preset->width;
+          format->safe = (CwRect) { preset->safe.x * s, preset->safe.y * s,
+                                    preset->safe.width * s, preset->safe.height * s };
+          break;
+        }
+    }
+  format->aspect = g_steal_pointer (&aspect);
+
+  return format;
+}
+
+CwFormat *
+cw_format_copy (const CwFormat *self)
+{
+  CwFormat *copy = g_new0 (CwFormat, 1);
+
+  *copy = *self;
+  copy->name = g_strdup (self->name);
+  copy->label = g_strdup (self->label);
+  copy->aspect = g_strdup (self->aspect);
+  return copy;
+}
+
+void
+cw_format_free (CwFormat *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->label);
+  g_free (self->aspect);
+  g_free (self);
+}
+
+gboolean
+cw_format_is_vertical (const CwFormat *self)
+{
+  return self->height > self->width;
+}

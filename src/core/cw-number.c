@@ -1,0 +1,241 @@
+/* cw-number.c
+ *
+ * All formatting goes through ICU with the slide's language, never the
+ * process locale: one run renders az, ru and en, and printf would group
+ * 161000 the same way (or not at all) in each.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/uloc.h>
+#include <unicode/unumberformatter.h>
+#include <unicode/ustring.h>
+
+#include "cw-number.h"
+
+/* Formatters are immutable and thread-safe once built (ICU's
+ * LocalizedNumberFormatter contract), so one cache serves all workers. */
+static GMutex cache_lock;
+static GHashTable *cache;
+
+static void
+icu_locale_for (const char *language,
+                char       *out,
+                gsize       out_len)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t parsed = 0;
+
+  uloc_forLanguageTag (language ? language : "en", out, out_len, &parsed, &status);
+  if (U_FAILURE (status) || out[0] == '\0')
+    g_strlcpy (out, "en", out_len);
+}
+
+static char *
+utf16_to_utf8 (const UChar *str,
+               int32_t      len)
+{
+  char *ret = g_utf16_to_utf8 (str, len, NULL, NULL, NULL);
+
+  return ret ? ret : g_strdup ("");
+}
+
+static UNumberFormatter *
+get_formatter (const char *locale,
+               const char *skeleton)
+{
+  g_autofree char *key = g_strconcat (locale, "|", skeleton, NULL);
+  UNumberFormatter *formatter;
+
+  g_mutex_lock (&cache_lock);
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) unumf_close);
+
+  formatter = g_hash_table_lookup (cache, key);
+  if (formatter == NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      g_autofree gunichar2 *uskeleton = g_utf8_to_utf16 (skeleton, -1, NULL, NULL, NULL);
+
+      formatter = unumf_openForSkeletonAndLocale (uskeleton, -1, locale, &status);
+      if (U_FAILURE (status))
+        {
+          g_clear_pointer (&formatter, unumf_close);
+        }
+      else
+        {
+          g_hash_table_insert (cache, g_steal_pointer (&key), formatter);
+        }
+    }
+
+  g_mutex_unlock (&cache_lock);
+
+  return formatter;
+}
+
+/**
+ * cw_number_format:
+ * @language: a BCP 47 language tag, such as "az" or "ru"
+ * @style: plain, percent (@value 60 gives "60 %") or compact ("161K")
+ * @decimals: digits after the decimal separator (plain and percent)
+ *
+ * Returns: (transfer full): the number as the language writes it, with its
+ *   own separators (a no-break space in Russian, so a number never breaks
+ *   across lines)
+ */
+char *
+cw_number_format (const char    *language,
+                  CwNumberStyle  style,
+                  double         value,
+                  guint          decimals)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  g_autoptr(GString) skeleton = g_string_new (NULL);
+  UNumberFormatter *formatter;
+  UFormattedNumber *result;
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buffer[128];
+  int32_t len;
+
+  icu_locale_for (language, locale, sizeof locale);
+  decimals = MIN (decimals, 6);
+
+  switch (style)
+    {
+    case CW_NUMBER_COMPACT:
+      g_string_append (skeleton, "compact-short");
+      break;
+    case CW_NUMBER_PERCENT:
+      g_string_append (skeleton, "percent ");
+      G_GNUC_FALLTHROUGH;
+    case CW_NUMBER_DECIMAL:
+    default:
+      if (decimals == 0)
+        g_string_append (skeleton, "precision-integer");
+      else
+        {
+          g_string_append_c (skeleton, '.');
+          for (guint i = 0; i < decimals; i++)
+            g_string_append_c (skeleton, '0');
+        }
+      break;
+    }
+
+  formatter = get_formatter (locale, skeleton->str);
+  if (formatter == NULL || !isfinite (value))
+    return g_strdup_printf ("%.*f", (int) decimals, value);
+
+  result = unumf_openResult (&status);
+  unumf_formatDouble (formatter, value, result, &status);
+  len = unumf_resultToString (result, buffer, G_N_ELEMENTS (buffer), &status);
+  unumf_closeResult (result);
+
+  if (U_FAILURE (status))
+    return g_strdup_printf ("%.*f", (int) decimals, value);
+
+  return utf16_to_utf8 (buffer, len);
+}
+
+/**
+ * cw_date_format_as_of:
+ * @as_of: "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): the date at the precision it was given in, as
+ *   @language writes it: "Oct 2024", "окт. 2024 г.", "okt 2024"
+ */
+char *
+cw_date_format_as_of (const char *language,
+                      const char *as_of)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  int y = 0, m = 1, d = 1;
+  int n;
+  const char *skeleton;
+  UErrorCode status = U_ZERO_ERROR;
+  UDateTimePatternGenerator *generator;
+  UChar pattern[64];
+  int32_t pattern_len;
+  UChar uskeleton[16];
+  UChar tz[] = { 'U', 'T', 'C', 0 };
+  UDateFormat *format;
+  UChar buffer[128];
+  int32_t len;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (as_of == NULL)
+    return NULL;
+
+  n = sscanf (as_of, "%d-%d-%d", &y, &m, &d);
+  if (n < 1)
+    return g_strdup (as_of);
+  skeleton = n == 1 ? "y" : n == 2 ? "yMMM" : "yMMMd";
+
+  dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (as_of);
+
+  icu_locale_for (language, locale, sizeof locale);
+  u_uastrcpy (uskeleton, skeleton);
+
+  generator = udatpg_open (locale, &status);
+  pattern_len = udatpg_getBestPattern (generator, uskeleton, -1, pattern, G_N_ELEMENTS (pattern),
+                                       &status);
+  udatpg_close (generator);
+  if (U_FAILURE (status))
+    return g_strdup (as_of);
+
+  format = udat_open (UDAT_PATTERN, UDAT_PATTERN, locale, tz, -1, pattern, pattern_len, &status);
+  len = udat_format (format, (UDate) g_date_time_to_unix (dt) * 1000.0, buffer,
+                     G_N_ELEMENTS (buffer), NULL, &status);
+  udat_close (format);
+  if (U_FAILURE (status))
+    return g_strdup (as_of);
+
+  return utf16_to_utf8 (buffer, len);
+}
+
+/* Whether @language is written right to left (Arabic, Persian, Hebrew…). */
+gboolean
+cw_locale_is_rtl (const char *language)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+
+  icu_locale_for (language, locale, sizeof locale);
+  return uloc_isRightToLeft (locale);
+}
+
+/**
+ * cw_language_get_name:
+ * @display_language: (nullable): the language to name it in; %NULL for its own
+ *
+ * Returns: (transfer full): "Azerbaijani", "azərbaycan", "русский"…
+ */
+char *
+cw_language_get_name (const char *language,
+                      const char *display_language)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  char display[ULOC_FULLNAME_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buffer[128];
+  int32_t len;
+
+  icu_locale_for (language, locale, sizeof locale);
+  if (display_language != NULL)
+    icu_locale_for (display_language, display, sizeof display);
+  else
+    g_strlcpy (display, locale, sizeof display);
+
+  len = uloc_getDisplayName (locale, display, buffer, G_N_ELEMENTS (buffer), &status);
+  if (U_FAILURE (status) || len <= 0)
+    return g_strdup (language);
+  return utf16_to_utf8 (buffer, len);
+}

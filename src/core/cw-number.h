@@ -1,0 +1,28 @@
+/* cw-number.h: numbers and dates written the way each audience writes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CW_NUMBER_DECIMAL,
+  CW_NUMBER_PERCENT,
+  CW_NUMBER_COMPACT,
+} CwNumberStyle;
+
+char     *cw_number_format         (const char    *language,
+                                    CwNumberStyle  style,
+                                    double         value,
+                                    guint          decimals);
+char     *cw_date_format_as_of     (const char    *language,
+                                    const char    *as_of);
+gboolean  cw_locale_is_rtl         (const char    *language);
+char     *cw_language_get_name     (const char    *language,
+                                    const char    *display_language);
+
+G_END_DECLS

@@ -1,0 +1,568 @@
+/* cw-renderer.c
+ *
+ * A renderer lays every slide of a deck out once, for one language and one
+ * format, then draws any frame on demand. It is immutable after
+ * construction: the exporter's threads and the editor's preview draw from
+ * it concurrently, and a frame depends on nothing but its number.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cw-autocleanups.h"
+#include "cw-number.h"
+#include "cw-renderer.h"
+#include "cw-scene-builder.h"
+#include "cw-template.h"
+
+typedef struct
+{
+  char             *id;
+  CwScene          *scene;
+  guint             first_frame;
+  guint             n_frames;
+  CwTransitionType  transition;
+  guint             transition_frames;
+} Span;
+
+struct _CwRenderer
+{
+  GObject     parent_instance;
+
+  CwFormat   *format;
+  char       *language;
+  guint       fps;
+  gboolean    transparent;
+  GArray     *spans;
+  guint       n_frames;
+  GPtrArray  *warnings;
+  GPtrArray  *untranslated;
+};
+
+G_DEFINE_FINAL_TYPE (CwRenderer, cw_renderer, G_TYPE_OBJECT)
+
+static void
+span_clear (Span *span)
+{
+  g_clear_pointer (&span->id, g_free);
+  g_clear_pointer (&span->scene, cw_scene_unref);
+}
+
+static void
+cw_renderer_finalize (GObject *object)
+{
+  CwRenderer *self = (CwRenderer *)object;
+
+  g_clear_pointer (&self->format, cw_format_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->untranslated, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cw_renderer_parent_class)->finalize (object);
+}
+
+static void
+cw_renderer_class_init (CwRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cw_renderer_finalize;
+}
+
+static void
+cw_renderer_init (CwRenderer *self)
+{
+  self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
+  g_array_set_clear_func (self->spans, (GDestroyNotify) span_clear);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->untranslated = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+add_unique (GPtrArray  *array,
+            const char *str)
+{
+  for (guint i = 0; i < array->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (array, i), str))
+        return;
+    }
+  g_ptr_array_add (array, g_strdup (str));
+}
+
+static CwScene *
+build_scene (CwRenderer *self,
+             CwDeck     *deck,
+             CwSlide    *slide)
+{
+  const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
+  CwTheme *theme = cw_deck_get_theme (deck);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) untranslated = g_ptr_array_new_with_free_func (g_free);
+  CwScene *scene;
+  CwSceneBuilder builder = { 0 };
+  double duration;
+
+  scene = cw_scene_new (self->format->width, self->format->height);
+  scene->safe = self->format->safe;
+  scene->background = cw_theme_get_color (theme, CW_COLOR_BACKGROUND);
+  scene->background_end = cw_theme_get_color (theme, CW_COLOR_BACKGROUND_END);
+  scene->transparent = self->transparent;
+  scene->rtl = cw_locale_is_rtl (self->language);
+
+  if (template == NULL)
+    {
+      /* the loader refuses unknown templates; this only guards against a bad edit */
+      add_unique (self->warnings, cw_slide_get_template_id (slide));
+      scene->duration = 1;
+      cw_scene_finish (scene);
+      return scene;
+    }
+
+  builder.deck = deck;
+  builder.slide = slide;
+  builder.template = template;
+  builder.format = self->format;
+  builder.language = self->language;
+  builder.theme = theme;
+  builder.scene = scene;
+  builder.frame = (CwRect) { 0, 0, self->format->width, self->format->height };
+  builder.content = self->format->safe;
+  builder.unit = MIN (self->format->width, self->format->height) / 1080.0;
+  builder.warnings = warnings;
+  builder.untranslated = untranslated;
+
+  template->build (&builder);
+  if (builder.fine_print != NULL)
+    g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
+  cw_scene_finish (scene);
+
+  /* Long enough to read, unless the author chose how long: viewers read as
+   * the text comes in, at the reading speed, from the first text on; and the
+   * settled slide stays a moment before the next one. */
+  duration = cw_slide_get_duration (slide);
+  if (duration <= 0)
+    {
+      double first_text = scene->settle_time;
+
+      for (guint i = 0; i < scene->nodes->len; i++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, i);
+          if (node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER)
+            first_text = MIN (first_text, node->enter.delay);
+        }
+      duration = first_text + builder.reading_chars / CW_READING_SPEED_ADULT + 0.6;
+      duration = MAX (duration, scene->settle_time + 0.8);
+      duration = MAX (duration, template->min_duration);
+      duration = ceil (duration * 10 - 1e-6) / 10;
+    }
+  scene->duration = duration;
+
+  for (guint i = 0; i < warnings->len; i++)
+    add_unique (self->warnings, g_ptr_array_index (warnings, i));
+  for (guint i = 0; i < untranslated->len; i++)
+    add_unique (self->untranslated, g_ptr_array_index (untranslated, i));
+
+  return scene;
+}
+
+/**
+ * cw_renderer_new:
+ * @deck: the deck; read during construction only, so pass a snapshot
+ *   (cw_deck_copy()) when building on another thread
+ * @language: the language to render
+ * @format: the frame size and safe zone
+ * @fps: frames per second
+ *
+ * Returns: (transfer full): a renderer with every slide laid out
+ */
+CwRenderer *
+cw_renderer_new (CwDeck         *deck,
+                 const char     *language,
+                 const CwFormat *format,
+                 guint           fps)
+{
+  CwRenderer *self;
+  guint n_slides;
+  guint frame = 0;
+
+  g_return_val_if_fail (CW_IS_DECK (deck), NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+  g_return_val_if_fail (fps > 0, NULL);
+
+  self = g_object_new (CW_TYPE_RENDERER, NULL);
+  self->format = cw_format_copy (format);
+  self->language = g_strdup (language ? language : cw_deck_get_language (deck));
+  self->fps = fps;
+  self->transparent = cw_deck_get_transparent (deck);
+
+  n_slides = cw_deck_get_n_slides (deck);
+  for (guint i = 0; i < n_slides; i++)
+    {
+      CwSlide *slide = cw_deck_get_slide (deck, i);
+      Span span = { 0 };
+
+      span.id = g_strdup (cw_slide_get_id (slide));
+      span.scene = build_scene (self, deck, slide);
+      span.first_frame = frame;
+      span.n_frames = MAX (1, (guint) lround (span.scene->duration * fps));
+      span.transition = i > 0 ? cw_slide_get_transition (slide) : CW_TRANSITION_CUT;
+      span.transition_frames = span.transition == CW_TRANSITION_CUT ? 0
+        : MIN (span.n_frames, (guint) lround (cw_slide_get_transition_duration (slide) * fps));
+      frame += span.n_frames;
+      g_array_append_val (self->spans, span);
+    }
+  self->n_frames = frame;
+
+  return self;
+}
+
+const CwFormat *
+cw_renderer_get_format (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+  return self->format;
+}
+
+const char *
+cw_renderer_get_language (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+  return self->language;
+}
+
+guint
+cw_renderer_get_fps (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return self->fps;
+}
+
+guint
+cw_renderer_get_n_frames (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return self->n_frames;
+}
+
+/* Seconds; exactly n_frames / fps. */
+double
+cw_renderer_get_duration (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return (double) self->n_frames / self->fps;
+}
+
+gboolean
+cw_renderer_get_transparent (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), FALSE);
+  return self->transparent;
+}
+
+guint
+cw_renderer_get_n_slides (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return self->spans->len;
+}
+
+CwScene *
+cw_renderer_get_scene (CwRenderer *self,
+                       guint       slide)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (slide < self->spans->len, NULL);
+  return g_array_index (self->spans, Span, slide).scene;
+}
+
+const char *
+cw_renderer_get_slide_id (CwRenderer *self,
+                          guint       slide)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (slide < self->spans->len, NULL);
+  return g_array_index (self->spans, Span, slide).id;
+}
+
+void
+cw_renderer_get_slide_frames (CwRenderer *self,
+                              guint       slide,
+                              guint      *first,
+                              guint      *n_frames)
+{
+  const Span *span;
+
+  g_return_if_fail (CW_IS_RENDERER (self));
+  g_return_if_fail (slide < self->spans->len);
+
+  span = &g_array_index (self->spans, Span, slide);
+  if (first)
+    *first = span->first_frame;
+  if (n_frames)
+    *n_frames = span->n_frames;
+}
+
+guint
+cw_renderer_get_slide_at_frame (CwRenderer *self,
+                                guint       frame)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+
+  if (self->spans->len == 0)
+    return 0;
+
+  hi = self->spans->len - 1;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi + 1) / 2;
+      if (g_array_index (self->spans, Span, mid).first_frame <= frame)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo;
+}
+
+guint
+cw_renderer_get_frame_at_time (CwRenderer *self,
+                               double      t)
+{
+  double f;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+
+  if (self->n_frames == 0)
+    return 0;
+  f = floor (t * self->fps + 1e-6);
+  return (guint) CLAMP (f, 0, self->n_frames - 1);
+}
+
+/* The frame at which a slide has settled: for thumbnails, contact sheets
+ * and `clearway-cli text`. */
+guint
+cw_renderer_get_settled_frame (CwRenderer *self,
+                               guint       slide)
+{
+  const Span *span;
+  guint offset;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  g_return_val_if_fail (slide < self->spans->len, 0);
+
+  span = &g_array_index (self->spans, Span, slide);
+  offset = (guint) ceil (span->scene->settle_time * self->fps);
+  return span->first_frame + MIN (offset, span->n_frames - 1);
+}
+
+typedef struct
+{
+  guint  slide;
+  double t;
+  gboolean transition;
+} FrameKey;
+
+static FrameKey
+frame_key (CwRenderer *self,
+           guint       frame)
+{
+  guint slide = cw_renderer_get_slide_at_frame (self, frame);
+  const Span *span = &g_array_index (self->spans, Span, slide);
+  guint local = frame - span->first_frame;
+  FrameKey key = { slide, (double) local / self->fps, FALSE };
+
+  if (local < span->transition_frames)
+    key.transition = TRUE;
+  else
+    key.t = cw_scene_get_hold_time (span->scene, key.t);
+  return key;
+}
+
+/**
+ * cw_renderer_frames_identical:
+ *
+ * Returns: %TRUE when frames @a and @b are certain to be the same picture
+ *   (a static hold), so the second need not be rendered nor encoded again
+ */
+gboolean
+cw_renderer_frames_identical (CwRenderer *self,
+                              guint       a,
+                              guint       b)
+{
+  FrameKey ka, kb;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (a >= self->n_frames || b >= self->n_frames)
+    return FALSE;
+
+  ka = frame_key (self, a);
+  kb = frame_key (self, b);
+  return !ka.transition && !kb.transition && ka.slide == kb.slide && ka.t == kb.t;
+}
+
+/**
+ * cw_renderer_draw_frame:
+ * @cr: a cairo context on a surface of the format's size
+ *
+ * Draws @frame. Safe to call from several threads at once.
+ */
+void
+cw_renderer_draw_frame (CwRenderer *self,
+                        cairo_t    *cr,
+                        guint       frame)
+{
+  const Span *span;
+  const Span *previous;
+  FrameKey key;
+  double raw;
+  double p;
+  double w, h;
+
+  g_return_if_fail (CW_IS_RENDERER (self));
+
+  if (self->spans->len == 0)
+    {
+      cairo_save (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  frame = MIN (frame, self->n_frames - 1);
+  key = frame_key (self, frame);
+  span = &g_array_index (self->spans, Span, key.slide);
+
+  if (!key.transition)
+    {
+      cw_scene_draw (span->scene, cr, key.t);
+      return;
+    }
+
+  previous = &g_array_index (self->spans, Span, key.slide - 1);
+  raw = (frame - span->first_frame + 1.0) / (span->transition_frames + 1.0);
+  p = cw_easing_apply (CW_EASING_EASE_IN_OUT_CUBIC, raw);
+  w = self->format->width;
+  h = self->format->height;
+
+  cairo_save (cr);
+  switch (span->transition)
+    {
+    case CW_TRANSITION_PUSH:
+      /* the new slide pushes the old one up, the way a feed scrolls */
+      cairo_save (cr);
+      cairo_translate (cr, 0, -p * h);
+      cw_scene_draw (previous->scene, cr, previous->scene->duration);
+      cairo_restore (cr);
+      cairo_translate (cr, 0, (1 - p) * h);
+      cw_scene_draw (span->scene, cr, key.t);
+      break;
+
+    case CW_TRANSITION_WIPE:
+      cw_scene_draw (previous->scene, cr, previous->scene->duration);
+      if (span->scene->rtl)
+        cairo_rectangle (cr, w * (1 - p), 0, w * p, h);
+      else
+        cairo_rectangle (cr, 0, 0, w * p, h);
+      cairo_clip (cr);
+      cw_scene_draw (span->scene, cr, key.t);
+      break;
+
+    case CW_TRANSITION_CROSSFADE:
+    case CW_TRANSITION_CUT:
+    case CW_N_TRANSITIONS:
+    default:
+      /* The old slide fades off the new one in the first part of the
+       * transition; the new slide's elements then come in by their own
+       * animations, so two texts never sit on each other for long. */
+      cw_scene_draw (span->scene, cr, key.t);
+      cairo_push_group (cr);
+      cw_scene_draw (previous->scene, cr, previous->scene->duration);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, 1 - cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 1.6)));
+      break;
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * cw_renderer_render_frame:
+ *
+ * Returns: (transfer full): a new image surface with @frame: RGB24, or
+ *   ARGB32 when the deck asks for a transparent background
+ */
+cairo_surface_t *
+cw_renderer_render_frame (CwRenderer *self,
+                          guint       frame)
+{
+  cairo_surface_t *surface;
+  g_autoptr(cairo_t) cr = NULL;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+
+  surface = cairo_image_surface_create (self->transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                        self->format->width, self->format->height);
+  cr = cairo_create (surface);
+  cw_renderer_draw_frame (self, cr, frame);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/**
+ * cw_renderer_get_warnings:
+ *
+ * Returns: (transfer none) (element-type utf8): problems found while laying
+ *   the slides out (text that does not fit, a statistic without a source…)
+ */
+GPtrArray *
+cw_renderer_get_warnings (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+  return self->warnings;
+}
+
+/**
+ * cw_renderer_get_untranslated:
+ *
+ * Returns: (transfer none) (element-type utf8): the contexts ("slide/field")
+ *   of texts shown in the source language for want of a translation
+ */
+GPtrArray *
+cw_renderer_get_untranslated (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+  return self->untranslated;
+}
+
+/**
+ * cw_render_frame:
+ * @deck: the deck
+ * @language: (nullable): the language, or %NULL for the deck's own
+ * @format: the frame size and safe zone
+ * @t: seconds from the start of the clip
+ *
+ * The renderer as one pure function: the frame of @deck shown at @t, at
+ * the deck's frame rate. Tests and one-off pictures use it; playback and
+ * export keep a #CwRenderer so slides are laid out once.
+ *
+ * Returns: (transfer full): the frame
+ */
+cairo_surface_t *
+cw_render_frame (CwDeck         *deck,
+                 const char     *language,
+                 const CwFormat *format,
+                 double          t)
+{
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, language, format, cw_deck_get_fps (deck));
+
+  return cw_renderer_render_frame (renderer, cw_renderer_get_frame_at_time (renderer, t));
+}

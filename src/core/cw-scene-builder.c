@@ -1,0 +1,900 @@
+/* cw-scene-builder.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cw-fonts.h"
+#include "cw-scene-builder.h"
+#include "cw-text.h"
+
+static const CwField *
+require_field (CwSceneBuilder *self,
+               const char     *name)
+{
+  const CwField *field = cw_template_find_field (self->template, name);
+
+  /* a template asking for a field it does not declare is a bug in the template */
+  g_assert (field != NULL);
+  return field;
+}
+
+static char *
+resolve_placeholder (const char *name,
+                     gboolean    compact,
+                     gpointer    user_data)
+{
+  CwSceneBuilder *self = user_data;
+  CwStatistic *statistic = cw_deck_find_statistic (self->deck, name);
+
+  if (statistic == NULL)
+    return NULL;
+  return cw_statistic_format (statistic, self->language, compact);
+}
+
+void
+cw_builder_warn (CwSceneBuilder *self,
+                 const char     *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/**
+ * cw_builder_translate:
+ * @context: "slide-id/field"
+ * @source: the text in the deck's language
+ * @source_plural: (nullable): its plural form
+ *
+ * Returns: (transfer full): the text in the builder's language, falling
+ *   back to the source language (and noting @context) when there is no
+ *   usable translation
+ */
+char *
+cw_builder_translate (CwSceneBuilder *self,
+                      const char     *context,
+                      const char     *source,
+                      const char     *source_plural,
+                      gboolean        has_count,
+                      double          count)
+{
+  const char *deck_language = cw_deck_get_language (self->deck);
+  CwCatalog *catalog;
+  const char *translation = NULL;
+
+  if (source == NULL || *source == '\0')
+    return g_strdup ("");
+
+  if (g_strcmp0 (self->language, deck_language) != 0)
+    {
+      catalog = cw_deck_get_catalog (self->deck, self->language);
+      if (catalog != NULL)
+        translation = cw_catalog_lookup (catalog, context, source, has_count, count);
+      if (translation != NULL)
+        return g_strdup (translation);
+      g_ptr_array_add (self->untranslated, g_strdup (context));
+    }
+
+  /* the source language follows gettext's convention: msgid for one, msgid_plural otherwise */
+  if (source_plural != NULL && has_count && count != 1)
+    return g_strdup (source_plural);
+  return g_strdup (source);
+}
+
+/**
+ * cw_builder_get_text:
+ *
+ * Returns: (transfer full) (nullable): the field's text in the builder's
+ *   language with its placeholders filled in, or %NULL when it is empty
+ */
+char *
+cw_builder_get_text (CwSceneBuilder *self,
+                     const char     *name)
+{
+  const CwField *field = require_field (self, name);
+  const char *source = cw_slide_get_text (self->slide, name);
+  const char *plural = cw_slide_get_text_plural (self->slide, name);
+  g_autofree char *context = NULL;
+  g_autofree char *translated = NULL;
+  g_autoptr(GError) error = NULL;
+  char *expanded;
+  gboolean has_count = FALSE;
+  double count = 0;
+
+  if (source == NULL)
+    source = field->default_value;
+  if (source == NULL || *source == '\0')
+    return NULL;
+
+  if (field->plural && field->count_field != NULL)
+    {
+      CwStatistic *statistic = cw_builder_get_statistic (self, field->count_field);
+      if (statistic != NULL)
+        {
+          has_count = TRUE;
+          count = cw_statistic_get_value (statistic);
+        }
+    }
+
+  context = g_strdup_printf ("%s/%s", cw_slide_get_id (self->slide), name);
+  translated = cw_builder_translate (self, context, source, plural, has_count, count);
+
+  expanded = cw_text_expand (translated, resolve_placeholder, self, &error);
+  if (expanded == NULL)
+    {
+      cw_builder_warn (self, "%s", error->message);
+      return g_steal_pointer (&translated);
+    }
+  if (*g_strstrip (expanded) == '\0')
+    {
+      g_free (expanded);
+      return NULL;
+    }
+  return expanded;
+}
+
+/* A field's value as set in the file, or the template's default. */
+const char *
+cw_builder_get_string (CwSceneBuilder *self,
+                       const char     *name)
+{
+  const CwField *field = require_field (self, name);
+  const char *value = cw_slide_get_param (self->slide, name);
+
+  if (value == NULL && field->type == CW_FIELD_TEXT)
+    value = cw_slide_get_text (self->slide, name);
+  return value != NULL ? value : field->default_value;
+}
+
+gboolean
+cw_builder_get_boolean (CwSceneBuilder *self,
+                        const char     *name)
+{
+  return g_strcmp0 (cw_builder_get_string (self, name), "true") == 0;
+}
+
+double
+cw_builder_get_number (CwSceneBuilder *self,
+                       const char     *name)
+{
+  const char *value = cw_builder_get_string (self, name);
+
+  return value ? g_ascii_strtod (value, NULL) : 0;
+}
+
+/**
+ * cw_builder_get_statistic:
+ *
+ * Returns: (transfer none) (nullable): the statistic the field names
+ */
+CwStatistic *
+cw_builder_get_statistic (CwSceneBuilder *self,
+                          const char     *name)
+{
+  return cw_deck_find_statistic (self->deck, cw_builder_get_string (self, name));
+}
+
+CwColor
+cw_builder_theme_color (CwSceneBuilder *self,
+                        CwColorRole     role)
+{
+  return cw_theme_get_color (self->theme, role);
+}
+
+/* A per-slide color override, or the theme's @fallback role. */
+CwColor
+cw_builder_get_color (CwSceneBuilder *self,
+                      const char     *name,
+                      CwColorRole     fallback)
+{
+  CwColor color;
+  const char *value = cw_builder_get_string (self, name);
+
+  if (value != NULL && cw_color_parse (value, &color))
+    return color;
+  return cw_theme_get_color (self->theme, fallback);
+}
+
+/* How @element enters: as the slide says, or as the template suggests. */
+CwAnimation
+cw_builder_get_enter (CwSceneBuilder *self,
+                      const char     *element)
+{
+  CwAnimation animation = CW_ANIMATION_NONE;
+  const CwElement *info;
+
+  if (element == NULL)
+    return animation;
+  if (cw_slide_get_animation (self->slide, CW_PHASE_ENTER, element, &animation))
+    return animation;
+  info = cw_template_find_element (self->template, element);
+  if (info != NULL)
+    animation = info->enter;
+  return animation;
+}
+
+/* How @element leaves, when the author asked it to (templates leave by cut or transition). */
+CwAnimation
+cw_builder_get_exit (CwSceneBuilder *self,
+                     const char     *element)
+{
+  CwAnimation animation = CW_ANIMATION_NONE;
+
+  if (element != NULL)
+    cw_slide_get_animation (self->slide, CW_PHASE_EXIT, element, &animation);
+  return animation;
+}
+
+/* Gives @node the enter and exit animations of its element. */
+void
+cw_builder_animate (CwSceneBuilder *self,
+                    CwNode         *node)
+{
+  node->enter = cw_builder_get_enter (self, node->element);
+  node->exit = cw_builder_get_exit (self, node->element);
+}
+
+void
+cw_builder_note_reading (CwSceneBuilder *self,
+                         const char     *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  g_ptr_array_add (self->scene->texts, g_strdup (text));
+  self->reading_chars += g_utf8_strlen (text, -1);
+}
+
+static double
+measure_widest_word (PangoContext *context,
+                     const char   *text,
+                     const char   *family,
+                     int           weight,
+                     double        size)
+{
+  g_autofree char *words = g_strdup (text);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  /* one word a line: the widest line is the widest word; no-break spaces stay */
+  g_strdelimit (words, " \t", '\n');
+  layout = cw_text_layout_new (context, words, family, weight, size, -1, 0, PANGO_ALIGN_LEFT,
+                               FALSE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return logical.width / (double) PANGO_SCALE;
+}
+
+static void
+measure (PangoContext      *context,
+         const char        *text,
+         const char        *family,
+         int                weight,
+         const CwTextStyle *style,
+         double             size,
+         double             width,
+         guint             *lines,
+         double            *height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  layout = cw_text_layout_new (context, text, family, weight, size, width, style->line_height,
+                               style->align, FALSE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  *lines = pango_layout_get_line_count (layout);
+  *height = logical.height / (double) PANGO_SCALE;
+}
+
+/**
+ * cw_text_fit:
+ * @width: the width of the box, in pixels
+ * @height: the height of the box, or 0 when only the width matters
+ *
+ * Finds the largest size, between the style's minimum and maximum, at which
+ * @text fits the box in at most style->max_lines lines without breaking a
+ * word. When even the minimum needs more lines, the text wraps at the
+ * minimum; a word (or number) wider than the box shrinks the text below
+ * the minimum rather than break. @fit->overflow tells that the box is
+ * still too small.
+ */
+void
+cw_text_fit (const char        *text,
+             const char        *family,
+             int                weight,
+             const CwTextStyle *style,
+             double             unit,
+             double             width,
+             double             height,
+             CwTextFit         *fit)
+{
+  PangoContext *context = cw_fonts_get_measure_context ();
+  double max_size = style->max_size * unit;
+  double min_size = MIN (style->min_size * unit, max_size);
+  double word_per_px;
+  double lo, hi, best = -1;
+  guint lines;
+  double h;
+
+  memset (fit, 0, sizeof *fit);
+  if (text == NULL || *text == '\0' || width <= 0)
+    return;
+
+  /* with hinting off, widths scale linearly with the size */
+  word_per_px = measure_widest_word (context, text, family, weight, 100) / 100;
+
+  /* the largest size for each number of lines up to the maximum */
+  {
+    guint max_lines = MAX (style->max_lines, 1);
+    double sizes[16] = { 0 };
+
+    max_lines = MIN (max_lines, G_N_ELEMENTS (sizes) - 1);
+    for (guint l = 1; l <= max_lines; l++)
+      {
+        double found = -1;
+
+        measure (context, text, family, weight, style, max_size, width, &lines, &h);
+        if (lines <= l && word_per_px * max_size <= width && (height <= 0 || h <= height))
+          found = max_size;
+
+        lo = min_size;
+        hi = max_size;
+        for (guint i = 0; found < max_size && i < 18 && hi - lo > 0.25; i++)
+          {
+            double mid = (lo + hi) / 2;
+
+            measure (context, text, family, weight, style, mid, width, &lines, &h);
+            if (lines <= l && word_per_px * mid <= width && (height <= 0 || h <= height))
+              {
+                found = mid;
+                lo = mid;
+              }
+            else
+              {
+                hi = mid;
+              }
+          }
+        sizes[l] = found;
+      }
+
+    /* fewer lines read faster: take them unless the text gets much smaller */
+    best = sizes[max_lines];
+    for (guint l = 1; l < max_lines; l++)
+      {
+        if (sizes[l] > 0 && best > 0 && sizes[l] >= best * 0.85)
+          {
+            best = sizes[l];
+            break;
+          }
+      }
+  }
+
+  if (best < 0)
+    {
+      best = min_size;
+      if (word_per_px * best > width)
+        best = width / word_per_px * 0.995;
+    }
+
+  measure (context, text, family, weight, style, best, width, &lines, &h);
+  fit->size = best;
+  fit->width = width;
+  fit->wrap_width = width;
+  fit->height = h;
+  fit->lines = lines;
+  fit->overflow = height > 0 && h > height + 0.5;
+
+  /* Even out the lines: the narrowest wrap that needs no more lines, so a
+   * headline breaks as "hectares cleared / of mines", not with one word alone. */
+  if (lines > 1)
+    {
+      double lo_w = MAX (width * 0.45, word_per_px * best);
+      double hi_w = width;
+
+      for (guint i = 0; i < 14 && hi_w - lo_w > 1; i++)
+        {
+          double mid = (lo_w + hi_w) / 2;
+          guint n;
+          double mh;
+
+          measure (context, text, family, weight, style, best, mid, &n, &mh);
+          if (n <= lines)
+            hi_w = mid;
+          else
+            lo_w = mid;
+        }
+      fit->wrap_width = MIN (width, ceil (hi_w) + 1);
+      measure (context, text, family, weight, style, best, fit->wrap_width, &lines, &h);
+      fit->height = h;
+      fit->lines = lines;
+    }
+}
+
+static CwNode *
+new_text_node (CwSceneBuilder    *self,
+               CwNodeKind         kind,
+               const char        *element,
+               const CwRect      *rect,
+               const CwTextStyle *style,
+               const CwColor     *color,
+               double             size)
+{
+  CwNode *node = cw_node_new (kind, element, rect);
+
+  node->font_family = g_strdup (cw_theme_get_font_family (self->theme, style->font));
+  node->font_weight = cw_theme_get_font_weight (self->theme, style->font);
+  node->font_size = size;
+  node->line_height = style->line_height;
+  node->align = style->align;
+  node->color = *color;
+  cw_builder_animate (self, node);
+  return node;
+}
+
+/**
+ * cw_builder_add_text:
+ *
+ * Fits @text into @box (see cw_text_fit()) and adds it at the top of the box.
+ *
+ * Returns: (transfer none): the node; its rect has the height the text takes
+ */
+CwNode *
+cw_builder_add_text (CwSceneBuilder    *self,
+                     const char        *element,
+                     const char        *text,
+                     const CwTextStyle *style,
+                     const CwColor     *color,
+                     const CwRect      *box)
+{
+  CwTextFit fit;
+  CwRect rect;
+  CwNode *node;
+
+  cw_text_fit (text, cw_theme_get_font_family (self->theme, style->font),
+               cw_theme_get_font_weight (self->theme, style->font),
+               style, self->unit, box->width, box->height, &fit);
+  if (fit.overflow)
+    cw_builder_warn (self, _("The text “%s” does not fit on slide “%s”; shorten it."),
+                     text, cw_slide_get_id (self->slide));
+
+  rect = (CwRect) { box->x, box->y, box->width, fit.height };
+  node = new_text_node (self, CW_NODE_TEXT, element, &rect, style, color, fit.size);
+  node->text = g_strdup (text);
+  node->wrap_width = fit.wrap_width;
+  cw_scene_add_node (self->scene, node);
+  cw_builder_note_reading (self, text);
+  return node;
+}
+
+CwNode *
+cw_builder_add_box (CwSceneBuilder *self,
+                    const char     *element,
+                    const CwRect   *rect,
+                    const CwColor  *color,
+                    double          radius)
+{
+  CwNode *node = cw_node_new (CW_NODE_BOX, element, rect);
+
+  node->color = *color;
+  node->radius = radius;
+  cw_builder_animate (self, node);
+  cw_scene_add_node (self->scene, node);
+  return node;
+}
+
+/**
+ * cw_builder_add_logo:
+ *
+ * Adds the theme's logo, as large as fits @box, centered in it. A logo
+ * that could not be loaded shows as a placeholder (the loader has already
+ * warned); a deck without a logo adds nothing.
+ *
+ * Returns: (transfer none) (nullable): the node
+ */
+CwNode *
+cw_builder_add_logo (CwSceneBuilder *self,
+                     const CwRect   *box)
+{
+  CwImage *logo = cw_theme_get_logo (self->theme);
+  const char *href = cw_theme_get_logo_href (self->theme);
+  double aspect = logo ? cw_image_get_aspect_ratio (logo) : 1;
+  double w, h;
+  CwRect rect;
+  CwNode *node;
+
+  if (logo == NULL && href == NULL)
+    return NULL;
+
+  w = MIN (box->width, box->height * aspect);
+  h = w / aspect;
+  rect = (CwRect) { box->x + (box->width - w) / 2, box->y + (box->height - h) / 2, w, h };
+  rect.x = round (rect.x);
+  rect.y = round (rect.y);
+  rect.width = ceil (rect.width);
+  rect.height = ceil (rect.height);
+
+  node = cw_node_new (CW_NODE_IMAGE, "logo", &rect);
+  cw_builder_animate (self, node);
+  node->color = cw_theme_get_color (self->theme, CW_COLOR_MUTED);
+  if (logo != NULL)
+    node->surface = cw_image_render (logo, rect.width, rect.height);
+  cw_scene_add_node (self->scene, node);
+  return node;
+}
+
+static void
+strip_trailing_separators (char *text)
+{
+  size_t len = strlen (text);
+
+  while (len > 0 && strchr (" ,;:-", text[len - 1]) != NULL)
+    text[--len] = '\0';
+}
+
+static char *
+source_placeholder (const char *name,
+                    gboolean    compact,
+                    gpointer    user_data)
+{
+  const char * const *values = user_data;
+
+  if (g_str_equal (name, "source"))
+    return g_strdup (values[0]);
+  if (g_str_equal (name, "date"))
+    return g_strdup (values[1]);
+  return NULL;
+}
+
+/**
+ * cw_builder_add_source_line:
+ *
+ * Adds "Source: ANAMA, Oct 2024" at the bottom of the content box, from the
+ * statistic's provenance, and shrinks the content box above it.
+ *
+ * Returns: the height taken, including the gap above the line
+ */
+double
+cw_builder_add_source_line (CwSceneBuilder *self,
+                            CwStatistic    *statistic)
+{
+  static const CwTextStyle style = { CW_FONT_BODY, 30, 24, 1.15, 2, PANGO_ALIGN_CENTER };
+  /* Translators: the line under a data slide, in the deck's own language unless
+   * the deck translates it; keep {source} and {date} as they are */
+  const char *fallback = N_("Source: {source}, {date}");
+  const char *pattern;
+  g_autofree char *translated = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *line = NULL;
+  const char *values[2];
+  CwColor color;
+  CwTextFit fit;
+  CwRect rect;
+  CwNode *node;
+  double gap = 24 * self->unit;
+
+  if (statistic == NULL)
+    return 0;
+
+  if (cw_statistic_get_source (statistic) == NULL)
+    {
+      cw_builder_warn (self, _("Slide “%s” shows the statistic “%s”, which has no source. Add its source, so viewers can trust the figure."),
+                       cw_slide_get_id (self->slide), cw_statistic_get_id (statistic));
+      return 0;
+    }
+
+  pattern = cw_deck_get_source_line (self->deck);
+  if (pattern == NULL)
+    pattern = fallback;
+  translated = cw_builder_translate (self, "deck/source-line", pattern, NULL, FALSE, 0);
+
+  date = cw_date_format_as_of (self->language, cw_statistic_get_as_of (statistic));
+  values[0] = cw_statistic_get_source (statistic);
+  values[1] = date ? date : "";
+  line = cw_text_expand (translated, source_placeholder, (gpointer) values, NULL);
+  if (line == NULL)
+    line = cw_text_expand (fallback, source_placeholder, (gpointer) values, NULL);
+  if (date == NULL)
+    strip_trailing_separators (line);
+
+  color = cw_theme_get_color (self->theme, CW_COLOR_MUTED);
+  cw_text_fit (line, cw_theme_get_font_family (self->theme, style.font),
+               cw_theme_get_font_weight (self->theme, style.font),
+               &style, self->unit, self->content.width, 0, &fit);
+
+  rect = (CwRect) { self->content.x, self->content.y + self->content.height - fit.height,
+                    self->content.width, fit.height };
+  node = new_text_node (self, CW_NODE_TEXT, "source", &rect, &style, &color, fit.size);
+  node->text = g_strdup (line);
+  if (cw_template_find_element (self->template, "source") == NULL)
+    node->enter = (CwAnimation) { CW_EFFECT_FADE, CW_EASING_EASE_OUT_QUAD, 0.8, 0.6 };
+  /* read last, and fine print is not part of the slide's reading time */
+  g_free (self->fine_print);
+  self->fine_print = g_strdup (line);
+  cw_scene_add_node (self->scene, node);
+
+  self->content.height -= fit.height + gap;
+  return fit.height + gap;
+}
+
+/* Stacks: a column of items that shrink together until they fit their box. */
+
+typedef enum
+{
+  ITEM_TEXT,
+  ITEM_COUNTER,
+  ITEM_NODE,
+} ItemKind;
+
+typedef struct
+{
+  ItemKind     kind;
+  char        *element;
+  char        *text;
+  CwTextStyle  style;
+  CwColor      color;
+  double       gap;
+  double       halign;
+  CwNode      *node;
+  /* counter */
+  double       value;
+  guint        decimals;
+  CwNumberStyle number_style;
+  char        *prefix;
+  char        *suffix;
+  /* result of fitting */
+  double       size;
+  double       wrap_width;
+  double       height;
+} StackItem;
+
+struct _CwStack
+{
+  CwSceneBuilder *builder;
+  GArray         *items;
+};
+
+static void
+stack_item_clear (StackItem *item)
+{
+  g_free (item->element);
+  g_free (item->text);
+  g_free (item->prefix);
+  g_free (item->suffix);
+  g_clear_pointer (&item->node, cw_node_free);
+}
+
+CwStack *
+cw_stack_new (CwSceneBuilder *builder)
+{
+  CwStack *stack = g_new0 (CwStack, 1);
+
+  stack->builder = builder;
+  stack->items = g_array_new (FALSE, TRUE, sizeof (StackItem));
+  g_array_set_clear_func (stack->items, (GDestroyNotify) stack_item_clear);
+  return stack;
+}
+
+void
+cw_stack_free (CwStack *stack)
+{
+  g_array_unref (stack->items);
+  g_free (stack);
+}
+
+/* Adds a text; a %NULL or empty @text adds nothing (an optional field left empty). */
+void
+cw_stack_add_text (CwStack           *stack,
+                   const char        *element,
+                   const char        *text,
+                   const CwTextStyle *style,
+                   const CwColor     *color,
+                   double             gap_before)
+{
+  StackItem item = { ITEM_TEXT };
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  item.element = g_strdup (element);
+  item.text = g_strdup (text);
+  item.style = *style;
+  item.color = *color;
+  item.gap = gap_before;
+  g_array_append_val (stack->items, item);
+}
+
+void
+cw_stack_add_counter (CwStack           *stack,
+                      const char        *element,
+                      CwStatistic       *statistic,
+                      const char        *prefix,
+                      const char        *suffix,
+                      gboolean           compact,
+                      const CwTextStyle *style,
+                      const CwColor     *color,
+                      double             gap_before)
+{
+  CwSceneBuilder *b = stack->builder;
+  StackItem item = { ITEM_COUNTER };
+  g_autofree char *number = NULL;
+
+  item.element = g_strdup (element);
+  item.style = *style;
+  item.color = *color;
+  item.gap = gap_before;
+  item.value = statistic ? cw_statistic_get_value (statistic) : 0;
+  item.decimals = statistic ? cw_statistic_get_decimals (statistic) : 0;
+  item.number_style = compact ? CW_NUMBER_COMPACT
+                              : (statistic && cw_statistic_is_percent (statistic)) ? CW_NUMBER_PERCENT
+                                                                                 : CW_NUMBER_DECIMAL;
+  item.prefix = g_strdup (prefix);
+  item.suffix = g_strdup (suffix);
+  number = cw_number_format (b->language, item.number_style, item.value, item.decimals);
+  item.text = g_strconcat (prefix ? prefix : "", number, suffix ? suffix : "", NULL);
+  g_array_append_val (stack->items, item);
+}
+
+/**
+ * cw_stack_add_node:
+ * @node: (transfer full): a prepared node (an icon, a rule); its rect gives its size
+ * @halign: 0 at the start of the line, 0.5 centered, 1 at the end (mirrored
+ *   for right-to-left languages)
+ */
+void
+cw_stack_add_node (CwStack *stack,
+                   CwNode  *node,
+                   double   gap_before,
+                   double   halign)
+{
+  StackItem item = { ITEM_NODE };
+
+  item.node = node;
+  item.gap = gap_before;
+  item.halign = stack->builder->scene->rtl ? 1 - halign : halign;
+  g_array_append_val (stack->items, item);
+}
+
+static double
+fit_counter (StackItem      *item,
+             CwSceneBuilder *b,
+             double          scale,
+             double          width)
+{
+  PangoContext *context = cw_fonts_get_measure_context ();
+  const char *family = cw_theme_get_font_family (b->theme, item->style.font);
+  int weight = cw_theme_get_font_weight (b->theme, item->style.font);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  double per_px;
+
+  layout = cw_text_layout_new (context, item->text, family, weight, 100, -1, 0,
+                               PANGO_ALIGN_LEFT, TRUE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  per_px = logical.width / (double) PANGO_SCALE / 100;
+
+  /* a number never wraps: it only gets smaller */
+  item->size = MIN (item->style.max_size * b->unit * scale, width / MAX (per_px, 0.01));
+  item->height = logical.height / (double) PANGO_SCALE / 100 * item->size;
+  return item->height;
+}
+
+/**
+ * cw_stack_place:
+ * @valign: 0 puts the column at the top of @box, 0.5 centers it, 1 at the bottom
+ *
+ * Fits every item to the width of @box, shrinking them together until the
+ * column fits its height, and adds their nodes to the scene.
+ */
+void
+cw_stack_place (CwStack      *stack,
+                const CwRect *box,
+                double        valign)
+{
+  CwSceneBuilder *b = stack->builder;
+  double scale = 1;
+  double total = 0;
+  double y;
+
+  for (guint attempt = 0; attempt < 14; attempt++)
+    {
+      total = 0;
+      for (guint i = 0; i < stack->items->len; i++)
+        {
+          StackItem *item = &g_array_index (stack->items, StackItem, i);
+
+          if (i > 0)
+            total += item->gap * b->unit * scale;
+
+          if (item->kind == ITEM_TEXT)
+            {
+              CwTextStyle style = item->style;
+              CwTextFit fit;
+
+              style.max_size *= scale;
+              style.min_size = MIN (style.min_size, style.max_size);
+              cw_text_fit (item->text, cw_theme_get_font_family (b->theme, style.font),
+                           cw_theme_get_font_weight (b->theme, style.font),
+                           &style, b->unit, box->width, 0, &fit);
+              item->size = fit.size;
+              item->wrap_width = fit.wrap_width;
+              item->height = fit.height;
+            }
+          else if (item->kind == ITEM_COUNTER)
+            {
+              fit_counter (item, b, scale, box->width);
+            }
+          else
+            {
+              item->height = item->node->rect.height * MIN (scale, 1);
+            }
+          total += item->height;
+        }
+
+      if (total <= box->height)
+        break;
+      scale *= 0.9;
+    }
+
+  if (total > box->height + 0.5)
+    cw_builder_warn (b, _("The content of slide “%s” does not fit the frame; shorten its texts."),
+                     cw_slide_get_id (b->slide));
+
+  y = box->y + MAX (0, box->height - total) * valign;
+
+  for (guint i = 0; i < stack->items->len; i++)
+    {
+      StackItem *item = &g_array_index (stack->items, StackItem, i);
+      CwRect rect;
+      CwNode *node;
+
+      if (i > 0)
+        y += item->gap * b->unit * scale;
+
+      rect = (CwRect) { box->x, y, box->width, item->height };
+
+      switch (item->kind)
+        {
+        case ITEM_TEXT:
+          node = new_text_node (b, CW_NODE_TEXT, item->element, &rect, &item->style, &item->color,
+                                item->size);
+          node->text = g_strdup (item->text);
+          node->wrap_width = item->wrap_width;
+          cw_builder_note_reading (b, item->text);
+          cw_scene_add_node (b->scene, node);
+          break;
+
+        case ITEM_COUNTER:
+          node = new_text_node (b, CW_NODE_COUNTER, item->element, &rect, &item->style, &item->color,
+                                item->size);
+          node->value = item->value;
+          node->decimals = item->decimals;
+          node->style = item->number_style;
+          node->language = g_strdup (b->language);
+          node->prefix = g_strdup (item->prefix);
+          node->suffix = g_strdup (item->suffix);
+          node->text = g_strdup (item->text);
+          cw_builder_note_reading (b, item->text);
+          cw_scene_add_node (b->scene, node);
+          break;
+
+        case ITEM_NODE:
+        default:
+          node = g_steal_pointer (&item->node);
+          {
+            double s = item->height / MAX (node->rect.height, 0.001);
+            double w = node->rect.width * s;
+            node->rect = (CwRect) { box->x + (box->width - w) * item->halign, y, w, item->height };
+          }
+          cw_scene_add_node (b->scene, node);
+          break;
+        }
+
+      y += item->height;
+    }
+}

@@ -1,0 +1,158 @@
+/* cw-scene-builder.h: what templates use to lay a slide out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cw-deck.h"
+#include "cw-format.h"
+#include "cw-scene.h"
+#include "cw-template.h"
+
+G_BEGIN_DECLS
+
+/* Characters per second an adult reads on screen (Netflix's guideline). */
+#define CW_READING_SPEED_ADULT 17.0
+
+/**
+ * CwTextStyle:
+ * @font: which of the theme's fonts
+ * @max_size: the size to use when there is room, in reference pixels
+ *   (a 1080-pixel-wide frame; the builder scales them)
+ * @min_size: the smallest readable size; below it text wraps instead
+ * @line_height: line spacing as a multiple of the size
+ * @max_lines: how many lines before shrinking stops being preferred to wrapping
+ * @align: alignment of the lines
+ */
+typedef struct
+{
+  CwFontRole     font;
+  double         max_size;
+  double         min_size;
+  double         line_height;
+  guint          max_lines;
+  PangoAlignment align;
+} CwTextStyle;
+
+typedef struct
+{
+  double   size;
+  /* the width lines wrap at: narrower than the box when that evens them out */
+  double   wrap_width;
+  double   width;
+  double   height;
+  guint    lines;
+  gboolean overflow;
+} CwTextFit;
+
+struct _CwSceneBuilder
+{
+  CwDeck           *deck;
+  CwSlide          *slide;
+  const CwTemplate *template;
+  const CwFormat   *format;
+  const char       *language;
+  CwTheme          *theme;
+  CwScene          *scene;
+  /* the whole frame, and the part of it content may use */
+  CwRect            frame;
+  CwRect            content;
+  /* pixels per reference pixel */
+  double            unit;
+  /* human-readable problems found while building (char *) */
+  GPtrArray        *warnings;
+  /* contexts of texts shown in the source language for want of a translation */
+  GPtrArray        *untranslated;
+  double            reading_chars;
+  /* the source line, listed after the slide's other text */
+  char             *fine_print;
+};
+
+typedef struct _CwStack CwStack;
+
+char          *cw_builder_get_text        (CwSceneBuilder    *self,
+                                           const char        *field);
+const char    *cw_builder_get_string      (CwSceneBuilder    *self,
+                                           const char        *field);
+gboolean       cw_builder_get_boolean     (CwSceneBuilder    *self,
+                                           const char        *field);
+double         cw_builder_get_number      (CwSceneBuilder    *self,
+                                           const char        *field);
+CwStatistic   *cw_builder_get_statistic   (CwSceneBuilder    *self,
+                                           const char        *field);
+CwColor        cw_builder_get_color       (CwSceneBuilder    *self,
+                                           const char        *field,
+                                           CwColorRole        fallback);
+CwColor        cw_builder_theme_color     (CwSceneBuilder    *self,
+                                           CwColorRole        role);
+CwAnimation    cw_builder_get_enter       (CwSceneBuilder    *self,
+                                           const char        *element);
+CwAnimation    cw_builder_get_exit        (CwSceneBuilder    *self,
+                                           const char        *element);
+void           cw_builder_animate         (CwSceneBuilder    *self,
+                                           CwNode            *node);
+char          *cw_builder_translate       (CwSceneBuilder    *self,
+                                           const char        *context,
+                                           const char        *source,
+                                           const char        *source_plural,
+                                           gboolean           has_count,
+                                           double             count);
+void           cw_builder_warn            (CwSceneBuilder    *self,
+                                           const char        *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+void           cw_builder_note_reading    (CwSceneBuilder    *self,
+                                           const char        *text);
+
+void           cw_text_fit                (const char        *text,
+                                           const char        *family,
+                                           int                weight,
+                                           const CwTextStyle *style,
+                                           double             unit,
+                                           double             width,
+                                           double             height,
+                                           CwTextFit         *fit);
+
+CwNode        *cw_builder_add_text        (CwSceneBuilder    *self,
+                                           const char        *element,
+                                           const char        *text,
+                                           const CwTextStyle *style,
+                                           const CwColor     *color,
+                                           const CwRect      *box);
+CwNode        *cw_builder_add_box         (CwSceneBuilder    *self,
+                                           const char        *element,
+                                           const CwRect      *rect,
+                                           const CwColor     *color,
+                                           double             radius);
+CwNode        *cw_builder_add_logo        (CwSceneBuilder    *self,
+                                           const CwRect      *box);
+double         cw_builder_add_source_line (CwSceneBuilder    *self,
+                                           CwStatistic       *statistic);
+
+CwStack       *cw_stack_new               (CwSceneBuilder    *builder);
+void           cw_stack_free              (CwStack           *stack);
+void           cw_stack_add_text          (CwStack           *stack,
+                                           const char        *element,
+                                           const char        *text,
+                                           const CwTextStyle *style,
+                                           const CwColor     *color,
+                                           double             gap_before);
+void           cw_stack_add_counter       (CwStack           *stack,
+                                           const char        *element,
+                                           CwStatistic       *statistic,
+                                           const char        *prefix,
+                                           const char        *suffix,
+                                           gboolean           compact,
+                                           const CwTextStyle *style,
+                                           const CwColor     *color,
+                                           double             gap_before);
+void           cw_stack_add_node          (CwStack           *stack,
+                                           CwNode            *node,
+                                           double             gap_before,
+                                           double             halign);
+void           cw_stack_place             (CwStack           *stack,
+                                           const CwRect      *box,
+                                           double             valign);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwStack, cw_stack_free)
+
+G_END_DECLS

@@ -1,0 +1,622 @@
+/* cw-scene.c
+ *
+ * A scene is immutable once cw_scene_finish() ran: exporter threads draw
+ * the same scene at different times concurrently, and cw_scene_draw() is
+ * a pure function of the time, so no state leaks from one frame to the next.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "cw-autocleanups.h"
+#include "cw-fonts.h"
+#include "cw-scene.h"
+
+CwNode *
+cw_node_new (CwNodeKind    kind,
+             const char   *element,
+             const CwRect *rect)
+{
+  CwNode *node = g_new0 (CwNode, 1);
+
+  node->kind = kind;
+  node->element = g_strdup (element);
+  node->rect = *rect;
+  node->enter = CW_ANIMATION_NONE;
+  node->exit = CW_ANIMATION_NONE;
+  node->opacity = 1;
+  node->color = (CwColor) { 1, 1, 1, 1 };
+  node->font_weight = 400;
+  node->align = PANGO_ALIGN_CENTER;
+  node->wrap_width = -1;
+  return node;
+}
+
+void
+cw_node_free (CwNode *node)
+{
+  if (node == NULL)
+    return;
+
+  if (node->destroy != NULL)
+    node->destroy (node->data);
+  g_clear_pointer (&node->surface, cairo_surface_destroy);
+  g_free (node->element);
+  g_free (node->text);
+  g_free (node->font_family);
+  g_free (node->language);
+  g_free (node->prefix);
+  g_free (node->suffix);
+  g_free (node);
+}
+
+/* The text a counter shows at @progress of its count. */
+char *
+cw_node_get_text_at (const CwNode *node,
+                     double        progress)
+{
+  g_autofree char *number = NULL;
+  double value;
+
+  if (node->kind == CW_NODE_TEXT)
+    return g_strdup (node->text);
+  if (node->kind != CW_NODE_COUNTER)
+    return NULL;
+
+  value = node->value * CLAMP (progress, 0, 1);
+  number = cw_number_format (node->language, node->style, value, node->decimals);
+  return g_strconcat (node->prefix ? node->prefix : "", number, node->suffix ? node->suffix : "",
+                      NULL);
+}
+
+CwScene *
+cw_scene_new (int width,
+              int height)
+{
+  CwScene *scene = g_new0 (CwScene, 1);
+
+  g_atomic_ref_count_init (&scene->ref_count);
+  scene->width = width;
+  scene->height = height;
+  scene->safe = (CwRect) { 0, 0, width, height };
+  scene->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_node_free);
+  scene->texts = g_ptr_array_new_with_free_func (g_free);
+  return scene;
+}
+
+CwScene *
+cw_scene_ref (CwScene *scene)
+{
+  g_atomic_ref_count_inc (&scene->ref_count);
+  return scene;
+}
+
+void
+cw_scene_unref (CwScene *scene)
+{
+  if (scene != NULL && g_atomic_ref_count_dec (&scene->ref_count))
+    {
+      g_ptr_array_unref (scene->nodes);
+      g_ptr_array_unref (scene->texts);
+      g_free (scene);
+    }
+}
+
+/* Takes ownership of @node; nodes draw in the order they were added. */
+void
+cw_scene_add_node (CwScene *scene,
+                   CwNode  *node)
+{
+  g_ptr_array_add (scene->nodes, node);
+}
+
+static double
+exit_start (const CwScene *scene,
+            const CwNode  *node)
+{
+  if (node->exit.effect == CW_EFFECT_NONE)
+    return G_MAXDOUBLE;
+  return scene->duration - node->exit.delay - node->exit.duration;
+}
+
+/* Works out when the slide stops moving. */
+void
+cw_scene_finish (CwScene *scene)
+{
+  scene->settle_time = 0;
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+      scene->settle_time = MAX (scene->settle_time, cw_animation_get_end (&node->enter));
+    }
+}
+
+/**
+ * cw_scene_get_hold_time:
+ * @t: seconds into the slide
+ *
+ * Between the moment everything has settled and the first exit animation,
+ * every frame is the same picture. This maps such times onto the settle
+ * time, so the exporter can tell identical frames apart without comparing
+ * pixels, and draws them from one time, so they really are identical.
+ *
+ * Returns: the time to draw for @t
+ */
+double
+cw_scene_get_hold_time (CwScene *scene,
+                        double   t)
+{
+  double first_exit = G_MAXDOUBLE;
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    first_exit = MIN (first_exit, exit_start (scene, g_ptr_array_index (scene->nodes, i)));
+
+  if (t >= scene->settle_time && t < first_exit)
+    return scene->settle_time;
+  return t;
+}
+
+void
+cw_scene_draw_background (CwScene *scene,
+                          cairo_t *cr)
+{
+  g_autoptr(cairo_pattern_t) gradient = NULL;
+
+  cairo_save (cr);
+  if (scene->transparent)
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  gradient = cairo_pattern_create_linear (0, 0, scene->width * 0.35, scene->height);
+  cairo_pattern_add_color_stop_rgb (gradient, 0, scene->background.red,
+                                    scene->background.green, scene->background.blue);
+  cairo_pattern_add_color_stop_rgb (gradient, 1, scene->background_end.red,
+                                    scene->background_end.green, scene->background_end.blue);
+  cairo_set_source (cr, gradient);
+  /* fill the frame, not the surface: a transition may have moved the scene */
+  cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  double alpha;
+  double dx;
+  double dy;
+  double scale;
+  double clip;
+  double reveal;
+  double count;
+  double grow;
+} NodeState;
+
+static void
+apply_effect (NodeState        *state,
+              CwEffect          effect,
+              double            p,
+              double            raw,
+              double            distance)
+{
+  double appear = cw_easing_apply (CW_EASING_EASE_OUT_QUAD, MIN (1, raw * 1.6));
+
+  switch (effect)
+    {
+    case CW_EFFECT_NONE:
+      break;
+    case CW_EFFECT_FADE:
+      state->alpha *= CLAMP (p, 0, 1);
+      break;
+    case CW_EFFECT_SLIDE_UP:
+      state->dy += (1 - p) * distance;
+      state->alpha *= appear;
+      break;
+    case CW_EFFECT_SLIDE_DOWN:
+      state->dy -= (1 - p) * distance;
+      state->alpha *= appear;
+      break;
+    case CW_EFFECT_SLIDE_LEFT:
+      state->dx += (1 - p) * distance;
+      state->alpha *= appear;
+      break;
+    case CW_EFFECT_SLIDE_RIGHT:
+      state->dx -= (1 - p) * distance;
+      state->alpha *= appear;
+      break;
+    case CW_EFFECT_POP:
+      state->scale *= MAX (p, 0);
+      state->alpha *= cw_easing_apply (CW_EASING_LINEAR, MIN (1, raw * 4));
+      break;
+    case CW_EFFECT_WIPE:
+      state->clip *= CLAMP (p, 0, 1);
+      break;
+    case CW_EFFECT_TYPEWRITER:
+    case CW_EFFECT_WORDS:
+      state->reveal *= CLAMP (p, 0, 1);
+      break;
+    case CW_EFFECT_COUNT_UP:
+      state->count *= CLAMP (p, 0, 1);
+      state->alpha *= MIN (1, raw * 5);
+      break;
+    case CW_EFFECT_GROW:
+      state->grow *= CLAMP (p, 0, 1);
+      break;
+    case CW_N_EFFECTS:
+    default:
+      break;
+    }
+}
+
+static void
+compute_state (const CwScene *scene,
+               const CwNode  *node,
+               double         t,
+               NodeState     *state)
+{
+  double distance = 0.06 * MIN (scene->width, scene->height);
+  double raw;
+  double p;
+
+  *state = (NodeState) { node->opacity, 0, 0, 1, 1, 1, 1, 1 };
+
+  raw = cw_animation_get_raw_progress (&node->enter, t);
+  p = cw_easing_apply (node->enter.easing, raw);
+  apply_effect (state, node->enter.effect, p, raw, distance);
+
+  if (node->exit.effect != CW_EFFECT_NONE)
+    {
+      CwAnimation exit = node->exit;
+      double start = exit_start (scene, node);
+
+      exit.delay = start;
+      raw = cw_animation_get_raw_progress (&exit, t);
+      if (raw > 0)
+        {
+          /* leaving is entering backwards; a count never counts down */
+          CwEffect effect = exit.effect == CW_EFFECT_COUNT_UP ? CW_EFFECT_FADE : exit.effect;
+          p = 1 - cw_easing_apply (exit.easing, raw);
+          apply_effect (state, effect, p, 1 - raw, -distance);
+        }
+    }
+}
+
+static void
+set_reveal_attributes (PangoLayout *layout,
+                       const char  *text,
+                       CwEffect     effect,
+                       double       reveal)
+{
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) owned = NULL;
+
+  if (attrs == NULL)
+    attrs = owned = pango_attr_list_new ();
+
+  if (effect == CW_EFFECT_WORDS)
+    {
+      /* each word fades in after the one before it */
+      guint n_words = 0;
+      const char *p = text;
+      guint index = 0;
+
+      for (const char *q = text; *q; q = g_utf8_next_char (q))
+        {
+          if (!g_unichar_isspace (g_utf8_get_char (q)) &&
+              (q == text || g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (q)))))
+            n_words++;
+        }
+
+      while (*p)
+        {
+          const char *start;
+          double a;
+
+          while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+          if (!*p)
+            break;
+          start = p;
+          while (*p && !g_unichar_isspace (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+
+          a = CLAMP (reveal * n_words - index, 0, 1);
+          if (a < 1)
+            {
+              PangoAttribute *attr = pango_attr_foreground_alpha_new (MAX (1, (guint16) (a * 65535)));
+              attr->start_index = start - text;
+              attr->end_index = p - text;
+              pango_attr_list_insert (attrs, attr);
+            }
+          index++;
+        }
+    }
+  else
+    {
+      glong n_chars = g_utf8_strlen (text, -1);
+      glong visible = (glong) floor (n_chars * reveal + 0.5);
+
+      if (visible < n_chars)
+        {
+          PangoAttribute *attr = pango_attr_foreground_alpha_new (1);
+          attr->start_index = g_utf8_offset_to_pointer (text, visible) - text;
+          attr->end_index = strlen (text);
+          pango_attr_list_insert (attrs, attr);
+        }
+    }
+
+  pango_layout_set_attributes (layout, attrs);
+}
+
+static void
+draw_text (const CwScene   *scene,
+           const CwNode    *node,
+           cairo_t         *cr,
+           const NodeState *state)
+{
+  g_autoptr(PangoContext) context = pango_cairo_create_context (cr);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  gboolean counter = node->kind == CW_NODE_COUNTER;
+  PangoRectangle logical;
+  double x;
+  double wrap;
+
+  cw_fonts_prepare_context (context);
+  text = counter ? cw_node_get_text_at (node, state->count) : g_strdup (node->text);
+  wrap = node->wrap_width > 0 ? MIN (node->wrap_width, node->rect.width) : node->rect.width;
+  layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
+                               node->font_size, counter ? -1 : wrap,
+                               node->line_height, node->align, counter);
+
+  if (!counter && state->reveal < 1)
+    set_reveal_attributes (layout, text,
+                           node->enter.effect == CW_EFFECT_WORDS ? CW_EFFECT_WORDS : CW_EFFECT_TYPEWRITER,
+                           state->reveal);
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  if (counter)
+    {
+      /* a single line, placed by alignment in its box */
+      double w = logical.width / (double) PANGO_SCALE;
+      if (node->align == PANGO_ALIGN_CENTER)
+        x = node->rect.x + (node->rect.width - w) / 2;
+      else if (node->align == PANGO_ALIGN_RIGHT)
+        x = node->rect.x + node->rect.width - w;
+      else
+        x = node->rect.x;
+      x -= logical.x / (double) PANGO_SCALE;
+    }
+  else
+    {
+      /* lines wrapped narrower than the box sit where the alignment puts them */
+      double slack = node->rect.width - wrap;
+      gboolean end = node->align == PANGO_ALIGN_RIGHT;
+
+      if (scene->rtl && node->align != PANGO_ALIGN_CENTER)
+        end = !end;
+      x = node->rect.x + (node->align == PANGO_ALIGN_CENTER ? slack / 2 : end ? slack : 0);
+    }
+
+  cw_cairo_set_source_color (cr, &node->color, state->alpha);
+  cairo_move_to (cr, x, node->rect.y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   w,
+                   double   h,
+                   double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  if (r <= 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+      return;
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_box (const CwScene   *scene,
+          const CwNode    *node,
+          cairo_t         *cr,
+          const NodeState *state)
+{
+  double w = node->rect.width * state->grow;
+  double x = scene->rtl ? node->rect.x + node->rect.width - w : node->rect.x;
+
+  if (w <= 0)
+    return;
+
+  rounded_rectangle (cr, x, node->rect.y, w, node->rect.height, node->radius);
+  cw_cairo_set_source_color (cr, &node->color, state->alpha);
+  if (node->stroke_width > 0)
+    {
+      cairo_set_line_width (cr, node->stroke_width);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_placeholder (const CwNode    *node,
+                  cairo_t         *cr,
+                  const NodeState *state)
+{
+  const CwRect *r = &node->rect;
+  double s = MIN (r->width, r->height);
+  double dash = s / 16;
+  double cx = r->x + r->width / 2;
+  double cy = r->y + r->height / 2;
+
+  cw_cairo_set_source_color (cr, &node->color, state->alpha * 0.6);
+  cairo_set_line_width (cr, MAX (2, s / 40));
+  cairo_set_dash (cr, &dash, 1, 0);
+  rounded_rectangle (cr, r->x, r->y, r->width, r->height, s / 10);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* a small landscape: the usual sign for "a picture goes here" */
+  cairo_move_to (cr, cx - s * 0.25, cy + s * 0.15);
+  cairo_line_to (cr, cx - s * 0.08, cy - s * 0.08);
+  cairo_line_to (cr, cx + s * 0.04, cy + s * 0.05);
+  cairo_line_to (cr, cx + s * 0.12, cy - s * 0.02);
+  cairo_line_to (cr, cx + s * 0.25, cy + s * 0.15);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+  cairo_arc (cr, cx + s * 0.14, cy - s * 0.16, s * 0.05, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+draw_image (const CwNode    *node,
+            cairo_t         *cr,
+            const NodeState *state)
+{
+  if (node->surface == NULL)
+    {
+      draw_placeholder (node, cr, state);
+      return;
+    }
+
+  cairo_set_source_surface (cr, node->surface, node->rect.x, node->rect.y);
+  cairo_paint_with_alpha (cr, state->alpha);
+}
+
+static void
+draw_node (const CwScene *scene,
+           const CwNode  *node,
+           cairo_t       *cr,
+           double         t)
+{
+  NodeState state;
+  double cx, cy;
+  gboolean grouped = FALSE;
+
+  compute_state (scene, node, t, &state);
+  if (state.alpha <= 0.001 || state.scale <= 0.001 || state.clip <= 0.001)
+    return;
+
+  cairo_save (cr);
+  /* text drawing leaves a current point; a stray one would join the next path */
+  cairo_new_path (cr);
+  cairo_translate (cr, state.dx, state.dy);
+
+  if (state.scale != 1)
+    {
+      cx = node->rect.x + node->rect.width / 2;
+      cy = node->rect.y + node->rect.height / 2;
+      cairo_translate (cr, cx, cy);
+      cairo_scale (cr, state.scale, state.scale);
+      cairo_translate (cr, -cx, -cy);
+    }
+
+  if (state.clip < 1)
+    {
+      double w = node->rect.width * state.clip;
+      double margin = node->rect.height;
+      double x = scene->rtl ? node->rect.x + node->rect.width - w : node->rect.x - margin;
+
+      cairo_rectangle (cr, x, node->rect.y - margin, w + margin, node->rect.height + 2 * margin);
+      cairo_clip (cr);
+    }
+
+  switch (node->kind)
+    {
+    case CW_NODE_TEXT:
+    case CW_NODE_COUNTER:
+      draw_text (scene, node, cr, &state);
+      break;
+    case CW_NODE_BOX:
+      draw_box (scene, node, cr, &state);
+      break;
+    case CW_NODE_IMAGE:
+      draw_image (node, cr, &state);
+      break;
+    case CW_NODE_CUSTOM:
+      if (node->draw != NULL)
+        {
+          /* custom drawing paints several shapes; fade them as one */
+          if (state.alpha < 1)
+            {
+              double m = MIN (scene->width, scene->height) * 0.05;
+              cairo_rectangle (cr, node->rect.x - m, node->rect.y - m,
+                               node->rect.width + 2 * m, node->rect.height + 2 * m);
+              cairo_clip (cr);
+              cairo_push_group (cr);
+              grouped = TRUE;
+            }
+          node->draw (node, cr, state.grow);
+          if (grouped)
+            {
+              cairo_pop_group_to_source (cr);
+              cairo_paint_with_alpha (cr, state.alpha);
+            }
+        }
+      break;
+    default:
+      break;
+    }
+
+  cairo_restore (cr);
+}
+
+/**
+ * cw_scene_draw:
+ * @t: seconds since the slide started
+ *
+ * Draws the background and every node as they are at @t.
+ */
+void
+cw_scene_draw (CwScene *scene,
+               cairo_t *cr,
+               double   t)
+{
+  cw_scene_draw_background (scene, cr);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    draw_node (scene, g_ptr_array_index (scene->nodes, i), cr, t);
+}
+
+/**
+ * cw_scene_pick:
+ *
+ * Returns: (nullable): the topmost element at (@x, @y) in frame pixels
+ */
+const CwNode *
+cw_scene_pick (CwScene *scene,
+               double   x,
+               double   y)
+{
+  for (guint i = scene->nodes->len; i > 0; i--)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i - 1);
+      const CwRect *r = &node->rect;
+
+      if (node->element != NULL &&
+          x >= r->x && x <= r->x + r->width &&
+          y >= r->y && y <= r->y + r->height)
+        return node;
+    }
+  return NULL;
+}

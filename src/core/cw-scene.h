@@ -1,0 +1,127 @@
+/* cw-scene.h: a slide laid out for one format and language, ready to draw at any time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "cw-animation.h"
+#include "cw-color.h"
+#include "cw-format.h"
+#include "cw-number.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CW_NODE_TEXT,
+  CW_NODE_COUNTER,
+  CW_NODE_BOX,
+  CW_NODE_IMAGE,
+  CW_NODE_CUSTOM,
+} CwNodeKind;
+
+typedef struct _CwNode CwNode;
+
+/**
+ * CwNodeDrawFunc:
+ * @progress: the eased progress of the enter animation, for "grow" effects
+ *
+ * Draws a custom node (shapes, charts) inside node->rect.
+ */
+typedef void (*CwNodeDrawFunc) (const CwNode *node,
+                                cairo_t      *cr,
+                                double        progress);
+
+struct _CwNode
+{
+  CwNodeKind       kind;
+  /* the element this node shows, for selection and animation; NULL for decoration */
+  char            *element;
+  CwRect           rect;
+  CwAnimation      enter;
+  CwAnimation      exit;
+  double           opacity;
+  CwColor          color;
+
+  /* text and counter */
+  char            *text;
+  char            *font_family;
+  int              font_weight;
+  double           font_size;
+  double           line_height;
+  PangoAlignment   align;
+  double           wrap_width;
+
+  /* counter: prefix + value counted up + suffix */
+  double           value;
+  guint            decimals;
+  CwNumberStyle    style;
+  char            *language;
+  char            *prefix;
+  char            *suffix;
+
+  /* box */
+  double           radius;
+  double           stroke_width;
+
+  /* image: pre-rendered at the node's size; NULL draws a placeholder */
+  cairo_surface_t *surface;
+
+  /* custom */
+  CwNodeDrawFunc   draw;
+  gpointer         data;
+  GDestroyNotify   destroy;
+};
+
+typedef struct _CwScene CwScene;
+
+struct _CwScene
+{
+  gatomicrefcount  ref_count;
+  int              width;
+  int              height;
+  CwRect           safe;
+  CwColor          background;
+  CwColor          background_end;
+  gboolean         transparent;
+  gboolean         rtl;
+  GPtrArray       *nodes;
+  /* seconds: when every enter animation has finished */
+  double           settle_time;
+  /* seconds the slide lasts */
+  double           duration;
+  /* the text a viewer reads once the slide has settled, in reading order */
+  GPtrArray       *texts;
+};
+
+CwNode   *cw_node_new             (CwNodeKind     kind,
+                                   const char    *element,
+                                   const CwRect  *rect);
+void      cw_node_free            (CwNode        *node);
+char     *cw_node_get_text_at     (const CwNode  *node,
+                                   double         progress);
+
+CwScene  *cw_scene_new            (int            width,
+                                   int            height);
+CwScene  *cw_scene_ref            (CwScene       *scene);
+void      cw_scene_unref          (CwScene       *scene);
+void      cw_scene_add_node       (CwScene       *scene,
+                                   CwNode        *node);
+void      cw_scene_finish         (CwScene       *scene);
+double    cw_scene_get_hold_time  (CwScene       *scene,
+                                   double         t);
+void      cw_scene_draw_background (CwScene      *scene,
+                                   cairo_t       *cr);
+void      cw_scene_draw           (CwScene       *scene,
+                                   cairo_t       *cr,
+                                   double         t);
+const CwNode *cw_scene_pick       (CwScene       *scene,
+                                   double         x,
+                                   double         y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwScene, cw_scene_unref)
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+/* cw-statistic.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cw-statistic.h"
+
+struct _CwStatistic
+{
+  GObject parent_instance;
+
+  char   *id;
+  char   *label;
+  double  value;
+  char   *unit;
+  char   *as_of;
+  char   *source;
+};
+
+G_DEFINE_FINAL_TYPE (CwStatistic, cw_statistic, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_VALUE,
+  PROP_UNIT,
+  PROP_AS_OF,
+  PROP_SOURCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cw_statistic_finalize (GObject *object)
+{
+  CwStatistic *self = (CwStatistic *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->as_of, g_free);
+  g_clear_pointer (&self->source, g_free);
+
+  G_OBJECT_CLASS (cw_statistic_parent_class)->finalize (object);
+}
+
+static void
+cw_statistic_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CwStatistic *self = CW_STATISTIC (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_statistic_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CwStatistic *self = CW_STATISTIC (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      cw_statistic_set_id (self, g_value_get_string (value));
+      break;
+    case PROP_LABEL:
+      cw_statistic_set_label (self, g_value_get_string (value));
+      break;
+    case PROP_VALUE:
+      cw_statistic_set_value (self, g_value_get_double (value));
+      break;
+    case PROP_UNIT:
+      cw_statistic_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_AS_OF:
+      cw_statistic_set_as_of (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE:
+      cw_statistic_set_source (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_statistic_class_init (CwStatisticClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cw_statistic_finalize;
+  object_class->get_property = cw_statistic_get_property;
+  object_class->set_property = cw_statistic_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cw_statistic_init (CwStatistic *self)
+{
+}
+
+CwStatistic *
+cw_statistic_new (const char *id)
+{
+  return g_object_new (CW_TYPE_STATISTIC, "id", id, NULL);
+}
+
+CwStatistic *
+cw_statistic_copy (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), NULL);
+
+  return g_object_new (CW_TYPE_STATISTIC,
+                       "id", self->id,
+                       "label", self->label,
+                       "value", self->value,
+                       "unit", self->unit,
+                       "as-of", self->as_of,
+                       "source", self->source,
+                       NULL);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+#define DEFINE_STRING_ACCESSORS(name, PROP)                        \
+  const char *                                                     \
+  cw_statistic_get_##name (CwStatistic *self)                      \
+  {                                                                \
+    g_return_val_if_fail (CW_IS_STATISTIC (self), NULL);           \
+    return self->name;                                             \
+  }                                                                \
+  void                                                             \
+  cw_statistic_set_##name (CwStatistic *self,                      \
+                           const char  *name)                      \
+  {                                                                \
+    g_return_if_fail (CW_IS_STATISTIC (self));                     \
+    if (set_string (&self->name, name))                            \
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
+  }
+
+DEFINE_STRING_ACCESSORS (id, PROP_ID)
+DEFINE_STRING_ACCESSORS (label, PROP_LABEL)
+DEFINE_STRING_ACCESSORS (unit, PROP_UNIT)
+DEFINE_STRING_ACCESSORS (as_of, PROP_AS_OF)
+DEFINE_STRING_ACCESSORS (source, PROP_SOURCE)
+
+double
+cw_statistic_get_value (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
+
+  return self->value;
+}
+
+void
+cw_statistic_set_value (CwStatistic *self,
+                        double       value)
+{
+  g_return_if_fail (CW_IS_STATISTIC (self));
+
+  if (self->value == value)
+    return;
+
+  self->value = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+/**
+ * cw_statistic_is_percent:
+ *
+ * Returns: %TRUE when the unit is "%", so the value is a percentage
+ *   (60 means 60 %) and is formatted with the language's percent pattern.
+ */
+gboolean
+cw_statistic_is_percent (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), FALSE);
+
+  return g_strcmp0 (self->unit, "%") == 0;
+}
+
+/**
+ * cw_statistic_get_decimals:
+ *
+ * Figures are shown with as many decimals as they were typed with
+ * (at most three), so 2.5 stays 2.5 and 161000 stays whole.
+ */
+guint
+cw_statistic_get_decimals (CwStatistic *self)
+{
+  double v;
+
+  g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
+
+  v = fabs (self->value);
+  for (guint d = 0; d < 3; d++)
+    {
+      double scaled = v * pow (10, d);
+      if (fabs (scaled - round (scaled)) < 1e-9 * MAX (1.0, scaled))
+        return d;
+    }
+  return 3;
+}
+
+gboolean
+cw_statistic_id_is_valid (const char *id)
+{
+  if (id == NULL || !g_ascii_isalpha (id[0]))
+    return FALSE;
+  for (const char *p = id; *p; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+        return FALSE;
+    }
+  return strlen (id) <= 64;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD: statistics are reported by year, month or day. */
+gboolean
+cw_statistic_as_of_is_valid (const char *as_of)
+{
+  int y = 0, m = 1, d = 1;
+  int n;
+  size_t len;
+
+  if (as_of == NULL)
+    return FALSE;
+
+  len = strlen (as_of);
+  if (len == 4)
+    n = sscanf (as_of, "%4d", &y) == 1;
+  else if (len == 7)
+    n = sscanf (as_of, "%4d-%2d", &y, &m) == 2;
+  else if (len == 10)
+    n = sscanf (as_of, "%4d-%2d-%2d", &y, &m, &d) == 3;
+  else
+    return FALSE;
+
+  for (size_t i = 0; i < len; i++)
+    {
+      if (!(g_ascii_isdigit (as_of[i]) || (as_of[i] == '-' && (i == 4 || i == 7))))
+        return FALSE;
+    }
+
+  return n && y >= 1900 && y <= 2999 && g_date_valid_dmy (d, m, y);
+}

@@ -1,0 +1,41 @@
+/* cw-statistic.h: one figure of the deck, with its provenance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_STATISTIC (cw_statistic_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwStatistic, cw_statistic, CW, STATISTIC, GObject)
+
+CwStatistic *cw_statistic_new        (const char  *id);
+CwStatistic *cw_statistic_copy       (CwStatistic *self);
+const char  *cw_statistic_get_id     (CwStatistic *self);
+void         cw_statistic_set_id     (CwStatistic *self,
+                                      const char  *id);
+const char  *cw_statistic_get_label  (CwStatistic *self);
+void         cw_statistic_set_label  (CwStatistic *self,
+                                      const char  *label);
+double       cw_statistic_get_value  (CwStatistic *self);
+void         cw_statistic_set_value  (CwStatistic *self,
+                                      double       value);
+const char  *cw_statistic_get_unit   (CwStatistic *self);
+void         cw_statistic_set_unit   (CwStatistic *self,
+                                      const char  *unit);
+const char  *cw_statistic_get_as_of  (CwStatistic *self);
+void         cw_statistic_set_as_of  (CwStatistic *self,
+                                      const char  *as_of);
+const char  *cw_statistic_get_source (CwStatistic *self);
+void         cw_statistic_set_source (CwStatistic *self,
+                                      const char  *source);
+gboolean     cw_statistic_is_percent (CwStatistic *self);
+guint        cw_statistic_get_decimals (CwStatistic *self);
+
+gboolean     cw_statistic_id_is_valid    (const char *id);
+gboolean     cw_statistic_as_of_is_valid (const char *as_of);
+
+G_END_DECLS

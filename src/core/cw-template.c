@@ -1,0 +1,175 @@
+/* cw-template.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cw-color.h"
+#include "cw-error.h"
+#include "cw-statistic.h"
+#include "cw-template.h"
+#include "cw-templates-private.h"
+
+static const CwTemplate * const *
+get_templates (void)
+{
+  static const CwTemplate *templates[] = {
+    &cw_template_title,
+    &cw_template_big_number,
+    &cw_template_safety,
+    NULL
+  };
+
+  return templates;
+}
+
+/**
+ * cw_template_list:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): every template, in
+ *   the order a gallery shows them
+ */
+const CwTemplate * const *
+cw_template_list (void)
+{
+  return get_templates ();
+}
+
+const CwTemplate *
+cw_template_lookup (const char *id)
+{
+  const CwTemplate * const *templates = get_templates ();
+
+  for (guint i = 0; templates[i]; i++)
+    {
+      if (g_strcmp0 (templates[i]->id, id) == 0)
+        return templates[i];
+    }
+  return NULL;
+}
+
+const CwField *
+cw_template_find_field (const CwTemplate *self,
+                        const char       *name)
+{
+  for (const CwField *f = self->fields; f->name; f++)
+    {
+      if (g_strcmp0 (f->name, name) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+const CwElement *
+cw_template_find_element (const CwTemplate *self,
+                          const char       *name)
+{
+  for (const CwElement *e = self->elements; e->name; e++)
+    {
+      if (g_strcmp0 (e->name, name) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+guint
+cw_template_get_n_fields (const CwTemplate *self)
+{
+  guint n = 0;
+
+  for (const CwField *f = self->fields; f->name; f++)
+    n++;
+  return n;
+}
+
+const char *
+cw_field_type_to_string (CwFieldType type)
+{
+  switch (type)
+    {
+    case CW_FIELD_TEXT: return "text";
+    case CW_FIELD_STRING: return "string";
+    case CW_FIELD_STATISTIC: return "statistic";
+    case CW_FIELD_COLOR: return "color";
+    case CW_FIELD_CHOICE: return "choice";
+    case CW_FIELD_NUMBER: return "number";
+    case CW_FIELD_BOOLEAN: return "boolean";
+    default: return "unknown";
+    }
+}
+
+/* Text for the audience is translated; ids, colors and switches are not. */
+gboolean
+cw_field_is_translatable (const CwField *field)
+{
+  return field->type == CW_FIELD_TEXT;
+}
+
+/**
+ * cw_field_check_value:
+ *
+ * Checks the form of a value set in a file (<field name="…" value="…">).
+ * Whether a statistic id exists is the deck's business, not the field's.
+ */
+gboolean
+cw_field_check_value (const CwField  *field,
+                      const char     *value,
+                      GError        **error)
+{
+  CwColor color;
+  char *end = NULL;
+  double number;
+
+  switch (field->type)
+    {
+    case CW_FIELD_TEXT:
+    case CW_FIELD_STRING:
+      return TRUE;
+
+    case CW_FIELD_STATISTIC:
+      if (cw_statistic_id_is_valid (value))
+        return TRUE;
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” is not a statistic id: ids start with a letter and use only letters, digits, “_” and “-”."),
+                   value);
+      return FALSE;
+
+    case CW_FIELD_COLOR:
+      if (cw_color_parse (value, &color))
+        return TRUE;
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” is not a color; write it as #RRGGBB, for example #FFC53D."), value);
+      return FALSE;
+
+    case CW_FIELD_CHOICE:
+      if (field->choices != NULL && g_strv_contains (field->choices, value))
+        return TRUE;
+      {
+        g_autofree char *choices = g_strjoinv (", ", (char **) field->choices);
+        g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                     _("“%s” is not a choice for “%s”; use one of: %s."), value, field->name, choices);
+      }
+      return FALSE;
+
+    case CW_FIELD_NUMBER:
+      number = g_ascii_strtod (value, &end);
+      if (end != value && *end == '\0' && number >= field->min && number <= field->max)
+        return TRUE;
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” is not a number from %g to %g, as “%s” needs."),
+                   value, field->min, field->max, field->name);
+      return FALSE;
+
+    case CW_FIELD_BOOLEAN:
+      if (g_strcmp0 (value, "true") == 0 || g_strcmp0 (value, "false") == 0)
+        return TRUE;
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” must be “true” or “false”."), field->name);
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}

@@ -1,0 +1,117 @@
+/* cw-template.h: slide templates and the fields each one declares
+ *
+ * A template describes itself: its fields (name, type, label, default) and
+ * its elements (what can be selected and animated). The file loader checks
+ * slides against it, the CLI lists it, and the editor's inspector is built
+ * from it, so a new template needs no code anywhere else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "cw-animation.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CwSceneBuilder CwSceneBuilder;
+
+typedef enum
+{
+  CW_FIELD_TEXT,
+  CW_FIELD_STRING,
+  CW_FIELD_STATISTIC,
+  CW_FIELD_COLOR,
+  CW_FIELD_CHOICE,
+  CW_FIELD_NUMBER,
+  CW_FIELD_BOOLEAN,
+} CwFieldType;
+
+/**
+ * CwField:
+ * @name: the name used in the file (<text name="…"> or <field name="…">)
+ * @type: what kind of value it holds
+ * @label: a name for people, translatable (N_)
+ * @hint: what the field is for, shown in the editor and to translators (N_)
+ * @default_value: the value when the slide does not set one; for
+ *   %CW_FIELD_TEXT, source text (N_) that the editor fills in for new slides
+ * @choices: for %CW_FIELD_CHOICE, the allowed values
+ * @min: for %CW_FIELD_NUMBER, the smallest value
+ * @max: for %CW_FIELD_NUMBER, the largest value
+ * @max_chars: for text, how many characters fit comfortably, for translators
+ * @plural: for text that follows a number: it has singular and plural forms,
+ *   chosen by the value of the statistic in the field @count_field
+ * @count_field: see @plural
+ * @element: the element that shows the field
+ * @optional: an empty value hides the element instead of being an error
+ */
+typedef struct
+{
+  const char          *name;
+  CwFieldType          type;
+  const char          *label;
+  const char          *hint;
+  const char          *default_value;
+  const char * const  *choices;
+  double               min;
+  double               max;
+  guint                max_chars;
+  gboolean             plural;
+  const char          *count_field;
+  const char          *element;
+  gboolean             optional;
+} CwField;
+
+/**
+ * CwElement:
+ * @name: the element's name, as <animate element="…"> uses it
+ * @label: a name for people (N_)
+ * @enter: how it enters unless the slide says otherwise
+ */
+typedef struct
+{
+  const char  *name;
+  const char  *label;
+  CwAnimation  enter;
+} CwElement;
+
+typedef struct _CwTemplate CwTemplate;
+
+/**
+ * CwTemplate:
+ * @id: the name used in the file (<slide template="…">)
+ * @label: a name for people (N_)
+ * @description: one sentence on when to use it (N_)
+ * @shows_source: a data slide, which carries the source line of its statistic
+ * @fields: (array zero-terminated=1): what the author can set
+ * @elements: (array zero-terminated=1): what can be selected and animated
+ * @min_duration: seconds the slide lasts at least
+ * @build: lays the slide out into the builder's scene
+ */
+struct _CwTemplate
+{
+  const char      *id;
+  const char      *label;
+  const char      *description;
+  gboolean         shows_source;
+  const CwField   *fields;
+  const CwElement *elements;
+  double           min_duration;
+  void           (*build) (CwSceneBuilder *builder);
+};
+
+const CwTemplate  *cw_template_lookup         (const char       *id);
+const CwTemplate * const *cw_template_list    (void);
+const CwField     *cw_template_find_field     (const CwTemplate *self,
+                                               const char       *name);
+const CwElement   *cw_template_find_element   (const CwTemplate *self,
+                                               const char       *name);
+guint              cw_template_get_n_fields   (const CwTemplate *self);
+const char        *cw_field_type_to_string    (CwFieldType       type);
+gboolean           cw_field_is_translatable   (const CwField    *field);
+gboolean           cw_field_check_value       (const CwField    *field,
+                                               const char       *value,
+                                               GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,559 @@
+/* cw-templates-basic.c: title card, big number and safety end card
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cw-templates-private.h"
+
+/* Title card */
+
+static const CwField title_fields[] = {
+  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
+    N_("A few words above the headline: the campaign, the place"),
+    N_("Mine action"), .max_chars = 32, .element = "kicker", .optional = TRUE },
+  { "headline", CW_FIELD_TEXT, N_("Headline"),
+    N_("The one sentence the clip is about"),
+    N_("Your headline here"), .max_chars = 60, .element = "headline" },
+  { "subline", CW_FIELD_TEXT, N_("Subline"),
+    N_("A line of context under the headline"),
+    NULL, .max_chars = 80, .element = "subline", .optional = TRUE },
+  { "logo", CW_FIELD_BOOLEAN, N_("Show logo"),
+    N_("Show the theme’s logo above the headline"),
+    "true", .element = "logo" },
+  { NULL }
+};
+
+static const CwElement title_elements[] = {
+  { "logo", N_("Logo"), CW_ENTER_FADE (0.0) },
+  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.15) },
+  { "headline", N_("Headline"), { CW_EFFECT_SLIDE_UP, CW_EASING_EASE_OUT_CUBIC, 0.3, 0.8 } },
+  { "rule", N_("Accent bar"), CW_ENTER_GROW (0.8) },
+  { "subline", N_("Subline"), CW_ENTER_FADE (1.0) },
+  { NULL }
+};
+
+static void
+build_title (CwSceneBuilder *b)
+{
+  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 46, 34, 1.1, 2, PANGO_ALIGN_LEFT };
+  static const CwTextStyle headline_style = { CW_FONT_HEADING, 144, 64, 1.0, 4, PANGO_ALIGN_LEFT };
+  static const CwTextStyle subline_style = { CW_FONT_BODY, 58, 40, 1.15, 3, PANGO_ALIGN_LEFT };
+  g_autoptr(CwStack) stack = cw_stack_new (b);
+  g_autofree char *kicker = cw_builder_get_text (b, "kicker");
+  g_autofree char *headline = cw_builder_get_text (b, "headline");
+  g_autofree char *subline = cw_builder_get_text (b, "subline");
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  CwRect box = b->content;
+
+  cw_templates_add_contours (b, b->frame.width * 0.95, b->frame.height * 0.9, CW_COLOR_ACCENT);
+
+  if (cw_builder_get_boolean (b, "logo"))
+    {
+      double h = MIN (120 * b->unit, box.height * 0.12);
+      double w = MIN (box.width * 0.5, 420 * b->unit);
+      CwRect logo_box = { b->scene->rtl ? box.x + box.width - w : box.x, box.y, w, h };
+      CwNode *logo = cw_builder_add_logo (b, &logo_box);
+
+      if (logo != NULL)
+        {
+          /* keep the logo at the start of the line, like the text under it */
+          logo->rect.x = b->scene->rtl ? box.x + box.width - logo->rect.width : box.x;
+          box.y += h + 48 * b->unit;
+          box.height -= h + 48 * b->unit;
+        }
+    }
+
+  cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &accent, 0);
+  cw_stack_add_text (stack, "headline", headline, &headline_style, &text, 28);
+  cw_templates_add_rule (b, stack, "rule", 48, 0);
+  cw_stack_add_text (stack, "subline", subline, &subline_style, &muted, 44);
+  cw_stack_place (stack, &box, 0.45);
+}
+
+const CwTemplate cw_template_title = {
+  .id = "title",
+  .label = N_("Title card"),
+  .description = N_("Opens the clip: a headline, with a kicker and a subline"),
+  .shows_source = FALSE,
+  .fields = title_fields,
+  .elements = title_elements,
+  .min_duration = 3.0,
+  .build = build_title,
+};
+
+/* Big number */
+
+static const CwField big_number_fields[] = {
+  { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
+    N_("The figure that counts up"),
+    NULL, .element = "number" },
+  { "prefix", CW_FIELD_TEXT, N_("Before the number"),
+    N_("Shown before the number, such as “over ” or “−”"),
+    NULL, .max_chars = 10, .element = "number", .optional = TRUE },
+  { "suffix", CW_FIELD_TEXT, N_("After the number"),
+    N_("Shown after the number, such as “+” or “ ha”"),
+    NULL, .max_chars = 10, .element = "number", .optional = TRUE },
+  { "compact", CW_FIELD_BOOLEAN, N_("Short form"),
+    N_("Show 161K instead of 161,000"),
+    "false", .element = "number" },
+  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
+    N_("A few words above the number"),
+    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  { "label", CW_FIELD_TEXT, N_("Label"),
+    N_("What the number counts; it follows the number, so it has plural forms"),
+    N_("people reached"), .max_chars = 48, .plural = TRUE, .count_field = "statistic",
+    .element = "label" },
+  { "detail", CW_FIELD_TEXT, N_("Detail"),
+    N_("A smaller line under the label"),
+    NULL, .max_chars = 70, .element = "detail", .optional = TRUE },
+  { NULL }
+};
+
+static const CwElement big_number_elements[] = {
+  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.1) },
+  { "number", N_("Number"), CW_ENTER_COUNT (0.2) },
+  { "rule", N_("Accent bar"), CW_ENTER_GROW (1.1) },
+  { "label", N_("Label"), CW_ENTER_RISE (0.45) },
+  { "detail", N_("Detail"), CW_ENTER_FADE (1.0) },
+  { "source", N_("Source line"), CW_ENTER_FADE (0.8) },
+  { NULL }
+};
+
+static void
+build_big_number (CwSceneBuilder *b)
+{
+  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 44, 32, 1.1, 2, PANGO_ALIGN_CENTER };
+  static const CwTextStyle number_style = { CW_FONT_NUMBER, 270, 90, 1.0, 1, PANGO_ALIGN_CENTER };
+  static const CwTextStyle label_style = { CW_FONT_HEADING, 72, 44, 1.08, 3, PANGO_ALIGN_CENTER };
+  static const CwTextStyle detail_style = { CW_FONT_BODY, 48, 36, 1.2, 3, PANGO_ALIGN_CENTER };
+  g_autoptr(CwStack) stack = cw_stack_new (b);
+  CwStatistic *statistic = cw_builder_get_statistic (b, "statistic");
+  g_autofree char *kicker = cw_builder_get_text (b, "kicker");
+  g_autofree char *prefix = cw_builder_get_text (b, "prefix");
+  g_autofree char *suffix = cw_builder_get_text (b, "suffix");
+  g_autofree char *label = cw_builder_get_text (b, "label");
+  g_autofree char *detail = cw_builder_get_text (b, "detail");
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+
+  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.42, CW_COLOR_ACCENT);
+  cw_builder_add_source_line (b, statistic);
+
+  cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &muted, 0);
+  if (statistic != NULL)
+    {
+      /* the prefix and suffix hug the number; a plain space would let it break */
+      cw_stack_add_counter (stack, "number", statistic, prefix, suffix,
+                            cw_builder_get_boolean (b, "compact"),
+                            &number_style, &accent, 24);
+    }
+  else
+    {
+      static const CwTextStyle missing_style = { CW_FONT_HEADING, 64, 40, 1.1, 3, PANGO_ALIGN_CENTER };
+
+      cw_builder_warn (b, _("Slide “%s” has no statistic to show; choose one."),
+                       cw_slide_get_id (b->slide));
+      cw_stack_add_text (stack, "number", _("Choose a statistic"), &missing_style, &muted, 24);
+    }
+  cw_templates_add_rule (b, stack, "rule", 36, 0.5);
+  cw_stack_add_text (stack, "label", label, &label_style, &text, 40);
+  cw_stack_add_text (stack, "detail", detail, &detail_style, &muted, 28);
+  cw_stack_place (stack, &b->content, 0.5);
+}
+
+const CwTemplate cw_template_big_number = {
+  .id = "big-number",
+  .label = N_("Big number"),
+  .description = N_("One figure that counts up, with what it counts"),
+  .shows_source = TRUE,
+  .fields = big_number_fields,
+  .elements = big_number_elements,
+  .min_duration = 3.0,
+  .build = build_big_number,
+};
+
+/* Safety end card */
+
+static const CwField safety_fields[] = {
+  { "title", CW_FIELD_TEXT, N_("Title"),
+    N_("What the steps answer"),
+    N_("If you see a mine or a strange object:"), .max_chars = 50, .element = "title" },
+  { "step1", CW_FIELD_TEXT, N_("First step"),
+    N_("The first thing to do"),
+    N_("Stop. Do not touch it."), .max_chars = 40, .element = "step1" },
+  { "step2", CW_FIELD_TEXT, N_("Second step"),
+    N_("The second thing to do"),
+    N_("Mark the place and walk back the way you came."), .max_chars = 60, .element = "step2" },
+  { "step3", CW_FIELD_TEXT, N_("Third step"),
+    N_("The third thing to do"),
+    N_("Report it at once."), .max_chars = 40, .element = "step3", .optional = TRUE },
+  { "hotline_label", CW_FIELD_TEXT, N_("Hotline label"),
+    N_("What the number is"),
+    N_("Emergency number"), .max_chars = 30, .element = "hotline", .optional = TRUE },
+  { "hotline", CW_FIELD_STRING, N_("Hotline"),
+    N_("The number to call, as people dial it"),
+    NULL, .max_chars = 20, .element = "hotline", .optional = TRUE },
+  { "logo", CW_FIELD_BOOLEAN, N_("Show logo"),
+    N_("Show the theme’s logo at the bottom"),
+    "true", .element = "logo" },
+  { NULL }
+};
+
+static const CwElement safety_elements[] = {
+  { "icon", N_("Warning sign"), CW_ENTER_POP (0.0) },
+  { "title", N_("Title"), CW_ENTER_RISE (0.2) },
+  { "step1", N_("First step"), { CW_EFFECT_SLIDE_LEFT, CW_EASING_EASE_OUT_CUBIC, 0.55, 0.6 } },
+  { "step2", N_("Second step"), { CW_EFFECT_SLIDE_LEFT, CW_EASING_EASE_OUT_CUBIC, 0.8, 0.6 } },
+  { "step3", N_("Third step"), { CW_EFFECT_SLIDE_LEFT, CW_EASING_EASE_OUT_CUBIC, 1.05, 0.6 } },
+  { "hotline", N_("Hotline"), CW_ENTER_POP (1.4) },
+  { "logo", N_("Logo"), CW_ENTER_FADE (1.6) },
+  { NULL }
+};
+
+typedef struct
+{
+  CwColor fill;
+  CwColor ink;
+} SignData;
+
+static void
+draw_warning_sign (const CwNode *node,
+                   cairo_t      *cr,
+                   double        progress)
+{
+  const SignData *d = node->data;
+  const CwRect *r = &node->rect;
+  double s = MIN (r->width, r->height);
+  double cx = r->x + r->width / 2;
+  double top = r->y + (r->height - s * 0.88) / 2;
+  double bottom = top + s * 0.88;
+  double half = s / 2;
+
+  /* a rounded triangle, the shape every mine-warning sign shares */
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, s * 0.12);
+  cairo_move_to (cr, cx, top + s * 0.06);
+  cairo_line_to (cr, cx + half * 0.94, bottom - s * 0.06);
+  cairo_line_to (cr, cx - half * 0.94, bottom - s * 0.06);
+  cairo_close_path (cr);
+  cw_cairo_set_source_color (cr, &d->fill, 1);
+  cairo_fill_preserve (cr);
+  cairo_stroke (cr);
+
+  cw_cairo_set_source_color (cr, &d->ink, 1);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, s * 0.1);
+  cairo_move_to (cr, cx, top + s * 0.34);
+  cairo_line_to (cr, cx, top + s * 0.58);
+  cairo_stroke (cr);
+  cairo_arc (cr, cx, top + s * 0.73, s * 0.062, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+typedef struct
+{
+  CwColor  fill;
+  CwColor  ink;
+  char    *family;
+  int      weight;
+  char    *digit;
+} BadgeData;
+
+static void
+badge_data_free (gpointer data)
+{
+  BadgeData *d = data;
+
+  g_free (d->family);
+  g_free (d->digit);
+  g_free (d);
+}
+
+static void
+draw_badge (const CwNode *node,
+            cairo_t      *cr,
+            double        progress)
+{
+  const BadgeData *d = node->data;
+  double size = node->rect.height;
+  double cx = node->rect.x + size / 2;
+  double cy = node->rect.y + size / 2;
+
+  cairo_arc (cr, cx, cy, size / 2, 0, 2 * G_PI);
+  cw_cairo_set_source_color (cr, &d->fill, 1);
+  cairo_fill (cr);
+  cw_templates_draw_label (cr, d->digit, d->family, d->weight, size * 0.56, cx, cy, &d->ink);
+}
+
+typedef struct
+{
+  CwColor  fill;
+  CwColor  label_color;
+  CwColor  number_color;
+  char    *label;
+  char    *number;
+  char    *label_family;
+  char    *number_family;
+  int      label_weight;
+  int      number_weight;
+  double   label_size;
+  double   number_size;
+} PillData;
+
+static void
+pill_data_free (gpointer data)
+{
+  PillData *d = data;
+
+  g_free (d->label);
+  g_free (d->number);
+  g_free (d->label_family);
+  g_free (d->number_family);
+  g_free (d);
+}
+
+static void
+draw_pill (const CwNode *node,
+           cairo_t      *cr,
+           double        progress)
+{
+  const PillData *d = node->data;
+  const CwRect *r = &node->rect;
+  double radius = MIN (r->height / 2, 40 * r->height / 160);
+  double cx = r->x + r->width / 2;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cw_cairo_set_source_color (cr, &d->fill, 1);
+  cairo_fill (cr);
+
+  if (d->label != NULL)
+    {
+      double pad = (r->height - d->label_size * 1.3 - d->number_size * 1.2) / 2;
+      cw_templates_draw_label (cr, d->label, d->label_family, d->label_weight, d->label_size,
+                               cx, r->y + pad + d->label_size * 0.65, &d->label_color);
+      cw_templates_draw_label (cr, d->number, d->number_family, d->number_weight, d->number_size,
+                               cx, r->y + r->height - pad - d->number_size * 0.6, &d->number_color);
+    }
+  else
+    {
+      cw_templates_draw_label (cr, d->number, d->number_family, d->number_weight, d->number_size,
+                               cx, r->y + r->height / 2, &d->number_color);
+    }
+}
+
+typedef struct
+{
+  char      *text;
+  CwTextFit  fit;
+  double     height;
+} Step;
+
+static void
+build_safety (CwSceneBuilder *b)
+{
+  static const char *step_names[] = { "step1", "step2", "step3" };
+  static const CwTextStyle title_base = { CW_FONT_HEADING, 86, 46, 1.08, 3, PANGO_ALIGN_CENTER };
+  static const CwTextStyle step_base = { CW_FONT_BODY, 62, 40, 1.15, 3, PANGO_ALIGN_LEFT };
+  g_autofree char *title = cw_builder_get_text (b, "title");
+  g_autofree char *hotline_label = cw_builder_get_text (b, "hotline_label");
+  const char *hotline = cw_builder_get_string (b, "hotline");
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor alert = cw_builder_theme_color (b, CW_COLOR_ALERT);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  CwColor surface = cw_builder_theme_color (b, CW_COLOR_SURFACE);
+  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
+  Step steps[3] = { { 0 } };
+  guint n_steps = 0;
+  CwRect box = b->content;
+  CwTextStyle title_style = title_base;
+  CwTextStyle step_style = step_base;
+  CwTextFit title_fit = { 0 };
+  gboolean has_hotline = hotline != NULL && *hotline != '\0';
+  double s = 1, u = b->unit;
+  double icon = 0, badge = 0, pill_h = 0, pill_w = 0, total = 0;
+  double y;
+
+  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.2, CW_COLOR_ALERT);
+
+  if (cw_builder_get_boolean (b, "logo"))
+    {
+      double h = MIN (96 * u, box.height * 0.09);
+      CwRect logo_box = { box.x, box.y + box.height - h, box.width, h };
+
+      if (cw_builder_add_logo (b, &logo_box) != NULL)
+        box.height -= h + 40 * u;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (step_names); i++)
+    {
+      char *step = cw_builder_get_text (b, step_names[i]);
+      if (step != NULL)
+        steps[n_steps++].text = step;
+    }
+
+  /* shrink everything together until the card fits its box */
+  for (guint attempt = 0; attempt < 14; attempt++)
+    {
+      icon = 176 * u * s;
+      badge = 96 * u * s;
+      title_style.max_size = title_base.max_size * s;
+      title_style.min_size = MIN (title_base.min_size, title_style.max_size);
+      step_style.max_size = step_base.max_size * s;
+      step_style.min_size = MIN (step_base.min_size, step_style.max_size);
+
+      total = icon + 40 * u * s;
+      cw_text_fit (title, cw_theme_get_font_family (b->theme, title_style.font),
+                   cw_theme_get_font_weight (b->theme, title_style.font),
+                   &title_style, u, box.width, 0, &title_fit);
+      total += title_fit.height + 56 * u * s;
+
+      for (guint i = 0; i < n_steps; i++)
+        {
+          cw_text_fit (steps[i].text, cw_theme_get_font_family (b->theme, step_style.font),
+                       cw_theme_get_font_weight (b->theme, step_style.font),
+                       &step_style, u, box.width - badge - 32 * u * s, 0, &steps[i].fit);
+          steps[i].height = MAX (badge, steps[i].fit.height);
+          total += steps[i].height + (i > 0 ? 34 * u * s : 0);
+        }
+
+      if (has_hotline)
+        {
+          pill_h = (hotline_label ? 200 : 148) * u * s;
+          pill_w = MIN (box.width, 700 * u * s);
+          total += 64 * u * s + pill_h;
+        }
+
+      if (total <= box.height)
+        break;
+      s *= 0.92;
+    }
+
+  if (total > box.height + 0.5)
+    cw_builder_warn (b, _("The content of slide “%s” does not fit the frame; shorten its texts."),
+                     cw_slide_get_id (b->slide));
+
+  y = box.y + MAX (0, box.height - total) / 2;
+
+  {
+    CwRect rect = { box.x + (box.width - icon) / 2, y, icon, icon };
+    CwNode *node = cw_node_new (CW_NODE_CUSTOM, "icon", &rect);
+    SignData *d = g_new0 (SignData, 1);
+
+    d->fill = alert;
+    d->ink = background;
+    node->data = d;
+    node->destroy = g_free;
+    node->draw = draw_warning_sign;
+    cw_builder_animate (b, node);
+    cw_scene_add_node (b->scene, node);
+    y += icon + 40 * u * s;
+  }
+
+  if (title != NULL)
+    {
+      CwRect rect = { box.x, y, box.width, title_fit.height };
+      CwTextStyle style = title_style;
+
+      /* styles are in reference pixels; the fit is in frame pixels */
+      style.max_size = style.min_size = title_fit.size / u;
+      cw_builder_add_text (b, "title", title, &style, &text, &rect);
+      y += title_fit.height + 56 * u * s;
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const char *element = step_names[i];
+      double text_x = box.x + badge + 32 * u * s;
+      double text_w = box.width - badge - 32 * u * s;
+      CwRect badge_rect = { box.x, y + (steps[i].height - badge) / 2, badge, badge };
+      CwRect text_rect = { text_x, y + (steps[i].height - steps[i].fit.height) / 2,
+                           text_w, steps[i].fit.height };
+      CwTextStyle style = step_style;
+      BadgeData *d = g_new0 (BadgeData, 1);
+      CwNode *node;
+
+      if (b->scene->rtl)
+        {
+          badge_rect.x = box.x + box.width - badge;
+          text_rect.x = box.x;
+        }
+
+      if (i > 0)
+        {
+          y += 34 * u * s;
+          badge_rect.y += 34 * u * s;
+          text_rect.y += 34 * u * s;
+        }
+
+      d->fill = accent;
+      d->ink = background;
+      d->family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_HEADING));
+      d->weight = cw_theme_get_font_weight (b->theme, CW_FONT_HEADING);
+      d->digit = g_strdup_printf ("%u", i + 1);
+      node = cw_node_new (CW_NODE_CUSTOM, element, &badge_rect);
+      node->data = d;
+      node->destroy = badge_data_free;
+      node->draw = draw_badge;
+      cw_builder_animate (b, node);
+      cw_scene_add_node (b->scene, node);
+
+      style.max_size = style.min_size = steps[i].fit.size / u;
+      cw_builder_add_text (b, element, steps[i].text, &style, &text, &text_rect);
+      y += steps[i].height;
+    }
+
+  if (has_hotline)
+    {
+      CwRect rect = { box.x + (box.width - pill_w) / 2, y + 64 * u * s, pill_w, pill_h };
+      CwNode *node = cw_node_new (CW_NODE_CUSTOM, "hotline", &rect);
+      PillData *d = g_new0 (PillData, 1);
+      g_autofree char *reading = NULL;
+
+      d->fill = surface;
+      d->label_color = muted;
+      d->number_color = accent;
+      d->label = g_strdup (hotline_label);
+      d->number = g_strdup (hotline);
+      d->label_family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_BODY));
+      d->label_weight = cw_theme_get_font_weight (b->theme, CW_FONT_BODY);
+      d->number_family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_NUMBER));
+      d->number_weight = cw_theme_get_font_weight (b->theme, CW_FONT_NUMBER);
+      d->label_size = 40 * u * s;
+      d->number_size = 106 * u * s;
+      node->data = d;
+      node->destroy = pill_data_free;
+      node->draw = draw_pill;
+      cw_builder_animate (b, node);
+      cw_scene_add_node (b->scene, node);
+
+      reading = hotline_label ? g_strdup_printf ("%s %s", hotline_label, hotline) : g_strdup (hotline);
+      cw_builder_note_reading (b, reading);
+    }
+
+  for (guint i = 0; i < n_steps; i++)
+    g_free (steps[i].text);
+}
+
+const CwTemplate cw_template_safety = {
+  .id = "safety",
+  .label = N_("Safety message"),
+  .description = N_("Ends the clip: what to do on finding a mine, and whom to call"),
+  .shows_source = FALSE,
+  .fields = safety_fields,
+  .elements = safety_elements,
+  .min_duration = 5.0,
+  .build = build_safety,
+};

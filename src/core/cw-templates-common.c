@@ -1,0 +1,161 @@
+/* cw-templates-common.c: decoration and drawing the built-in templates share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "cw-fonts.h"
+#include "cw-templates-private.h"
+
+typedef struct
+{
+  cairo_surface_t *texture;
+  double           scale;
+  double           cx;
+  double           cy;
+} Contours;
+
+static void
+contours_free (gpointer data)
+{
+  Contours *c = data;
+
+  cairo_surface_destroy (c->texture);
+  g_free (c);
+}
+
+static void
+draw_contours (const CwNode *node,
+               cairo_t      *cr,
+               double        progress)
+{
+  const Contours *c = node->data;
+  double grow = 0.92 + 0.08 * progress;
+
+  /* the rings spread out as they appear */
+  cairo_translate (cr, c->cx, c->cy);
+  cairo_scale (cr, grow / c->scale, grow / c->scale);
+  cairo_translate (cr, -c->cx * c->scale, -c->cy * c->scale);
+  cairo_set_source_surface (cr, c->texture, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint_with_alpha (cr, CLAMP (progress, 0, 1));
+}
+
+/* Drawn once per slide at half size: a full-frame gradient and a hundred
+ * arcs are too slow to draw again on every frame. */
+static cairo_surface_t *
+render_contours (const CwRect  *frame,
+                 double         cx,
+                 double         cy,
+                 double         step,
+                 double         line,
+                 const CwColor *color,
+                 double         scale)
+{
+  cairo_surface_t *surface;
+  g_autoptr(cairo_t) cr = NULL;
+  g_autoptr(cairo_pattern_t) glow = NULL;
+  double reach = hypot (frame->width, frame->height);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) ceil (frame->width * scale),
+                                        (int) ceil (frame->height * scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+
+  /* a soft light where the rings start, so the content does not float on a flat fill */
+  glow = cairo_pattern_create_radial (cx, cy, 0, cx, cy, reach * 0.45);
+  cairo_pattern_add_color_stop_rgba (glow, 0, color->red, color->green, color->blue, 0.10);
+  cairo_pattern_add_color_stop_rgba (glow, 1, color->red, color->green, color->blue, 0);
+  cairo_set_source (cr, glow);
+  cairo_paint (cr);
+
+  cairo_set_line_width (cr, line);
+  for (guint i = 1; step * i < reach; i++)
+    {
+      /* rings fade as they spread, like contour lines on a survey map */
+      double fade = 1 - (step * i) / reach;
+      cw_cairo_set_source_color (cr, color, 0.10 * fade);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, step * i, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/**
+ * cw_templates_add_contours:
+ * @cx: center of the rings, in frame pixels (may lie outside the frame)
+ *
+ * Faint concentric rings: a quiet texture that echoes survey maps of
+ * cleared land, drawn behind the content.
+ */
+void
+cw_templates_add_contours (CwSceneBuilder *builder,
+                           double          cx,
+                           double          cy,
+                           CwColorRole     role)
+{
+  Contours *c = g_new0 (Contours, 1);
+  CwNode *node = cw_node_new (CW_NODE_CUSTOM, NULL, &builder->frame);
+  CwColor color = cw_theme_get_color (builder->theme, role);
+
+  c->scale = 0.5;
+  c->cx = cx;
+  c->cy = cy;
+  c->texture = render_contours (&builder->frame, cx, cy, 64 * builder->unit, 2.5 * builder->unit,
+                                &color, c->scale);
+  node->data = c;
+  node->destroy = contours_free;
+  node->draw = draw_contours;
+  node->enter = (CwAnimation) { CW_EFFECT_GROW, CW_EASING_EASE_OUT_CUBIC, 0, 1.6 };
+  cw_scene_add_node (builder->scene, node);
+}
+
+/* A short accent bar that grows in under a headline or a number. */
+void
+cw_templates_add_rule (CwSceneBuilder *builder,
+                       CwStack        *stack,
+                       const char     *element,
+                       double          gap_before,
+                       double          halign)
+{
+  CwRect rect = { 0, 0, 132 * builder->unit, 12 * builder->unit };
+  CwNode *node = cw_node_new (CW_NODE_BOX, element, &rect);
+
+  node->color = cw_theme_get_color (builder->theme, CW_COLOR_ACCENT);
+  node->radius = 6 * builder->unit;
+  cw_builder_animate (builder, node);
+  cw_stack_add_node (stack, node, gap_before, halign);
+}
+
+/* One line of text centered on (cx, cy), for labels inside custom shapes. */
+void
+cw_templates_draw_label (cairo_t       *cr,
+                         const char    *text,
+                         const char    *family,
+                         int            weight,
+                         double         size,
+                         double         cx,
+                         double         cy,
+                         const CwColor *color)
+{
+  g_autoptr(PangoContext) context = pango_cairo_create_context (cr);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle ink, logical;
+
+  cw_fonts_prepare_context (context);
+  layout = cw_text_layout_new (context, text, family, weight, size, -1, 0, PANGO_ALIGN_CENTER, TRUE);
+  pango_layout_get_extents (layout, &ink, &logical);
+  cw_cairo_set_source_color (cr, color, 1);
+  /* center the ink horizontally, and the logical box vertically, so digits sit level */
+  cairo_move_to (cr,
+                 cx - (ink.x + ink.width / 2.0) / PANGO_SCALE,
+                 cy - (logical.y + logical.height / 2.0) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+}

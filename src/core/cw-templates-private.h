@@ -1,0 +1,44 @@
+/* cw-templates-private.h: the built-in templates and what they share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cw-scene-builder.h"
+#include "cw-template.h"
+
+G_BEGIN_DECLS
+
+extern const CwTemplate cw_template_title;
+extern const CwTemplate cw_template_big_number;
+extern const CwTemplate cw_template_safety;
+
+/* Enter animations the templates use, so slides feel like one clip */
+#define CW_ENTER_RISE(delay)  { CW_EFFECT_SLIDE_UP, CW_EASING_EASE_OUT_CUBIC, (delay), 0.7 }
+#define CW_ENTER_FADE(delay)  { CW_EFFECT_FADE, CW_EASING_EASE_OUT_QUAD, (delay), 0.6 }
+#define CW_ENTER_POP(delay)   { CW_EFFECT_POP, CW_EASING_EASE_OUT_BACK, (delay), 0.6 }
+#define CW_ENTER_GROW(delay)  { CW_EFFECT_GROW, CW_EASING_EASE_IN_OUT_CUBIC, (delay), 0.7 }
+#define CW_ENTER_COUNT(delay) { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, (delay), 1.6 }
+#define CW_ENTER_WORDS(delay) { CW_EFFECT_WORDS, CW_EASING_LINEAR, (delay), 0.9 }
+
+void cw_templates_add_contours (CwSceneBuilder *builder,
+                                double          cx,
+                                double          cy,
+                                CwColorRole     role);
+void cw_templates_add_rule     (CwSceneBuilder *builder,
+                                CwStack        *stack,
+                                const char     *element,
+                                double          gap_before,
+                                double          halign);
+
+
+
+void cw_templates_draw_label    (cairo_t        *cr,
+                                const char     *text,
+                                const char     *family,
+                                int             weight,
+                                double          size,
+                                double          cx,
+                                double          cy,
+                                const CwColor  *color);
+G_END_DECLS

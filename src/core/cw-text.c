@@ -1,0 +1,183 @@
+/* cw-text.c
+ *
+ * A number is typed once, as a statistic, and slide text refers to it as
+ * {mines_neutralised}; "{{" and "}}" write literal braces. "{id:compact}"
+ * asks for the short form (161K, 161 тыс.).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-error.h"
+#include "cw-text.h"
+
+typedef gboolean (*SegmentFunc) (const char *name,
+                                 gsize       len,
+                                 gpointer    user_data);
+
+/* Walks @text, calling @literal for plain runs and @placeholder for {…}.
+ * Returns FALSE with @error set on an unclosed or empty brace. */
+static gboolean
+scan (const char  *text,
+      GString     *out,
+      SegmentFunc  placeholder,
+      gpointer     user_data,
+      GError     **error)
+{
+  const char *p = text;
+
+  while (*p)
+    {
+      if (p[0] == '{' && p[1] == '{')
+        {
+          if (out)
+            g_string_append_c (out, '{');
+          p += 2;
+        }
+      else if (p[0] == '}' && p[1] == '}')
+        {
+          if (out)
+            g_string_append_c (out, '}');
+          p += 2;
+        }
+      else if (p[0] == '{')
+        {
+          const char *end = strchr (p + 1, '}');
+
+          if (end == NULL || end == p + 1 || memchr (p + 1, '{', end - p - 1) != NULL)
+            {
+              g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                           _("The text “%s” has a “{” without its closing “}”. Write {statistic_id} to show a figure, or {{ for a brace."),
+                           text);
+              return FALSE;
+            }
+          if (!placeholder (p + 1, end - p - 1, user_data))
+            return FALSE;
+          p = end + 1;
+        }
+      else
+        {
+          if (out)
+            g_string_append_c (out, *p);
+          p++;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GString           *out;
+  CwPlaceholderFunc  func;
+  gpointer           user_data;
+  GError           **error;
+  const char        *text;
+} ExpandData;
+
+static gboolean
+expand_one (const char *name,
+            gsize       len,
+            gpointer    user_data)
+{
+  ExpandData *data = user_data;
+  g_autofree char *key = g_strndup (name, len);
+  g_autofree char *value = NULL;
+  gboolean compact = FALSE;
+  char *colon = strchr (key, ':');
+
+  if (colon != NULL)
+    {
+      compact = g_str_equal (colon + 1, "compact");
+      *colon = '\0';
+    }
+
+  value = data->func (key, compact, data->user_data);
+  if (value == NULL)
+    {
+      g_set_error (data->error, CW_ERROR, CW_ERROR_UNKNOWN_STATISTIC,
+                   _("The text “%s” shows {%s}, but the deck has no statistic with that id. Add the statistic, or correct the name between the braces."),
+                   data->text, key);
+      return FALSE;
+    }
+  g_string_append (data->out, value);
+  return TRUE;
+}
+
+/**
+ * cw_text_expand:
+ *
+ * Returns: (transfer full) (nullable): @text with every placeholder
+ *   replaced, or %NULL with @error set when one cannot be
+ */
+char *
+cw_text_expand (const char         *text,
+                CwPlaceholderFunc   func,
+                gpointer            user_data,
+                GError            **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  ExpandData data = { out, func, user_data, error, text };
+
+  if (text == NULL)
+    return NULL;
+  if (!scan (text, out, expand_one, &data, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+collect_one (const char *name,
+             gsize       len,
+             gpointer    user_data)
+{
+  GPtrArray *names = user_data;
+  g_autofree char *key = g_strndup (name, len);
+  char *colon = strchr (key, ':');
+
+  if (colon != NULL)
+    *colon = '\0';
+  g_ptr_array_add (names, g_steal_pointer (&key));
+  return TRUE;
+}
+
+/**
+ * cw_text_list_placeholders:
+ *
+ * Returns: (transfer full) (nullable): the names between braces, in order,
+ *   or %NULL when the braces do not pair up
+ */
+GPtrArray *
+cw_text_list_placeholders (const char *text)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (text != NULL && !scan (text, NULL, collect_one, names, NULL))
+    return NULL;
+  return g_steal_pointer (&names);
+}
+
+/**
+ * cw_statistic_format:
+ *
+ * Returns: (transfer full): the statistic's value as @language writes it:
+ *   "161,000", "161.000", "161 000"; "60%" or "60 %" for percentages
+ */
+char *
+cw_statistic_format (CwStatistic *statistic,
+                     const char  *language,
+                     gboolean     compact)
+{
+  CwNumberStyle style = CW_NUMBER_DECIMAL;
+
+  if (compact)
+    style = CW_NUMBER_COMPACT;
+  else if (cw_statistic_is_percent (statistic))
+    style = CW_NUMBER_PERCENT;
+
+  return cw_number_format (language, style, cw_statistic_get_value (statistic),
+                           cw_statistic_get_decimals (statistic));
+}

@@ -1,0 +1,508 @@
+/* cw-theme.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cw-theme.h"
+
+typedef struct
+{
+  const char *name;
+  const char *label;
+  const char *colors[CW_N_COLOR_ROLES];
+} BuiltinTheme;
+
+/* Every text role keeps at least 4.5:1 against both background stops;
+ * tests/test-theme.c checks it, so a palette change cannot break it. */
+static const BuiltinTheme builtin_themes[] = {
+  { "night", N_("Night"),
+    { "#0B1722", "#173049", "#1E3A55", "#F4F7FA", "#A9BCCD", "#FFC53D", "#FF7A6B" } },
+  { "sand", N_("Sand"),
+    { "#F7F2E8", "#EADFC9", "#FFFFFF", "#17202B", "#4D5866", "#A63F0A", "#B3261E" } },
+  { "signal", N_("Signal"),
+    { "#A3121C", "#6E0A12", "#7F0D16", "#FFFFFF", "#FFD9D6", "#FFE066", "#FFFFFF" } },
+  { "meadow", N_("Meadow"),
+    { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FF9B8A" } },
+};
+
+static const char *color_roles[CW_N_COLOR_ROLES] = {
+  "background", "background-end", "surface", "text", "muted", "accent", "alert",
+};
+
+static const char *color_role_labels[CW_N_COLOR_ROLES] = {
+  N_("Background"), N_("Background gradient"), N_("Surface"), N_("Text"),
+  N_("Secondary text"), N_("Accent"), N_("Alert"),
+};
+
+static const char *font_roles[CW_N_FONT_ROLES] = {
+  "heading", "body", "number",
+};
+
+static const struct {
+  const char *name;
+  int weight;
+} font_weights[] = {
+  { "regular", 400 },
+  { "medium", 500 },
+  { "semibold", 600 },
+  { "bold", 700 },
+  { "black", 900 },
+};
+
+struct _CwTheme
+{
+  GObject   parent_instance;
+
+  char     *base;
+  CwColor   colors[CW_N_COLOR_ROLES];
+  guint     colors_set;
+  char     *font_families[CW_N_FONT_ROLES];
+  int       font_weights[CW_N_FONT_ROLES];
+  CwImage  *logo;
+  char     *logo_href;
+};
+
+G_DEFINE_FINAL_TYPE (CwTheme, cw_theme, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE,
+  PROP_LOGO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const BuiltinTheme *
+find_builtin (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_themes); i++)
+    {
+      if (g_strcmp0 (builtin_themes[i].name, name) == 0)
+        return &builtin_themes[i];
+    }
+  return NULL;
+}
+
+static void
+cw_theme_finalize (GObject *object)
+{
+  CwTheme *self = (CwTheme *)object;
+
+  g_clear_pointer (&self->base, g_free);
+  for (guint i = 0; i < CW_N_FONT_ROLES; i++)
+    g_clear_pointer (&self->font_families[i], g_free);
+  g_clear_object (&self->logo);
+  g_clear_pointer (&self->logo_href, g_free);
+
+  G_OBJECT_CLASS (cw_theme_parent_class)->finalize (object);
+}
+
+static void
+cw_theme_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CwTheme *self = CW_THEME (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE:
+      g_value_set_string (value, self->base);
+      break;
+    case PROP_LOGO:
+      g_value_set_object (value, self->logo);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_theme_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  CwTheme *self = CW_THEME (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE:
+      cw_theme_set_base (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_theme_class_init (CwThemeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cw_theme_finalize;
+  object_class->get_property = cw_theme_get_property;
+  object_class->set_property = cw_theme_set_property;
+
+  properties[PROP_BASE] =
+    g_param_spec_string ("base", NULL, NULL, "night",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LOGO] =
+    g_param_spec_object ("logo", NULL, NULL, CW_TYPE_IMAGE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+cw_theme_init (CwTheme *self)
+{
+  self->base = g_strdup ("night");
+}
+
+CwTheme *
+cw_theme_new (const char *base)
+{
+  return g_object_new (CW_TYPE_THEME, "base", base ? base : "night", NULL);
+}
+
+CwTheme *
+cw_theme_copy (CwTheme *self)
+{
+  CwTheme *copy;
+
+  g_return_val_if_fail (CW_IS_THEME (self), NULL);
+
+  copy = cw_theme_new (self->base);
+  memcpy (copy->colors, self->colors, sizeof self->colors);
+  copy->colors_set = self->colors_set;
+  for (guint i = 0; i < CW_N_FONT_ROLES; i++)
+    {
+      copy->font_families[i] = g_strdup (self->font_families[i]);
+      copy->font_weights[i] = self->font_weights[i];
+    }
+  /* CwImage is immutable once decoded, so it can be shared */
+  g_set_object (&copy->logo, self->logo);
+  copy->logo_href = g_strdup (self->logo_href);
+
+  return copy;
+}
+
+static void
+emit_changed (CwTheme    *self,
+              GParamSpec *pspec)
+{
+  if (pspec != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+const char *
+cw_theme_get_base (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), NULL);
+  return self->base;
+}
+
+void
+cw_theme_set_base (CwTheme    *self,
+                   const char *base)
+{
+  g_return_if_fail (CW_IS_THEME (self));
+
+  if (base == NULL || find_builtin (base) == NULL)
+    base = "night";
+  if (g_strcmp0 (self->base, base) == 0)
+    return;
+
+  g_free (self->base);
+  self->base = g_strdup (base);
+  emit_changed (self, properties[PROP_BASE]);
+}
+
+CwColor
+cw_theme_get_color (CwTheme     *self,
+                    CwColorRole  role)
+{
+  const BuiltinTheme *builtin;
+  CwColor color = { 0, 0, 0, 1 };
+
+  g_return_val_if_fail (CW_IS_THEME (self), color);
+  g_return_val_if_fail (role < CW_N_COLOR_ROLES, color);
+
+  if (self->colors_set & (1u << role))
+    return self->colors[role];
+
+  builtin = find_builtin (self->base);
+  if (builtin == NULL)
+    builtin = &builtin_themes[0];
+  cw_color_parse (builtin->colors[role], &color);
+  return color;
+}
+
+/* Whether the deck overrides the base theme's color for @role. */
+gboolean
+cw_theme_has_color (CwTheme     *self,
+                    CwColorRole  role)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), FALSE);
+  g_return_val_if_fail (role < CW_N_COLOR_ROLES, FALSE);
+
+  return (self->colors_set & (1u << role)) != 0;
+}
+
+/**
+ * cw_theme_set_color:
+ * @color: (nullable): the color, or %NULL to use the base theme's
+ */
+void
+cw_theme_set_color (CwTheme       *self,
+                    CwColorRole    role,
+                    const CwColor *color)
+{
+  g_return_if_fail (CW_IS_THEME (self));
+  g_return_if_fail (role < CW_N_COLOR_ROLES);
+
+  if (color == NULL)
+    {
+      if (!(self->colors_set & (1u << role)))
+        return;
+      self->colors_set &= ~(1u << role);
+    }
+  else
+    {
+      if ((self->colors_set & (1u << role)) &&
+          memcmp (&self->colors[role], color, sizeof *color) == 0)
+        return;
+      self->colors[role] = *color;
+      self->colors_set |= 1u << role;
+    }
+  emit_changed (self, NULL);
+}
+
+const char *
+cw_theme_get_font_family (CwTheme    *self,
+                          CwFontRole  role)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), NULL);
+  g_return_val_if_fail (role < CW_N_FONT_ROLES, NULL);
+
+  return self->font_families[role] ? self->font_families[role] : "Noto Sans";
+}
+
+int
+cw_theme_get_font_weight (CwTheme    *self,
+                          CwFontRole  role)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), 400);
+  g_return_val_if_fail (role < CW_N_FONT_ROLES, 400);
+
+  if (self->font_weights[role] > 0)
+    return self->font_weights[role];
+  return role == CW_FONT_BODY ? 400 : 700;
+}
+
+gboolean
+cw_theme_has_font (CwTheme    *self,
+                   CwFontRole  role)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), FALSE);
+  g_return_val_if_fail (role < CW_N_FONT_ROLES, FALSE);
+
+  return self->font_families[role] != NULL;
+}
+
+/**
+ * cw_theme_set_font:
+ * @family: (nullable): a font family, or %NULL for the default (Noto Sans)
+ * @weight: a CSS weight (400 regular, 700 bold), or 0 for the role's default
+ */
+void
+cw_theme_set_font (CwTheme    *self,
+                   CwFontRole  role,
+                   const char *family,
+                   int         weight)
+{
+  g_return_if_fail (CW_IS_THEME (self));
+  g_return_if_fail (role < CW_N_FONT_ROLES);
+
+  if (g_strcmp0 (self->font_families[role], family) == 0 && self->font_weights[role] == weight)
+    return;
+
+  g_free (self->font_families[role]);
+  self->font_families[role] = g_strdup (family);
+  self->font_weights[role] = family != NULL ? weight : 0;
+  emit_changed (self, NULL);
+}
+
+/**
+ * cw_theme_get_logo:
+ *
+ * Returns: (nullable) (transfer none): the decoded logo, or %NULL when the
+ *   deck has none or it could not be loaded (see cw_theme_get_logo_href())
+ */
+CwImage *
+cw_theme_get_logo (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), NULL);
+  return self->logo;
+}
+
+/**
+ * cw_theme_get_logo_href:
+ *
+ * Returns: (nullable): the path of the logo relative to the deck, or %NULL
+ *   when the logo is embedded in the deck (or there is none)
+ */
+const char *
+cw_theme_get_logo_href (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), NULL);
+  return self->logo_href;
+}
+
+/**
+ * cw_theme_set_logo:
+ * @logo: (nullable): the decoded image; %NULL with a non-%NULL @href means
+ *   the referenced file is missing, and a placeholder is drawn
+ * @href: (nullable): where the image lives, relative to the deck; %NULL to embed it
+ */
+void
+cw_theme_set_logo (CwTheme    *self,
+                   CwImage    *logo,
+                   const char *href)
+{
+  g_return_if_fail (CW_IS_THEME (self));
+  g_return_if_fail (!logo || CW_IS_IMAGE (logo));
+
+  if (self->logo == logo && g_strcmp0 (self->logo_href, href) == 0)
+    return;
+
+  g_set_object (&self->logo, logo);
+  g_free (self->logo_href);
+  self->logo_href = g_strdup (href);
+  emit_changed (self, properties[PROP_LOGO]);
+}
+
+const char *
+cw_color_role_to_string (CwColorRole role)
+{
+  g_return_val_if_fail (role < CW_N_COLOR_ROLES, NULL);
+  return color_roles[role];
+}
+
+const char *
+cw_color_role_get_label (CwColorRole role)
+{
+  g_return_val_if_fail (role < CW_N_COLOR_ROLES, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, color_role_labels[role]);
+}
+
+gboolean
+cw_color_role_from_string (const char  *str,
+                           CwColorRole *role)
+{
+  for (guint i = 0; i < CW_N_COLOR_ROLES; i++)
+    {
+      if (g_strcmp0 (str, color_roles[i]) == 0)
+        {
+          *role = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+cw_font_role_to_string (CwFontRole role)
+{
+  g_return_val_if_fail (role < CW_N_FONT_ROLES, NULL);
+  return font_roles[role];
+}
+
+gboolean
+cw_font_role_from_string (const char *str,
+                          CwFontRole *role)
+{
+  for (guint i = 0; i < CW_N_FONT_ROLES; i++)
+    {
+      if (g_strcmp0 (str, font_roles[i]) == 0)
+        {
+          *role = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+cw_font_weight_to_string (int weight)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (font_weights); i++)
+    {
+      if (font_weights[i].weight == weight)
+        return font_weights[i].name;
+    }
+  return NULL;
+}
+
+gboolean
+cw_font_weight_from_string (const char *str,
+                            int        *weight)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (font_weights); i++)
+    {
+      if (g_strcmp0 (str, font_weights[i].name) == 0)
+        {
+          *weight = font_weights[i].weight;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char * const *
+cw_theme_list_builtin (void)
+{
+  static const char *names[G_N_ELEMENTS (builtin_themes) + 1];
+
+  if (names[0] == NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (builtin_themes); i++)
+        names[i] = builtin_themes[i].name;
+    }
+  return names;
+}
+
+gboolean
+cw_theme_is_builtin (const char *name)
+{
+  return find_builtin (name) != NULL;
+}
+
+const char *
+cw_theme_get_builtin_label (const char *name)
+{
+  const BuiltinTheme *builtin = find_builtin (name);
+
+  return builtin ? g_dgettext (GETTEXT_PACKAGE, builtin->label) : NULL;
+}

@@ -1,0 +1,81 @@
+/* cw-theme.h: palette, fonts and logo of a deck
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "cw-color.h"
+#include "cw-image.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CW_COLOR_BACKGROUND,
+  CW_COLOR_BACKGROUND_END,
+  CW_COLOR_SURFACE,
+  CW_COLOR_TEXT,
+  CW_COLOR_MUTED,
+  CW_COLOR_ACCENT,
+  CW_COLOR_ALERT,
+  CW_N_COLOR_ROLES
+} CwColorRole;
+
+typedef enum
+{
+  CW_FONT_HEADING,
+  CW_FONT_BODY,
+  CW_FONT_NUMBER,
+  CW_N_FONT_ROLES
+} CwFontRole;
+
+#define CW_TYPE_THEME (cw_theme_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwTheme, cw_theme, CW, THEME, GObject)
+
+CwTheme       *cw_theme_new                (const char    *base);
+CwTheme       *cw_theme_copy               (CwTheme       *self);
+const char    *cw_theme_get_base           (CwTheme       *self);
+void           cw_theme_set_base           (CwTheme       *self,
+                                            const char    *base);
+CwColor        cw_theme_get_color          (CwTheme       *self,
+                                            CwColorRole    role);
+gboolean       cw_theme_has_color          (CwTheme       *self,
+                                            CwColorRole    role);
+void           cw_theme_set_color          (CwTheme       *self,
+                                            CwColorRole    role,
+                                            const CwColor *color);
+const char    *cw_theme_get_font_family    (CwTheme       *self,
+                                            CwFontRole     role);
+int            cw_theme_get_font_weight    (CwTheme       *self,
+                                            CwFontRole     role);
+gboolean       cw_theme_has_font           (CwTheme       *self,
+                                            CwFontRole     role);
+void           cw_theme_set_font           (CwTheme       *self,
+                                            CwFontRole     role,
+                                            const char    *family,
+                                            int            weight);
+CwImage       *cw_theme_get_logo           (CwTheme       *self);
+const char    *cw_theme_get_logo_href      (CwTheme       *self);
+void           cw_theme_set_logo           (CwTheme       *self,
+                                            CwImage       *logo,
+                                            const char    *href);
+
+const char    *cw_color_role_to_string     (CwColorRole    role);
+gboolean       cw_color_role_from_string   (const char    *str,
+                                            CwColorRole   *role);
+const char    *cw_color_role_get_label     (CwColorRole    role);
+const char    *cw_font_role_to_string      (CwFontRole     role);
+gboolean       cw_font_role_from_string    (const char    *str,
+                                            CwFontRole    *role);
+const char    *cw_font_weight_to_string    (int            weight);
+gboolean       cw_font_weight_from_string  (const char    *str,
+                                            int           *weight);
+
+const char * const *cw_theme_list_builtin  (void);
+gboolean       cw_theme_is_builtin         (const char    *name);
+const char    *cw_theme_get_builtin_label  (const char    *name);
+
+G_END_DECLS

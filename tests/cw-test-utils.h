@@ -1,0 +1,31 @@
+/* cw-test-utils.h: what the test programs share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "clearway-core.h"
+
+G_BEGIN_DECLS
+
+void      cw_test_init             (int             *argc,
+                                    char          ***argv);
+CwDeck   *cw_test_load_string      (const char      *xml,
+                                    GError         **error);
+CwDeck   *cw_test_load_lines       (const char     **lines,
+                                    GError         **error);
+char     *cw_test_make_tmpdir      (void);
+void      cw_test_remove_tree      (const char      *path);
+gboolean  cw_test_png_info         (const char      *path,
+                                    int             *width,
+                                    int             *height,
+                                    int             *color_type,
+                                    int             *bit_depth);
+void      cw_test_assert_golden    (cairo_surface_t *surface,
+                                    const char      *name);
+double    cw_test_surface_difference (cairo_surface_t *a,
+                                    cairo_surface_t *b,
+                                    cairo_surface_t **diff);
+CwDeck   *cw_test_load_deck_file   (const char      *name);
+
+G_END_DECLS

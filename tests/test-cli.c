@@ -1,0 +1,280 @@
+/* test-cli.c: clearway-cli as someone types it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "cw-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *cwd,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CLEARWAY_CLI"));
+  va_start (args, cwd);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_fps = { 0 };
+  g_auto(Run) render_help = { 0 };
+
+  run_cli (&help, NULL, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "render"));
+  g_assert_nonnull (strstr (help.out, "validate"));
+
+  run_cli (&none, NULL, NULL);
+  g_assert_cmpint (none.status, ==, 2);
+
+  run_cli (&unknown, NULL, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&bad_fps, NULL, "render", "--fps", "29", NULL);
+  g_assert_cmpint (bad_fps.status, ==, 2);
+  g_assert_nonnull (strstr (bad_fps.err, "--fps"));
+
+  run_cli (&render_help, NULL, "render", "--help", NULL);
+  g_assert_cmpint (render_help.status, ==, 0);
+  g_assert_nonnull (strstr (render_help.out, "--overwrite"));
+  g_assert_nonnull (strstr (render_help.out, "--mp4"));
+}
+
+static void
+test_text (void)
+{
+  g_auto(Run) run = { 0 };
+
+  /* the built-in sample, with every number counted up */
+  run_cli (&run, NULL, "text", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "168,000\nhectares cleared of mines\n"));
+  g_assert_nonnull (strstr (run.out, "161,000\nmines neutralised\n25,000 of them anti-personnel"));
+  g_assert_nonnull (strstr (run.out, "Source: ANAMA, Oct 2024"));
+  g_assert_nonnull (strstr (run.out, "−60%"));
+}
+
+static void
+test_info (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, NULL, "info", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Karabakh"));
+  g_assert_nonnull (strstr (run.out, "Duration:"));
+  g_assert_nonnull (strstr (run.out, "mines_neutralised"));
+  g_assert_nonnull (strstr (run.out, "big-number"));
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.clearway", NULL);
+  g_auto(Run) good = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_autofree char *sample_path = g_build_filename (dir, "sample.clearway", NULL);
+
+  g_file_set_contents (sample_path, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample), NULL);
+  run_cli (&good, dir, "validate", "sample.clearway", NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_nonnull (strstr (good.out, "sample.clearway: valid"));
+
+  g_file_set_contents (bad,
+                       "<?xml version=\"1.0\"?>\n"
+                       "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                       "  <meta><title>T</title><language>en</language></meta>\n"
+                       "  <slides>\n"
+                       "    <slide id=\"a\" template=\"pie-in-the-sky\"/>\n"
+                       "  </slides>\n"
+                       "</deck>\n", -1, NULL);
+  /* the message names the file as it was typed, and the line */
+  run_cli (&broken, dir, "validate", "bad.clearway", NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_true (g_str_has_prefix (broken.err, "bad.clearway:5: "));
+  g_assert_nonnull (strstr (broken.err, "pie-in-the-sky"));
+
+  run_cli (&missing, dir, "validate", "gone.clearway", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "gone.clearway"));
+
+  cw_test_remove_tree (dir);
+}
+
+static guint
+count_frames (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (d == NULL)
+    return 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_prefix (name, "frame_");
+  g_dir_close (d);
+  return n;
+}
+
+static void
+test_render (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) lang = { 0 };
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (sample, "en", format, 30);
+
+  run_cli (&first, dir, "render", "-o", "out", "--format", "180x320", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  /* it says where the frames went */
+  g_assert_nonnull (strstr (first.out, out));
+  g_assert_cmpuint (count_frames (out), ==, cw_renderer_get_n_frames (renderer));
+  /* progress went to stderr, not into a pipeline reading stdout */
+  g_assert_null (strstr (first.out, "%"));
+
+  run_cli (&again, dir, "render", "-o", "out", "--format", "180x320", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "--overwrite"));
+
+  run_cli (&lang, dir, "render", "-o", "other", "--lang", "fr", NULL);
+  g_assert_cmpint (lang.status, ==, 2);
+  g_assert_nonnull (strstr (lang.err, "fr"));
+
+  cw_test_remove_tree (dir);
+}
+
+static gboolean
+staging_has_frames (const char *out)
+{
+  GDir *d = g_dir_open (out, 0, NULL);
+  const char *name;
+  gboolean found = FALSE;
+
+  if (d == NULL)
+    return FALSE;
+  while (!found && (name = g_dir_read_name (d)) != NULL)
+    {
+      if (g_str_has_prefix (name, ".clearway-partial-"))
+        {
+          g_autofree char *staging = g_build_filename (out, name, NULL);
+          found = count_frames (staging) > 3;
+        }
+    }
+  g_dir_close (d);
+  return found;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  if (d == NULL)
+    return 0;
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_dir_close (d);
+  return n;
+}
+
+static void
+test_interrupt (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("CLEARWAY_CLI"), "render", "-o", "out", "-j", "1", NULL };
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  /* wait until frames are being written, then press Ctrl+C */
+  while (!staging_has_frames (out) && g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  g_assert_true (staging_has_frames (out));
+  g_subprocess_send_signal (process, SIGINT);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
+  /* no sequence that looks complete, and no hidden leftovers */
+  g_assert_cmpuint (count_entries (out), ==, 0);
+
+  cw_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cw_test_init (&argc, &argv);
+
+  g_test_add_func ("/cw/cli/usage", test_usage);
+  g_test_add_func ("/cw/cli/text", test_text);
+  g_test_add_func ("/cw/cli/info", test_info);
+  g_test_add_func ("/cw/cli/validate", test_validate);
+  g_test_add_func ("/cw/cli/render", test_render);
+  g_test_add_func ("/cw/cli/interrupt", test_interrupt);
+
+  return g_test_run ();
+}

@@ -1,0 +1,609 @@
+/* test-deck-io.c: loading and saving .clearway files, good and bad
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cw-test-utils.h"
+
+/* A small valid deck; the cases below change one line of it. */
+static const char *base_deck[] = {
+  /*  1 */ "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+  /*  2 */ "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+  /*  3 */ "  <meta>",
+  /*  4 */ "    <title>Test</title>",
+  /*  5 */ "    <language>en</language>",
+  /*  6 */ "  </meta>",
+  /*  7 */ "  <statistics>",
+  /*  8 */ "    <statistic id=\"mines\" value=\"161000\" unit=\"mines\" as-of=\"2024-10\" source=\"ANAMA\"/>",
+  /*  9 */ "  </statistics>",
+  /* 10 */ "  <slides>",
+  /* 11 */ "    <slide id=\"one\" template=\"big-number\">",
+  /* 12 */ "      <field name=\"statistic\" value=\"mines\"/>",
+  /* 13 */ "      <text name=\"label\">mines neutralised</text>",
+  /* 14 */ "    </slide>",
+  /* 15 */ "  </slides>",
+  /* 16 */ "</deck>",
+  NULL
+};
+
+typedef struct
+{
+  const char *name;
+  guint       line;
+  const char *replacement;
+  CwError     code;
+  const char *must_mention;
+  /* the line the message names, when not the line changed */
+  guint       error_line;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "unknown-template", 11, "    <slide id=\"one\" template=\"big-numbr\">",
+    CW_ERROR_UNKNOWN_TEMPLATE, "big-numbr" },
+  { "unknown-field", 12, "      <field name=\"colour\" value=\"mines\"/>",
+    CW_ERROR_UNKNOWN_FIELD, "colour" },
+  { "text-as-field", 12, "      <text name=\"statistic\">mines</text>",
+    CW_ERROR_UNKNOWN_FIELD, "statistic" },
+  { "unknown-statistic", 12, "      <field name=\"statistic\" value=\"landmines\"/>",
+    CW_ERROR_UNKNOWN_STATISTIC, "landmines" },
+  { "unknown-placeholder", 13, "      <text name=\"label\">{victims} mines</text>",
+    CW_ERROR_UNKNOWN_STATISTIC, "{victims}" },
+  { "unclosed-brace", 13, "      <text name=\"label\">{mines mines</text>",
+    CW_ERROR_BAD_VALUE, "{" },
+  { "grouped-value", 8, "    <statistic id=\"mines\" value=\"161,000\" unit=\"mines\"/>",
+    CW_ERROR_BAD_VALUE, "161,000" },
+  { "bad-date", 8, "    <statistic id=\"mines\" value=\"1\" as-of=\"Oct 2024\"/>",
+    CW_ERROR_BAD_VALUE, "YYYY-MM" },
+  { "bad-statistic-id", 8, "    <statistic id=\"9mines\" value=\"1\"/>",
+    CW_ERROR_BAD_VALUE, "9mines" },
+  { "unknown-element", 13, "      <sparkle/>",
+    CW_ERROR_SCHEMA, "sparkle" },
+  { "unknown-attribute", 11, "    <slide id=\"one\" template=\"big-number\" speed=\"9\">",
+    CW_ERROR_SCHEMA, "speed" },
+  { "bad-effect", 13, "      <enter element=\"label\" effect=\"explode\"/>",
+    CW_ERROR_BAD_VALUE, "explode" },
+  { "unknown-element-to-animate", 13, "      <enter element=\"sparkles\" effect=\"fade\"/>",
+    CW_ERROR_UNKNOWN_FIELD, "sparkles" },
+  { "bad-fps", 7, "  <output fps=\"29\"/><statistics>",
+    CW_ERROR_BAD_VALUE, "29" },
+  { "bad-format", 7, "  <output format=\"cinema\"/><statistics>",
+    CW_ERROR_BAD_FORMAT, "cinema" },
+  { "bad-color", 7, "  <theme><color role=\"accent\" value=\"yellow\"/></theme><statistics>",
+    CW_ERROR_BAD_VALUE, "yellow" },
+  { "unknown-theme", 7, "  <theme base=\"neon\"/><statistics>",
+    CW_ERROR_BAD_VALUE, "neon" },
+  { "no-statistic", 12, "",
+    CW_ERROR_BAD_VALUE, "statistic", 11 },
+  { "mismatched-tag", 13, "      <text name=\"label\">mines neutralised</txet>",
+    CW_ERROR_MALFORMED, "txet" },
+  { "newer-version", 2, "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"7\">",
+    CW_ERROR_VERSION, "newer" },
+  { "no-version", 2, "<deck xmlns=\"https://clearway.github.io/ns/deck\">",
+    CW_ERROR_SCHEMA, "version" },
+  { "wrong-namespace", 2, "<deck xmlns=\"http://example.com/deck\" version=\"1\">",
+    CW_ERROR_NOT_A_DECK, "not a Clearway deck" },
+  { "no-title", 4, "",
+    CW_ERROR_SCHEMA, "title", 3 },
+  { "bad-language", 5, "    <language>English</language>",
+    CW_ERROR_BAD_VALUE, "English" },
+  { "long-transition", 13, "      <transition type=\"crossfade\" duration=\"30\"/>",
+    CW_ERROR_BAD_VALUE, "30" },
+};
+
+static void
+test_bad_case (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autofree const char **lines = g_memdup2 (base_deck, sizeof base_deck);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autofree char *prefix = g_strdup_printf ("test.clearway:%u:", c->error_line ? c->error_line : c->line);
+
+  lines[c->line - 1] = c->replacement;
+  deck = cw_test_load_lines (lines, &error);
+
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, c->code);
+  /* the message names the file and the line, then says what is wrong */
+  if (!g_str_has_prefix (error->message, prefix))
+    g_error ("%s: expected a message starting with “%s”, got “%s”", c->name, prefix, error->message);
+  if (c->must_mention != NULL && strstr (error->message, c->must_mention) == NULL)
+    g_error ("%s: the message does not mention “%s”: %s", c->name, c->must_mention, error->message);
+}
+
+static void
+test_base_deck_is_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (base_deck, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_deck_get_n_slides (deck), ==, 1);
+  g_assert_cmpstr (cw_deck_get_title (deck), ==, "Test");
+  g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "mines")), ==, 161000);
+}
+
+static void
+test_several_errors (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <statistics>",
+    "    <statistic id=\"a\" value=\"1\"/>",
+    "    <statistic id=\"a\" value=\"2\"/>",
+    "  </statistics>",
+    "  <slides>",
+    "    <slide id=\"s\" template=\"nope\"/>",
+    "    <slide id=\"s\" template=\"title\"/>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+
+  g_assert_null (deck);
+  /* every problem is listed, in file order, so one fix-and-retry round is enough */
+  g_assert_error (error, CW_ERROR, CW_ERROR_DUPLICATE_ID);
+  g_assert_true (g_str_has_prefix (error->message, "test.clearway:6:"));
+  g_assert_nonnull (strstr (error->message, "line 5"));
+  g_assert_nonnull (strstr (error->message, "test.clearway:9:"));
+  g_assert_nonnull (strstr (error->message, "test.clearway:10:"));
+}
+
+static void
+test_round_trip_sample (void)
+{
+  g_autoptr(GBytes) original = cw_deck_get_sample_bytes ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_deck_load_bytes (original, "karabakh.clearway", NULL, &error);
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_no_error (error);
+  saved = cw_deck_save_to_bytes (deck);
+
+  /* saving what was just loaded gives back the very same bytes */
+  if (!g_bytes_equal (original, saved))
+    {
+      g_autofree char *a = g_strndup (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+      g_autofree char *b = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+      g_assert_cmpstr (b, ==, a);
+    }
+}
+
+static void
+test_round_trip_everything (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new ();
+  g_autoptr(CwStatistic) s = cw_statistic_new ("area");
+  g_autoptr(CwSlide) slide = cw_slide_new ("a", "big-number");
+  g_autoptr(CwSlide) title = cw_slide_new ("t", "title");
+  g_autoptr(CwCatalog) ru = cw_catalog_new ("ru");
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(CwDeck) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *forms[] = { "гектар", "гектара", "гектаров", NULL };
+  CwAnimation pop = { CW_EFFECT_POP, CW_EASING_SPRING, 0.25, 0.9 };
+  CwColor accent = { 1, 0.5, 0, 1 };
+  CwSlide *copy;
+
+  cw_deck_set_title (deck, "Everything <&> \"quoted\"");
+  cw_deck_set_author (deck, "Ramil Azizov");
+  cw_deck_set_language (deck, "en");
+  cw_deck_set_source_line (deck, "Data: {source} ({date})");
+  cw_deck_set_format (deck, "square");
+  cw_deck_set_fps (deck, 25);
+  cw_deck_set_transparent (deck, TRUE);
+  cw_theme_set_base (cw_deck_get_theme (deck), "sand");
+  cw_theme_set_color (cw_deck_get_theme (deck), CW_COLOR_ACCENT, &accent);
+  cw_theme_set_font (cw_deck_get_theme (deck), CW_FONT_BODY, "Noto Serif", 600);
+
+  cw_statistic_set_value (s, 2.5);
+  cw_statistic_set_unit (s, "km²");
+  cw_statistic_set_as_of (s, "2024-10-15");
+  cw_statistic_set_source (s, "ANAMA");
+  cw_statistic_set_label (s, "Area");
+  cw_deck_add_statistic (deck, s);
+
+  cw_slide_set_param (slide, "statistic", "area");
+  cw_slide_set_text (slide, "label", "hectare cleared");
+  cw_slide_set_text_plural (slide, "label", "hectares cleared");
+  cw_slide_set_text (slide, "detail", "Line one\nline two with {area} and {{braces}}");
+  cw_slide_set_duration (slide, 4.5);
+  cw_slide_set_transition (slide, CW_TRANSITION_WIPE, 0.75);
+  cw_slide_set_animation (slide, CW_PHASE_ENTER, "number", &pop);
+  cw_slide_set_animation (slide, CW_PHASE_EXIT, "label", &pop);
+  cw_deck_add_slide (deck, title);
+  cw_deck_add_slide (deck, slide);
+
+  cw_catalog_set_plural_forms (ru, "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);", NULL);
+  cw_catalog_add (ru, "a/label", "hectare cleared", "hectares cleared", forms, FALSE, 0);
+  cw_catalog_add (ru, "a/detail", "old text", NULL, (const char *[]) { "старый", NULL }, TRUE, 0);
+  cw_deck_add_catalog (deck, ru);
+
+  first = cw_deck_save_to_bytes (deck);
+  reloaded = cw_deck_load_bytes (first, "everything.clearway", NULL, &error);
+  g_assert_no_error (error);
+  second = cw_deck_save_to_bytes (reloaded);
+  g_assert_true (g_bytes_equal (first, second));
+
+  /* and what was saved is what was set */
+  g_assert_cmpstr (cw_deck_get_title (reloaded), ==, "Everything <&> \"quoted\"");
+  g_assert_cmpuint (cw_deck_get_fps (reloaded), ==, 25);
+  g_assert_true (cw_deck_get_transparent (reloaded));
+  g_assert_cmpstr (cw_deck_get_format (reloaded), ==, "square");
+  g_assert_cmpstr (cw_theme_get_font_family (cw_deck_get_theme (reloaded), CW_FONT_BODY), ==, "Noto Serif");
+  g_assert_cmpint (cw_theme_get_font_weight (cw_deck_get_theme (reloaded), CW_FONT_BODY), ==, 600);
+  g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (reloaded, "area")), ==, 2.5);
+  copy = cw_deck_find_slide (reloaded, "a");
+  g_assert_cmpstr (cw_slide_get_text (copy, "detail"), ==, "Line one\nline two with {area} and {{braces}}");
+  g_assert_cmpstr (cw_slide_get_text_plural (copy, "label"), ==, "hectares cleared");
+  g_assert_cmpint (cw_slide_get_transition (copy), ==, CW_TRANSITION_WIPE);
+  g_assert_true (cw_slide_get_animation (copy, CW_PHASE_EXIT, "label", &pop));
+  g_assert_cmpint (pop.easing, ==, CW_EASING_SPRING);
+  g_assert_cmpuint (cw_catalog_get_n_messages (cw_deck_get_catalog (reloaded, "ru")), ==, 2);
+  g_assert_true (cw_catalog_find (cw_deck_get_catalog (reloaded, "ru"), "a/detail")->fuzzy);
+}
+
+static void
+assert_refused (const char *xml,
+                CwError     code,
+                const char *must_not_contain)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_string (xml, &error);
+
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, code);
+  if (must_not_contain != NULL)
+    g_assert_null (strstr (error->message, must_not_contain));
+}
+
+static void
+test_hostile_doctype (void)
+{
+  /* billion laughs: refused before a single entity is looked at */
+  assert_refused ("<?xml version=\"1.0\"?>\n"
+                  "<!DOCTYPE deck [\n"
+                  " <!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+                  " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+                  " <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+                  " <!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
+                  "]>\n"
+                  "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\"><meta><title>&d;</title>"
+                  "<language>en</language></meta><slides/></deck>\n",
+                  CW_ERROR_FORBIDDEN, NULL);
+}
+
+static void
+test_hostile_external_entity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  const char *xml =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE deck [ <!ENTITY secret SYSTEM \"file:///etc/passwd\"> ]>\n"
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\"><meta><title>&secret;</title>"
+    "<language>en</language></meta><slides/></deck>\n";
+
+  deck = cw_test_load_string (xml, &error);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+  /* the message points at the declaration and never shows the file */
+  g_assert_true (g_str_has_prefix (error->message, "test.clearway:2:"));
+  g_assert_null (strstr (error->message, "root:"));
+}
+
+static void
+test_hostile_external_dtd (void)
+{
+  assert_refused ("<?xml version=\"1.0\"?>\n"
+                  "<!DOCTYPE deck SYSTEM \"http://example.com/evil.dtd\">\n"
+                  "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\"/>\n",
+                  CW_ERROR_FORBIDDEN, NULL);
+}
+
+static void
+test_hostile_doctype_utf16 (void)
+{
+  const char *xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                    "<!DOCTYPE deck [ <!ENTITY x \"y\"> ]>\n"
+                    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\"><meta><title>&x;</title>"
+                    "<language>en</language></meta><slides/></deck>\n";
+  g_autofree gunichar2 *utf16 = NULL;
+  glong len = 0;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  const guint8 bom[] = { 0xff, 0xfe };
+
+  /* the byte scan cannot see a DOCTYPE in UTF-16; the parsed tree is checked too */
+  utf16 = g_utf8_to_utf16 (xml, -1, NULL, &len, NULL);
+  g_byte_array_append (data, bom, 2);
+  g_byte_array_append (data, (const guint8 *) utf16, len * 2);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+
+  deck = cw_deck_load_bytes (bytes, "utf16.clearway", NULL, &error);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+}
+
+static void
+test_hostile_xinclude (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  const char *xml =
+    "<?xml version=\"1.0\"?>\n"
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" xmlns:xi=\"http://www.w3.org/2001/XInclude\" version=\"1\">\n"
+    "  <meta><title>T</title><language>en</language></meta>\n"
+    "  <slides>\n"
+    "    <xi:include href=\"file:///etc/passwd\" parse=\"text\"/>\n"
+    "  </slides>\n"
+    "</deck>\n";
+
+  /* XInclude is never processed: the element is just something a deck cannot hold */
+  deck = cw_test_load_string (xml, &error);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_SCHEMA);
+  g_assert_true (g_str_has_prefix (error->message, "test.clearway:5:"));
+  g_assert_null (strstr (error->message, "root:"));
+}
+
+static void
+test_oversized (void)
+{
+  gsize len = CW_DECK_MAX_BYTES + 1;
+  char *data = g_malloc (len);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+
+  memset (data, ' ', len);
+  bytes = g_bytes_new_take (data, len);
+  deck = cw_deck_load_bytes (bytes, "huge.clearway", NULL, &error);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "huge.clearway:"));
+}
+
+static void
+test_compressed (void)
+{
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_autoptr(GConverter) gzip = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1));
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (sample);
+  g_autoptr(GInputStream) zin = g_converter_input_stream_new (in, gzip);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) compressed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "gz.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_output_stream_splice (out, zin, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+  g_assert_no_error (error);
+  compressed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  g_file_set_contents (path, g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed), &error);
+  g_assert_no_error (error);
+
+  /* libxml2 would gunzip a file it opened itself; we read the bytes, so it cannot */
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_MALFORMED);
+  cw_test_remove_tree (dir);
+}
+
+static void
+test_garbage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(GString) deep = g_string_new ("<?xml version=\"1.0\"?>\n<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">");
+
+  assert_refused ("", CW_ERROR_MALFORMED, NULL);
+  assert_refused ("this is not a deck", CW_ERROR_MALFORMED, NULL);
+  assert_refused ("<?xml version=\"1.0\"?>\n<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\"><meta><title>\xff\xfe</title></meta></deck>",
+                  CW_ERROR_MALFORMED, NULL);
+  assert_refused ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", CW_ERROR_NOT_A_DECK, NULL);
+  assert_refused ("<?xml version=\"1.0\"?>\n<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+                  CW_ERROR_MALFORMED, NULL);
+
+  /* nesting far beyond anything a deck has */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, "<slides>");
+  deck = cw_test_load_string (deep->str, &error);
+  g_assert_null (deck);
+  g_assert_nonnull (error);
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/deck.clearway");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_deck_load_file (file, NULL, &error);
+
+  g_assert_null (deck);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/deck.clearway"));
+}
+
+static void
+test_missing_logo_and_font (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <theme>",
+    "    <font role=\"heading\" family=\"Imaginary Grotesk\"/>",
+    "    <logo href=\"logos/agency.png\"/>",
+    "  </theme>",
+    "  <slides><slide id=\"t\" template=\"title\"/></slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(CwFormat) format = cw_format_lookup ("square", NULL);
+  g_autoptr(cairo_surface_t) frame = NULL;
+  GPtrArray *warnings;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  /* missing assets are warnings with a line, and the deck still renders */
+  deck = cw_test_load_lines (lines, &error);
+  g_assert_no_error (error);
+  warnings = cw_deck_get_warnings (deck);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  first = cw_diagnostic_to_string (g_ptr_array_index (warnings, 0));
+  second = cw_diagnostic_to_string (g_ptr_array_index (warnings, 1));
+  g_assert_true (g_str_has_prefix (first, "test.clearway:5:"));
+  g_assert_nonnull (strstr (first, "Imaginary Grotesk"));
+  g_assert_true (g_str_has_prefix (second, "test.clearway:6:"));
+  g_assert_nonnull (strstr (second, "logos/agency.png"));
+
+  frame = cw_render_frame (deck, NULL, format, 2.0);
+  g_assert_cmpint (cairo_surface_status (frame), ==, CAIRO_STATUS_SUCCESS);
+
+  /* and saving keeps the reference, so putting the file back fixes it */
+  {
+    g_autoptr(GBytes) saved = cw_deck_save_to_bytes (deck);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                    "href=\"logos/agency.png\""));
+  }
+}
+
+static void
+test_logo_next_to_deck (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck_path = g_build_filename (dir, "d.clearway", NULL);
+  g_autofree char *logo_path = g_build_filename (dir, "logo.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (deck_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  const char *svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"red\"/></svg>";
+  const char *xml = "<?xml version=\"1.0\"?>\n"
+                    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">"
+                    "<meta><title>T</title><language>en</language></meta>"
+                    "<theme><logo href=\"logo.svg\"/></theme><slides/></deck>";
+
+  g_file_set_contents (logo_path, svg, -1, &error);
+  g_file_set_contents (deck_path, xml, -1, &error);
+  g_assert_no_error (error);
+
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 0);
+  g_assert_nonnull (cw_theme_get_logo (cw_deck_get_theme (deck)));
+  g_assert_cmpfloat (cw_image_get_aspect_ratio (cw_theme_get_logo (cw_deck_get_theme (deck))), ==, 2.0);
+  cw_test_remove_tree (dir);
+}
+
+static void
+test_atomic_save (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autofree char *target = g_build_filename (dir, "real.clearway", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = cw_deck_save_to_bytes (deck);
+  g_autofree char *content = NULL;
+  g_autofree char *read_link = NULL;
+  gsize len;
+  GDir *d;
+  const char *name;
+  guint n = 0;
+
+  g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_no_error (error);
+  /* a second save replaces the first */
+  cw_deck_set_title (deck, "Second");
+  g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &content, &len, NULL));
+  g_assert_nonnull (strstr (content, "<title>Second</title>"));
+  g_assert_true (g_file_equal (cw_deck_get_file (deck), file));
+
+  /* a saved symbolic link stays a link; its target gets the new content */
+  g_file_set_contents (target, "old", -1, NULL);
+  g_assert_cmpint (symlink ("real.clearway", link), ==, 0);
+  g_assert_true (cw_deck_save_file (deck, link_file, NULL, &error));
+  g_assert_no_error (error);
+  read_link = g_file_read_link (link, NULL);
+  g_assert_cmpstr (read_link, ==, "real.clearway");
+  g_clear_pointer (&content, g_free);
+  g_file_get_contents (target, &content, &len, NULL);
+  g_assert_nonnull (strstr (content, "<title>Second</title>"));
+
+  /* nothing but the three files: no temporary file was left behind */
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n++;
+  g_dir_close (d);
+  g_assert_cmpuint (n, ==, 3);
+
+  cw_test_remove_tree (dir);
+}
+
+static void
+test_save_failure (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-folder/deck.clearway");
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-folder/deck.clearway"));
+  g_assert_nonnull (strstr (error->message, "folder"));
+  /* a failed save does not pretend the deck now lives there */
+  g_assert_null (cw_deck_get_file (deck));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cw_test_init (&argc, &argv);
+
+  g_test_add_func ("/cw/deck-io/valid", test_base_deck_is_valid);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cw/deck-io/error/%s", bad_cases[i].name);
+      g_test_add_data_func (path, &bad_cases[i], test_bad_case);
+    }
+  g_test_add_func ("/cw/deck-io/several-errors", test_several_errors);
+  g_test_add_func ("/cw/deck-io/round-trip/sample", test_round_trip_sample);
+  g_test_add_func ("/cw/deck-io/round-trip/everything", test_round_trip_everything);
+  g_test_add_func ("/cw/deck-io/hostile/doctype", test_hostile_doctype);
+  g_test_add_func ("/cw/deck-io/hostile/external-entity", test_hostile_external_entity);
+  g_test_add_func ("/cw/deck-io/hostile/external-dtd", test_hostile_external_dtd);
+  g_test_add_func ("/cw/deck-io/hostile/doctype-utf16", test_hostile_doctype_utf16);
+  g_test_add_func ("/cw/deck-io/hostile/xinclude", test_hostile_xinclude);
+  g_test_add_func ("/cw/deck-io/hostile/oversized", test_oversized);
+  g_test_add_func ("/cw/deck-io/hostile/compressed", test_compressed);
+  g_test_add_func ("/cw/deck-io/hostile/garbage", test_garbage);
+  g_test_add_func ("/cw/deck-io/missing-file", test_missing_file);
+  g_test_add_func ("/cw/deck-io/missing-logo-and-font", test_missing_logo_and_font);
+  g_test_add_func ("/cw/deck-io/logo-next-to-deck", test_logo_next_to_deck);
+  g_test_add_func ("/cw/deck-io/atomic-save", test_atomic_save);
+  g_test_add_func ("/cw/deck-io/save-failure", test_save_failure);
+
+  return g_test_run ();
+}
