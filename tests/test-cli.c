@@ -26,6 +26,8 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+static const char *run_path;
+
 static void
 run_cli (Run        *run,
          const char *cwd,
@@ -48,6 +50,8 @@ run_cli (Run        *run,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (cwd != NULL)
     g_subprocess_launcher_set_cwd (launcher, cwd);
+  if (run_path != NULL)
+    g_subprocess_launcher_setenv (launcher, "PATH", run_path, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
@@ -196,6 +200,24 @@ test_render (void)
   cw_test_remove_tree (dir);
 }
 
+static void
+test_mp4_without_ffmpeg (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* a machine without ffmpeg: a clear message, before any work is done */
+  run_path = "/nonexistent";
+  run_cli (&run, dir, "render", "-o", "out", "--format", "180x320", "--mp4", NULL);
+  run_path = NULL;
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "ffmpeg"));
+  g_assert_nonnull (strstr (run.err, "apt install ffmpeg"));
+  g_assert_cmpuint (count_frames (out), ==, 0);
+  cw_test_remove_tree (dir);
+}
+
 static gboolean
 staging_has_frames (const char *out)
 {
@@ -274,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/info", test_info);
   g_test_add_func ("/cw/cli/validate", test_validate);
   g_test_add_func ("/cw/cli/render", test_render);
+  g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
 
   return g_test_run ();

@@ -57,7 +57,7 @@ draw_progress (RenderRun *run,
   else
     {
       /* logs get a line when the stage changes and every quarter */
-      if (g_strcmp0 (status, run->last_status) != 0)
+      if (!final && g_strcmp0 (status, run->last_status) != 0)
         {
           g_printerr ("%s…\n", status ? status : "");
           g_free (run->last_status);

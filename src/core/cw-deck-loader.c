@@ -931,6 +931,19 @@ load_deck (Loader  *loader,
     }
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *name,
+               guint64      size)
+{
+  g_autofree char *have = g_format_size (size);
+  g_autofree char *limit = g_format_size (CW_DECK_MAX_BYTES);
+
+  g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+               _("%s: the file is %s; decks are at most %s. Is this the right file?"),
+               name, have, limit);
+}
+
 static int
 compare_diagnostics (gconstpointer a,
                      gconstpointer b)
@@ -981,9 +994,7 @@ cw_deck_load_bytes (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (len > CW_DECK_MAX_BYTES)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the file is %s; decks are at most %s. Is this the right file?"),
-                   display_name, g_format_size (len), g_format_size (CW_DECK_MAX_BYTES));
+      set_too_large (error, display_name, len);
       return NULL;
     }
   if (len == 0)
@@ -1124,9 +1135,7 @@ cw_deck_load_file (GFile         *file,
   /* check before reading, so a huge file is not loaded into memory */
   if (g_file_info_get_size (info) > CW_DECK_MAX_BYTES)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the file is %s; decks are at most %s. Is this the right file?"),
-                   name, g_format_size (g_file_info_get_size (info)), g_format_size (CW_DECK_MAX_BYTES));
+      set_too_large (error, name, g_file_info_get_size (info));
       return NULL;
     }
 

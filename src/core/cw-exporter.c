@@ -1092,6 +1092,7 @@ cw_exporter_run (CwExporter    *self,
 {
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GPtrArray) renderers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *local_path = NULL;
   guint threads;
 
   g_return_val_if_fail (CW_IS_EXPORTER (self), FALSE);
@@ -1103,7 +1104,8 @@ cw_exporter_run (CwExporter    *self,
   g_atomic_int_set (&self->frames_rendered, 0);
   self->frames_total = 0;
 
-  if (g_file_get_path (self->output_dir) == NULL)
+  local_path = g_file_get_path (self->output_dir);
+  if (local_path == NULL)
     {
       g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
                    _("Exports go to a folder on this computer; choose a local folder."));

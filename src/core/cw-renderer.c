@@ -97,7 +97,8 @@ add_unique (GPtrArray  *array,
 static CwScene *
 build_scene (CwRenderer *self,
              CwDeck     *deck,
-             CwSlide    *slide)
+             CwSlide    *slide,
+             GHashTable *shared)
 {
   const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
   CwTheme *theme = cw_deck_get_theme (deck);
@@ -135,6 +136,7 @@ build_scene (CwRenderer *self,
   builder.unit = MIN (self->format->width, self->format->height) / 1080.0;
   builder.warnings = warnings;
   builder.untranslated = untranslated;
+  builder.shared = shared;
 
   template->build (&builder);
   if (builder.fine_print != NULL)
@@ -187,6 +189,7 @@ cw_renderer_new (CwDeck         *deck,
                  guint           fps)
 {
   CwRenderer *self;
+  g_autoptr(GHashTable) shared = NULL;
   guint n_slides;
   guint frame = 0;
 
@@ -200,6 +203,8 @@ cw_renderer_new (CwDeck         *deck,
   self->fps = fps;
   self->transparent = cw_deck_get_transparent (deck);
 
+  shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify) cairo_surface_destroy);
   n_slides = cw_deck_get_n_slides (deck);
   for (guint i = 0; i < n_slides; i++)
     {
@@ -207,7 +212,7 @@ cw_renderer_new (CwDeck         *deck,
       Span span = { 0 };
 
       span.id = g_strdup (cw_slide_get_id (slide));
-      span.scene = build_scene (self, deck, slide);
+      span.scene = build_scene (self, deck, slide, shared);
       span.first_frame = frame;
       span.n_frames = MAX (1, (guint) lround (span.scene->duration * fps));
       span.transition = i > 0 ? cw_slide_get_transition (slide) : CW_TRANSITION_CUT;

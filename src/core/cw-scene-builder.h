@@ -66,6 +66,9 @@ struct _CwSceneBuilder
   double            reading_chars;
   /* the source line, listed after the slide's other text */
   char             *fine_print;
+  /* pictures slides of one renderer share (key → cairo_surface_t), so a
+   * long deck does not hold one copy per slide */
+  GHashTable       *shared;
 };
 
 typedef struct _CwStack CwStack;

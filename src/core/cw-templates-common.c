@@ -105,11 +105,23 @@ cw_templates_add_contours (CwSceneBuilder *builder,
   CwNode *node = cw_node_new (CW_NODE_CUSTOM, NULL, &builder->frame);
   CwColor color = cw_theme_get_color (builder->theme, role);
 
+  g_autofree char *key = g_strdup_printf ("contours %gx%g %g,%g %g,%g,%g", builder->frame.width,
+                                          builder->frame.height, cx, cy, color.red, color.green,
+                                          color.blue);
+
   c->scale = 0.5;
   c->cx = cx;
   c->cy = cy;
-  c->texture = render_contours (&builder->frame, cx, cy, 64 * builder->unit, 2.5 * builder->unit,
-                                &color, c->scale);
+  c->texture = builder->shared ? g_hash_table_lookup (builder->shared, key) : NULL;
+  if (c->texture != NULL)
+    cairo_surface_reference (c->texture);
+  else
+    {
+      c->texture = render_contours (&builder->frame, cx, cy, 64 * builder->unit, 2.5 * builder->unit,
+                                    &color, c->scale);
+      if (builder->shared != NULL)
+        g_hash_table_insert (builder->shared, g_steal_pointer (&key), cairo_surface_reference (c->texture));
+    }
   node->data = c;
   node->destroy = contours_free;
   node->draw = draw_contours;

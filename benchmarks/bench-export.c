@@ -1,0 +1,175 @@
+/* bench-export.c: how fast Clearway renders and exports, and that memory stays flat
+ *
+ * Run with `meson test -C _build --benchmark -v` (or build-aux/benchmark.sh).
+ * Results are frames per second and ratios, so they compare across machines.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/resource.h>
+
+#include "clearway-core.h"
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
+}
+
+static long
+peak_rss_kb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* The sample, repeated: a longer clip with the same kind of content. */
+static CwDeck *
+repeated_sample (guint times)
+{
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  CwDeck *deck = cw_deck_copy (sample);
+  guint n = cw_deck_get_n_slides (sample);
+
+  for (guint t = 1; t < times; t++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CwSlide) copy = cw_slide_copy (cw_deck_get_slide (sample, i));
+          g_autofree char *id = g_strdup_printf ("%s-%u", cw_slide_get_id (copy), t);
+
+          cw_slide_set_id (copy, id);
+          cw_deck_add_slide (deck, copy);
+        }
+    }
+  return deck;
+}
+
+static double
+export_fps (CwDeck     *deck,
+            guint       jobs,
+            guint      *written,
+            guint      *rendered)
+{
+  g_autofree char *dir = g_dir_make_tmp ("clearway-bench-XXXXXX", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (dir);
+  g_autoptr(CwExporter) exporter = cw_exporter_new (deck);
+  g_autoptr(GError) error = NULL;
+  double start, elapsed;
+
+  cw_exporter_set_output_dir (exporter, out);
+  cw_exporter_set_overwrite (exporter, TRUE);
+  cw_exporter_set_jobs (exporter, jobs);
+
+  start = now ();
+  if (!cw_exporter_run (exporter, NULL, &error))
+    g_error ("export failed: %s", error->message);
+  elapsed = now () - start;
+
+  *written = cw_exporter_get_frames_done (exporter);
+  *rendered = cw_exporter_get_frames_rendered (exporter);
+  remove_tree (dir);
+  return *written / elapsed;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CwDeck) sample = NULL;
+  g_autoptr(CwDeck) longer = NULL;
+  g_autoptr(CwFormat) format = NULL;
+  g_autoptr(CwRenderer) renderer = NULL;
+  guint cores = g_get_num_processors ();
+  guint written, rendered, n, step;
+  double start, elapsed, render_fps, encode_fps, one, all;
+  long rss_short, rss_long, rss_base;
+  guint frames_short, frames_long;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  cw_core_init ();
+  sample = cw_deck_new_sample ();
+  format = cw_format_lookup ("tiktok", NULL);
+
+  g_print ("Clearway benchmark: the sample deck at 1080×1920, 30 fps, %u cores\n\n", cores);
+
+  start = now ();
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(CwRenderer) r = cw_renderer_new (sample, "en", format, 30);
+    }
+  elapsed = (now () - start) / 5;
+  g_print ("layout:        %5.1f decks/s (%u slides laid out in %.0f ms)\n",
+           1 / elapsed, cw_deck_get_n_slides (sample), elapsed * 1000);
+
+  renderer = cw_renderer_new (sample, "en", format, 30);
+  n = 0;
+  step = 7;
+  start = now ();
+  for (guint f = 0; f < cw_renderer_get_n_frames (renderer); f += step, n++)
+    {
+      g_autoptr(cairo_surface_t) s = cw_renderer_render_frame (renderer, f);
+    }
+  elapsed = now () - start;
+  render_fps = n / elapsed;
+  g_print ("render:        %5.1f frames/s on one core\n", render_fps);
+
+  {
+    g_autoptr(cairo_surface_t) s = cw_renderer_render_frame (renderer, 40);
+    n = 20;
+    start = now ();
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GBytes) png = cw_png_encode (s, 1, NULL);
+      }
+    elapsed = now () - start;
+    encode_fps = n / elapsed;
+    g_print ("PNG encode:    %5.1f frames/s on one core\n", encode_fps);
+  }
+
+  one = export_fps (sample, 1, &written, &rendered);
+  g_print ("export, 1 job: %5.1f frames/s written\n", one);
+  all = export_fps (sample, cores, &written, &rendered);
+  g_print ("export, %u jobs:%5.1f frames/s written (%.2f× one job)\n", cores, all, all / one);
+  g_print ("static holds:  %u frames written from %u rendered (%.2f× fewer renders)\n",
+           written, rendered, (double) written / rendered);
+
+  /* the exporter streams frames to disk: a clip four times as long must not need more memory */
+  longer = repeated_sample (4);
+  rss_base = peak_rss_kb ();
+  export_fps (sample, cores, &frames_short, &rendered);
+  rss_short = peak_rss_kb ();
+  export_fps (longer, cores, &frames_long, &rendered);
+  rss_long = peak_rss_kb ();
+  g_print ("memory:        peak %.0f MB for %u frames, %.0f MB for %u frames (%.2f× for %.1f× the frames)\n",
+           rss_short / 1024.0, frames_short, rss_long / 1024.0, frames_long,
+           (double) rss_long / MAX (rss_short, 1), (double) frames_long / frames_short);
+  (void) rss_base;
+
+  return 0;
+}
