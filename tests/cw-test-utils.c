@@ -226,3 +226,33 @@ cw_test_assert_golden (cairo_surface_t *surface,
       g_test_fail ();
     }
 }
+
+static guint
+count_matching (const char *dir,
+                const char *prefix)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (d == NULL)
+    return 0;
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += prefix == NULL || g_str_has_prefix (name, prefix);
+  g_dir_close (d);
+  return n;
+}
+
+/* How many frame_*.png files @dir holds (0 when it does not exist). */
+guint
+cw_test_count_frames (const char *dir)
+{
+  return count_matching (dir, "frame_");
+}
+
+/* How many files of any kind, hidden ones included, @dir holds. */
+guint
+cw_test_count_entries (const char *dir)
+{
+  return count_matching (dir, NULL);
+}

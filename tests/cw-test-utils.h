@@ -27,5 +27,7 @@ double    cw_test_surface_difference (cairo_surface_t *a,
                                     cairo_surface_t *b,
                                     cairo_surface_t **diff);
 CwDeck   *cw_test_load_deck_file   (const char      *name);
+guint     cw_test_count_frames     (const char      *dir);
+guint     cw_test_count_entries    (const char      *dir);
 
 G_END_DECLS

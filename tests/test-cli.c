@@ -154,21 +154,6 @@ test_validate (void)
   cw_test_remove_tree (dir);
 }
 
-static guint
-count_frames (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  if (d == NULL)
-    return 0;
-  while ((name = g_dir_read_name (d)) != NULL)
-    n += g_str_has_prefix (name, "frame_");
-  g_dir_close (d);
-  return n;
-}
-
 static void
 test_render (void)
 {
@@ -185,7 +170,7 @@ test_render (void)
   g_assert_cmpint (first.status, ==, 0);
   /* it says where the frames went */
   g_assert_nonnull (strstr (first.out, out));
-  g_assert_cmpuint (count_frames (out), ==, cw_renderer_get_n_frames (renderer));
+  g_assert_cmpuint (cw_test_count_frames (out), ==, cw_renderer_get_n_frames (renderer));
   /* progress went to stderr, not into a pipeline reading stdout */
   g_assert_null (strstr (first.out, "%"));
 
@@ -214,7 +199,7 @@ test_mp4_without_ffmpeg (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "ffmpeg"));
   g_assert_nonnull (strstr (run.err, "apt install ffmpeg"));
-  g_assert_cmpuint (count_frames (out), ==, 0);
+  g_assert_cmpuint (cw_test_count_frames (out), ==, 0);
   cw_test_remove_tree (dir);
 }
 
@@ -232,25 +217,11 @@ staging_has_frames (const char *out)
       if (g_str_has_prefix (name, ".clearway-partial-"))
         {
           g_autofree char *staging = g_build_filename (out, name, NULL);
-          found = count_frames (staging) > 3;
+          found = cw_test_count_frames (staging) > 3;
         }
     }
   g_dir_close (d);
   return found;
-}
-
-static guint
-count_entries (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  if (d == NULL)
-    return 0;
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  g_dir_close (d);
-  return n;
 }
 
 static void
@@ -280,7 +251,7 @@ test_interrupt (void)
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 130);
   /* no sequence that looks complete, and no hidden leftovers */
-  g_assert_cmpuint (count_entries (out), ==, 0);
+  g_assert_cmpuint (cw_test_count_entries (out), ==, 0);
 
   cw_test_remove_tree (dir);
 }

@@ -39,38 +39,6 @@ new_exporter (CwDeck     *deck,
   return exporter;
 }
 
-static guint
-count_frames (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  if (d == NULL)
-    return 0;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      if (g_str_has_prefix (name, "frame_"))
-        n++;
-    }
-  g_dir_close (d);
-  return n;
-}
-
-static guint
-count_entries (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  if (d == NULL)
-    return 0;
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  g_dir_close (d);
-  return n;
-}
-
 static JsonObject *
 read_manifest (const char *dir,
                JsonParser *parser)
@@ -101,7 +69,7 @@ test_sequence (void)
   g_assert_no_error (error);
 
   /* frame count = duration × fps, numbered from zero without gaps */
-  g_assert_cmpuint (count_frames (dir), ==, n_frames);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, n_frames);
   for (guint i = 0; i < n_frames; i++)
     {
       g_autofree char *name = g_strdup_printf ("frame_%05u.png", i);
@@ -151,7 +119,7 @@ test_sequence (void)
   g_assert_nonnull (strstr (json_object_get_string_member (manifest, "ffmpeg_shell"), "+faststart"));
 
   /* frames, manifest and captions; no staging folder left */
-  g_assert_cmpuint (count_entries (dir), ==, n_frames + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, n_frames + 2);
 
   cw_test_remove_tree (dir);
 }
@@ -175,13 +143,13 @@ test_refuses_to_overwrite (void)
   g_clear_error (&error);
   g_file_get_contents (first, &content, NULL, NULL);
   g_assert_cmpstr (content, ==, "earlier work");
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 1);
 
   /* with overwrite, the old sequence is replaced by the complete new one */
   cw_exporter_set_overwrite (exporter, TRUE);
   g_assert_true (cw_exporter_run (exporter, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_frames (dir), ==, 105);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 105);
 
   cw_test_remove_tree (dir);
 }
@@ -234,7 +202,7 @@ test_cancel (void)
   /* stopped partway: nothing is left that looks like a sequence */
   g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (cw_exporter_get_busy (exporter));
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
   g_clear_error (&result.error);
   cw_test_remove_tree (dir);
 }
@@ -260,7 +228,7 @@ test_write_failure (void)
   g_assert_error (error, CW_ERROR, CW_ERROR_WRITE);
   g_assert_nonnull (strstr (error->message, dir));
   /* nothing half-written is left behind */
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
   cw_test_remove_tree (dir);
 }
 
@@ -297,8 +265,8 @@ test_several_formats (void)
   cw_exporter_add_format (exporter, square);
   g_assert_true (cw_exporter_run (exporter, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_frames (a), ==, 105);
-  g_assert_cmpuint (count_frames (b), ==, 105);
+  g_assert_cmpuint (cw_test_count_frames (a), ==, 105);
+  g_assert_cmpuint (cw_test_count_frames (b), ==, 105);
   g_assert_cmpuint (cw_exporter_get_results (exporter)->len, ==, 2);
   cw_test_remove_tree (dir);
 }
@@ -314,7 +282,7 @@ test_unknown_language (void)
   cw_exporter_add_language (exporter, "fr");
   g_assert_false (cw_exporter_run (exporter, NULL, &error));
   g_assert_error (error, CW_ERROR, CW_ERROR_NO_LANGUAGE);
-  g_assert_cmpuint (count_entries (dir), ==, 0);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
   cw_test_remove_tree (dir);
 }
 

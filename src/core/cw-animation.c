@@ -7,11 +7,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-animation.h"
+#include "cw-names.h"
 
-static const struct {
-  const char *name;
-  const char *label;
-} effects[CW_N_EFFECTS] = {
+static const CwName effects[CW_N_EFFECTS] = {
   [CW_EFFECT_NONE] = { "none", N_("None") },
   [CW_EFFECT_FADE] = { "fade", N_("Fade") },
   [CW_EFFECT_SLIDE_UP] = { "slide-up", N_("Slide up") },
@@ -26,10 +24,7 @@ static const struct {
   [CW_EFFECT_GROW] = { "grow", N_("Grow") },
 };
 
-static const struct {
-  const char *name;
-  const char *label;
-} transitions[CW_N_TRANSITIONS] = {
+static const CwName transitions[CW_N_TRANSITIONS] = {
   [CW_TRANSITION_CUT] = { "cut", N_("Cut") },
   [CW_TRANSITION_CROSSFADE] = { "crossfade", N_("Crossfade") },
   [CW_TRANSITION_PUSH] = { "push", N_("Push") },
@@ -88,15 +83,12 @@ gboolean
 cw_effect_from_string (const char *str,
                        CwEffect   *effect)
 {
-  for (guint i = 0; i < CW_N_EFFECTS; i++)
-    {
-      if (g_strcmp0 (str, effects[i].name) == 0)
-        {
-          *effect = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = cw_names_lookup (effects, CW_N_EFFECTS, str);
+
+  if (i < 0)
+    return FALSE;
+  *effect = i;
+  return TRUE;
 }
 
 const char *
@@ -117,13 +109,10 @@ gboolean
 cw_transition_from_string (const char       *str,
                            CwTransitionType *type)
 {
-  for (guint i = 0; i < CW_N_TRANSITIONS; i++)
-    {
-      if (g_strcmp0 (str, transitions[i].name) == 0)
-        {
-          *type = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = cw_names_lookup (transitions, CW_N_TRANSITIONS, str);
+
+  if (i < 0)
+    return FALSE;
+  *type = i;
+  return TRUE;
 }

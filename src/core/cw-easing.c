@@ -8,11 +8,9 @@
 #include <math.h>
 
 #include "cw-easing.h"
+#include "cw-names.h"
 
-static const struct {
-  const char *name;
-  const char *label;
-} easings[CW_N_EASINGS] = {
+static const CwName easings[CW_N_EASINGS] = {
   [CW_EASING_LINEAR] = { "linear", N_("Linear") },
   [CW_EASING_EASE_IN_QUAD] = { "ease-in-quad", N_("Ease in (gentle)") },
   [CW_EASING_EASE_OUT_QUAD] = { "ease-out-quad", N_("Ease out (gentle)") },
@@ -97,13 +95,10 @@ gboolean
 cw_easing_from_string (const char *str,
                        CwEasing   *easing)
 {
-  for (guint i = 0; i < CW_N_EASINGS; i++)
-    {
-      if (g_strcmp0 (str, easings[i].name) == 0)
-        {
-          *easing = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = cw_names_lookup (easings, CW_N_EASINGS, str);
+
+  if (i < 0)
+    return FALSE;
+  *easing = i;
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-names.h"
 #include "cw-theme.h"
 
 typedef struct
@@ -29,17 +30,20 @@ static const BuiltinTheme builtin_themes[] = {
     { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FF9B8A" } },
 };
 
-static const char *color_roles[CW_N_COLOR_ROLES] = {
-  "background", "background-end", "surface", "text", "muted", "accent", "alert",
+static const CwName color_roles[CW_N_COLOR_ROLES] = {
+  { "background", N_("Background") },
+  { "background-end", N_("Background gradient") },
+  { "surface", N_("Surface") },
+  { "text", N_("Text") },
+  { "muted", N_("Secondary text") },
+  { "accent", N_("Accent") },
+  { "alert", N_("Alert") },
 };
 
-static const char *color_role_labels[CW_N_COLOR_ROLES] = {
-  N_("Background"), N_("Background gradient"), N_("Surface"), N_("Text"),
-  N_("Secondary text"), N_("Accent"), N_("Alert"),
-};
-
-static const char *font_roles[CW_N_FONT_ROLES] = {
-  "heading", "body", "number",
+static const CwName font_roles[CW_N_FONT_ROLES] = {
+  { "heading", N_("Headings") },
+  { "body", N_("Body text") },
+  { "number", N_("Numbers") },
 };
 
 static const struct {
@@ -407,51 +411,52 @@ const char *
 cw_color_role_to_string (CwColorRole role)
 {
   g_return_val_if_fail (role < CW_N_COLOR_ROLES, NULL);
-  return color_roles[role];
+  return color_roles[role].name;
 }
 
 const char *
 cw_color_role_get_label (CwColorRole role)
 {
   g_return_val_if_fail (role < CW_N_COLOR_ROLES, NULL);
-  return g_dgettext (GETTEXT_PACKAGE, color_role_labels[role]);
+  return g_dgettext (GETTEXT_PACKAGE, color_roles[role].label);
 }
 
 gboolean
 cw_color_role_from_string (const char  *str,
                            CwColorRole *role)
 {
-  for (guint i = 0; i < CW_N_COLOR_ROLES; i++)
-    {
-      if (g_strcmp0 (str, color_roles[i]) == 0)
-        {
-          *role = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = cw_names_lookup (color_roles, CW_N_COLOR_ROLES, str);
+
+  if (i < 0)
+    return FALSE;
+  *role = i;
+  return TRUE;
 }
 
 const char *
 cw_font_role_to_string (CwFontRole role)
 {
   g_return_val_if_fail (role < CW_N_FONT_ROLES, NULL);
-  return font_roles[role];
+  return font_roles[role].name;
 }
 
 gboolean
 cw_font_role_from_string (const char *str,
                           CwFontRole *role)
 {
-  for (guint i = 0; i < CW_N_FONT_ROLES; i++)
-    {
-      if (g_strcmp0 (str, font_roles[i]) == 0)
-        {
-          *role = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = cw_names_lookup (font_roles, CW_N_FONT_ROLES, str);
+
+  if (i < 0)
+    return FALSE;
+  *role = i;
+  return TRUE;
+}
+
+const char *
+cw_font_role_get_label (CwFontRole role)
+{
+  g_return_val_if_fail (role < CW_N_FONT_ROLES, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, font_roles[role].label);
 }
 
 const char *

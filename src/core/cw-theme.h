@@ -70,6 +70,7 @@ const char    *cw_color_role_get_label     (CwColorRole    role);
 const char    *cw_font_role_to_string      (CwFontRole     role);
 gboolean       cw_font_role_from_string    (const char    *str,
                                             CwFontRole    *role);
+const char    *cw_font_role_get_label      (CwFontRole     role);
 const char    *cw_font_weight_to_string    (int            weight);
 gboolean       cw_font_weight_from_string  (const char    *str,
                                             int           *weight);
