@@ -13,6 +13,7 @@ packages=(
   # core libraries
   libglib2.0-dev libglib2.0-bin libcairo2-dev libpango1.0-dev libxml2-dev
   libjson-glib-dev libicu-dev libpng-dev libfontconfig-dev librsvg2-dev
+  libgdk-pixbuf-2.0-dev
   libgettextpo-dev
   # the editor
   libgtk-4-dev libadwaita-1-dev

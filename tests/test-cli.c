@@ -99,7 +99,8 @@ test_text (void)
   run_cli (&run, NULL, "text", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "168,000\nhectares cleared of mines\n"));
-  g_assert_nonnull (strstr (run.out, "161,000\nmines neutralised\n25,000 of them anti-personnel"));
+  g_assert_nonnull (strstr (run.out, "161,000 mines neutralised\nAnti-tank and other\n136,000\nAnti-personnel\n25,000"));
+  g_assert_nonnull (strstr (run.out, "Since 1991, over\n3,400\npeople killed or injured"));
   g_assert_nonnull (strstr (run.out, "Source: ANAMA, Oct 2024"));
   g_assert_nonnull (strstr (run.out, "−60%"));
 }
@@ -186,6 +187,59 @@ test_render (void)
 }
 
 static void
+test_all_formats_and_sheet (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck_path = g_build_filename (dir, "short.clearway", NULL);
+  g_autofree char *sheet = g_build_filename (dir, "sheet.png", NULL);
+  g_autoptr(CwDeck) deck = cw_test_load_deck_file ("templates.clearway");
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) all = { 0 };
+  g_auto(Run) contact = { 0 };
+  g_auto(Run) templates = { 0 };
+  const char * const *names = cw_format_list_names ();
+  int w, h, type, depth;
+
+  /* two one-second slides keep it quick */
+  while (cw_deck_get_n_slides (deck) > 2)
+    cw_deck_remove_slide (deck, cw_deck_get_slide (deck, 2));
+  cw_slide_set_duration (cw_deck_get_slide (deck, 0), 1);
+  cw_slide_set_duration (cw_deck_get_slide (deck, 1), 1);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (deck_path);
+    g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  }
+
+  run_cli (&all, dir, "render", "short.clearway", "-o", "all", "--format", "all", NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  /* every format in a folder of its own, at its own size */
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (names[i], NULL);
+      g_autofree char *folder = g_build_filename (dir, "all", names[i], NULL);
+      g_autofree char *first = g_build_filename (folder, "frame_00000.png", NULL);
+
+      g_assert_cmpuint (cw_test_count_frames (folder), ==, 60);
+      g_assert_true (cw_test_png_info (first, &w, &h, &type, &depth));
+      g_assert_cmpint (w, ==, format->width);
+      g_assert_cmpint (h, ==, format->height);
+    }
+
+  run_cli (&contact, dir, "sheet", "short.clearway", "-o", "sheet.png", "--format", "square", NULL);
+  g_assert_cmpint (contact.status, ==, 0);
+  g_assert_true (cw_test_png_info (sheet, &w, &h, &type, &depth));
+  g_assert_cmpint (w, >, h);
+
+  run_cli (&templates, NULL, "templates", NULL);
+  g_assert_cmpint (templates.status, ==, 0);
+  for (const CwTemplate * const *t = cw_template_list (); *t; t++)
+    g_assert_nonnull (strstr (templates.out, (*t)->id));
+  g_assert_nonnull (strstr (templates.out, "per_icon"));
+
+  cw_test_remove_tree (dir);
+}
+
+static void
 test_mp4_without_ffmpeg (void)
 {
   g_autofree char *dir = cw_test_make_tmpdir ();
@@ -267,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/info", test_info);
   g_test_add_func ("/cw/cli/validate", test_validate);
   g_test_add_func ("/cw/cli/render", test_render);
+  g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
 

@@ -93,6 +93,20 @@ static const BadCase bad_cases[] = {
     CW_ERROR_BAD_VALUE, "English" },
   { "long-transition", 13, "      <transition type=\"crossfade\" duration=\"30\"/>",
     CW_ERROR_BAD_VALUE, "30" },
+  { "no-value", 8, "    <statistic id=\"mines\" unit=\"mines\"/>",
+    CW_ERROR_BAD_VALUE, "no value" },
+  { "bad-point", 8, "    <statistic id=\"mines\"><point label=\"2024\" value=\"many\"/></statistic>",
+    CW_ERROR_BAD_VALUE, "many" },
+  { "style-unknown-element", 13, "      <style element=\"sparkles\" color=\"#FF0000\"/>",
+    CW_ERROR_UNKNOWN_FIELD, "sparkles" },
+  { "style-bad-color", 13, "      <style element=\"number\" color=\"#GG0000\"/>",
+    CW_ERROR_BAD_VALUE, "#GG0000" },
+  { "foreign-placeholder", 13, "      <text name=\"label\">one per {per_icon}</text>",
+    CW_ERROR_UNKNOWN_STATISTIC, "{per_icon}" },
+  { "bad-audience", 5, "    <language>en</language><audience>teenagers</audience>",
+    CW_ERROR_BAD_VALUE, "teenagers" },
+  { "bad-boolean", 12, "      <field name=\"statistic\" value=\"mines\"/><field name=\"compact\" value=\"yes\"/>",
+    CW_ERROR_BAD_VALUE, "true" },
 };
 
 static void
@@ -156,6 +170,60 @@ test_several_errors (void)
   g_assert_nonnull (strstr (error->message, "line 5"));
   g_assert_nonnull (strstr (error->message, "test.clearway:9:"));
   g_assert_nonnull (strstr (error->message, "test.clearway:10:"));
+}
+
+static void
+test_series_and_styles (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language><audience>children</audience></meta>",
+    "  <statistics>",
+    "    <statistic id=\"found\" unit=\"items\" source=\"ANAMA\">",
+    "      <point label=\"UXO\" value=\"59163\"/>",
+    "      <point label=\"Anti-personnel mines\" value=\"4256.5\"/>",
+    "    </statistic>",
+    "    <statistic id=\"people\" value=\"3400\"/>",
+    "  </statistics>",
+    "  <slides>",
+    "    <slide id=\"bars\" template=\"bar-chart\">",
+    "      <field name=\"statistic\" value=\"found\"/>",
+    "      <style element=\"bars\" color=\"#00FF00\"/>",
+    "    </slide>",
+    "    <slide id=\"icons\" template=\"pictogram\">",
+    "      <field name=\"statistic\" value=\"people\"/>",
+    "      <text name=\"legend\">1 = {per_icon}</text>",
+    "    </slide>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(CwDeck) again = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  CwStatistic *found;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_deck_get_audience (deck), ==, CW_AUDIENCE_CHILDREN);
+  found = cw_deck_find_statistic (deck, "found");
+  g_assert_cmpuint (cw_statistic_get_n_points (found), ==, 2);
+  g_assert_cmpstr (cw_statistic_get_point (found, 1)->label, ==, "Anti-personnel mines");
+  /* a series without a value of its own stands for its last point */
+  g_assert_false (cw_statistic_has_value (found));
+  g_assert_cmpfloat (cw_statistic_get_value (found), ==, 4256.5);
+  g_assert_cmpuint (cw_statistic_get_decimals (found), ==, 1);
+  g_assert_cmpstr (cw_slide_get_element_color (cw_deck_find_slide (deck, "bars"), "bars"), ==, "#00FF00");
+
+  /* and all of it survives a save */
+  saved = cw_deck_save_to_bytes (deck);
+  again = cw_deck_load_bytes (saved, "again.clearway", NULL, &error);
+  g_assert_no_error (error);
+  resaved = cw_deck_save_to_bytes (again);
+  g_assert_true (g_bytes_equal (saved, resaved));
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "id=\"found\" value="));
 }
 
 static void
@@ -589,6 +657,7 @@ main (int   argc,
       g_test_add_data_func (path, &bad_cases[i], test_bad_case);
     }
   g_test_add_func ("/cw/deck-io/several-errors", test_several_errors);
+  g_test_add_func ("/cw/deck-io/series-and-styles", test_series_and_styles);
   g_test_add_func ("/cw/deck-io/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/cw/deck-io/round-trip/everything", test_round_trip_everything);
   g_test_add_func ("/cw/deck-io/hostile/doctype", test_hostile_doctype);

@@ -12,34 +12,64 @@ typedef struct
 {
   const char *name;
   const char *format;
+  const char *slide;
+  /* seconds into the slide, or -1 for the moment it has settled */
   double      time;
 } Golden;
 
-/* Each template settled, in a vertical and a square frame, and mid-animation.
- * Half-size frames keep the golden images small; layout scales with the frame. */
-static const Golden goldens[] = {
-  { "title-settled-vertical", "540x960", 3.5 },
-  { "title-settled-square", "540x540", 3.5 },
-  { "title-entering-vertical", "540x960", 0.5 },
-  { "number-settled-vertical", "540x960", 7.0 },
-  { "number-settled-square", "540x540", 7.0 },
-  { "number-counting-vertical", "540x960", 4.9 },
-  { "percent-settled-vertical", "540x960", 10.5 },
-  { "safety-settled-vertical", "540x960", 16.0 },
-  { "safety-settled-square", "540x540", 16.0 },
-  { "safety-entering-vertical", "540x960", 11.8 },
-  { "transition-crossfade-vertical", "540x960", 4.2 },
+/* Every slide of the gallery, settled, in a vertical and a square frame,
+ * and a few moments mid-animation. Small frames keep the golden images
+ * small; layout scales with the frame. */
+static const char *gallery_slides[] = {
+  "title", "number", "bars", "columns", "ring", "progress", "people", "share",
+  "line", "compare", "quote", "safety", "safety-kids",
+};
+static const char *golden_formats[][2] = {
+  { "vertical", "360x640" },
+  { "square", "360x360" },
+};
+static const Golden moments[] = {
+  { "title-entering-vertical", "360x640", "title", 0.5 },
+  { "title-typewriter-vertical", "360x640", "title", 1.4 },
+  { "number-counting-vertical", "360x640", "number", 0.8 },
+  { "bars-growing-vertical", "360x640", "bars", 0.7 },
+  { "people-filling-vertical", "360x640", "people", 1.0 },
+  { "line-drawing-vertical", "360x640", "line", 1.2 },
+  { "quote-words-vertical", "360x640", "quote", 0.9 },
+  { "crossfade-vertical", "360x640", "number", 0.1 },
+  { "push-vertical", "360x640", "bars", 0.25 },
 };
 
 static CwDeck *deck;
+static CwDeck *gallery;
+
+static void
+free_golden (gpointer data)
+{
+  Golden *g = data;
+
+  g_free ((char *) g->name);
+  g_free (g);
+}
 
 static void
 test_golden (gconstpointer data)
 {
   const Golden *g = data;
   g_autoptr(CwFormat) format = cw_format_lookup (g->format, NULL);
-  g_autoptr(cairo_surface_t) frame = cw_render_frame (deck, "en", format, g->time);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  g_autoptr(cairo_surface_t) frame = NULL;
+  guint slide = 0, first, n, index;
 
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      if (g_str_equal (cw_renderer_get_slide_id (renderer, i), g->slide))
+        slide = i;
+    }
+  cw_renderer_get_slide_frames (renderer, slide, &first, &n);
+  index = g->time < 0 ? cw_renderer_get_settled_frame (renderer, slide)
+                      : first + (guint) (g->time * 30);
+  frame = cw_renderer_render_frame (renderer, index);
   cw_test_assert_golden (frame, g->name);
 }
 
@@ -133,6 +163,35 @@ test_static_holds (void)
 }
 
 static void
+test_exit (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("270x480", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  CwScene *scene = cw_renderer_get_scene (renderer, 0);
+  guint first, n;
+  const CwNode *headline = NULL;
+  g_autoptr(cairo_surface_t) before_exit = NULL;
+  g_autoptr(cairo_surface_t) last = NULL;
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+      if (g_strcmp0 (node->element, "headline") == 0)
+        headline = node;
+    }
+  g_assert_nonnull (headline);
+  g_assert_cmpint (headline->exit.effect, ==, CW_EFFECT_FADE);
+
+  cw_renderer_get_slide_frames (renderer, 0, &first, &n);
+  /* the hold ends where the exit begins: those frames are no longer alike */
+  g_assert_false (cw_renderer_frames_identical (renderer, first + n - 8, first + n - 1));
+  before_exit = cw_renderer_render_frame (renderer, first + n - 20);
+  last = cw_renderer_render_frame (renderer, first + n - 1);
+  /* the headline has faded by the last frame */
+  g_assert_cmpfloat (cw_test_surface_difference (before_exit, last, NULL), >, 0.01);
+}
+
+static void
 test_transparent (void)
 {
   g_autoptr(CwDeck) copy = cw_deck_copy (deck);
@@ -214,20 +273,36 @@ main (int   argc,
 
   cw_test_init (&argc, &argv);
   deck = cw_test_load_deck_file ("templates.clearway");
+  gallery = cw_test_load_deck_file ("gallery.clearway");
 
-  for (guint i = 0; i < G_N_ELEMENTS (goldens); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (gallery_slides); i++)
+    for (guint f = 0; f < G_N_ELEMENTS (golden_formats); f++)
+      {
+        Golden *g = g_new0 (Golden, 1);
+        g_autofree char *path = NULL;
+
+        g->name = g_strdup_printf ("%s-settled-%s", gallery_slides[i], golden_formats[f][0]);
+        g->format = golden_formats[f][1];
+        g->slide = gallery_slides[i];
+        g->time = -1;
+        path = g_strdup_printf ("/cw/render/golden/%s", g->name);
+        g_test_add_data_func_full (path, g, test_golden, free_golden);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/cw/render/golden/%s", goldens[i].name);
-      g_test_add_data_func (path, &goldens[i], test_golden);
+      g_autofree char *path = g_strdup_printf ("/cw/render/golden/%s", moments[i].name);
+      g_test_add_data_func (path, &moments[i], test_golden);
     }
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);
+  g_test_add_func ("/cw/render/exit", test_exit);
   g_test_add_func ("/cw/render/transparent", test_transparent);
   g_test_add_func ("/cw/render/pick", test_pick);
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
 
   ret = g_test_run ();
   g_object_unref (deck);
+  g_object_unref (gallery);
   return ret;
 }

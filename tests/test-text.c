@@ -97,18 +97,18 @@ test_statistic_updates_slides (void)
   CwScene *scene;
   gboolean found = FALSE;
 
-  cw_statistic_set_value (cw_deck_find_statistic (deck, "antipersonnel_mines"), 26500);
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines_neutralised"), 162500);
   after = cw_renderer_new (deck, "en", format, 30);
 
-  /* slide 3 shows the figure inside a sentence: "{antipersonnel_mines} of them…" */
+  /* slide 3 shows the figure inside a sentence: "{mines_neutralised} mines neutralised" */
   scene = cw_renderer_get_scene (after, 2);
   for (guint i = 0; i < scene->texts->len; i++)
-    found |= g_str_equal (g_ptr_array_index (scene->texts, i), "26,500 of them anti-personnel");
+    found |= g_str_equal (g_ptr_array_index (scene->texts, i), "162,500 mines neutralised");
   g_assert_true (found);
 
   scene = cw_renderer_get_scene (before, 2);
   for (guint i = 0; i < scene->texts->len; i++)
-    g_assert_null (strstr (g_ptr_array_index (scene->texts, i), "26,500"));
+    g_assert_null (strstr (g_ptr_array_index (scene->texts, i), "162,500"));
 }
 
 static const char *

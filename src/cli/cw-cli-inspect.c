@@ -282,3 +282,77 @@ cw_cli_templates (int    argc,
     }
   return CW_EXIT_OK;
 }
+
+int
+cw_cli_sheet (int    argc,
+              char **argv)
+{
+  g_autofree char *output = NULL;
+  g_autofree char *format_spec = NULL;
+  g_autofree char *language = NULL;
+  int width = 0;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PNG to write (default: sheet.png)"),
+      N_("FILE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_spec, N_("Output format"), N_("FORMAT") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language, N_("Language"), N_("CODE") },
+    { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("Width of each frame on the sheet, in pixels"),
+      N_("PIXELS") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[DECK] — render a contact sheet"));
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(CwRenderer) renderer = NULL;
+  g_autoptr(cairo_surface_t) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  int status = CW_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Writes one picture with the settled frame of every slide, numbered,\n"
+                                  "with its duration: for approving a clip without playing it."));
+  if (!cw_cli_parse (context, "sheet", &argc, &argv, &status))
+    return status;
+  if (argc > 2)
+    return cw_cli_usage_error (context, "sheet", _("give one deck at most"));
+  if (width != 0 && (width < 64 || width > 1080))
+    return cw_cli_usage_error (context, "sheet", _("--width must be between 64 and 1080"));
+
+  deck = cw_cli_load_deck (argc == 2 ? argv[1] : NULL);
+  if (deck == NULL)
+    return CW_EXIT_FAILURE;
+  if (language != NULL && !cw_deck_has_language (deck, language))
+    {
+      g_auto(GStrv) known = cw_deck_list_languages (deck);
+      g_autofree char *list = g_strjoinv (", ", known);
+      g_autofree char *message = g_strdup_printf (_("the deck has no “%s” translation; its languages are %s"),
+                                                  language, list);
+      return cw_cli_usage_error (context, "sheet", message);
+    }
+
+  renderer = new_renderer (deck, language, format_spec, &error);
+  if (renderer == NULL)
+    return cw_cli_usage_error (context, "sheet", error->message);
+
+  if (width == 0)
+    width = cw_renderer_get_format (renderer)->width > cw_renderer_get_format (renderer)->height ? 480 : 300;
+  sheet = cw_render_contact_sheet (renderer, cw_deck_get_title (deck), width);
+  png = cw_png_encode (sheet, 6, &error);
+  file = g_file_new_for_commandline_arg (output ? output : "sheet.png");
+  path = g_file_get_parse_name (file);
+  if (png == NULL ||
+      !g_file_replace_contents (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_printerr (_("Could not write %s: %s\n"), path, error->message);
+      return CW_EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < cw_renderer_get_warnings (renderer)->len; i++)
+    g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (cw_renderer_get_warnings (renderer), i));
+  g_print (_("Contact sheet written to %s\n"), path);
+  return CW_EXIT_OK;
+}

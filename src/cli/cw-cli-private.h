@@ -54,5 +54,7 @@ int          cw_cli_info              (int                argc,
                                        char             **argv);
 int          cw_cli_templates         (int                argc,
                                        char             **argv);
+int          cw_cli_sheet             (int                argc,
+                                       char             **argv);
 
 G_END_DECLS

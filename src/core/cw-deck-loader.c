@@ -307,6 +307,14 @@ load_meta (Loader  *loader,
         {
           cw_deck_set_source_line (loader->deck, text);
         }
+      else if (is_element (n, "audience"))
+        {
+          if (g_str_equal (text, "children"))
+            cw_deck_set_audience (loader->deck, CW_AUDIENCE_CHILDREN);
+          else if (!g_str_equal (text, "adults"))
+            loader_error (loader, line_of (n), CW_ERROR_BAD_VALUE,
+                          _("“%s” is not an audience; write adults or children."), text);
+        }
     }
 
   if (!has_title)
@@ -348,6 +356,42 @@ load_output (Loader  *loader,
 
   if (background != NULL)
     cw_deck_set_transparent (loader->deck, g_str_equal (background, "transparent"));
+}
+
+/* Slide images, relative to the deck's folder (the deck has no file yet). */
+static CwImage *
+loader_load_image (Loader      *loader,
+                   const char  *href,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  CwImage *image;
+
+  if (g_path_is_absolute (href))
+    file = g_file_new_for_path (href);
+  else if (loader->base_dir != NULL)
+    file = g_file_resolve_relative_path (loader->base_dir, href);
+  else
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("The image “%s” cannot be found, because the deck has not been saved in a folder yet."),
+                   href);
+      return NULL;
+    }
+
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("The image “%s” is missing."), href);
+      return NULL;
+    }
+
+  image = cw_image_new_from_file (file, error);
+  if (image == NULL)
+    return NULL;
+  /* the deck keeps it under the name the slide uses */
+  cw_deck_add_image (loader->deck, href, image);
+  g_object_unref (image);
+  return cw_deck_get_image (loader->deck, href);
 }
 
 static void
@@ -536,17 +580,18 @@ load_statistics (Loader  *loader,
         }
       g_hash_table_insert (loader->statistic_lines, g_strdup (id), GUINT_TO_POINTER (line));
 
-      if (!parse_decimal (value, &v))
+      if (value != NULL && !parse_decimal (value, &v))
         loader_error (loader, line, CW_ERROR_BAD_VALUE,
                       _("The statistic “%s” has the value “%s”, which is not a number; write it without grouping, like 161000 or 2.5."),
-                      id, value ? value : "");
+                      id, value);
       if (as_of != NULL && !cw_statistic_as_of_is_valid (as_of))
         loader_error (loader, line, CW_ERROR_BAD_VALUE,
                       _("The statistic “%s” is dated “%s”; write the date as YYYY, YYYY-MM or YYYY-MM-DD."),
                       id, as_of);
 
       statistic = cw_statistic_new (id);
-      cw_statistic_set_value (statistic, v);
+      if (value != NULL)
+        cw_statistic_set_value (statistic, v);
       cw_statistic_set_unit (statistic, unit);
       cw_statistic_set_as_of (statistic, as_of);
       cw_statistic_set_source (statistic, source);
@@ -558,16 +603,39 @@ load_statistics (Loader  *loader,
               g_autofree char *label = get_text (c);
               cw_statistic_set_label (statistic, label);
             }
+          else if (is_element (c, "point"))
+            {
+              g_autofree char *label = get_attr (c, "label");
+              g_autofree char *pvalue = get_attr (c, "value");
+              double pv = 0;
+
+              if (!parse_decimal (pvalue, &pv))
+                loader_error (loader, line_of (c), CW_ERROR_BAD_VALUE,
+                              _("The point “%s” of “%s” has the value “%s”, which is not a number; write it without grouping, like 4256."),
+                              label ? label : "", id, pvalue ? pvalue : "");
+              else if (cw_statistic_get_n_points (statistic) >= 50)
+                loader_error (loader, line_of (c), CW_ERROR_BAD_VALUE,
+                              _("The statistic “%s” has more than 50 points; a chart that dense cannot be read on a phone."),
+                              id);
+              else
+                cw_statistic_add_point (statistic, label ? label : "", pv);
+            }
         }
+
+      if (value == NULL && cw_statistic_get_n_points (statistic) == 0)
+        loader_error (loader, line, CW_ERROR_BAD_VALUE,
+                      _("The statistic “%s” has no value; add value=\"…\", or <point> elements for a series."),
+                      id);
 
       cw_deck_add_statistic (loader->deck, statistic);
     }
 }
 
 static void
-check_placeholders (Loader     *loader,
-                    guint       line,
-                    const char *text)
+check_placeholders (Loader           *loader,
+                    const CwTemplate *template,
+                    guint             line,
+                    const char       *text)
 {
   g_autoptr(GPtrArray) names = cw_text_list_placeholders (text);
 
@@ -583,7 +651,8 @@ check_placeholders (Loader     *loader,
     {
       const char *name = g_ptr_array_index (names, i);
 
-      if (!g_hash_table_contains (loader->statistic_lines, name))
+      if (!g_hash_table_contains (loader->statistic_lines, name) &&
+          (template == NULL || !cw_template_has_placeholder (template, name)))
         loader_error (loader, line, CW_ERROR_UNKNOWN_STATISTIC,
                       _("The text “%s” shows {%s}, but the deck has no statistic with that id. Add the statistic, or correct the name between the braces."),
                       text, name);
@@ -750,11 +819,11 @@ load_slide (Loader  *loader,
                 loader_error (loader, nline, CW_ERROR_BAD_VALUE,
                               _("The text “%s” does not follow a number, so it cannot have a plural; remove plural=\"…\"."),
                               name);
-              check_placeholders (loader, nline, text);
+              check_placeholders (loader, template, nline, text);
               cw_slide_set_text (slide, name, text);
               if (plural != NULL)
                 {
-                  check_placeholders (loader, nline, plural);
+                  check_placeholders (loader, template, nline, plural);
                   cw_slide_set_text_plural (slide, name, plural);
                 }
             }
@@ -769,6 +838,17 @@ load_slide (Loader  *loader,
                 {
                   loader_error (loader, nline, CW_ERROR_BAD_VALUE, "%s", error->message);
                   continue;
+                }
+              if (field->type == CW_FIELD_IMAGE)
+                {
+                  g_autoptr(GError) image_error = NULL;
+
+                  if (loader_load_image (loader, value, &image_error) == NULL)
+                    {
+                      g_autofree char *message = g_strdup_printf (_("%s A placeholder is shown until the image is back next to the deck, or another is chosen."),
+                                                                  image_error->message);
+                      cw_deck_add_warning (loader->deck, nline, message);
+                    }
                 }
               if (field->type == CW_FIELD_STATISTIC &&
                   !g_hash_table_contains (loader->statistic_lines, value))
@@ -785,6 +865,23 @@ load_slide (Loader  *loader,
       else if (is_element (n, "exit"))
         {
           load_animation (loader, slide, template, n, CW_PHASE_EXIT);
+        }
+      else if (is_element (n, "style"))
+        {
+          g_autofree char *element = get_attr (n, "element");
+          g_autofree char *color = get_attr (n, "color");
+          CwColor parsed;
+
+          if (cw_template_find_element (template, element) == NULL)
+            loader_error (loader, nline, CW_ERROR_UNKNOWN_FIELD,
+                          _("The template “%s” has no element “%s” to color."),
+                          template->id, element ? element : "");
+          else if (!cw_color_parse (color, &parsed))
+            loader_error (loader, nline, CW_ERROR_BAD_VALUE,
+                          _("“%s” is not a color; write it as #RRGGBB, for example #FFC53D."),
+                          color ? color : "");
+          else
+            cw_slide_set_element_color (slide, element, color);
         }
       else if (is_element (n, "transition"))
         {

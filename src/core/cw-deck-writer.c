@@ -135,12 +135,21 @@ write_statistics (xmlNode *root,
       xmlNode *s = add_child (node, "statistic", NULL);
 
       set_prop (s, "id", cw_statistic_get_id (statistic));
-      set_number (s, "value", cw_statistic_get_value (statistic));
+      if (cw_statistic_has_value (statistic))
+        set_number (s, "value", cw_statistic_get_value (statistic));
       set_prop (s, "unit", cw_statistic_get_unit (statistic));
       set_prop (s, "as-of", cw_statistic_get_as_of (statistic));
       set_prop (s, "source", cw_statistic_get_source (statistic));
       if (cw_statistic_get_label (statistic) != NULL)
         add_child (s, "label", cw_statistic_get_label (statistic));
+      for (guint j = 0; j < cw_statistic_get_n_points (statistic); j++)
+        {
+          const CwPoint *point = cw_statistic_get_point (statistic, j);
+          xmlNode *p = add_child (s, "point", NULL);
+
+          set_prop (p, "label", point->label);
+          set_number (p, "value", point->value);
+        }
     }
 }
 
@@ -209,6 +218,18 @@ write_slide (xmlNode *parent,
 
   write_animations (node, slide, CW_PHASE_ENTER);
   write_animations (node, slide, CW_PHASE_EXIT);
+
+  {
+    g_auto(GStrv) colored = cw_slide_list_colored_elements (slide);
+
+    for (guint i = 0; colored[i]; i++)
+      {
+        xmlNode *c = add_child (node, "style", NULL);
+
+        set_prop (c, "element", colored[i]);
+        set_prop (c, "color", cw_slide_get_element_color (slide, colored[i]));
+      }
+  }
 
   if (cw_slide_get_transition (slide) != CW_TRANSITION_CUT)
     {
@@ -288,6 +309,8 @@ cw_deck_save_to_bytes (CwDeck *deck)
   add_child (meta, "language", cw_deck_get_language (deck));
   if (cw_deck_get_source_line (deck) != NULL)
     add_child (meta, "source-line", cw_deck_get_source_line (deck));
+  if (cw_deck_get_audience (deck) == CW_AUDIENCE_CHILDREN)
+    add_child (meta, "audience", "children");
 
   output = add_child (root, "output", NULL);
   set_prop (output, "format", cw_deck_get_format (deck));

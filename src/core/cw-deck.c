@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cw-deck.h"
+#include "cw-error.h"
 
 struct _CwDeck
 {
@@ -17,6 +18,7 @@ struct _CwDeck
   char       *author;
   char       *language;
   char       *source_line;
+  CwAudience  audience;
   char       *format;
   guint       fps;
   gboolean    transparent;
@@ -27,6 +29,8 @@ struct _CwDeck
   GListStore *slides;
   GPtrArray  *catalogs;
   GPtrArray  *warnings;
+  /* pictures the slides show, by the path the deck names them with */
+  GHashTable *images;
 };
 
 G_DEFINE_FINAL_TYPE (CwDeck, cw_deck, G_TYPE_OBJECT)
@@ -37,6 +41,7 @@ enum {
   PROP_AUTHOR,
   PROP_LANGUAGE,
   PROP_SOURCE_LINE,
+  PROP_AUDIENCE,
   PROP_FORMAT,
   PROP_FPS,
   PROP_TRANSPARENT,
@@ -100,6 +105,7 @@ cw_deck_finalize (GObject *object)
   g_clear_pointer (&self->source_line, g_free);
   g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->images, g_hash_table_unref);
 
   G_OBJECT_CLASS (cw_deck_parent_class)->finalize (object);
 }
@@ -125,6 +131,9 @@ cw_deck_get_property (GObject    *object,
       break;
     case PROP_SOURCE_LINE:
       g_value_set_string (value, self->source_line);
+      break;
+    case PROP_AUDIENCE:
+      g_value_set_int (value, self->audience);
       break;
     case PROP_FORMAT:
       g_value_set_string (value, self->format);
@@ -168,6 +177,9 @@ cw_deck_set_property (GObject      *object,
     case PROP_SOURCE_LINE:
       cw_deck_set_source_line (self, g_value_get_string (value));
       break;
+    case PROP_AUDIENCE:
+      cw_deck_set_audience (self, g_value_get_int (value));
+      break;
     case PROP_FORMAT:
       cw_deck_set_format (self, g_value_get_string (value));
       break;
@@ -210,6 +222,10 @@ cw_deck_class_init (CwDeckClass *klass)
   properties[PROP_SOURCE_LINE] =
     g_param_spec_string ("source-line", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AUDIENCE] =
+    g_param_spec_int ("audience", NULL, NULL, CW_AUDIENCE_ADULTS, CW_AUDIENCE_CHILDREN,
+                      CW_AUDIENCE_ADULTS,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_FORMAT] =
     g_param_spec_string ("format", NULL, NULL, "tiktok",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -251,6 +267,7 @@ cw_deck_init (CwDeck *self)
   self->slides = g_list_store_new (CW_TYPE_SLIDE);
   self->catalogs = g_ptr_array_new_with_free_func (g_object_unref);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
+  self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->theme = cw_theme_new ("night");
   g_signal_connect_object (self->theme, "changed", G_CALLBACK (on_part_changed), self,
                            G_CONNECT_SWAPPED);
@@ -288,6 +305,7 @@ cw_deck_copy (CwDeck *self)
                        "author", self->author,
                        "language", self->language,
                        "source-line", self->source_line,
+                       "audience", self->audience,
                        "format", self->format,
                        "fps", self->fps,
                        "transparent", self->transparent,
@@ -318,6 +336,16 @@ cw_deck_copy (CwDeck *self)
 
   for (guint i = 0; i < self->warnings->len; i++)
     g_ptr_array_add (copy->warnings, cw_diagnostic_copy (g_ptr_array_index (self->warnings, i)));
+
+  /* decoded images never change, so the copy shares them */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, self->images);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (copy->images, g_strdup (key), g_object_ref (value));
+  }
 
   return copy;
 }
@@ -410,6 +438,33 @@ cw_deck_set_source_line (CwDeck     *self,
   g_return_if_fail (CW_IS_DECK (self));
   if (set_string (&self->source_line, source_line))
     notify_changed (self, PROP_SOURCE_LINE);
+}
+
+/* Who the clip is for: it sets the reading speed and the variants of some cards. */
+CwAudience
+cw_deck_get_audience (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), CW_AUDIENCE_ADULTS);
+  return self->audience;
+}
+
+void
+cw_deck_set_audience (CwDeck     *self,
+                      CwAudience  audience)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  if (self->audience == audience)
+    return;
+  self->audience = audience;
+  notify_changed (self, PROP_AUDIENCE);
+}
+
+/* Characters a second the audience reads on screen (Netflix's guidelines). */
+double
+cw_deck_get_reading_speed (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), 17);
+  return self->audience == CW_AUDIENCE_CHILDREN ? 13.0 : 17.0;
 }
 
 /* The output format used when none is asked for, such as "tiktok". */
@@ -791,6 +846,78 @@ cw_deck_has_language (CwDeck     *self,
 {
   g_return_val_if_fail (CW_IS_DECK (self), FALSE);
   return g_strcmp0 (language, self->language) == 0 || cw_deck_get_catalog (self, language) != NULL;
+}
+
+/**
+ * cw_deck_get_image:
+ * @href: the path a slide names the image with, relative to the deck
+ *
+ * Returns: (transfer none) (nullable): the image, when it was loaded
+ */
+CwImage *
+cw_deck_get_image (CwDeck     *self,
+                   const char *href)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return href ? g_hash_table_lookup (self->images, href) : NULL;
+}
+
+/* Keeps @image for slides that name it @href. */
+void
+cw_deck_add_image (CwDeck     *self,
+                   const char *href,
+                   CwImage    *image)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (href != NULL);
+  g_return_if_fail (CW_IS_IMAGE (image));
+
+  g_hash_table_insert (self->images, g_strdup (href), g_object_ref (image));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * cw_deck_load_image:
+ *
+ * Loads @href (relative to the deck's folder, or absolute) for slides to
+ * show, unless it is loaded already.
+ *
+ * Returns: (transfer none) (nullable): the image, or %NULL with @error set
+ */
+CwImage *
+cw_deck_load_image (CwDeck      *self,
+                    const char  *href,
+                    GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) dir = NULL;
+  CwImage *image;
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  g_return_val_if_fail (href != NULL, NULL);
+
+  image = g_hash_table_lookup (self->images, href);
+  if (image != NULL)
+    return image;
+
+  if (g_path_is_absolute (href))
+    file = g_file_new_for_path (href);
+  else if (self->file != NULL && (dir = g_file_get_parent (self->file)) != NULL)
+    file = g_file_resolve_relative_path (dir, href);
+  else
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("The image “%s” cannot be found, because the deck has not been saved in a folder yet."),
+                   href);
+      return NULL;
+    }
+
+  image = cw_image_new_from_file (file, error);
+  if (image == NULL)
+    return NULL;
+  cw_deck_add_image (self, href, image);
+  g_object_unref (image);
+  return cw_deck_get_image (self, href);
 }
 
 /**

@@ -19,6 +19,17 @@ G_BEGIN_DECLS
 #define CW_DECK_NAMESPACE "https://clearway.github.io/ns/deck"
 #define CW_DECK_MAX_BYTES (32 * 1024 * 1024)
 
+/**
+ * CwAudience:
+ * @CW_AUDIENCE_ADULTS: read at 17 characters a second
+ * @CW_AUDIENCE_CHILDREN: read at 13 characters a second, with simpler cards
+ */
+typedef enum
+{
+  CW_AUDIENCE_ADULTS,
+  CW_AUDIENCE_CHILDREN,
+} CwAudience;
+
 #define CW_TYPE_DECK (cw_deck_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwDeck, cw_deck, CW, DECK, GObject)
@@ -38,6 +49,10 @@ void          cw_deck_set_language         (CwDeck        *self,
 const char   *cw_deck_get_source_line      (CwDeck        *self);
 void          cw_deck_set_source_line      (CwDeck        *self,
                                             const char    *source_line);
+CwAudience    cw_deck_get_audience         (CwDeck        *self);
+void          cw_deck_set_audience         (CwDeck        *self,
+                                            CwAudience     audience);
+double        cw_deck_get_reading_speed    (CwDeck        *self);
 const char   *cw_deck_get_format           (CwDeck        *self);
 void          cw_deck_set_format           (CwDeck        *self,
                                             const char    *format);
@@ -93,6 +108,15 @@ void          cw_deck_add_catalog          (CwDeck        *self,
 GStrv         cw_deck_list_languages       (CwDeck        *self);
 gboolean      cw_deck_has_language         (CwDeck        *self,
                                             const char    *language);
+
+CwImage      *cw_deck_get_image            (CwDeck        *self,
+                                            const char    *href);
+void          cw_deck_add_image            (CwDeck        *self,
+                                            const char    *href,
+                                            CwImage       *image);
+CwImage      *cw_deck_load_image           (CwDeck        *self,
+                                            const char    *href,
+                                            GError       **error);
 
 GPtrArray    *cw_deck_get_warnings         (CwDeck        *self);
 void          cw_deck_add_warning          (CwDeck        *self,

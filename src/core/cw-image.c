@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
 #include <librsvg/rsvg.h>
 #include <png.h>
@@ -146,12 +147,115 @@ decode_png (const guint8  *data,
   return g_steal_pointer (&surface);
 }
 
+/* Reads a JPEG's size from its frame header, before anything is decoded. */
+static gboolean
+jpeg_size (const guint8 *data,
+           gsize         len,
+           guint        *width,
+           guint        *height)
+{
+  gsize i = 2;
+
+  while (i + 9 < len)
+    {
+      guint marker;
+      guint seg;
+
+      if (data[i] != 0xff)
+        return FALSE;
+      marker = data[i + 1];
+      if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+        {
+          i += 2;
+          continue;
+        }
+      seg = (data[i + 2] << 8) | data[i + 3];
+      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+        {
+          *height = (data[i + 5] << 8) | data[i + 6];
+          *width = (data[i + 7] << 8) | data[i + 8];
+          return *width > 0 && *height > 0;
+        }
+      if (seg < 2)
+        return FALSE;
+      i += 2 + seg;
+    }
+  return FALSE;
+}
+
+static cairo_surface_t *
+decode_jpeg (const guint8  *data,
+             gsize          len,
+             const char    *display_name,
+             GError       **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  cairo_surface_t *surface;
+  GdkPixbuf *pixbuf;
+  guint width = 0, height = 0;
+  const guint8 *pixels;
+  guint8 *out;
+  int stride, out_stride, channels;
+
+  if (!jpeg_size (data, len, &width, &height))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("%s: the JPEG image cannot be read. Export it again from your image editor."),
+                   display_name);
+      return NULL;
+    }
+  if (width > CW_IMAGE_MAX_SIDE || height > CW_IMAGE_MAX_SIDE)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+                   _("%s: the image is %u×%u pixels; images may be at most %d pixels on a side. Scale it down first."),
+                   display_name, width, height, CW_IMAGE_MAX_SIDE);
+      return NULL;
+    }
+
+  /* only the JPEG loader, not every format gdk-pixbuf knows */
+  loader = gdk_pixbuf_loader_new_with_type ("jpeg", &local_error);
+  if (loader == NULL ||
+      !gdk_pixbuf_loader_write (loader, data, len, &local_error) ||
+      !gdk_pixbuf_loader_close (loader, &local_error) ||
+      (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("%s: the JPEG image is damaged (%s). Export it again from your image editor."),
+                   display_name, local_error ? local_error->message : "?");
+      if (loader != NULL)
+        gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  channels = gdk_pixbuf_get_n_channels (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  pixels = gdk_pixbuf_read_pixels (pixbuf);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_surface_flush (surface);
+  out = cairo_image_surface_get_data (surface);
+  out_stride = cairo_image_surface_get_stride (surface);
+  for (guint y = 0; y < height; y++)
+    {
+      const guint8 *src = pixels + (gsize) y * stride;
+      guint32 *dst = (guint32 *) (gpointer) (out + (gsize) y * out_stride);
+
+      for (guint x = 0; x < width; x++, src += channels)
+        dst[x] = 0xff000000u | (src[0] << 16) | (src[1] << 8) | src[2];
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
 /**
  * cw_image_new_from_bytes:
  * @bytes: the file's content
  * @display_name: how to name the image in messages
  *
- * Decodes a PNG or an SVG. Anything else, anything larger than
+ * Decodes a PNG, a JPEG or an SVG. Anything else, anything larger than
  * %CW_IMAGE_MAX_BYTES or with a side over %CW_IMAGE_MAX_SIDE, is refused
  * with a message that names @display_name.
  */
@@ -183,6 +287,15 @@ cw_image_new_from_bytes (GBytes      *bytes,
     {
       self->media_type = "image/png";
       self->raster = decode_png (data, len, display_name, error);
+      if (self->raster == NULL)
+        return NULL;
+      self->width = cairo_image_surface_get_width (self->raster);
+      self->height = cairo_image_surface_get_height (self->raster);
+    }
+  else if (len >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+    {
+      self->media_type = "image/jpeg";
+      self->raster = decode_jpeg (data, len, display_name, error);
       if (self->raster == NULL)
         return NULL;
       self->width = cairo_image_surface_get_width (self->raster);
@@ -227,7 +340,7 @@ cw_image_new_from_bytes (GBytes      *bytes,
   else
     {
       g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                   _("%s: this is neither a PNG nor an SVG image. Convert it to PNG or SVG."),
+                   _("%s: this is not a PNG, JPEG or SVG image. Convert it to one of those."),
                    display_name);
       return NULL;
     }

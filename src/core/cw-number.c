@@ -84,7 +84,8 @@ get_formatter (const char *locale,
 /**
  * cw_number_format:
  * @language: a BCP 47 language tag, such as "az" or "ru"
- * @style: plain, percent (@value 60 gives "60 %") or compact ("161K")
+ * @style: plain, percent (@value 60 gives "60 %"), a change in percent
+ *   ("+9 %") or compact ("161K")
  * @decimals: digits after the decimal separator (plain and percent)
  *
  * Returns: (transfer full): the number as the language writes it, with its
@@ -113,6 +114,10 @@ cw_number_format (const char    *language,
     case CW_NUMBER_COMPACT:
       g_string_append (skeleton, "compact-short");
       break;
+    case CW_NUMBER_PERCENT_CHANGE:
+      /* a change always shows its sign: +9 %, −60 % */
+      g_string_append (skeleton, "sign-except-zero ");
+      G_GNUC_FALLTHROUGH;
     case CW_NUMBER_PERCENT:
       g_string_append (skeleton, "percent ");
       G_GNUC_FALLTHROUGH;

@@ -13,6 +13,7 @@ typedef enum
   CW_NUMBER_DECIMAL,
   CW_NUMBER_PERCENT,
   CW_NUMBER_COMPACT,
+  CW_NUMBER_PERCENT_CHANGE,
 } CwNumberStyle;
 
 char     *cw_number_format         (const char    *language,

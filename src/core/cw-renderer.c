@@ -139,6 +139,7 @@ build_scene (CwRenderer *self,
   builder.shared = shared;
 
   template->build (&builder);
+  g_clear_pointer (&builder.extra, g_hash_table_unref);
   if (builder.fine_print != NULL)
     g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
   cw_scene_finish (scene);
@@ -146,22 +147,34 @@ build_scene (CwRenderer *self,
   /* Long enough to read, unless the author chose how long: viewers read as
    * the text comes in, at the reading speed, from the first text on; and the
    * settled slide stays a moment before the next one. */
-  duration = cw_slide_get_duration (slide);
-  if (duration <= 0)
-    {
-      double first_text = scene->settle_time;
+  {
+    double first_text = scene->settle_time;
+    double needed;
 
-      for (guint i = 0; i < scene->nodes->len; i++)
-        {
-          const CwNode *node = g_ptr_array_index (scene->nodes, i);
-          if (node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER)
-            first_text = MIN (first_text, node->enter.delay);
-        }
-      duration = first_text + builder.reading_chars / CW_READING_SPEED_ADULT + 0.6;
-      duration = MAX (duration, scene->settle_time + 0.8);
-      duration = MAX (duration, template->min_duration);
-      duration = ceil (duration * 10 - 1e-6) / 10;
-    }
+    for (guint i = 0; i < scene->nodes->len; i++)
+      {
+        const CwNode *node = g_ptr_array_index (scene->nodes, i);
+        if (node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER)
+          first_text = MIN (first_text, node->enter.delay);
+      }
+    needed = first_text + builder.reading_chars / cw_deck_get_reading_speed (deck) + 0.5;
+    needed = MAX (needed, scene->settle_time + 0.8);
+    needed = MAX (needed, template->min_duration);
+    needed = ceil (needed * 10 - 1e-6) / 10;
+
+    duration = cw_slide_get_duration (slide);
+    if (duration <= 0)
+      duration = needed;
+    else if (duration < needed - 0.05)
+      {
+        g_autofree char *message = NULL;
+
+        /* Translators: a slide id, then two durations in seconds */
+        message = g_strdup_printf (_("Slide “%s” lasts %.1f s, but its text takes %.1f s to read; lengthen it, or shorten the text."),
+                                   cw_slide_get_id (slide), duration, needed);
+        add_unique (self->warnings, message);
+      }
+  }
   scene->duration = duration;
 
   for (guint i = 0; i < warnings->len; i++)

@@ -29,11 +29,32 @@ resolve_placeholder (const char *name,
                      gpointer    user_data)
 {
   CwSceneBuilder *self = user_data;
-  CwStatistic *statistic = cw_deck_find_statistic (self->deck, name);
+  CwStatistic *statistic;
 
+  if (self->extra != NULL && g_hash_table_contains (self->extra, name))
+    return g_strdup (g_hash_table_lookup (self->extra, name));
+
+  statistic = cw_deck_find_statistic (self->deck, name);
   if (statistic == NULL)
     return NULL;
   return cw_statistic_format (statistic, self->language, compact);
+}
+
+/* Fills {name} in this slide's texts; for values a template computes. */
+void
+cw_builder_set_placeholder (CwSceneBuilder *self,
+                            const char     *name,
+                            const char     *value)
+{
+  if (self->extra == NULL)
+    self->extra = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (self->extra, g_strdup (name), g_strdup (value));
+}
+
+gboolean
+cw_builder_is_children (CwSceneBuilder *self)
+{
+  return cw_deck_get_audience (self->deck) == CW_AUDIENCE_CHILDREN;
 }
 
 void
@@ -99,6 +120,22 @@ char *
 cw_builder_get_text (CwSceneBuilder *self,
                      const char     *name)
 {
+  return cw_builder_get_text_or (self, name, NULL);
+}
+
+/**
+ * cw_builder_get_text_or:
+ * @fallback: (nullable): source text to use instead of the template's
+ *   default when the slide leaves the field unset (a card's variant for
+ *   children, say)
+ *
+ * Returns: (transfer full) (nullable): see cw_builder_get_text()
+ */
+char *
+cw_builder_get_text_or (CwSceneBuilder *self,
+                        const char     *name,
+                        const char     *fallback)
+{
   const CwField *field = require_field (self, name);
   const char *source = cw_slide_get_text (self->slide, name);
   const char *plural = cw_slide_get_text_plural (self->slide, name);
@@ -110,7 +147,7 @@ cw_builder_get_text (CwSceneBuilder *self,
   double count = 0;
 
   if (source == NULL)
-    source = field->default_value;
+    source = fallback ? fallback : field->default_value;
   if (source == NULL || *source == '\0')
     return NULL;
 
@@ -233,13 +270,19 @@ cw_builder_get_exit (CwSceneBuilder *self,
   return animation;
 }
 
-/* Gives @node the enter and exit animations of its element. */
+/* Gives @node the animations of its element, and the color the author chose for it. */
 void
-cw_builder_animate (CwSceneBuilder *self,
+cw_builder_style_node (CwSceneBuilder *self,
                     CwNode         *node)
 {
+  const char *color;
+
   node->enter = cw_builder_get_enter (self, node->element);
   node->exit = cw_builder_get_exit (self, node->element);
+
+  color = node->element ? cw_slide_get_element_color (self->slide, node->element) : NULL;
+  if (color != NULL)
+    cw_color_parse (color, &node->color);
 }
 
 void
@@ -433,7 +476,7 @@ new_text_node (CwSceneBuilder    *self,
   node->line_height = style->line_height;
   node->align = style->align;
   node->color = *color;
-  cw_builder_animate (self, node);
+  cw_builder_style_node (self, node);
   return node;
 }
 
@@ -483,7 +526,7 @@ cw_builder_add_box (CwSceneBuilder *self,
 
   node->color = *color;
   node->radius = radius;
-  cw_builder_animate (self, node);
+  cw_builder_style_node (self, node);
   cw_scene_add_node (self->scene, node);
   return node;
 }
@@ -520,7 +563,7 @@ cw_builder_add_logo (CwSceneBuilder *self,
   rect.height = ceil (rect.height);
 
   node = cw_node_new (CW_NODE_IMAGE, "logo", &rect);
-  cw_builder_animate (self, node);
+  cw_builder_style_node (self, node);
   node->color = cw_theme_get_color (self->theme, CW_COLOR_MUTED);
   if (logo != NULL)
     node->surface = cw_image_render (logo, rect.width, rect.height);

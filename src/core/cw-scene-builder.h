@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* Characters per second an adult reads on screen (Netflix's guideline). */
-#define CW_READING_SPEED_ADULT 17.0
-
 /**
  * CwTextStyle:
  * @font: which of the theme's fonts
@@ -69,12 +66,17 @@ struct _CwSceneBuilder
   /* pictures slides of one renderer share (key → cairo_surface_t), so a
    * long deck does not hold one copy per slide */
   GHashTable       *shared;
+  /* placeholders the template fills in besides statistics (name → text) */
+  GHashTable       *extra;
 };
 
 typedef struct _CwStack CwStack;
 
 char          *cw_builder_get_text        (CwSceneBuilder    *self,
                                            const char        *field);
+char          *cw_builder_get_text_or     (CwSceneBuilder    *self,
+                                           const char        *field,
+                                           const char        *fallback);
 const char    *cw_builder_get_string      (CwSceneBuilder    *self,
                                            const char        *field);
 gboolean       cw_builder_get_boolean     (CwSceneBuilder    *self,
@@ -92,7 +94,7 @@ CwAnimation    cw_builder_get_enter       (CwSceneBuilder    *self,
                                            const char        *element);
 CwAnimation    cw_builder_get_exit        (CwSceneBuilder    *self,
                                            const char        *element);
-void           cw_builder_animate         (CwSceneBuilder    *self,
+void           cw_builder_style_node         (CwSceneBuilder    *self,
                                            CwNode            *node);
 char          *cw_builder_translate       (CwSceneBuilder    *self,
                                            const char        *context,
@@ -100,6 +102,10 @@ char          *cw_builder_translate       (CwSceneBuilder    *self,
                                            const char        *source_plural,
                                            gboolean           has_count,
                                            double             count);
+void           cw_builder_set_placeholder (CwSceneBuilder    *self,
+                                           const char        *name,
+                                           const char        *value);
+gboolean       cw_builder_is_children     (CwSceneBuilder    *self);
 void           cw_builder_warn            (CwSceneBuilder    *self,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (2, 3);

@@ -271,6 +271,8 @@ compute_state (const CwScene *scene,
   raw = cw_animation_get_raw_progress (&node->enter, t);
   p = cw_easing_apply (node->enter.easing, raw);
   apply_effect (state, node->enter.effect, p, raw, distance);
+  state->dx -= (1 - p) * (scene->rtl ? -node->travel_x : node->travel_x);
+  state->dy += (1 - p) * node->travel_y;
 
   if (node->exit.effect != CW_EFFECT_NONE)
     {
@@ -440,13 +442,27 @@ draw_box (const CwScene   *scene,
           cairo_t         *cr,
           const NodeState *state)
 {
-  double w = node->rect.width * state->grow;
-  double x = scene->rtl ? node->rect.x + node->rect.width - w : node->rect.x;
+  double w = node->rect.width;
+  double h = node->rect.height;
+  double x = node->rect.x;
+  double y = node->rect.y;
 
-  if (w <= 0)
+  if (node->grow_vertical)
+    {
+      h *= state->grow;
+      y += node->rect.height - h;
+    }
+  else
+    {
+      w *= state->grow;
+      if (scene->rtl)
+        x += node->rect.width - w;
+    }
+
+  if (w <= 0 || h <= 0)
     return;
 
-  rounded_rectangle (cr, x, node->rect.y, w, node->rect.height, node->radius);
+  rounded_rectangle (cr, x, y, w, h, node->radius);
   cw_cairo_set_source_color (cr, &node->color, state->alpha);
   if (node->stroke_width > 0)
     {

@@ -66,6 +66,12 @@ struct _CwNode
   /* box */
   double           radius;
   double           stroke_width;
+  /* "grow" raises the box from its bottom edge instead of widening it */
+  gboolean         grow_vertical;
+  /* while entering, the node starts this far back and travels into place
+   * with its animation: a value riding the end of a growing bar */
+  double           travel_x;
+  double           travel_y;
 
   /* image: pre-rendered at the node's size; NULL draws a placeholder */
   cairo_surface_t *surface;

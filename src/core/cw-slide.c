@@ -22,8 +22,10 @@ struct _CwSlide
   GHashTable       *texts;
   GHashTable       *plurals;
   GHashTable       *params;
-  /* element name → CwAnimation */
+  /* "enter/element" or "exit/element" → CwAnimation */
   GHashTable       *animations;
+  /* element name → "#RRGGBB", overriding the theme for that element */
+  GHashTable       *colors;
   /* field name → line in the file it was loaded from, for messages */
   GHashTable       *lines;
   guint             line;
@@ -60,6 +62,7 @@ cw_slide_finalize (GObject *object)
   g_clear_pointer (&self->plurals, g_hash_table_unref);
   g_clear_pointer (&self->params, g_hash_table_unref);
   g_clear_pointer (&self->animations, g_hash_table_unref);
+  g_clear_pointer (&self->colors, g_hash_table_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
 
   G_OBJECT_CLASS (cw_slide_parent_class)->finalize (object);
@@ -173,6 +176,7 @@ cw_slide_init (CwSlide *self)
   self->plurals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->animations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -228,6 +232,7 @@ cw_slide_copy (CwSlide *self)
   copy_table (self->plurals, copy->plurals, 0);
   copy_table (self->params, copy->params, 0);
   copy_table (self->animations, copy->animations, sizeof (CwAnimation));
+  copy_table (self->colors, copy->colors, 0);
 
   g_hash_table_iter_init (&iter, self->lines);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -508,6 +513,48 @@ cw_slide_list_animated_elements (CwSlide *self,
       if (g_str_has_prefix (keys[i], prefix))
         g_ptr_array_add (found, g_strdup (keys[i] + strlen (prefix)));
     }
+  g_ptr_array_sort_with_data (found, compare_strings, NULL);
+  g_ptr_array_add (found, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&found), FALSE);
+}
+
+/**
+ * cw_slide_get_element_color:
+ *
+ * Returns: (nullable): the color the author chose for @element, or %NULL
+ *   when the element takes its color from the theme
+ */
+const char *
+cw_slide_get_element_color (CwSlide    *self,
+                            const char *element)
+{
+  g_return_val_if_fail (CW_IS_SLIDE (self), NULL);
+  return g_hash_table_lookup (self->colors, element);
+}
+
+void
+cw_slide_set_element_color (CwSlide    *self,
+                            const char *element,
+                            const char *color)
+{
+  g_return_if_fail (CW_IS_SLIDE (self));
+  g_return_if_fail (element != NULL);
+  set_table_string (self, self->colors, element, color);
+}
+
+/* Returns: (transfer full): the elements with a color of their own, sorted */
+GStrv
+cw_slide_list_colored_elements (CwSlide *self)
+{
+  g_autofree const char **keys = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  guint n;
+
+  g_return_val_if_fail (CW_IS_SLIDE (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (self->colors, &n);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (found, g_strdup (keys[i]));
   g_ptr_array_sort_with_data (found, compare_strings, NULL);
   g_ptr_array_add (found, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&found), FALSE);

@@ -58,6 +58,13 @@ void              cw_slide_set_animation       (CwSlide           *self,
 GStrv             cw_slide_list_animated_elements (CwSlide        *self,
                                                 CwPhase            phase);
 
+const char       *cw_slide_get_element_color   (CwSlide           *self,
+                                                const char        *element);
+void              cw_slide_set_element_color   (CwSlide           *self,
+                                                const char        *element,
+                                                const char        *color);
+GStrv             cw_slide_list_colored_elements (CwSlide         *self);
+
 guint             cw_slide_get_line            (CwSlide           *self);
 void              cw_slide_set_line            (CwSlide           *self,
                                                 guint              line);

@@ -17,6 +17,9 @@ struct _CwStatistic
   char   *id;
   char   *label;
   double  value;
+  gboolean has_value;
+  /* a series: CwPoint, for charts */
+  GArray *points;
   char   *unit;
   char   *as_of;
   char   *source;
@@ -32,8 +35,16 @@ enum {
   PROP_UNIT,
   PROP_AS_OF,
   PROP_SOURCE,
+  PROP_N_POINTS,
   N_PROPS
 };
+
+enum {
+  POINTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GParamSpec *properties[N_PROPS];
 
@@ -47,6 +58,7 @@ cw_statistic_finalize (GObject *object)
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->points, g_array_unref);
 
   G_OBJECT_CLASS (cw_statistic_parent_class)->finalize (object);
 }
@@ -68,7 +80,7 @@ cw_statistic_get_property (GObject    *object,
       g_value_set_string (value, self->label);
       break;
     case PROP_VALUE:
-      g_value_set_double (value, self->value);
+      g_value_set_double (value, cw_statistic_get_value (self));
       break;
     case PROP_UNIT:
       g_value_set_string (value, self->unit);
@@ -78,6 +90,9 @@ cw_statistic_get_property (GObject    *object,
       break;
     case PROP_SOURCE:
       g_value_set_string (value, self->source);
+      break;
+    case PROP_N_POINTS:
+      g_value_set_uint (value, self->points->len);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -144,13 +159,36 @@ cw_statistic_class_init (CwStatisticClass *klass)
   properties[PROP_SOURCE] =
     g_param_spec_string ("source", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_POINTS] =
+    g_param_spec_uint ("n-points", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CwStatistic::points-changed:
+   *
+   * Emitted when a point of the series is added, removed or changed.
+   */
+  signals[POINTS_CHANGED] =
+    g_signal_new ("points-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+point_clear (CwPoint *point)
+{
+  g_clear_pointer (&point->label, g_free);
 }
 
 static void
 cw_statistic_init (CwStatistic *self)
 {
+  self->points = g_array_new (FALSE, TRUE, sizeof (CwPoint));
+  g_array_set_clear_func (self->points, (GDestroyNotify) point_clear);
 }
 
 CwStatistic *
@@ -162,16 +200,25 @@ cw_statistic_new (const char *id)
 CwStatistic *
 cw_statistic_copy (CwStatistic *self)
 {
+  CwStatistic *copy;
+
   g_return_val_if_fail (CW_IS_STATISTIC (self), NULL);
 
-  return g_object_new (CW_TYPE_STATISTIC,
+  copy = g_object_new (CW_TYPE_STATISTIC,
                        "id", self->id,
                        "label", self->label,
-                       "value", self->value,
                        "unit", self->unit,
                        "as-of", self->as_of,
                        "source", self->source,
                        NULL);
+  copy->value = self->value;
+  copy->has_value = self->has_value;
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const CwPoint *p = &g_array_index (self->points, CwPoint, i);
+      cw_statistic_add_point (copy, p->label, p->value);
+    }
+  return copy;
 }
 
 static gboolean
@@ -207,11 +254,19 @@ DEFINE_STRING_ACCESSORS (unit, PROP_UNIT)
 DEFINE_STRING_ACCESSORS (as_of, PROP_AS_OF)
 DEFINE_STRING_ACCESSORS (source, PROP_SOURCE)
 
+/**
+ * cw_statistic_get_value:
+ *
+ * Returns: the figure; for a series without a value of its own, the value
+ *   of its last point (the latest, in a series over time)
+ */
 double
 cw_statistic_get_value (CwStatistic *self)
 {
   g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
 
+  if (!self->has_value && self->points->len > 0)
+    return g_array_index (self->points, CwPoint, self->points->len - 1).value;
   return self->value;
 }
 
@@ -221,11 +276,112 @@ cw_statistic_set_value (CwStatistic *self,
 {
   g_return_if_fail (CW_IS_STATISTIC (self));
 
-  if (self->value == value)
+  if (self->has_value && self->value == value)
     return;
 
   self->value = value;
+  self->has_value = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+/* Whether the value was set, rather than taken from the series. */
+gboolean
+cw_statistic_has_value (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), FALSE);
+  return self->has_value;
+}
+
+void
+cw_statistic_unset_value (CwStatistic *self)
+{
+  g_return_if_fail (CW_IS_STATISTIC (self));
+
+  if (!self->has_value)
+    return;
+  self->has_value = FALSE;
+  self->value = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+guint
+cw_statistic_get_n_points (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
+  return self->points->len;
+}
+
+const CwPoint *
+cw_statistic_get_point (CwStatistic *self,
+                        guint        position)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), NULL);
+  g_return_val_if_fail (position < self->points->len, NULL);
+  return &g_array_index (self->points, CwPoint, position);
+}
+
+static void
+points_changed (CwStatistic *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POINTS]);
+  if (!self->has_value)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  g_signal_emit (self, signals[POINTS_CHANGED], 0);
+}
+
+void
+cw_statistic_add_point (CwStatistic *self,
+                        const char  *label,
+                        double       value)
+{
+  CwPoint point = { g_strdup (label), value };
+
+  g_return_if_fail (CW_IS_STATISTIC (self));
+
+  g_array_append_val (self->points, point);
+  points_changed (self);
+}
+
+void
+cw_statistic_set_point (CwStatistic *self,
+                        guint        position,
+                        const char  *label,
+                        double       value)
+{
+  CwPoint *point;
+
+  g_return_if_fail (CW_IS_STATISTIC (self));
+  g_return_if_fail (position < self->points->len);
+
+  point = &g_array_index (self->points, CwPoint, position);
+  if (g_strcmp0 (point->label, label) == 0 && point->value == value)
+    return;
+  g_free (point->label);
+  point->label = g_strdup (label);
+  point->value = value;
+  points_changed (self);
+}
+
+void
+cw_statistic_remove_point (CwStatistic *self,
+                           guint        position)
+{
+  g_return_if_fail (CW_IS_STATISTIC (self));
+  g_return_if_fail (position < self->points->len);
+
+  g_array_remove_index (self->points, position);
+  points_changed (self);
+}
+
+void
+cw_statistic_clear_points (CwStatistic *self)
+{
+  g_return_if_fail (CW_IS_STATISTIC (self));
+
+  if (self->points->len == 0)
+    return;
+  g_array_set_size (self->points, 0);
+  points_changed (self);
 }
 
 /**
@@ -242,20 +398,11 @@ cw_statistic_is_percent (CwStatistic *self)
   return g_strcmp0 (self->unit, "%") == 0;
 }
 
-/**
- * cw_statistic_get_decimals:
- *
- * Figures are shown with as many decimals as they were typed with
- * (at most three), so 2.5 stays 2.5 and 161000 stays whole.
- */
-guint
-cw_statistic_get_decimals (CwStatistic *self)
+static guint
+decimals_of (double value)
 {
-  double v;
+  double v = fabs (value);
 
-  g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
-
-  v = fabs (self->value);
   for (guint d = 0; d < 3; d++)
     {
       double scaled = v * pow (10, d);
@@ -263,6 +410,26 @@ cw_statistic_get_decimals (CwStatistic *self)
         return d;
     }
   return 3;
+}
+
+/**
+ * cw_statistic_get_decimals:
+ *
+ * Figures are shown with as many decimals as they were typed with (at
+ * most three), so 2.5 stays 2.5 and 161000 stays whole; a series takes
+ * the decimals of its most precise point, so its labels line up.
+ */
+guint
+cw_statistic_get_decimals (CwStatistic *self)
+{
+  guint decimals;
+
+  g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
+
+  decimals = decimals_of (cw_statistic_get_value (self));
+  for (guint i = 0; i < self->points->len; i++)
+    decimals = MAX (decimals, decimals_of (g_array_index (self->points, CwPoint, i).value));
+  return decimals;
 }
 
 gboolean

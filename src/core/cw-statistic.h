@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwStatistic, cw_statistic, CW, STATISTIC, GObject)
 
+/**
+ * CwPoint:
+ * @label: the category or period ("Anti-personnel mines", "2021"), translatable
+ * @value: its figure
+ */
+typedef struct
+{
+  char   *label;
+  double  value;
+} CwPoint;
+
 CwStatistic *cw_statistic_new        (const char  *id);
 CwStatistic *cw_statistic_copy       (CwStatistic *self);
 const char  *cw_statistic_get_id     (CwStatistic *self);
@@ -32,6 +43,21 @@ void         cw_statistic_set_as_of  (CwStatistic *self,
 const char  *cw_statistic_get_source (CwStatistic *self);
 void         cw_statistic_set_source (CwStatistic *self,
                                       const char  *source);
+gboolean     cw_statistic_has_value  (CwStatistic *self);
+void         cw_statistic_unset_value (CwStatistic *self);
+guint        cw_statistic_get_n_points (CwStatistic *self);
+const CwPoint *cw_statistic_get_point (CwStatistic *self,
+                                      guint        position);
+void         cw_statistic_add_point  (CwStatistic *self,
+                                      const char  *label,
+                                      double       value);
+void         cw_statistic_set_point  (CwStatistic *self,
+                                      guint        position,
+                                      const char  *label,
+                                      double       value);
+void         cw_statistic_remove_point (CwStatistic *self,
+                                      guint        position);
+void         cw_statistic_clear_points (CwStatistic *self);
 gboolean     cw_statistic_is_percent (CwStatistic *self);
 guint        cw_statistic_get_decimals (CwStatistic *self);
 

@@ -18,6 +18,12 @@ get_templates (void)
   static const CwTemplate *templates[] = {
     &cw_template_title,
     &cw_template_big_number,
+    &cw_template_bar_chart,
+    &cw_template_percent,
+    &cw_template_pictogram,
+    &cw_template_line_chart,
+    &cw_template_comparison,
+    &cw_template_quote,
     &cw_template_safety,
     NULL
   };
@@ -84,6 +90,13 @@ cw_template_get_n_fields (const CwTemplate *self)
   return n;
 }
 
+gboolean
+cw_template_has_placeholder (const CwTemplate *self,
+                             const char       *name)
+{
+  return self->placeholders != NULL && g_strv_contains (self->placeholders, name);
+}
+
 const char *
 cw_field_type_to_string (CwFieldType type)
 {
@@ -96,6 +109,7 @@ cw_field_type_to_string (CwFieldType type)
     case CW_FIELD_CHOICE: return "choice";
     case CW_FIELD_NUMBER: return "number";
     case CW_FIELD_BOOLEAN: return "boolean";
+    case CW_FIELD_IMAGE: return "image";
     default: return "unknown";
     }
 }
@@ -168,6 +182,18 @@ cw_field_check_value (const CwField  *field,
       g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
                    _("“%s” must be “true” or “false”."), field->name);
       return FALSE;
+
+    case CW_FIELD_IMAGE:
+      {
+        g_autofree char *scheme = g_uri_parse_scheme (value);
+
+        if (*value != '\0' && scheme == NULL)
+          return TRUE;
+        g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                     _("“%s” is not an image file; write the name of a PNG, JPEG or SVG file next to the deck."),
+                     value);
+        return FALSE;
+      }
 
     default:
       return FALSE;

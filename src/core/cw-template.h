@@ -26,6 +26,7 @@ typedef enum
   CW_FIELD_CHOICE,
   CW_FIELD_NUMBER,
   CW_FIELD_BOOLEAN,
+  CW_FIELD_IMAGE,
 } CwFieldType;
 
 /**
@@ -86,6 +87,8 @@ typedef struct _CwTemplate CwTemplate;
  * @shows_source: a data slide, which carries the source line of its statistic
  * @fields: (array zero-terminated=1): what the author can set
  * @elements: (array zero-terminated=1): what can be selected and animated
+ * @placeholders: (array zero-terminated=1) (nullable): placeholders the
+ *   template fills in besides statistics, such as {per_icon}
  * @min_duration: seconds the slide lasts at least
  * @build: lays the slide out into the builder's scene
  */
@@ -97,6 +100,7 @@ struct _CwTemplate
   gboolean         shows_source;
   const CwField   *fields;
   const CwElement *elements;
+  const char * const *placeholders;
   double           min_duration;
   void           (*build) (CwSceneBuilder *builder);
 };
@@ -108,6 +112,8 @@ const CwField     *cw_template_find_field     (const CwTemplate *self,
 const CwElement   *cw_template_find_element   (const CwTemplate *self,
                                                const char       *name);
 guint              cw_template_get_n_fields   (const CwTemplate *self);
+gboolean           cw_template_has_placeholder (const CwTemplate *self,
+                                               const char       *name);
 const char        *cw_field_type_to_string    (CwFieldType       type);
 gboolean           cw_field_is_translatable   (const CwField    *field);
 gboolean           cw_field_check_value       (const CwField    *field,

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "cw-pictogram.h"
 #include "cw-templates-private.h"
 
 /* Title card */
@@ -181,7 +182,12 @@ const CwTemplate cw_template_big_number = {
 
 /* Safety end card */
 
+static const char * const safety_audiences[] = { "auto", "adults", "children", NULL };
+
 static const CwField safety_fields[] = {
+  { "audience", CW_FIELD_CHOICE, N_("For"),
+    N_("Children get symbols for each step and simpler words; “auto” follows the deck"),
+    "auto", .choices = safety_audiences, .element = "icon" },
   { "title", CW_FIELD_TEXT, N_("Title"),
     N_("What the steps answer"),
     N_("If you see a mine or a strange object:"), .max_chars = 50, .element = "title" },
@@ -259,11 +265,13 @@ draw_warning_sign (const CwNode *node,
 
 typedef struct
 {
-  CwColor  fill;
-  CwColor  ink;
-  char    *family;
-  int      weight;
-  char    *digit;
+  CwColor          fill;
+  CwColor          ink;
+  char            *family;
+  int              weight;
+  char            *digit;
+  /* for children, a symbol instead of the digit */
+  cairo_surface_t *symbol;
 } BadgeData;
 
 static void
@@ -273,6 +281,7 @@ badge_data_free (gpointer data)
 
   g_free (d->family);
   g_free (d->digit);
+  g_clear_pointer (&d->symbol, cairo_surface_destroy);
   g_free (d);
 }
 
@@ -286,11 +295,27 @@ draw_badge (const CwNode *node,
   double cx = node->rect.x + size / 2;
   double cy = node->rect.y + size / 2;
 
+  cairo_new_sub_path (cr);
   cairo_arc (cr, cx, cy, size / 2, 0, 2 * G_PI);
   cw_cairo_set_source_color (cr, &d->fill, 1);
   cairo_fill (cr);
-  cw_templates_draw_label (cr, d->digit, d->family, d->weight, size * 0.56, cx, cy, &d->ink);
+  if (d->symbol != NULL)
+    {
+      double inner = cairo_image_surface_get_width (d->symbol);
+      cw_pictogram_paint (cr, d->symbol, cx - inner / 2, cy - inner / 2, &d->ink, 1);
+    }
+  else
+    cw_templates_draw_label (cr, d->digit, d->family, d->weight, size * 0.56, cx, cy, &d->ink);
 }
+
+/* What a child reads: shorter words, one idea a step. */
+static const char *children_defaults[] = {
+  N_("Found something strange?"),
+  N_("Don’t touch it!"),
+  N_("Go back the way you came."),
+  N_("Tell a grown-up right away."),
+};
+static const char *children_symbols[] = { "hand", "walk-back", "phone" };
 
 typedef struct
 {
@@ -355,9 +380,10 @@ draw_pill (const CwNode *node,
 
 typedef struct
 {
-  char      *text;
-  CwTextFit  fit;
-  double     height;
+  char       *text;
+  const char *symbol;
+  CwTextFit   fit;
+  double      height;
 } Step;
 
 static void
@@ -366,7 +392,10 @@ build_safety (CwSceneBuilder *b)
   static const char *step_names[] = { "step1", "step2", "step3" };
   static const CwTextStyle title_base = { CW_FONT_HEADING, 86, 46, 1.08, 3, PANGO_ALIGN_CENTER };
   static const CwTextStyle step_base = { CW_FONT_BODY, 62, 40, 1.15, 3, PANGO_ALIGN_LEFT };
-  g_autofree char *title = cw_builder_get_text (b, "title");
+  const char *audience = cw_builder_get_string (b, "audience");
+  gboolean children = g_strcmp0 (audience, "children") == 0 ||
+                      (g_strcmp0 (audience, "adults") != 0 && cw_builder_is_children (b));
+  g_autofree char *title = cw_builder_get_text_or (b, "title", children ? children_defaults[0] : NULL);
   g_autofree char *hotline_label = cw_builder_get_text (b, "hotline_label");
   const char *hotline = cw_builder_get_string (b, "hotline");
   CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
@@ -399,19 +428,24 @@ build_safety (CwSceneBuilder *b)
 
   for (guint i = 0; i < G_N_ELEMENTS (step_names); i++)
     {
-      char *step = cw_builder_get_text (b, step_names[i]);
+      char *step = cw_builder_get_text_or (b, step_names[i], children ? children_defaults[i + 1] : NULL);
       if (step != NULL)
-        steps[n_steps++].text = step;
+        {
+          steps[n_steps].symbol = children_symbols[i];
+          steps[n_steps++].text = step;
+        }
     }
 
   /* shrink everything together until the card fits its box */
   for (guint attempt = 0; attempt < 14; attempt++)
     {
       icon = 176 * u * s;
-      badge = 96 * u * s;
+      /* children read the symbols, so they are larger */
+      badge = (children ? 132 : 96) * u * s;
       title_style.max_size = title_base.max_size * s;
       title_style.min_size = MIN (title_base.min_size, title_style.max_size);
-      step_style.max_size = step_base.max_size * s;
+      /* children read bigger type */
+      step_style.max_size = step_base.max_size * (children ? 1.15 : 1) * s;
       step_style.min_size = MIN (step_base.min_size, step_style.max_size);
 
       total = icon + 40 * u * s;
@@ -457,7 +491,7 @@ build_safety (CwSceneBuilder *b)
     node->data = d;
     node->destroy = g_free;
     node->draw = draw_warning_sign;
-    cw_builder_animate (b, node);
+    cw_builder_style_node (b, node);
     cw_scene_add_node (b->scene, node);
     y += icon + 40 * u * s;
   }
@@ -503,11 +537,13 @@ build_safety (CwSceneBuilder *b)
       d->family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_HEADING));
       d->weight = cw_theme_get_font_weight (b->theme, CW_FONT_HEADING);
       d->digit = g_strdup_printf ("%u", i + 1);
+      if (children)
+        d->symbol = cw_pictogram_render (steps[i].symbol, (int) (badge * 0.62));
       node = cw_node_new (CW_NODE_CUSTOM, element, &badge_rect);
       node->data = d;
       node->destroy = badge_data_free;
       node->draw = draw_badge;
-      cw_builder_animate (b, node);
+      cw_builder_style_node (b, node);
       cw_scene_add_node (b->scene, node);
 
       style.max_size = style.min_size = steps[i].fit.size / u;
@@ -536,7 +572,7 @@ build_safety (CwSceneBuilder *b)
       node->data = d;
       node->destroy = pill_data_free;
       node->draw = draw_pill;
-      cw_builder_animate (b, node);
+      cw_builder_style_node (b, node);
       cw_scene_add_node (b->scene, node);
 
       reading = hotline_label ? g_strdup_printf ("%s %s", hotline_label, hotline) : g_strdup (hotline);

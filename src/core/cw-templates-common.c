@@ -142,7 +142,7 @@ cw_templates_add_rule (CwSceneBuilder *builder,
 
   node->color = cw_theme_get_color (builder->theme, CW_COLOR_ACCENT);
   node->radius = 6 * builder->unit;
-  cw_builder_animate (builder, node);
+  cw_builder_style_node (builder, node);
   cw_stack_add_node (stack, node, gap_before, halign);
 }
 
@@ -170,4 +170,144 @@ cw_templates_draw_label (cairo_t       *cr,
                  cx - (ink.x + ink.width / 2.0) / PANGO_SCALE,
                  cy - (logical.y + logical.height / 2.0) / PANGO_SCALE);
   pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * cw_templates_add_header:
+ * @box: (inout): the content box; the header's room is taken off its top
+ *
+ * A kicker and a title at the top of a chart slide. Either may be %NULL.
+ */
+void
+cw_templates_add_header (CwSceneBuilder *b,
+                         CwRect         *box,
+                         const char     *kicker,
+                         const char     *title,
+                         PangoAlignment  align)
+{
+  CwTextStyle kicker_style = { CW_FONT_HEADING, 44, 32, 1.1, 2, align };
+  CwTextStyle title_style = { CW_FONT_HEADING, 92, 46, 1.05, 3, align };
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  double gap = 40 * b->unit;
+
+  /* a header takes at most a third of the box, so the chart keeps room */
+  if (box->height < 900 * b->unit)
+    {
+      title_style.max_size = 68;
+      kicker_style.max_size = 38;
+    }
+
+  if (kicker != NULL)
+    {
+      CwNode *node = cw_builder_add_text (b, "kicker", kicker, &kicker_style, &muted, box);
+      box->y += node->rect.height + 12 * b->unit;
+      box->height -= node->rect.height + 12 * b->unit;
+    }
+  if (title != NULL)
+    {
+      CwNode *node = cw_builder_add_text (b, "title", title, &title_style, &text, box);
+      box->y += node->rect.height;
+      box->height -= node->rect.height;
+    }
+  if (kicker != NULL || title != NULL)
+    {
+      box->y += gap;
+      box->height -= gap;
+    }
+}
+
+/* @rect as it sits in a right-to-left layout of @box. */
+CwRect
+cw_templates_mirror (CwSceneBuilder *b,
+                     const CwRect   *box,
+                     CwRect          rect)
+{
+  if (b->scene->rtl)
+    rect.x = box->x + box->width - (rect.x - box->x) - rect.width;
+  return rect;
+}
+
+/* The color of bars and icons that are not the point of the slide. */
+CwColor
+cw_templates_dim (CwSceneBuilder *b)
+{
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
+
+  return cw_color_mix (&text, &background, 0.62);
+}
+
+/* Width and height of one line of text, for placing labels exactly. */
+void
+cw_templates_measure (CwSceneBuilder *b,
+                      const char     *text,
+                      CwFontRole      font,
+                      double          size,
+                      gboolean        tabular,
+                      double         *width,
+                      double         *height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  layout = cw_text_layout_new (cw_fonts_get_measure_context (), text,
+                               cw_theme_get_font_family (b->theme, font),
+                               cw_theme_get_font_weight (b->theme, font),
+                               size, -1, 0, PANGO_ALIGN_LEFT, tabular);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width)
+    *width = logical.width / (double) PANGO_SCALE;
+  if (height)
+    *height = logical.height / (double) PANGO_SCALE;
+}
+
+/**
+ * cw_templates_add_counter:
+ * @rect: where the settled number sits; it is drawn by @align inside it
+ *
+ * Returns: (transfer none): a number that counts up to @value
+ */
+CwNode *
+cw_templates_add_counter (CwSceneBuilder *b,
+                          const char     *element,
+                          double          value,
+                          guint           decimals,
+                          CwNumberStyle   style,
+                          const char     *prefix,
+                          const char     *suffix,
+                          CwFontRole      font,
+                          double          size,
+                          const CwColor  *color,
+                          const CwRect   *rect,
+                          PangoAlignment  align)
+{
+  CwNode *node = cw_node_new (CW_NODE_COUNTER, element, rect);
+  g_autofree char *number = cw_number_format (b->language, style, value, decimals);
+
+  node->font_family = g_strdup (cw_theme_get_font_family (b->theme, font));
+  node->font_weight = cw_theme_get_font_weight (b->theme, font);
+  node->font_size = size;
+  node->align = align;
+  node->color = *color;
+  node->value = value;
+  node->decimals = decimals;
+  node->style = style;
+  node->language = g_strdup (b->language);
+  node->prefix = g_strdup (prefix);
+  node->suffix = g_strdup (suffix);
+  node->text = g_strconcat (prefix ? prefix : "", number, suffix ? suffix : "", NULL);
+  cw_builder_style_node (b, node);
+  cw_scene_add_node (b->scene, node);
+  cw_builder_note_reading (b, node->text);
+  return node;
+}
+
+/* Delays the node's enter animation by @index steps, so siblings come in one after another. */
+void
+cw_templates_stagger (CwNode *node,
+                      guint   index,
+                      double  step)
+{
+  node->enter.delay += index * step;
 }

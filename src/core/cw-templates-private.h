@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 extern const CwTemplate cw_template_title;
 extern const CwTemplate cw_template_big_number;
 extern const CwTemplate cw_template_safety;
+extern const CwTemplate cw_template_bar_chart;
+extern const CwTemplate cw_template_percent;
+extern const CwTemplate cw_template_pictogram;
+extern const CwTemplate cw_template_line_chart;
+extern const CwTemplate cw_template_comparison;
+extern const CwTemplate cw_template_quote;
 
 /* Enter animations the templates use, so slides feel like one clip */
 #define CW_ENTER_RISE(delay)  { CW_EFFECT_SLIDE_UP, CW_EASING_EASE_OUT_CUBIC, (delay), 0.7 }
@@ -41,4 +47,36 @@ void cw_templates_draw_label    (cairo_t        *cr,
                                 double          cx,
                                 double          cy,
                                 const CwColor  *color);
+void    cw_templates_add_header   (CwSceneBuilder *b,
+                                   CwRect         *box,
+                                   const char     *kicker,
+                                   const char     *title,
+                                   PangoAlignment  align);
+CwRect  cw_templates_mirror       (CwSceneBuilder *b,
+                                   const CwRect   *box,
+                                   CwRect          rect);
+CwColor cw_templates_dim          (CwSceneBuilder *b);
+void    cw_templates_measure      (CwSceneBuilder *b,
+                                   const char     *text,
+                                   CwFontRole      font,
+                                   double          size,
+                                   gboolean        tabular,
+                                   double         *width,
+                                   double         *height);
+CwNode *cw_templates_add_counter  (CwSceneBuilder *b,
+                                   const char     *element,
+                                   double          value,
+                                   guint           decimals,
+                                   CwNumberStyle   style,
+                                   const char     *prefix,
+                                   const char     *suffix,
+                                   CwFontRole      font,
+                                   double          size,
+                                   const CwColor  *color,
+                                   const CwRect   *rect,
+                                   PangoAlignment  align);
+void    cw_templates_stagger      (CwNode         *node,
+                                   guint           index,
+                                   double          step);
+
 G_END_DECLS

@@ -27,7 +27,7 @@ static const BuiltinTheme builtin_themes[] = {
   { "signal", N_("Signal"),
     { "#A3121C", "#6E0A12", "#7F0D16", "#FFFFFF", "#FFD9D6", "#FFE066", "#FFFFFF" } },
   { "meadow", N_("Meadow"),
-    { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FF9B8A" } },
+    { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FFB7AC" } },
 };
 
 static const CwName color_roles[CW_N_COLOR_ROLES] = {

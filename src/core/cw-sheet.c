@@ -1,0 +1,115 @@
+/* cw-sheet.c
+ *
+ * For the person who approves a clip and would rather look at one picture
+ * than scrub a video: every slide as it looks once settled, numbered, with
+ * its duration, in a grid.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "cw-autocleanups.h"
+#include "cw-fonts.h"
+#include "cw-number.h"
+#include "cw-sheet.h"
+
+static void
+draw_text (cairo_t    *cr,
+           const char *text,
+           int         weight,
+           double      size,
+           double      x,
+           double      y,
+           double      width,
+           double      grey)
+{
+  g_autoptr(PangoContext) context = pango_cairo_create_context (cr);
+  g_autoptr(PangoLayout) layout = NULL;
+
+  cw_fonts_prepare_context (context);
+  layout = cw_text_layout_new (context, text, "Noto Sans", weight, size, -1, 0, PANGO_ALIGN_LEFT, TRUE);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  cairo_set_source_rgb (cr, grey, grey, grey);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * cw_render_contact_sheet:
+ * @title: the heading of the sheet (the deck's title)
+ * @thumb_width: the width of each frame on the sheet, in pixels
+ *
+ * Returns: (transfer full): an RGB24 image of every slide, settled
+ */
+cairo_surface_t *
+cw_render_contact_sheet (CwRenderer *renderer,
+                         const char *title,
+                         int         thumb_width)
+{
+  const CwFormat *format = cw_renderer_get_format (renderer);
+  guint n = cw_renderer_get_n_slides (renderer);
+  double scale = (double) thumb_width / format->width;
+  int thumb_height = (int) round (format->height * scale);
+  guint columns = format->width < format->height ? 6 : format->width == format->height ? 4 : 3;
+  const int gap = 24, caption = 44, header = 96, margin = 36;
+  guint rows;
+  int width, height;
+  cairo_surface_t *sheet;
+  g_autoptr(cairo_t) cr = NULL;
+  g_autofree char *duration = NULL;
+  g_autofree char *subtitle = NULL;
+
+  columns = MAX (1, MIN (columns, n));
+  rows = MAX (1, (n + columns - 1) / columns);
+  width = margin * 2 + columns * thumb_width + (columns - 1) * gap;
+  height = header + margin + rows * (thumb_height + caption) + (rows - 1) * gap;
+
+  sheet = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (sheet);
+  cairo_set_source_rgb (cr, 0.11, 0.11, 0.12);
+  cairo_paint (cr);
+
+  duration = cw_number_format (cw_renderer_get_language (renderer), CW_NUMBER_DECIMAL,
+                               cw_renderer_get_duration (renderer), 1);
+  /* Translators: under the title of a contact sheet: format, size, language, duration */
+  subtitle = g_strdup_printf (_("%s · %d×%d · %s · %s s · %u slides"), format->label, format->width,
+                              format->height, cw_renderer_get_language (renderer), duration, n);
+  draw_text (cr, title ? title : "", 700, 30, margin, 18, width - 2 * margin, 0.95);
+  draw_text (cr, subtitle, 400, 20, margin, 58, width - 2 * margin, 0.65);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(cairo_surface_t) frame = cw_renderer_render_frame (renderer,
+                                                                    cw_renderer_get_settled_frame (renderer, i));
+      guint first, frames;
+      int x = margin + (i % columns) * (thumb_width + gap);
+      int y = header + (i / columns) * (thumb_height + caption + gap);
+      g_autofree char *seconds = NULL;
+      g_autofree char *label = NULL;
+
+      cairo_save (cr);
+      cairo_rectangle (cr, x, y, thumb_width, thumb_height);
+      cairo_clip (cr);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, frame, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_restore (cr);
+
+      cw_renderer_get_slide_frames (renderer, i, &first, &frames);
+      seconds = cw_number_format (cw_renderer_get_language (renderer), CW_NUMBER_DECIMAL,
+                                  (double) frames / cw_renderer_get_fps (renderer), 1);
+      /* Translators: under each frame of a contact sheet: slide number, slide id, seconds */
+      label = g_strdup_printf (_("%u · %s · %s s"), i + 1, cw_renderer_get_slide_id (renderer, i), seconds);
+      draw_text (cr, label, 600, 20, x, y + thumb_height + 10, thumb_width, 0.85);
+    }
+
+  cairo_surface_flush (sheet);
+  return sheet;
+}

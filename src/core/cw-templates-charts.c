@@ -1,0 +1,1157 @@
+/* cw-templates-charts.c: bar, percentage, pictogram and line charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cw-fonts.h"
+#include "cw-pictogram.h"
+#include "cw-templates-private.h"
+
+#define MAX_BARS 8
+#define MAX_ICONS 100
+
+static CwNumberStyle
+number_style_for (CwStatistic *statistic,
+                  gboolean     compact)
+{
+  if (compact)
+    return CW_NUMBER_COMPACT;
+  if (statistic != NULL && cw_statistic_is_percent (statistic))
+    return CW_NUMBER_PERCENT;
+  return CW_NUMBER_DECIMAL;
+}
+
+/* A point's label in the builder's language: "statistic-id/label" in the catalogs. */
+static char *
+point_label (CwSceneBuilder *b,
+             CwStatistic    *statistic,
+             const CwPoint  *point)
+{
+  g_autofree char *context = g_strdup_printf ("%s/%s", cw_statistic_get_id (statistic), point->label);
+
+  return cw_builder_translate (b, context, point->label, NULL, FALSE, 0);
+}
+
+static CwStatistic *
+require_series (CwSceneBuilder *b,
+                const char     *field,
+                guint           min_points)
+{
+  CwStatistic *statistic = cw_builder_get_statistic (b, field);
+
+  if (statistic == NULL)
+    {
+      cw_builder_warn (b, _("Slide “%s” has no statistic to show; choose one."),
+                       cw_slide_get_id (b->slide));
+      return NULL;
+    }
+  if (cw_statistic_get_n_points (statistic) < min_points)
+    {
+      cw_builder_warn (b, _("Slide “%s” charts “%s”, which has %u points; a chart needs at least %u. Add <point> elements to the statistic."),
+                       cw_slide_get_id (b->slide), cw_statistic_get_id (statistic),
+                       cw_statistic_get_n_points (statistic), min_points);
+      return NULL;
+    }
+  return statistic;
+}
+
+static void
+add_missing_note (CwSceneBuilder *b,
+                  const CwRect   *box,
+                  const char     *text)
+{
+  static const CwTextStyle style = { CW_FONT_BODY, 48, 32, 1.2, 3, PANGO_ALIGN_CENTER };
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  CwRect rect = { box->x, box->y + box->height * 0.4, box->width, box->height * 0.6 };
+
+  cw_builder_add_text (b, "chart", text, &style, &muted, &rect);
+}
+
+/* Bar chart */
+
+static const char * const orientations[] = { "horizontal", "vertical", NULL };
+static const char * const highlights[] = { "largest", "first", "last", "none", NULL };
+
+static const CwField bar_chart_fields[] = {
+  { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
+    N_("A series: each of its points becomes a bar"),
+    NULL, .element = "bars" },
+  { "orientation", CW_FIELD_CHOICE, N_("Orientation"),
+    N_("Bars across (room for long labels) or upright (for a few short ones)"),
+    "horizontal", .choices = orientations, .element = "bars" },
+  { "highlight", CW_FIELD_CHOICE, N_("Highlight"),
+    N_("Which bar takes the accent color"),
+    "largest", .choices = highlights, .element = "bars" },
+  { "compact", CW_FIELD_BOOLEAN, N_("Short numbers"),
+    N_("Show 59K instead of 59,163"),
+    "false", .element = "values" },
+  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
+    N_("A few words above the title"),
+    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  { "title", CW_FIELD_TEXT, N_("Title"),
+    N_("What the bars compare"),
+    N_("What was found"), .max_chars = 60, .element = "title" },
+  { NULL }
+};
+
+static const CwElement bar_chart_elements[] = {
+  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
+  { "title", N_("Title"), CW_ENTER_RISE (0.1) },
+  { "labels", N_("Labels"), CW_ENTER_FADE (0.3) },
+  { "bars", N_("Bars"), { CW_EFFECT_GROW, CW_EASING_EASE_OUT_CUBIC, 0.4, 0.9 } },
+  { "values", N_("Values"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, 0.4, 0.9 } },
+  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  { NULL }
+};
+
+#define BAR_STAGGER 0.12
+
+typedef struct
+{
+  char      *label;
+  double     value;
+  char      *value_text;
+  CwTextFit  fit;
+  double     value_w;
+  double     value_h;
+} Bar;
+
+static guint
+highlighted_bar (CwSceneBuilder *b,
+                 const Bar      *bars,
+                 guint           n)
+{
+  const char *highlight = cw_builder_get_string (b, "highlight");
+  guint best = 0;
+
+  if (g_strcmp0 (highlight, "none") == 0)
+    return G_MAXUINT;
+  if (g_strcmp0 (highlight, "first") == 0)
+    return 0;
+  if (g_strcmp0 (highlight, "last") == 0)
+    return n - 1;
+  for (guint i = 1; i < n; i++)
+    {
+      if (bars[i].value > bars[best].value)
+        best = i;
+    }
+  return best;
+}
+
+/* Upright bars, or FALSE when their labels would not fit under them. */
+static gboolean
+layout_vertical_bars (CwSceneBuilder *b,
+                      const CwRect   *box,
+                      Bar            *bars,
+                      guint           n,
+                      double          max,
+                      CwStatistic    *statistic,
+                      CwNumberStyle   style)
+{
+  static const CwTextStyle label_base = { CW_FONT_BODY, 40, 28, 1.1, 3, PANGO_ALIGN_CENTER };
+  double u = b->unit;
+  double slot = box->width / n;
+  double bar_w = slot * 0.64;
+  double value_size = 54 * u;
+  double label_h = 0, value_h = 0, chart_h, base;
+  guint highlight = highlighted_bar (b, bars, n);
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor dim = cw_templates_dim (b);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+
+  for (guint i = 0; i < n; i++)
+    {
+      cw_text_fit (bars[i].label, cw_theme_get_font_family (b->theme, label_base.font),
+                   cw_theme_get_font_weight (b->theme, label_base.font),
+                   &label_base, u, slot * 0.94, 0, &bars[i].fit);
+      /* a label that needs more than three lines, or shrinks below the minimum, does not fit */
+      if (bars[i].fit.lines > 3 || bars[i].fit.size < label_base.min_size * u - 0.5)
+        return FALSE;
+      label_h = MAX (label_h, bars[i].fit.height);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,
+                            &bars[i].value_w, &bars[i].value_h);
+      if (bars[i].value_w > slot * 0.98)
+        value_size *= slot * 0.98 / bars[i].value_w;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,
+                            &bars[i].value_w, &bars[i].value_h);
+      value_h = MAX (value_h, bars[i].value_h);
+    }
+
+  chart_h = box->height - label_h - value_h - 40 * u;
+  if (chart_h < box->height * 0.35)
+    return FALSE;
+  base = box->y + value_h + 12 * u + chart_h;
+
+  {
+    /* the baseline the bars stand on */
+    CwRect line = { box->x, base, box->width, MAX (2, 3 * u) };
+    CwNode *node = cw_builder_add_box (b, NULL, &line, &muted, 0);
+    node->opacity = 0.5;
+    node->enter = (CwAnimation) CW_ENTER_FADE (0.2);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double h = max > 0 ? MAX (bars[i].value, 0) / max * chart_h : 0;
+      double cx = box->x + slot * (i + 0.5);
+      CwRect bar = { cx - bar_w / 2, base - h, bar_w, h };
+      CwRect value = { cx - bars[i].value_w / 2, base - h - 12 * u - bars[i].value_h,
+                       bars[i].value_w, bars[i].value_h };
+      CwRect label = { cx - slot * 0.47, base + 20 * u, slot * 0.94, bars[i].fit.height };
+      CwTextStyle text_style = label_base;
+      CwNode *node;
+
+      if (h > 0 && h < 4 * u)
+        {
+          bar.height = 4 * u;
+          bar.y = base - bar.height;
+        }
+
+      node = cw_builder_add_box (b, "bars", &bar, i == highlight ? &accent : &dim,
+                                 MIN (bar_w * 0.12, 14 * u));
+      node->grow_vertical = TRUE;
+      cw_templates_stagger (node, i, BAR_STAGGER);
+
+      node = cw_templates_add_counter (b, "values", bars[i].value, cw_statistic_get_decimals (statistic),
+                                       style, NULL, NULL,
+                                       CW_FONT_NUMBER, value_size, i == highlight ? &accent : &text,
+                                       &value, PANGO_ALIGN_CENTER);
+      /* the value rides the top of its bar */
+      node->travel_y = bar.height;
+      cw_templates_stagger (node, i, BAR_STAGGER);
+
+      text_style.max_size = text_style.min_size = bars[i].fit.size / u;
+      node = cw_builder_add_text (b, "labels", bars[i].label, &text_style, &text, &label);
+      node->wrap_width = bars[i].fit.wrap_width;
+      cw_templates_stagger (node, i, BAR_STAGGER);
+    }
+
+  return TRUE;
+}
+
+static void
+layout_horizontal_bars (CwSceneBuilder *b,
+                        const CwRect   *box,
+                        Bar            *bars,
+                        guint           n,
+                        double          max,
+                        CwStatistic    *statistic,
+                        CwNumberStyle   style)
+{
+  static const CwTextStyle label_base = { CW_FONT_BODY, 44, 30, 1.1, 2, PANGO_ALIGN_LEFT };
+  double u = b->unit;
+  double s = 1;
+  double total = 0, bar_h = 0, value_size = 0, gap = 0, label_gap = 0, value_w_max = 0;
+  guint highlight = highlighted_bar (b, bars, n);
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor dim = cw_templates_dim (b);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwTextStyle label_style = label_base;
+  double y;
+
+  /* grow or shrink the rows together until they fill about two thirds of the box */
+  for (guint attempt = 0; attempt < 14; attempt++)
+    {
+      bar_h = 66 * u * s;
+      value_size = 56 * u * s;
+      gap = 34 * u * s;
+      label_gap = 10 * u * s;
+      label_style.max_size = label_base.max_size * s;
+      label_style.min_size = MIN (label_base.min_size, label_style.max_size);
+      value_w_max = 0;
+      total = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,
+                                &bars[i].value_w, &bars[i].value_h);
+          value_w_max = MAX (value_w_max, bars[i].value_w);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          cw_text_fit (bars[i].label, cw_theme_get_font_family (b->theme, label_style.font),
+                       cw_theme_get_font_weight (b->theme, label_style.font),
+                       &label_style, u, box->width, 0, &bars[i].fit);
+          total += bars[i].fit.height + label_gap + bar_h + (i > 0 ? gap : 0);
+        }
+      if (total > box->height)
+        s *= 0.9;
+      else if (attempt == 0 && total < box->height * 0.6)
+        s = MIN (1.9, s * box->height * 0.62 / total);
+      else
+        break;
+    }
+
+  if (total > box->height + 0.5)
+    cw_builder_warn (b, _("The bars of slide “%s” do not fit the frame; show fewer points."),
+                     cw_slide_get_id (b->slide));
+
+  y = box->y + MAX (0, box->height - total) * 0.4;
+  for (guint i = 0; i < n; i++)
+    {
+      double room = box->width - value_w_max - 24 * u * s;
+      double len = max > 0 ? MAX (bars[i].value, 0) / max * room : 0;
+      CwRect label = { box->x, y, box->width, bars[i].fit.height };
+      CwRect bar = { box->x, y + bars[i].fit.height + label_gap, MAX (len, len > 0 ? 6 * u : 0), bar_h };
+      CwRect value = { box->x + bar.width + 18 * u * s, bar.y + (bar_h - bars[i].value_h) / 2,
+                       bars[i].value_w, bars[i].value_h };
+      CwTextStyle text_style = label_style;
+      CwNode *node;
+
+      text_style.max_size = text_style.min_size = bars[i].fit.size / u;
+      node = cw_builder_add_text (b, "labels", bars[i].label, &text_style, &text, &label);
+      node->wrap_width = bars[i].fit.wrap_width;
+      cw_templates_stagger (node, i, BAR_STAGGER);
+
+      node = cw_builder_add_box (b, "bars", &bar, i == highlight ? &accent : &dim, bar_h * 0.18);
+      node->rect = cw_templates_mirror (b, box, node->rect);
+      cw_templates_stagger (node, i, BAR_STAGGER);
+
+      value = cw_templates_mirror (b, box, value);
+      node = cw_templates_add_counter (b, "values", bars[i].value, cw_statistic_get_decimals (statistic),
+                                       style, NULL, NULL, CW_FONT_NUMBER, value_size,
+                                       i == highlight ? &accent : &text, &value,
+                                       b->scene->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      /* the value rides the end of its bar */
+      node->travel_x = bar.width;
+      cw_templates_stagger (node, i, BAR_STAGGER);
+
+      y += bars[i].fit.height + label_gap + bar_h + gap;
+    }
+}
+
+static void
+build_bar_chart (CwSceneBuilder *b)
+{
+  CwStatistic *statistic = require_series (b, "statistic", 1);
+  g_autofree char *kicker = cw_builder_get_text (b, "kicker");
+  g_autofree char *title = cw_builder_get_text (b, "title");
+  gboolean compact = cw_builder_get_boolean (b, "compact");
+  CwNumberStyle style = number_style_for (statistic, compact);
+  CwRect box;
+  Bar bars[MAX_BARS] = { { 0 } };
+  guint n = 0;
+  double max = 0;
+
+  cw_templates_add_contours (b, b->frame.width * 0.05, b->frame.height * 0.95, CW_COLOR_ACCENT);
+  cw_builder_add_source_line (b, statistic);
+  box = b->content;
+  cw_templates_add_header (b, &box, kicker, title, PANGO_ALIGN_LEFT);
+
+  if (statistic == NULL)
+    {
+      add_missing_note (b, &box, _("Choose a statistic with points to chart."));
+      return;
+    }
+
+  n = MIN (cw_statistic_get_n_points (statistic), MAX_BARS);
+  if (cw_statistic_get_n_points (statistic) > MAX_BARS)
+    cw_builder_warn (b, _("Slide “%s” shows the first %d of the %u points of “%s”; more bars than that cannot be read on a phone."),
+                     cw_slide_get_id (b->slide), MAX_BARS, cw_statistic_get_n_points (statistic),
+                     cw_statistic_get_id (statistic));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CwPoint *point = cw_statistic_get_point (statistic, i);
+
+      bars[i].label = point_label (b, statistic, point);
+      bars[i].value = point->value;
+      bars[i].value_text = cw_number_format (b->language, style, point->value,
+                                             cw_statistic_get_decimals (statistic));
+      max = MAX (max, point->value);
+    }
+
+  if (g_strcmp0 (cw_builder_get_string (b, "orientation"), "vertical") != 0 ||
+      !layout_vertical_bars (b, &box, bars, n, max, statistic, style))
+    layout_horizontal_bars (b, &box, bars, n, max, statistic, style);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (bars[i].label);
+      g_free (bars[i].value_text);
+    }
+}
+
+const CwTemplate cw_template_bar_chart = {
+  .id = "bar-chart",
+  .label = N_("Bar chart"),
+  .description = N_("Compares two to eight figures: bars grow one after another"),
+  .shows_source = TRUE,
+  .fields = bar_chart_fields,
+  .elements = bar_chart_elements,
+  .min_duration = 4.0,
+  .build = build_bar_chart,
+};
+
+/* Percentage: a ring or a bar that fills while the number counts */
+
+static const char * const percent_styles[] = { "ring", "bar", NULL };
+
+static const CwField percent_fields[] = {
+  { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
+    N_("A percentage (unit “%”): 60 fills three fifths of the ring"),
+    NULL, .element = "gauge" },
+  { "style", CW_FIELD_CHOICE, N_("Style"),
+    N_("A ring around the number, or a bar under it"),
+    "ring", .choices = percent_styles, .element = "gauge" },
+  { "prefix", CW_FIELD_TEXT, N_("Before the number"),
+    N_("Shown before the number, such as “−”"),
+    NULL, .max_chars = 6, .element = "number", .optional = TRUE },
+  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
+    N_("A few words above"),
+    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  { "label", CW_FIELD_TEXT, N_("Label"),
+    N_("What the percentage measures"),
+    N_("of the land is safe again"), .max_chars = 50, .plural = TRUE, .count_field = "statistic",
+    .element = "label" },
+  { NULL }
+};
+
+static const CwElement percent_elements[] = {
+  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
+  { "gauge", N_("Ring or bar"), { CW_EFFECT_GROW, CW_EASING_EASE_IN_OUT_CUBIC, 0.2, 1.5 } },
+  { "number", N_("Number"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_IN_OUT_CUBIC, 0.2, 1.5 } },
+  { "label", N_("Label"), CW_ENTER_RISE (0.6) },
+  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  { NULL }
+};
+
+typedef struct
+{
+  double   fraction;
+  double   width;
+  CwColor  track;
+  gboolean bar;
+} Gauge;
+
+static void
+draw_gauge (const CwNode *node,
+            cairo_t      *cr,
+            double        progress)
+{
+  const Gauge *g = node->data;
+  const CwRect *r = &node->rect;
+  double sweep = g->fraction * CLAMP (progress, 0, 1.05);
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (g->bar)
+    {
+      double y = r->y + r->height / 2;
+      double x0 = r->x + g->width / 2;
+      double x1 = r->x + r->width - g->width / 2;
+
+      cairo_set_line_width (cr, g->width);
+      cw_cairo_set_source_color (cr, &g->track, 1);
+      cairo_move_to (cr, x0, y);
+      cairo_line_to (cr, x1, y);
+      cairo_stroke (cr);
+      if (sweep > 0)
+        {
+          cw_cairo_set_source_color (cr, &node->color, 1);
+          cairo_move_to (cr, x0, y);
+          cairo_line_to (cr, x0 + (x1 - x0) * MIN (sweep, 1), y);
+          cairo_stroke (cr);
+        }
+    }
+  else
+    {
+      double cx = r->x + r->width / 2;
+      double cy = r->y + r->height / 2;
+      double radius = (MIN (r->width, r->height) - g->width) / 2;
+
+      cairo_set_line_width (cr, g->width);
+      cw_cairo_set_source_color (cr, &g->track, 1);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      if (sweep > 0)
+        {
+          cw_cairo_set_source_color (cr, &node->color, 1);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, cx, cy, radius, -G_PI / 2, -G_PI / 2 + 2 * G_PI * MIN (sweep, 1));
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+build_percent (CwSceneBuilder *b)
+{
+  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 44, 32, 1.1, 2, PANGO_ALIGN_CENTER };
+  static const CwTextStyle label_style = { CW_FONT_HEADING, 72, 44, 1.08, 3, PANGO_ALIGN_CENTER };
+  CwStatistic *statistic = cw_builder_get_statistic (b, "statistic");
+  g_autofree char *kicker = cw_builder_get_text (b, "kicker");
+  g_autofree char *prefix = cw_builder_get_text (b, "prefix");
+  g_autofree char *label = cw_builder_get_text (b, "label");
+  gboolean bar = g_strcmp0 (cw_builder_get_string (b, "style"), "bar") == 0;
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
+  double u = b->unit;
+  double value = statistic ? cw_statistic_get_value (statistic) : 0;
+  guint decimals = statistic ? cw_statistic_get_decimals (statistic) : 0;
+  CwTextFit kicker_fit = { 0 }, label_fit = { 0 };
+  double s = 1, gauge_h = 0, number_size = 0, number_w = 0, number_h = 0, total = 0, y;
+  g_autofree char *number_text = NULL;
+  CwRect box;
+  Gauge *gauge;
+  CwNode *node;
+
+  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.4, CW_COLOR_ACCENT);
+  cw_builder_add_source_line (b, statistic);
+  box = b->content;
+
+  if (statistic == NULL)
+    {
+      add_missing_note (b, &box, _("Choose a percentage to show."));
+      return;
+    }
+  if (!cw_statistic_is_percent (statistic))
+    cw_builder_warn (b, _("Slide “%s” shows “%s” as a percentage, but its unit is not “%%”."),
+                     cw_slide_get_id (b->slide), cw_statistic_get_id (statistic));
+
+  {
+    g_autofree char *formatted = cw_number_format (b->language, CW_NUMBER_PERCENT, value, decimals);
+    number_text = g_strconcat (prefix ? prefix : "", formatted, NULL);
+  }
+
+  /* the ring, the number and the texts shrink together until they fit */
+  for (guint attempt = 0; attempt < 12; attempt++)
+    {
+      CwTextStyle k = kicker_style, l = label_style;
+
+      k.max_size *= s;
+      l.max_size *= s;
+      k.min_size = MIN (k.min_size, k.max_size);
+      l.min_size = MIN (l.min_size, l.max_size);
+      cw_text_fit (kicker, cw_theme_get_font_family (b->theme, k.font),
+                   cw_theme_get_font_weight (b->theme, k.font), &k, u, box.width, 0, &kicker_fit);
+      cw_text_fit (label, cw_theme_get_font_family (b->theme, l.font),
+                   cw_theme_get_font_weight (b->theme, l.font), &l, u, box.width, 0, &label_fit);
+
+      if (bar)
+        {
+          number_size = 230 * u * s;
+          cw_templates_measure (b, number_text, CW_FONT_NUMBER, number_size, TRUE, &number_w, &number_h);
+          if (number_w > box.width)
+            {
+              number_size *= box.width / number_w;
+              cw_templates_measure (b, number_text, CW_FONT_NUMBER, number_size, TRUE, &number_w, &number_h);
+            }
+          gauge_h = 96 * u * s;
+          total = number_h + 36 * u * s + gauge_h;
+        }
+      else
+        {
+          gauge_h = MIN (box.width * 0.78, 600 * u * s);
+          /* the number sits inside the ring, with air around it */
+          number_size = gauge_h * 0.3;
+          cw_templates_measure (b, number_text, CW_FONT_NUMBER, number_size, TRUE, &number_w, &number_h);
+          if (number_w > gauge_h * 0.62)
+            {
+              number_size *= gauge_h * 0.62 / number_w;
+              cw_templates_measure (b, number_text, CW_FONT_NUMBER, number_size, TRUE, &number_w, &number_h);
+            }
+          total = gauge_h;
+        }
+      total += (kicker ? kicker_fit.height + 36 * u * s : 0) + (label ? label_fit.height + 48 * u * s : 0);
+      if (total <= box.height)
+        break;
+      s *= 0.9;
+    }
+
+  y = box.y + MAX (0, box.height - total) * 0.5;
+
+  if (kicker != NULL)
+    {
+      CwRect rect = { box.x, y, box.width, kicker_fit.height };
+      CwTextStyle k = kicker_style;
+
+      k.max_size = k.min_size = kicker_fit.size / u;
+      cw_builder_add_text (b, "kicker", kicker, &k, &muted, &rect);
+      y += kicker_fit.height + 36 * u * s;
+    }
+
+  gauge = g_new0 (Gauge, 1);
+  gauge->fraction = CLAMP (value / 100, 0, 1);
+  gauge->bar = bar;
+  gauge->track = cw_color_mix (&text, &background, 0.86);
+
+  if (bar)
+    {
+      CwRect number = { box.x, y, box.width, number_h };
+      CwRect rect = { box.x, y + number_h + 36 * u * s, box.width, gauge_h };
+
+      cw_templates_add_counter (b, "number", value, decimals, CW_NUMBER_PERCENT, prefix, NULL,
+                                CW_FONT_NUMBER, number_size, &accent, &number, PANGO_ALIGN_CENTER);
+      gauge->width = gauge_h;
+      node = cw_node_new (CW_NODE_CUSTOM, "gauge", &rect);
+      y += number_h + 36 * u * s + gauge_h;
+    }
+  else
+    {
+      CwRect rect = { box.x + (box.width - gauge_h) / 2, y, gauge_h, gauge_h };
+      CwRect number = { rect.x, y + (gauge_h - number_h) / 2, gauge_h, number_h };
+
+      gauge->width = gauge_h * 0.1;
+      node = cw_node_new (CW_NODE_CUSTOM, "gauge", &rect);
+      cw_templates_add_counter (b, "number", value, decimals, CW_NUMBER_PERCENT, prefix, NULL,
+                                CW_FONT_NUMBER, number_size, &accent, &number, PANGO_ALIGN_CENTER);
+      y += gauge_h;
+    }
+  node->color = accent;
+  node->data = gauge;
+  node->destroy = g_free;
+  node->draw = draw_gauge;
+  cw_builder_style_node (b, node);
+  /* drawn under the number */
+  g_ptr_array_insert (b->scene->nodes, b->scene->nodes->len - 1, node);
+
+  if (label != NULL)
+    {
+      CwRect rect = { box.x, y + 48 * u * s, box.width, label_fit.height };
+      CwTextStyle l = label_style;
+      CwNode *text_node;
+
+      l.max_size = l.min_size = label_fit.size / u;
+      text_node = cw_builder_add_text (b, "label", label, &l, &text, &rect);
+      text_node->wrap_width = label_fit.wrap_width;
+    }
+}
+
+const CwTemplate cw_template_percent = {
+  .id = "percent",
+  .label = N_("Percentage"),
+  .description = N_("A share or a change: a ring or bar fills while the number counts"),
+  .shows_source = TRUE,
+  .fields = percent_fields,
+  .elements = percent_elements,
+  .min_duration = 3.0,
+  .build = build_percent,
+};
+
+/* Pictogram: N symbols, of which K fill in, one symbol standing for X */
+
+static const char * const icon_names[] = {
+  "person", "child", "ap-mine", "at-mine", "uxo", "field", NULL
+};
+
+static const char * const pictogram_placeholders[] = { "per_icon", NULL };
+
+static const CwField pictogram_fields[] = {
+  { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
+    N_("What the filled symbols count"),
+    NULL, .element = "icons" },
+  { "total", CW_FIELD_STATISTIC, N_("Out of"),
+    N_("The whole the filled symbols are part of; without it, every symbol fills"),
+    NULL, .element = "icons", .optional = TRUE },
+  { "per_icon", CW_FIELD_NUMBER, N_("Each symbol stands for"),
+    N_("How much one symbol counts, so the grid stays readable"),
+    "1", .min = 0.000001, .max = 1e12, .element = "icons" },
+  { "icon", CW_FIELD_CHOICE, N_("Symbol"),
+    N_("The pictogram to repeat"),
+    "person", .choices = icon_names, .element = "icons" },
+  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
+    N_("A few words above the number"),
+    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  { "label", CW_FIELD_TEXT, N_("Label"),
+    N_("What the number counts; it follows the number, so it has plural forms"),
+    N_("people"), .max_chars = 50, .plural = TRUE, .count_field = "statistic", .element = "label" },
+  { "legend", CW_FIELD_TEXT, N_("Legend"),
+    N_("Says what one symbol stands for; {per_icon} is that number"),
+    N_("Each symbol = {per_icon}"), .max_chars = 40, .element = "legend", .optional = TRUE },
+  { NULL }
+};
+
+static const CwElement pictogram_elements[] = {
+  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
+  { "number", N_("Number"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, 0.2, 1.6 } },
+  { "label", N_("Label"), CW_ENTER_RISE (0.35) },
+  { "icons", N_("Symbols"), { CW_EFFECT_GROW, CW_EASING_EASE_OUT_QUAD, 0.3, 1.6 } },
+  { "legend", N_("Legend"), CW_ENTER_FADE (1.2) },
+  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  { NULL }
+};
+
+typedef struct
+{
+  cairo_surface_t *mask;
+  guint            columns;
+  guint            count;
+  double           filled;
+  double           size;
+  double           gap;
+  CwColor          empty;
+  gboolean         rtl;
+} IconGrid;
+
+static void
+icon_grid_free (gpointer data)
+{
+  IconGrid *g = data;
+
+  cairo_surface_destroy (g->mask);
+  g_free (g);
+}
+
+static void
+draw_icon_grid (const CwNode *node,
+                cairo_t      *cr,
+                double        progress)
+{
+  const IconGrid *g = node->data;
+  double lit = g->filled * CLAMP (progress, 0, 1);
+  double cell = g->size + g->gap;
+
+  for (guint i = 0; i < g->count; i++)
+    {
+      guint col = i % g->columns;
+      guint row = i / g->columns;
+      double x = node->rect.x + (g->rtl ? (g->columns - 1 - col) : col) * cell;
+      double y = node->rect.y + row * cell;
+      double share = CLAMP (lit - i, 0, 1);
+      double part, appear;
+
+      cw_pictogram_paint (cr, g->mask, x, y, &g->empty, 1);
+      if (share <= 0)
+        continue;
+
+      /* each symbol pops as it fills; the last one may fill only in part */
+      part = MIN (1, g->filled - i);
+      appear = MIN (1, share / part);
+      cairo_save (cr);
+      if (part < 1)
+        {
+          double w = g->size * part;
+          cairo_rectangle (cr, g->rtl ? x + g->size - w : x, y, w, g->size);
+          cairo_clip (cr);
+        }
+      if (appear < 1)
+        {
+          double scale = 0.6 + 0.4 * cw_easing_apply (CW_EASING_EASE_OUT_BACK, appear);
+          cairo_translate (cr, x + g->size / 2, y + g->size / 2);
+          cairo_scale (cr, scale, scale);
+          cairo_translate (cr, -x - g->size / 2, -y - g->size / 2);
+        }
+      cw_pictogram_paint (cr, g->mask, x, y, &node->color, MIN (1, appear * 2));
+      cairo_restore (cr);
+    }
+}
+
+static void
+build_pictogram (CwSceneBuilder *b)
+{
+  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 44, 32, 1.1, 2, PANGO_ALIGN_CENTER };
+  static const CwTextStyle number_style = { CW_FONT_NUMBER, 200, 90, 1.0, 1, PANGO_ALIGN_CENTER };
+  static const CwTextStyle label_style = { CW_FONT_HEADING, 64, 40, 1.08, 3, PANGO_ALIGN_CENTER };
+  static const CwTextStyle legend_style = { CW_FONT_BODY, 38, 28, 1.15, 2, PANGO_ALIGN_CENTER };
+  CwStatistic *statistic = cw_builder_get_statistic (b, "statistic");
+  CwStatistic *total_stat = cw_builder_get_statistic (b, "total");
+  const char *icon = cw_builder_get_string (b, "icon");
+  double per_icon = cw_builder_get_number (b, "per_icon");
+  g_autofree char *per_icon_text = NULL;
+  g_autofree char *kicker = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *legend = NULL;
+  g_autoptr(CwStack) stack = cw_stack_new (b);
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
+  double filled, count_f;
+  guint count, columns, rows;
+  double grid_w, grid_h, size, gap;
+  IconGrid *grid;
+  CwNode *node;
+  CwRect box;
+
+  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.6, CW_COLOR_ACCENT);
+  cw_builder_add_source_line (b, statistic);
+  box = b->content;
+
+  if (statistic == NULL)
+    {
+      add_missing_note (b, &box, _("Choose a statistic to count in symbols."));
+      return;
+    }
+  if (per_icon <= 0)
+    per_icon = 1;
+
+  per_icon_text = cw_number_format (b->language, CW_NUMBER_DECIMAL, per_icon, 0);
+  cw_builder_set_placeholder (b, "per_icon", per_icon_text);
+  kicker = cw_builder_get_text (b, "kicker");
+  label = cw_builder_get_text (b, "label");
+  legend = cw_builder_get_text (b, "legend");
+
+  filled = cw_statistic_get_value (statistic) / per_icon;
+  count_f = total_stat ? cw_statistic_get_value (total_stat) / per_icon : filled;
+  count = (guint) ceil (MAX (count_f, filled) - 1e-9);
+  if (count > MAX_ICONS)
+    {
+      g_autofree char *suggest = cw_number_format (b->language, CW_NUMBER_DECIMAL,
+                                                   per_icon * ceil ((double) count / MAX_ICONS), 0);
+      cw_builder_warn (b, _("Slide “%s” would need %u symbols; at most %d can be counted at a glance. Let each symbol stand for %s."),
+                       cw_slide_get_id (b->slide), count, MAX_ICONS, suggest);
+      filled = filled * MAX_ICONS / count;
+      count = MAX_ICONS;
+    }
+  count = MAX (count, 1);
+
+  /* the top part: what is counted, then the grid fills the room left */
+  cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &muted, 0);
+  cw_stack_add_counter (stack, "number", statistic, NULL, NULL, FALSE, &number_style, &accent, 16);
+  cw_stack_add_text (stack, "label", label, &label_style, &text, 16);
+  {
+    /* lay the header into the top 45 % at most */
+    CwRect top = { box.x, box.y, box.width, box.height * 0.45 };
+    cw_stack_place (stack, &top, 0);
+  }
+  {
+    double bottom = box.y;
+
+    for (guint i = 0; i < b->scene->nodes->len; i++)
+      {
+        const CwNode *n = g_ptr_array_index (b->scene->nodes, i);
+        if (n->element != NULL && !g_str_equal (n->element, "source"))
+          bottom = MAX (bottom, n->rect.y + n->rect.height);
+      }
+    box.height -= bottom - box.y + 56 * b->unit;
+    box.y = bottom + 56 * b->unit;
+  }
+
+  if (legend != NULL)
+    {
+      CwTextFit fit;
+      CwRect rect;
+      CwTextStyle style = legend_style;
+
+      cw_text_fit (legend, cw_theme_get_font_family (b->theme, style.font),
+                   cw_theme_get_font_weight (b->theme, style.font), &style, b->unit, box.width, 0, &fit);
+      rect = (CwRect) { box.x, box.y + box.height - fit.height, box.width, fit.height };
+      style.max_size = style.min_size = fit.size / b->unit;
+      cw_builder_add_text (b, "legend", legend, &style, &muted, &rect);
+      box.height -= fit.height + 36 * b->unit;
+    }
+
+  /* the most columns that keep the symbols large: fill the box */
+  columns = 1;
+  size = 0;
+  for (guint c = 1; c <= count; c++)
+    {
+      guint r = (count + c - 1) / c;
+      double cell = MIN (box.width / c, box.height / r);
+      if (cell * 0.8 > size)
+        {
+          size = cell * 0.8;
+          columns = c;
+        }
+    }
+  size = MIN (size, 150 * b->unit);
+  gap = size * 0.25;
+  rows = (count + columns - 1) / columns;
+  grid_w = columns * size + (columns - 1) * gap;
+  grid_h = rows * size + (rows - 1) * gap;
+
+  grid = g_new0 (IconGrid, 1);
+  grid->mask = cw_pictogram_render (icon, (int) ceil (size));
+  if (grid->mask == NULL)
+    grid->mask = cw_pictogram_render ("person", (int) ceil (size));
+  grid->columns = columns;
+  grid->count = count;
+  grid->filled = filled;
+  grid->size = ceil (size);
+  grid->gap = gap;
+  grid->empty = cw_color_mix (&text, &background, 0.82);
+  grid->rtl = b->scene->rtl;
+
+  node = cw_node_new (CW_NODE_CUSTOM, "icons",
+                      &(CwRect) { box.x + (box.width - grid_w) / 2, box.y + MAX (0, box.height - grid_h) / 2,
+                                  grid_w, grid_h });
+  node->color = accent;
+  node->data = grid;
+  node->destroy = icon_grid_free;
+  node->draw = draw_icon_grid;
+  cw_builder_style_node (b, node);
+  cw_scene_add_node (b->scene, node);
+}
+
+const CwTemplate cw_template_pictogram = {
+  .id = "pictogram",
+  .label = N_("Pictogram chart"),
+  .description = N_("Counts in symbols, such as people or mines: one symbol stands for many"),
+  .shows_source = TRUE,
+  .fields = pictogram_fields,
+  .elements = pictogram_elements,
+  .placeholders = pictogram_placeholders,
+  .min_duration = 4.0,
+  .build = build_pictogram,
+};
+
+/* Line chart: a series over time, drawn on from left to right */
+
+static const CwField line_chart_fields[] = {
+  { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
+    N_("A series over time: each point is a year, a month…"),
+    NULL, .element = "line" },
+  { "area", CW_FIELD_BOOLEAN, N_("Fill under the line"),
+    N_("Shade the area under the line"),
+    "true", .element = "line" },
+  { "compact", CW_FIELD_BOOLEAN, N_("Short numbers"),
+    N_("Show 5.8K instead of 5,757"),
+    "false", .element = "values" },
+  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
+    N_("A few words above the title"),
+    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  { "title", CW_FIELD_TEXT, N_("Title"),
+    N_("What the line shows"),
+    N_("Year by year"), .max_chars = 60, .element = "title" },
+  { NULL }
+};
+
+static const CwElement line_chart_elements[] = {
+  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
+  { "title", N_("Title"), CW_ENTER_RISE (0.1) },
+  { "line", N_("Line"), { CW_EFFECT_GROW, CW_EASING_EASE_IN_OUT_CUBIC, 0.4, 1.8 } },
+  { "labels", N_("Periods"), CW_ENTER_FADE (0.3) },
+  { "values", N_("Values"), { CW_EFFECT_POP, CW_EASING_EASE_OUT_BACK, 2.0, 0.5 } },
+  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  { NULL }
+};
+
+typedef struct
+{
+  guint    n;
+  double  *x;
+  double  *y;
+  double   base;
+  double   line;
+  gboolean area;
+  gboolean rtl;
+  CwColor  grid;
+} LineData;
+
+static void
+line_data_free (gpointer data)
+{
+  LineData *d = data;
+
+  g_free (d->x);
+  g_free (d->y);
+  g_free (d);
+}
+
+static void
+draw_line (const CwNode *node,
+           cairo_t      *cr,
+           double        progress)
+{
+  const LineData *d = node->data;
+  const CwRect *r = &node->rect;
+  double reach = r->width * CLAMP (progress, 0, 1);
+
+  /* the baseline is there from the start; the line is drawn on along it */
+  cw_cairo_set_source_color (cr, &d->grid, 1);
+  cairo_set_line_width (cr, MAX (1.5, d->line * 0.3));
+  cairo_move_to (cr, r->x, d->base);
+  cairo_line_to (cr, r->x + r->width, d->base);
+  cairo_stroke (cr);
+
+  cairo_save (cr);
+  if (d->rtl)
+    cairo_rectangle (cr, r->x + r->width - reach, r->y - d->line * 4, reach + d->line * 4, r->height + d->line * 8);
+  else
+    cairo_rectangle (cr, r->x - d->line * 4, r->y - d->line * 4, reach + d->line * 4, r->height + d->line * 8);
+  cairo_clip (cr);
+
+  if (d->area)
+    {
+      g_autoptr(cairo_pattern_t) fade = cairo_pattern_create_linear (0, r->y, 0, d->base);
+
+      /* the shade under the line thins out towards the baseline */
+      cairo_pattern_add_color_stop_rgba (fade, 0, node->color.red, node->color.green, node->color.blue, 0.34);
+      cairo_pattern_add_color_stop_rgba (fade, 1, node->color.red, node->color.green, node->color.blue, 0.02);
+      cairo_move_to (cr, d->x[0], d->base);
+      for (guint i = 0; i < d->n; i++)
+        cairo_line_to (cr, d->x[i], d->y[i]);
+      cairo_line_to (cr, d->x[d->n - 1], d->base);
+      cairo_close_path (cr);
+      cairo_set_source (cr, fade);
+      cairo_fill (cr);
+    }
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, d->line);
+  for (guint i = 0; i < d->n; i++)
+    {
+      if (i == 0)
+        cairo_move_to (cr, d->x[i], d->y[i]);
+      else
+        cairo_line_to (cr, d->x[i], d->y[i]);
+    }
+  cw_cairo_set_source_color (cr, &node->color, 1);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < d->n; i++)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, d->x[i], d->y[i], d->line * (i == d->n - 1 ? 1.5 : 0.9), 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static void
+build_line_chart (CwSceneBuilder *b)
+{
+  static const CwTextStyle label_base = { CW_FONT_BODY, 38, 26, 1.0, 1, PANGO_ALIGN_CENTER };
+  CwStatistic *statistic = require_series (b, "statistic", 2);
+  g_autofree char *kicker = cw_builder_get_text (b, "kicker");
+  g_autofree char *title = cw_builder_get_text (b, "title");
+  gboolean compact = cw_builder_get_boolean (b, "compact");
+  CwNumberStyle style = number_style_for (statistic, compact);
+  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  double u = b->unit;
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, label_h = 0, value_size, value_w, value_h;
+  double first_w, first_h, max_label_w = 0;
+  g_autofree char *first_text = NULL;
+  g_autofree char *last_text = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  CwRect box, plot;
+  LineData *d;
+  CwNode *node;
+  guint n, step;
+
+  cw_templates_add_contours (b, b->frame.width * 0.95, b->frame.height * 0.1, CW_COLOR_ACCENT);
+  cw_builder_add_source_line (b, statistic);
+  box = b->content;
+  cw_templates_add_header (b, &box, kicker, title, PANGO_ALIGN_LEFT);
+
+  if (statistic == NULL)
+    {
+      add_missing_note (b, &box, _("Choose a series of at least two points to draw."));
+      return;
+    }
+
+  n = cw_statistic_get_n_points (statistic);
+  for (guint i = 0; i < n; i++)
+    {
+      const CwPoint *p = cw_statistic_get_point (statistic, i);
+      double w;
+
+      lo = MIN (lo, p->value);
+      hi = MAX (hi, p->value);
+      g_ptr_array_add (labels, point_label (b, statistic, p));
+      cw_templates_measure (b, g_ptr_array_index (labels, i), CW_FONT_BODY, label_base.max_size * u,
+                            FALSE, &w, &label_h);
+      max_label_w = MAX (max_label_w, w);
+    }
+
+  /* a line chart need not start at zero, but a small range near zero should */
+  {
+    double range = MAX (hi - lo, fabs (hi) * 0.1 + 1e-9);
+    lo = lo >= 0 && lo < range ? 0 : lo - range * 0.1;
+    hi = hi + range * 0.12;
+  }
+
+  value_size = 60 * u;
+  first_text = cw_number_format (b->language, style, cw_statistic_get_point (statistic, 0)->value,
+                                 cw_statistic_get_decimals (statistic));
+  last_text = cw_number_format (b->language, style, cw_statistic_get_point (statistic, n - 1)->value,
+                                cw_statistic_get_decimals (statistic));
+  cw_templates_measure (b, last_text, CW_FONT_NUMBER, value_size, TRUE, &value_w, &value_h);
+  cw_templates_measure (b, first_text, CW_FONT_NUMBER, value_size * 0.7, TRUE, &first_w, &first_h);
+
+  /* room above for the end value, below for the periods */
+  plot = (CwRect) { box.x + MAX (first_w, max_label_w) / 2, box.y + value_h + 24 * u,
+                    box.width - MAX (first_w, max_label_w) / 2 - MAX (value_w, max_label_w) / 2,
+                    MIN (box.height - value_h - label_h - 60 * u, box.width * 0.9) };
+
+  d = g_new0 (LineData, 1);
+  d->n = n;
+  d->x = g_new (double, n);
+  d->y = g_new (double, n);
+  d->base = plot.y + plot.height;
+  d->line = 8 * u;
+  d->area = cw_builder_get_boolean (b, "area");
+  d->rtl = b->scene->rtl;
+  d->grid = cw_templates_dim (b);
+  for (guint i = 0; i < n; i++)
+    {
+      double v = cw_statistic_get_point (statistic, i)->value;
+      double fx = n > 1 ? (double) i / (n - 1) : 0.5;
+
+      d->x[i] = plot.x + (d->rtl ? 1 - fx : fx) * plot.width;
+      d->y[i] = plot.y + plot.height - (v - lo) / (hi - lo) * plot.height;
+    }
+
+  node = cw_node_new (CW_NODE_CUSTOM, "line", &plot);
+  node->color = accent;
+  node->data = d;
+  node->destroy = line_data_free;
+  node->draw = draw_line;
+  cw_builder_style_node (b, node);
+  cw_scene_add_node (b->scene, node);
+
+  /* every k-th period, so the labels never touch */
+  step = 1;
+  while (step < n && (plot.width / (n - 1)) * step < max_label_w * 1.25)
+    step++;
+  for (guint i = 0; i < n; i++)
+    {
+      CwTextStyle label_style = label_base;
+      CwRect rect;
+      double w, h;
+
+      if (i % step != 0 && i != n - 1)
+        continue;
+      if (i != n - 1 && i + step > n - 1 && (n - 1 - i) * plot.width / (n - 1) < max_label_w * 1.25)
+        continue;
+      cw_templates_measure (b, g_ptr_array_index (labels, i), CW_FONT_BODY, label_base.max_size * u,
+                            FALSE, &w, &h);
+      rect = (CwRect) { d->x[i] - w / 2, d->base + 20 * u, w, h };
+      label_style.min_size = label_style.max_size;
+      node = cw_builder_add_text (b, "labels", g_ptr_array_index (labels, i), &label_style, &muted, &rect);
+    }
+
+  /* the end of the line carries its value; the start, smaller */
+  {
+    CwRect last = { d->x[n - 1] - value_w / 2, d->y[n - 1] - value_h - 20 * u, value_w, value_h };
+    CwRect first = { d->x[0] - first_w / 2, d->y[0] - first_h - 16 * u, first_w, first_h };
+
+    cw_templates_add_counter (b, "values", cw_statistic_get_point (statistic, n - 1)->value,
+                              cw_statistic_get_decimals (statistic), style, NULL, NULL, CW_FONT_NUMBER,
+                              value_size, &accent, &last, PANGO_ALIGN_CENTER);
+    node = cw_templates_add_counter (b, "values", cw_statistic_get_point (statistic, 0)->value,
+                                     cw_statistic_get_decimals (statistic), style, NULL, NULL,
+                                     CW_FONT_NUMBER, value_size * 0.7, &text, &first, PANGO_ALIGN_CENTER);
+    /* the start value is there before the line leaves it */
+    node->enter.delay = 0.3;
+  }
+}
+
+const CwTemplate cw_template_line_chart = {
+  .id = "line-chart",
+  .label = N_("Line chart"),
+  .description = N_("A figure over time, drawn on from the first year to the last"),
+  .shows_source = TRUE,
+  .fields = line_chart_fields,
+  .elements = line_chart_elements,
+  .min_duration = 4.0,
+  .build = build_line_chart,
+};

@@ -1,0 +1,267 @@
+/* test-layout.c: every template fits every format: inside the safe zone, nothing overlapping
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cw-test-utils.h"
+
+static CwDeck *gallery;
+
+static const char *formats[] = {
+  "tiktok", "reels", "shorts", "facebook", "portrait", "square", "landscape", "720x1280", "1280x720",
+};
+
+static gboolean
+is_text (const CwNode *node)
+{
+  return node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER;
+}
+
+static double
+overlap (const CwRect *a,
+         const CwRect *b)
+{
+  double w = MIN (a->x + a->width, b->x + b->width) - MAX (a->x, b->x);
+  double h = MIN (a->y + a->height, b->y + b->height) - MAX (a->y, b->y);
+
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+static void
+test_format (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr(CwFormat) format = cw_format_lookup (name, NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  GPtrArray *warnings = cw_renderer_get_warnings (renderer);
+  const double slack = 1.0;
+
+  /* text that does not fit is reported; the gallery must have none in any format */
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("%s: %s", name, (const char *) g_ptr_array_index (warnings, i));
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  for (guint s = 0; s < cw_renderer_get_n_slides (renderer); s++)
+    {
+      CwScene *scene = cw_renderer_get_scene (renderer, s);
+      const char *slide = cw_renderer_get_slide_id (renderer, s);
+
+      for (guint i = 0; i < scene->nodes->len; i++)
+        {
+          const CwNode *a = g_ptr_array_index (scene->nodes, i);
+
+          if (a->element == NULL)
+            continue;
+
+          /* every element lies inside the frame */
+          if (a->rect.x < -slack || a->rect.y < -slack ||
+              a->rect.x + a->rect.width > format->width + slack ||
+              a->rect.y + a->rect.height > format->height + slack)
+            g_error ("%s, slide %s: %s leaves the frame", name, slide, a->element);
+
+          if (!is_text (a))
+            continue;
+
+          /* text stays out of the parts the platform covers */
+          if (a->rect.x < format->safe.x - slack || a->rect.y < format->safe.y - slack ||
+              a->rect.x + a->rect.width > format->safe.x + format->safe.width + slack ||
+              a->rect.y + a->rect.height > format->safe.y + format->safe.height + slack)
+            g_error ("%s, slide %s: the %s text “%s” leaves the safe zone (%.0f,%.0f %.0f×%.0f)",
+                     name, slide, a->element, a->text, a->rect.x, a->rect.y, a->rect.width, a->rect.height);
+
+          /* and no two texts sit on each other */
+          for (guint j = i + 1; j < scene->nodes->len; j++)
+            {
+              const CwNode *b = g_ptr_array_index (scene->nodes, j);
+
+              if (b->element == NULL || !is_text (b))
+                continue;
+              if (overlap (&a->rect, &b->rect) > 4)
+                g_error ("%s, slide %s: “%s” overlaps “%s”", name, slide, a->text, b->text);
+            }
+        }
+    }
+}
+
+static void
+test_long_text_shrinks_then_wraps (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  CwSlide *slide = cw_deck_find_slide (deck, "number");
+  CwScene *scene;
+  guint label_lines = 0;
+  double label_size = 0, number_size = 0;
+
+  cw_slide_set_text (slide, "label",
+                     "mines and other explosive devices neutralised across the liberated districts");
+  cw_slide_set_text_plural (slide, "label", NULL);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  scene = cw_renderer_get_scene (renderer, 1);
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (g_strcmp0 (node->element, "label") == 0)
+        {
+          g_autoptr(PangoLayout) layout = cw_text_layout_new (cw_fonts_get_measure_context (), node->text,
+                                                              node->font_family, node->font_weight,
+                                                              node->font_size, node->wrap_width,
+                                                              node->line_height, node->align, FALSE);
+          label_lines = pango_layout_get_line_count (layout);
+          label_size = node->font_size;
+        }
+      if (g_strcmp0 (node->element, "number") == 0)
+        number_size = node->font_size;
+    }
+
+  /* the long label wrapped onto several lines at a readable size… */
+  g_assert_cmpuint (label_lines, >=, 2);
+  g_assert_cmpfloat (label_size, >=, 44);
+  /* …and the number kept one line */
+  g_assert_cmpfloat (number_size, >, 100);
+  g_assert_cmpuint (cw_renderer_get_warnings (renderer)->len, ==, 0);
+}
+
+static void
+test_numbers_never_break (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("square", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  CwScene *scene;
+
+  /* a huge figure shrinks to fit the width; it does not wrap */
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines"), 1234567890123);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  scene = cw_renderer_get_scene (renderer, 1);
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+
+      if (node->kind != CW_NODE_COUNTER)
+        continue;
+      layout = cw_text_layout_new (cw_fonts_get_measure_context (), node->text, node->font_family,
+                                   node->font_weight, node->font_size, -1, 0, node->align, TRUE);
+      pango_layout_get_extents (layout, NULL, &logical);
+      g_assert_cmpuint (pango_layout_get_line_count (layout), ==, 1);
+      g_assert_cmpfloat (logical.width / (double) PANGO_SCALE, <=, format->safe.width + 1);
+    }
+}
+
+static void
+test_theme_contrast (void)
+{
+  const char * const *themes = cw_theme_list_builtin ();
+  guint n = 0;
+
+  /* every text color of every built-in theme reads at WCAG AA (4.5:1) on both ends of the gradient */
+  for (guint i = 0; themes[i]; i++, n++)
+    {
+      g_autoptr(CwTheme) theme = cw_theme_new (themes[i]);
+      CwColorRole text_roles[] = { CW_COLOR_TEXT, CW_COLOR_MUTED, CW_COLOR_ACCENT, CW_COLOR_ALERT };
+      CwColorRole backgrounds[] = { CW_COLOR_BACKGROUND, CW_COLOR_BACKGROUND_END };
+
+      for (guint t = 0; t < G_N_ELEMENTS (text_roles); t++)
+        for (guint b = 0; b < G_N_ELEMENTS (backgrounds); b++)
+          {
+            CwColor fg = cw_theme_get_color (theme, text_roles[t]);
+            CwColor bg = cw_theme_get_color (theme, backgrounds[b]);
+            double ratio = cw_color_contrast_ratio (&fg, &bg);
+
+            if (ratio < 4.5)
+              g_error ("theme %s: %s on %s is %.2f:1, below 4.5:1", themes[i],
+                       cw_color_role_to_string (text_roles[t]), cw_color_role_to_string (backgrounds[b]), ratio);
+          }
+
+      /* and the text on cards (the hotline pill, the change label) */
+      {
+        CwColor fg = cw_theme_get_color (theme, CW_COLOR_ACCENT);
+        CwColor bg = cw_theme_get_color (theme, CW_COLOR_SURFACE);
+        g_assert_cmpfloat (cw_color_contrast_ratio (&fg, &bg), >=, 4.5);
+      }
+    }
+  g_assert_cmpuint (n, >=, 4);
+}
+
+static void
+test_element_color (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("square", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  CwScene *scene;
+  gboolean found = FALSE;
+
+  cw_slide_set_element_color (cw_deck_find_slide (deck, "number"), "number", "#00FF00");
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  scene = cw_renderer_get_scene (renderer, 1);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+      if (g_strcmp0 (node->element, "number") == 0)
+        {
+          g_assert_cmpfloat (node->color.green, ==, 1);
+          g_assert_cmpfloat (node->color.red, ==, 0);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_children_read_slower (void)
+{
+  g_autoptr(CwDeck) adults = cw_test_load_deck_file ("gallery.clearway");
+  g_autoptr(CwDeck) children = NULL;
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) a = NULL;
+  g_autoptr(CwRenderer) c = NULL;
+  guint fa, fc;
+
+  /* without a set duration, a slide lasts as long as its audience needs to read it */
+  for (guint i = 0; i < cw_deck_get_n_slides (adults); i++)
+    cw_slide_set_duration (cw_deck_get_slide (adults, i), 0);
+  children = cw_deck_copy (adults);
+  cw_deck_set_audience (children, CW_AUDIENCE_CHILDREN);
+
+  a = cw_renderer_new (adults, "en", format, 30);
+  c = cw_renderer_new (children, "en", format, 30);
+  cw_renderer_get_slide_frames (a, 1, NULL, &fa);
+  cw_renderer_get_slide_frames (c, 1, NULL, &fc);
+  g_assert_cmpuint (fc, >, fa);
+  g_assert_cmpuint (cw_renderer_get_n_frames (c), >, cw_renderer_get_n_frames (a));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  cw_test_init (&argc, &argv);
+  gallery = cw_test_load_deck_file ("gallery.clearway");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cw/layout/fits/%s", formats[i]);
+      g_test_add_data_func (path, formats[i], test_format);
+    }
+  g_test_add_func ("/cw/layout/long-text", test_long_text_shrinks_then_wraps);
+  g_test_add_func ("/cw/layout/numbers-never-break", test_numbers_never_break);
+  g_test_add_func ("/cw/layout/theme-contrast", test_theme_contrast);
+  g_test_add_func ("/cw/layout/element-color", test_element_color);
+  g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
+
+  ret = g_test_run ();
+  g_object_unref (gallery);
+  return ret;
+}
