@@ -356,3 +356,77 @@ cw_cli_sheet (int    argc,
   g_print (_("Contact sheet written to %s\n"), path);
   return CW_EXIT_OK;
 }
+
+int
+cw_cli_import (int    argc,
+               char **argv)
+{
+  g_autofree char *output = NULL;
+  gboolean skip = FALSE;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the updated deck here instead of over DECK"), N_("FILE") },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip,
+      N_("Import the good rows even when others cannot be used"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DECK TABLE.csv — update statistics from a table"));
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(CwCsvImport) import = NULL;
+  g_autoptr(GFile) table = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+  guint added, updated = 0;
+  int status = CW_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Reads a CSV table (comma or semicolon, UTF-8) whose first row names the\n"
+                                  "columns: id, label, value, unit, as_of, source, and point for series.\n"
+                                  "A row with the id of an existing statistic replaces its figures, so every\n"
+                                  "slide showing it updates; other rows add statistics."));
+  if (!cw_cli_parse (context, "import", &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return cw_cli_usage_error (context, "import", _("give a deck and a CSV table"));
+
+  deck = cw_cli_load_deck (argv[1]);
+  if (deck == NULL)
+    return CW_EXIT_FAILURE;
+
+  table = g_file_new_for_commandline_arg (argv[2]);
+  import = cw_csv_import_new_from_file (table, &error);
+  if (import == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return CW_EXIT_FAILURE;
+    }
+
+  problems = cw_csv_import_get_problems (import);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (problems, i));
+      g_printerr ("%s\n", line);
+    }
+  if (problems->len > 0 && !skip)
+    {
+      g_printerr (_("Nothing was imported. Fix the rows above, or import the good rows with --skip-bad-rows.\n"));
+      return CW_EXIT_FAILURE;
+    }
+
+  added = cw_csv_import_apply (import, deck, &updated);
+  target = output ? g_file_new_for_commandline_arg (output) : g_object_ref (cw_deck_get_file (deck));
+  if (!cw_deck_save_file (deck, target, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return CW_EXIT_FAILURE;
+    }
+
+  {
+    g_autofree char *name = g_file_get_parse_name (target);
+    /* Translators: statistics added, statistics updated, deck file */
+    g_print (_("%u statistics added and %u updated in %s\n"), added, updated, name);
+  }
+  return CW_EXIT_OK;
+}

@@ -56,5 +56,7 @@ int          cw_cli_templates         (int                argc,
                                        char             **argv);
 int          cw_cli_sheet             (int                argc,
                                        char             **argv);
+int          cw_cli_import            (int                argc,
+                                       char             **argv);
 
 G_END_DECLS

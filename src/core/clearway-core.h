@@ -9,6 +9,7 @@
 #include "cw-catalog.h"
 #include "cw-color.h"
 #include "cw-core.h"
+#include "cw-csv.h"
 #include "cw-deck.h"
 #include "cw-deck-io.h"
 #include "cw-diagnostic.h"

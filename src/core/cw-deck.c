@@ -350,6 +350,83 @@ cw_deck_copy (CwDeck *self)
   return copy;
 }
 
+/**
+ * cw_deck_assign:
+ * @from: the content to take
+ *
+ * Makes @self hold what @from holds, in place: the list models are spliced,
+ * so views bound to them update, and "changed" is emitted once at the end.
+ * Undo uses it to go back to an earlier snapshot. @from is left empty of
+ * statistics and slides (they move to @self).
+ */
+void
+cw_deck_assign (CwDeck *self,
+                CwDeck *from)
+{
+  g_autoptr(GPtrArray) statistics = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) slides = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CwTheme) theme = NULL;
+  guint n;
+
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (CW_IS_DECK (from));
+
+  g_signal_handlers_block_by_func (self->statistics, on_part_changed, self);
+  g_signal_handlers_block_by_func (self->slides, on_part_changed, self);
+  g_signal_handlers_block_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+
+  cw_deck_set_title (self, from->title);
+  cw_deck_set_author (self, from->author);
+  cw_deck_set_language (self, from->language);
+  cw_deck_set_source_line (self, from->source_line);
+  cw_deck_set_audience (self, from->audience);
+  cw_deck_set_format (self, from->format);
+  cw_deck_set_fps (self, from->fps);
+  cw_deck_set_transparent (self, from->transparent);
+  theme = cw_theme_copy (from->theme);
+  cw_deck_set_theme (self, theme);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (from->statistics));
+  for (guint i = 0; i < n; i++)
+    {
+      CwStatistic *statistic = g_list_model_get_item (G_LIST_MODEL (from->statistics), i);
+      watch_statistic (self, statistic);
+      g_ptr_array_add (statistics, statistic);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (from->slides));
+  for (guint i = 0; i < n; i++)
+    {
+      CwSlide *slide = g_list_model_get_item (G_LIST_MODEL (from->slides), i);
+      watch_slide (self, slide);
+      g_ptr_array_add (slides, slide);
+    }
+  g_list_store_remove_all (from->statistics);
+  g_list_store_remove_all (from->slides);
+
+  g_list_store_splice (self->statistics, 0, g_list_model_get_n_items (G_LIST_MODEL (self->statistics)),
+                       statistics->pdata, statistics->len);
+  g_list_store_splice (self->slides, 0, g_list_model_get_n_items (G_LIST_MODEL (self->slides)),
+                       slides->pdata, slides->len);
+
+  g_ptr_array_set_size (self->catalogs, 0);
+  for (guint i = 0; i < from->catalogs->len; i++)
+    g_ptr_array_add (self->catalogs, g_object_ref (g_ptr_array_index (from->catalogs, i)));
+
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, from->images);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_hash_table_insert (self->images, g_strdup (key), g_object_ref (value));
+  }
+
+  g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  g_signal_handlers_unblock_by_func (self->slides, on_part_changed, self);
+  g_signal_handlers_unblock_by_func (self->statistics, on_part_changed, self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static gboolean
 set_string (char       **field,
             const char  *value)

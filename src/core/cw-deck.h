@@ -36,6 +36,8 @@ G_DECLARE_FINAL_TYPE (CwDeck, cw_deck, CW, DECK, GObject)
 
 CwDeck       *cw_deck_new                  (void);
 CwDeck       *cw_deck_copy                 (CwDeck        *self);
+void          cw_deck_assign               (CwDeck        *self,
+                                            CwDeck        *from);
 
 const char   *cw_deck_get_title            (CwDeck        *self);
 void          cw_deck_set_title            (CwDeck        *self,

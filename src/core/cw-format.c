@@ -203,3 +203,27 @@ cw_format_is_vertical (const CwFormat *self)
 {
   return self->height > self->width;
 }
+
+/**
+ * cw_format_scaled:
+ * @width: the width wanted, in pixels
+ *
+ * The same format at another size, for previews and thumbnails: layout is
+ * relative to the frame, so a smaller frame is the same picture, smaller.
+ * Sides are rounded to even numbers and kept at 16 pixels or more.
+ *
+ * Returns: (transfer full): the scaled format
+ */
+CwFormat *
+cw_format_scaled (const CwFormat *self,
+                  int             width)
+{
+  CwFormat *copy = cw_format_copy (self);
+  double s = (double) MAX (width, 16) / self->width;
+
+  copy->width = MAX (16, (int) (self->width * s / 2 + 0.5) * 2);
+  copy->height = MAX (16, (int) (self->height * s / 2 + 0.5) * 2);
+  s = (double) copy->width / self->width;
+  copy->safe = (CwRect) { self->safe.x * s, self->safe.y * s, self->safe.width * s, self->safe.height * s };
+  return copy;
+}

@@ -47,6 +47,8 @@ CwFormat      *cw_format_copy       (const CwFormat *self);
 void           cw_format_free       (CwFormat       *self);
 const char * const *cw_format_list_names (void);
 gboolean       cw_format_is_vertical (const CwFormat *self);
+CwFormat      *cw_format_scaled     (const CwFormat *self,
+                                     int             width);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwFormat, cw_format_free)
 

@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-color.h"
+#include "cw-deck.h"
+#include "cw-deck-io.h"
 #include "cw-error.h"
 #include "cw-statistic.h"
 #include "cw-template.h"
@@ -198,4 +200,98 @@ cw_field_check_value (const CwField  *field,
     default:
       return FALSE;
     }
+}
+
+/* The statistic of @deck that suits a field best: a series for charts, a
+ * percentage for the percentage card, a plain figure otherwise. */
+static CwStatistic *
+pick_statistic (const CwTemplate *self,
+                CwDeck           *deck,
+                guint             skip)
+{
+  GListModel *statistics = cw_deck_get_statistics (deck);
+  gboolean series = g_str_equal (self->id, "bar-chart") || g_str_equal (self->id, "line-chart");
+  gboolean percent = g_str_equal (self->id, "percent");
+  guint n = g_list_model_get_n_items (statistics);
+  CwStatistic *fallback = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) statistic = g_list_model_get_item (statistics, i);
+      gboolean is_series = cw_statistic_get_n_points (statistic) > 1;
+      gboolean suits = series ? is_series
+                              : percent ? cw_statistic_is_percent (statistic)
+                                        : !is_series && !cw_statistic_is_percent (statistic);
+
+      if (!suits)
+        {
+          if (fallback == NULL)
+            fallback = statistic;
+          continue;
+        }
+      if (skip-- > 0)
+        continue;
+      return statistic;
+    }
+  return fallback;
+}
+
+/**
+ * cw_template_create_slide:
+ * @deck: the deck the slide is for; its statistics fill the slide's figures
+ *
+ * A new slide as the editor adds it: every text field holds its default,
+ * in the interface's language (the author replaces them), and every
+ * statistic field names a fitting statistic of @deck. The slide is not
+ * added to @deck.
+ *
+ * Returns: (transfer full): the slide, with an id not used in @deck
+ */
+CwSlide *
+cw_template_create_slide (const CwTemplate *self,
+                          CwDeck           *deck)
+{
+  g_autofree char *id = cw_deck_make_slide_id (deck, self->id);
+  CwSlide *slide = cw_slide_new (id, self->id);
+  guint statistics = 0;
+
+  for (const CwField *f = self->fields; f->name; f++)
+    {
+      if (f->type == CW_FIELD_TEXT && f->default_value != NULL && !f->optional)
+        cw_slide_set_text (slide, f->name, g_dgettext (GETTEXT_PACKAGE, f->default_value));
+      else if (f->type == CW_FIELD_STATISTIC && !f->optional)
+        {
+          CwStatistic *statistic = pick_statistic (self, deck, statistics++);
+          if (statistic != NULL)
+            cw_slide_set_param (slide, f->name, cw_statistic_get_id (statistic));
+        }
+    }
+
+  if (cw_deck_get_n_slides (deck) > 0)
+    cw_slide_set_transition (slide, CW_TRANSITION_CROSSFADE, 0.4);
+
+  return slide;
+}
+
+/**
+ * cw_template_create_preview:
+ *
+ * A one-slide deck that shows the template with the figures of the sample
+ * deck: what the template gallery shows.
+ *
+ * Returns: (transfer full): the deck
+ */
+CwDeck *
+cw_template_create_preview (const CwTemplate *self)
+{
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  g_autoptr(CwSlide) slide = NULL;
+  CwDeck *deck = cw_deck_copy (sample);
+
+  while (cw_deck_get_n_slides (deck) > 0)
+    cw_deck_remove_slide (deck, cw_deck_get_slide (deck, 0));
+  slide = cw_template_create_slide (self, deck);
+  cw_slide_set_transition (slide, CW_TRANSITION_CUT, 0);
+  cw_deck_add_slide (deck, slide);
+  return deck;
 }

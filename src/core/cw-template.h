@@ -120,4 +120,11 @@ gboolean           cw_field_check_value       (const CwField    *field,
                                                const char       *value,
                                                GError          **error);
 
+typedef struct _CwDeck CwDeck;
+typedef struct _CwSlide CwSlide;
+
+CwSlide           *cw_template_create_slide   (const CwTemplate *self,
+                                               CwDeck           *deck);
+CwDeck            *cw_template_create_preview (const CwTemplate *self);
+
 G_END_DECLS

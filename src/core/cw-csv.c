@@ -1,0 +1,602 @@
+/* cw-csv.c
+ *
+ * Campaign staff keep their figures in spreadsheets. A CSV file exported
+ * from one (comma or semicolon, quoted fields, UTF-8 with or without a byte
+ * order mark) becomes statistics: a header row names the columns (id,
+ * label, value, unit, as_of, source, and point for series), and every row
+ * that cannot be used is reported with its line and what is wrong, while
+ * the good rows can still be imported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "cw-csv.h"
+#include "cw-diagnostic.h"
+#include "cw-error.h"
+
+static void
+row_free (CwCsvRow *row)
+{
+  g_strfreev (row->fields);
+  g_free (row);
+}
+
+static char
+detect_delimiter (const char *data,
+                  gsize       len)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  /* count in the first line only, outside quotes */
+  for (gsize i = 0; i < len && (quoted || (data[i] != '\n' && data[i] != '\r')); i++)
+    {
+      if (data[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && data[i] == ',')
+        commas++;
+      else if (!quoted && data[i] == ';')
+        semicolons++;
+      else if (!quoted && data[i] == '\t')
+        tabs++;
+    }
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return semicolons > commas ? ';' : ',';
+}
+
+/**
+ * cw_csv_parse:
+ * @delimiter: (out) (optional): the delimiter found
+ *
+ * Returns: (transfer full) (element-type CwCsvRow): the rows, each with the
+ *   line it starts on; %NULL with @error set when the file is not text
+ */
+GPtrArray *
+cw_csv_parse (GBytes      *bytes,
+              const char  *display_name,
+              char        *delimiter,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  const char *data;
+  const char *end;
+  gsize len;
+  char sep;
+  guint line = 1, row_line = 1;
+  gboolean quoted = FALSE, was_quoted = FALSE, any = FALSE;
+  const char *p;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len > CW_CSV_MAX_BYTES)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
+                   display_name);
+      return NULL;
+    }
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (!g_utf8_validate_len (data, len, &end))
+    {
+      guint bad_line = 1;
+
+      for (p = data; p < end; p++)
+        bad_line += *p == '\n';
+      g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                   _("%s:%u: the file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”."),
+                   display_name, bad_line);
+      return NULL;
+    }
+
+  sep = detect_delimiter (data, len);
+  if (delimiter != NULL)
+    *delimiter = sep;
+
+  end = data + len;
+  for (p = data; p <= end; p++)
+    {
+      char c = p < end ? *p : '\n';
+
+      if (quoted)
+        {
+          if (c == '"' && p + 1 < end && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+            }
+          else if (c == '"')
+            quoted = FALSE;
+          else
+            {
+              if (c == '\n')
+                line++;
+              if (p < end)
+                g_string_append_c (field, c);
+              else
+                {
+                  g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                               _("%s:%u: a quoted field is never closed; add the missing “\"”."),
+                               display_name, row_line);
+                  return NULL;
+                }
+            }
+          continue;
+        }
+
+      if (c == '"' && field->len == 0 && !was_quoted)
+        {
+          quoted = TRUE;
+          was_quoted = TRUE;
+          any = TRUE;
+        }
+      else if (c == sep)
+        {
+          g_ptr_array_add (fields, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          was_quoted = FALSE;
+          any = TRUE;
+        }
+      else if (c == '\n' || c == '\r')
+        {
+          if (c == '\r' && p + 1 < end && p[1] == '\n')
+            p++;
+          if (any || field->len > 0)
+            {
+              CwCsvRow *row = g_new0 (CwCsvRow, 1);
+
+              g_ptr_array_add (fields, g_strdup (field->str));
+              g_ptr_array_add (fields, NULL);
+              row->line = row_line;
+              row->fields = (GStrv) g_ptr_array_steal (fields, NULL);
+              g_ptr_array_add (rows, row);
+              fields = g_ptr_array_new_with_free_func (g_free);
+            }
+          g_string_truncate (field, 0);
+          was_quoted = FALSE;
+          any = FALSE;
+          line++;
+          row_line = line;
+        }
+      else
+        {
+          g_string_append_c (field, c);
+          any = TRUE;
+        }
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+struct _CwCsvImport
+{
+  GObject     parent_instance;
+
+  GListStore *statistics;
+  GPtrArray  *problems;
+  char        delimiter;
+};
+
+G_DEFINE_FINAL_TYPE (CwCsvImport, cw_csv_import, G_TYPE_OBJECT)
+
+static void
+cw_csv_import_finalize (GObject *object)
+{
+  CwCsvImport *self = (CwCsvImport *)object;
+
+  g_clear_object (&self->statistics);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cw_csv_import_parent_class)->finalize (object);
+}
+
+static void
+cw_csv_import_class_init (CwCsvImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cw_csv_import_finalize;
+}
+
+static void
+cw_csv_import_init (CwCsvImport *self)
+{
+  self->statistics = g_list_store_new (CW_TYPE_STATISTIC);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
+}
+
+enum { COL_ID, COL_LABEL, COL_VALUE, COL_UNIT, COL_AS_OF, COL_SOURCE, COL_POINT, N_COLUMNS };
+
+static int
+column_for (const char *header)
+{
+  static const struct { const char *name; int column; } names[] = {
+    { "id", COL_ID }, { "label", COL_LABEL }, { "name", COL_LABEL }, { "value", COL_VALUE },
+    { "unit", COL_UNIT }, { "as_of", COL_AS_OF }, { "as-of", COL_AS_OF }, { "as of", COL_AS_OF },
+    { "date", COL_AS_OF }, { "source", COL_SOURCE }, { "point", COL_POINT },
+    { "category", COL_POINT }, { "year", COL_POINT },
+  };
+  g_autofree char *lower = g_utf8_strdown (header, -1);
+
+  g_strstrip (lower);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_str_equal (lower, names[i].name))
+        return names[i].column;
+    }
+  return -1;
+}
+
+/* "161000", "161 000", "161,000", "2,5" (with ';' files), "2.5" */
+static gboolean
+parse_number (const char *text,
+              char        delimiter,
+              double     *value)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  const char *last_dot, *last_comma;
+  char *end = NULL;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* spaces, no-break spaces and apostrophes group thousands */
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == '\'')
+        continue;
+      if (c == 0x2212)
+        c = '-';
+      g_string_append_unichar (clean, c);
+    }
+  if (clean->len == 0)
+    return FALSE;
+
+  last_dot = strrchr (clean->str, '.');
+  last_comma = strrchr (clean->str, ',');
+  if (last_dot && last_comma)
+    {
+      /* the later of the two separates the decimals */
+      char decimal = last_dot > last_comma ? '.' : ',';
+      char group = decimal == '.' ? ',' : '.';
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (const char *p = clean->str; *p; p++)
+        {
+          if (*p == group)
+            continue;
+          g_string_append_c (out, *p == decimal ? '.' : *p);
+        }
+      g_string_assign (clean, out->str);
+    }
+  else if (last_comma)
+    {
+      gboolean grouping = delimiter != ';';
+      const char *p = clean->str;
+
+      /* in a comma file, "161,000" groups; a comma with other than three digits after it is a decimal */
+      for (const char *c = strchr (p, ','); c && grouping; c = strchr (c + 1, ','))
+        {
+          guint digits = 0;
+          while (g_ascii_isdigit (c[1 + digits]))
+            digits++;
+          if (digits != 3 || (c[4] != '\0' && c[4] != ','))
+            grouping = FALSE;
+        }
+      if (grouping)
+        {
+          g_autoptr(GString) out = g_string_new (NULL);
+          for (p = clean->str; *p; p++)
+            if (*p != ',')
+              g_string_append_c (out, *p);
+          g_string_assign (clean, out->str);
+        }
+      else if (strchr (last_comma + 1, ',') == NULL && strchr (clean->str, ',') == last_comma)
+        *strchr (clean->str, ',') = '.';
+      else
+        return FALSE;
+    }
+
+  *value = g_ascii_strtod (clean->str, &end);
+  return end != clean->str && *end == '\0' && isfinite (*value);
+}
+
+static char *
+slug_for (const char *label)
+{
+  g_autofree char *ascii = g_str_to_ascii (label, NULL);
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (id, g_ascii_tolower (*p));
+      else if (id->len > 0 && id->str[id->len - 1] != '_')
+        g_string_append_c (id, '_');
+    }
+  while (id->len > 0 && id->str[id->len - 1] == '_')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0 || !g_ascii_isalpha (id->str[0]))
+    g_string_prepend (id, "s_");
+  if (id->len > 64)
+    g_string_truncate (id, 64);
+  return g_string_free (id, FALSE);
+}
+
+static void
+problem (CwCsvImport *self,
+         const char  *name,
+         guint        line,
+         const char  *message)
+{
+  g_ptr_array_add (self->problems,
+                   cw_diagnostic_new (CW_SEVERITY_ERROR, CW_ERROR_BAD_VALUE, name, line, message));
+}
+
+static CwStatistic *
+find_imported (CwCsvImport *self,
+               const char  *id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) s = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
+      if (g_strcmp0 (cw_statistic_get_id (s), id) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+/**
+ * cw_csv_import_new_from_bytes:
+ *
+ * Reads statistics from a CSV table. Rows that cannot be used become
+ * problems (see cw_csv_import_get_problems()); only a file that is not a
+ * table at all is an error.
+ *
+ * Returns: (transfer full): the import, to preview and apply
+ */
+CwCsvImport *
+cw_csv_import_new_from_bytes (GBytes      *bytes,
+                              const char  *display_name,
+                              GError     **error)
+{
+  g_autoptr(CwCsvImport) self = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  int columns[N_COLUMNS];
+  CwCsvRow *header;
+
+  self = g_object_new (CW_TYPE_CSV_IMPORT, NULL);
+  rows = cw_csv_parse (bytes, display_name, &self->delimiter, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                   _("%s: the file is empty. Export the table with a header row: id, label, value, unit, as_of, source."),
+                   display_name);
+      return NULL;
+    }
+
+  header = g_ptr_array_index (rows, 0);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    columns[i] = -1;
+  for (guint i = 0; header->fields[i]; i++)
+    {
+      int column = column_for (header->fields[i]);
+      if (column >= 0 && columns[column] < 0)
+        columns[column] = i;
+    }
+  if (columns[COL_VALUE] < 0 || (columns[COL_ID] < 0 && columns[COL_LABEL] < 0))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                   _("%s:%u: the first row must name the columns, with at least “value” and “id” or “label” (also understood: unit, as_of, source, point)."),
+                   display_name, header->line);
+      return NULL;
+    }
+
+  for (guint r = 1; r < rows->len; r++)
+    {
+      CwCsvRow *row = g_ptr_array_index (rows, r);
+      guint n_fields = g_strv_length (row->fields);
+      const char *cells[N_COLUMNS] = { NULL };
+      g_autofree char *id = NULL;
+      g_autofree char *message = NULL;
+      CwStatistic *statistic;
+      double value;
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          if (columns[c] >= 0 && (guint) columns[c] < n_fields)
+            {
+              cells[c] = g_strstrip (row->fields[columns[c]]);
+              if (*cells[c] == '\0')
+                cells[c] = NULL;
+            }
+        }
+
+      if (cells[COL_ID] == NULL && cells[COL_LABEL] == NULL && cells[COL_VALUE] == NULL)
+        continue;
+
+      id = cells[COL_ID] ? g_strdup (cells[COL_ID]) : slug_for (cells[COL_LABEL]);
+      if (!cw_statistic_id_is_valid (id))
+        {
+          message = g_strdup_printf (_("“%s” is not a usable id: start with a letter, then use letters, digits, “_” or “-”."),
+                                     id);
+          problem (self, display_name, row->line, message);
+          continue;
+        }
+      if (cells[COL_VALUE] == NULL || !parse_number (cells[COL_VALUE], self->delimiter, &value))
+        {
+          message = g_strdup_printf (_("the value “%s” of “%s” is not a number."),
+                                     cells[COL_VALUE] ? cells[COL_VALUE] : "", id);
+          problem (self, display_name, row->line, message);
+          continue;
+        }
+      if (cells[COL_AS_OF] != NULL && !cw_statistic_as_of_is_valid (cells[COL_AS_OF]))
+        {
+          message = g_strdup_printf (_("the date “%s” of “%s” must be written YYYY, YYYY-MM or YYYY-MM-DD."),
+                                     cells[COL_AS_OF], id);
+          problem (self, display_name, row->line, message);
+          continue;
+        }
+
+      statistic = find_imported (self, id);
+      if (statistic != NULL && cells[COL_POINT] == NULL)
+        {
+          message = g_strdup_printf (_("“%s” appears twice; give each statistic its own row, or fill the point column for a series."),
+                                     id);
+          problem (self, display_name, row->line, message);
+          continue;
+        }
+      if (statistic == NULL)
+        {
+          g_autoptr(CwStatistic) created = cw_statistic_new (id);
+
+          cw_statistic_set_label (created, cells[COL_LABEL]);
+          cw_statistic_set_unit (created, cells[COL_UNIT]);
+          cw_statistic_set_as_of (created, cells[COL_AS_OF]);
+          cw_statistic_set_source (created, cells[COL_SOURCE]);
+          g_list_store_append (self->statistics, created);
+          statistic = created;
+        }
+
+      if (cells[COL_POINT] != NULL)
+        {
+          if (cw_statistic_get_n_points (statistic) >= 50)
+            problem (self, display_name, row->line, _("a series may have at most 50 points."));
+          else
+            cw_statistic_add_point (statistic, cells[COL_POINT], value);
+        }
+      else
+        cw_statistic_set_value (statistic, value);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+CwCsvImport *
+cw_csv_import_new_from_file (GFile   *file,
+                             GError **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > CW_CSV_MAX_BYTES)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
+                   name);
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  return cw_csv_import_new_from_bytes (bytes, name, error);
+}
+
+/**
+ * cw_csv_import_get_statistics:
+ *
+ * Returns: (transfer none): the statistics the good rows make
+ */
+GListModel *
+cw_csv_import_get_statistics (CwCsvImport *self)
+{
+  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), NULL);
+  return G_LIST_MODEL (self->statistics);
+}
+
+/**
+ * cw_csv_import_get_problems:
+ *
+ * Returns: (transfer none) (element-type CwDiagnostic): the rows that
+ *   cannot be imported, each with its line and what is wrong
+ */
+GPtrArray *
+cw_csv_import_get_problems (CwCsvImport *self)
+{
+  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), NULL);
+  return self->problems;
+}
+
+char
+cw_csv_import_get_delimiter (CwCsvImport *self)
+{
+  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), ',');
+  return self->delimiter;
+}
+
+/**
+ * cw_csv_import_apply:
+ * @n_updated: (out) (optional): how many existing statistics got new figures
+ *
+ * Adds the imported statistics to @deck; one with the id of an existing
+ * statistic replaces its figures, so every slide showing it updates.
+ *
+ * Returns: how many statistics were added
+ */
+guint
+cw_csv_import_apply (CwCsvImport *self,
+                     CwDeck      *deck,
+                     guint       *n_updated)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+  guint added = 0, updated = 0;
+
+  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), 0);
+  g_return_val_if_fail (CW_IS_DECK (deck), 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) imported = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
+      CwStatistic *existing = cw_deck_find_statistic (deck, cw_statistic_get_id (imported));
+
+      if (existing == NULL)
+        {
+          g_autoptr(CwStatistic) copy = cw_statistic_copy (imported);
+          cw_deck_add_statistic (deck, copy);
+          added++;
+          continue;
+        }
+
+      if (cw_statistic_has_value (imported))
+        cw_statistic_set_value (existing, cw_statistic_get_value (imported));
+      if (cw_statistic_get_n_points (imported) > 0)
+        {
+          cw_statistic_clear_points (existing);
+          for (guint p = 0; p < cw_statistic_get_n_points (imported); p++)
+            {
+              const CwPoint *point = cw_statistic_get_point (imported, p);
+              cw_statistic_add_point (existing, point->label, point->value);
+            }
+        }
+      if (cw_statistic_get_label (imported) != NULL)
+        cw_statistic_set_label (existing, cw_statistic_get_label (imported));
+      if (cw_statistic_get_unit (imported) != NULL)
+        cw_statistic_set_unit (existing, cw_statistic_get_unit (imported));
+      if (cw_statistic_get_as_of (imported) != NULL)
+        cw_statistic_set_as_of (existing, cw_statistic_get_as_of (imported));
+      if (cw_statistic_get_source (imported) != NULL)
+        cw_statistic_set_source (existing, cw_statistic_get_source (imported));
+      updated++;
+    }
+
+  if (n_updated != NULL)
+    *n_updated = updated;
+  return added;
+}

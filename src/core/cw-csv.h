@@ -1,0 +1,42 @@
+/* cw-csv.h: statistics from spreadsheets (CSV)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-deck.h"
+
+G_BEGIN_DECLS
+
+#define CW_CSV_MAX_BYTES (8 * 1024 * 1024)
+
+typedef struct
+{
+  guint  line;
+  GStrv  fields;
+} CwCsvRow;
+
+GPtrArray *cw_csv_parse                (GBytes      *bytes,
+                                        const char  *display_name,
+                                        char        *delimiter,
+                                        GError     **error);
+
+#define CW_TYPE_CSV_IMPORT (cw_csv_import_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwCsvImport, cw_csv_import, CW, CSV_IMPORT, GObject)
+
+CwCsvImport *cw_csv_import_new_from_bytes (GBytes       *bytes,
+                                           const char   *display_name,
+                                           GError      **error);
+CwCsvImport *cw_csv_import_new_from_file  (GFile        *file,
+                                           GError      **error);
+GListModel  *cw_csv_import_get_statistics (CwCsvImport  *self);
+GPtrArray   *cw_csv_import_get_problems   (CwCsvImport  *self);
+char         cw_csv_import_get_delimiter  (CwCsvImport  *self);
+guint        cw_csv_import_apply          (CwCsvImport  *self,
+                                           CwDeck       *deck,
+                                           guint        *n_updated);
+
+G_END_DECLS

@@ -1,0 +1,183 @@
+/* test-csv.c: statistics from spreadsheets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cw-test-utils.h"
+
+static CwCsvImport *
+import_text (const char  *text,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return cw_csv_import_new_from_bytes (bytes, "figures.csv", error);
+}
+
+static CwStatistic *
+get (CwCsvImport *import,
+     guint        i)
+{
+  g_autoptr(CwStatistic) s = g_list_model_get_item (cw_csv_import_get_statistics (import), i);
+  return s;
+}
+
+static void
+test_comma (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = import_text (
+    "id,label,value,unit,as_of,source\n"
+    "hectares,Land cleared,\"168,000\",ha,2024-10,ANAMA\n"
+    "area,\"Area, in km²\",2.5,km²,2024,ANAMA\n"
+    "quote,\"She said \"\"hello\"\"\",1,,,\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_csv_import_get_delimiter (import), ==, ',');
+  g_assert_cmpuint (g_list_model_get_n_items (cw_csv_import_get_statistics (import)), ==, 3);
+  g_assert_cmpuint (cw_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_cmpfloat (cw_statistic_get_value (get (import, 0)), ==, 168000);
+  g_assert_cmpstr (cw_statistic_get_as_of (get (import, 0)), ==, "2024-10");
+  g_assert_cmpstr (cw_statistic_get_label (get (import, 1)), ==, "Area, in km²");
+  g_assert_cmpfloat (cw_statistic_get_value (get (import, 1)), ==, 2.5);
+  g_assert_cmpstr (cw_statistic_get_label (get (import, 2)), ==, "She said \"hello\"");
+}
+
+static void
+test_semicolon_bom_decimal_comma (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* what spreadsheets in many European locales write: BOM, ';' and decimal commas */
+  g_autoptr(CwCsvImport) import = import_text (
+    "\xef\xbb\xbfID;Label;Value;Unit\r\n"
+    "area;Area;2,5;km²\r\n"
+    "mines;Mines;161 000;mines\r\n"
+    "big;Big;1.234.567,5;\r\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_csv_import_get_delimiter (import), ==, ';');
+  g_assert_cmpuint (g_list_model_get_n_items (cw_csv_import_get_statistics (import)), ==, 3);
+  g_assert_cmpstr (cw_statistic_get_id (get (import, 0)), ==, "area");
+  g_assert_cmpfloat (cw_statistic_get_value (get (import, 0)), ==, 2.5);
+  g_assert_cmpfloat (cw_statistic_get_value (get (import, 1)), ==, 161000);
+  g_assert_cmpfloat (cw_statistic_get_value (get (import, 2)), ==, 1234567.5);
+}
+
+static void
+test_series_and_ids_from_labels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = import_text (
+    "label,point,value,source\n"
+    "Found in 2024,Unexploded ordnance,59163,ANAMA\n"
+    "Found in 2024,Anti-personnel mines,4256,ANAMA\n"
+    "Found in 2024,Anti-tank mines,2372,ANAMA\n", &error);
+  CwStatistic *s;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_csv_import_get_statistics (import)), ==, 1);
+  s = get (import, 0);
+  /* an id is made from the label when the table has none */
+  g_assert_cmpstr (cw_statistic_get_id (s), ==, "found_in_2024");
+  g_assert_cmpuint (cw_statistic_get_n_points (s), ==, 3);
+  g_assert_cmpstr (cw_statistic_get_point (s, 2)->label, ==, "Anti-tank mines");
+}
+
+static void
+test_problems_have_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = import_text (
+    "id,value,as_of\n"
+    "good,10,2024\n"
+    "bad,ten,2024\n"
+    "\n"
+    "9lives,3,\n"
+    "dated,5,October 2024\n"
+    "good,11,2024\n", &error);
+  GPtrArray *problems;
+  g_autofree char *first = NULL;
+
+  g_assert_no_error (error);
+  /* the good row still imports; each bad one is reported with its line */
+  g_assert_cmpuint (g_list_model_get_n_items (cw_csv_import_get_statistics (import)), ==, 1);
+  problems = cw_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 4);
+  first = cw_diagnostic_to_string (g_ptr_array_index (problems, 0));
+  g_assert_true (g_str_has_prefix (first, "figures.csv:3: "));
+  g_assert_nonnull (strstr (first, "ten"));
+  g_assert_cmpuint (((CwDiagnostic *) g_ptr_array_index (problems, 1))->line, ==, 5);
+  g_assert_cmpuint (((CwDiagnostic *) g_ptr_array_index (problems, 2))->line, ==, 6);
+  g_assert_cmpuint (((CwDiagnostic *) g_ptr_array_index (problems, 3))->line, ==, 7);
+}
+
+static void
+test_not_a_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) no_header = import_text ("1,2,3\n4,5,6\n", &error);
+  g_autoptr(CwCsvImport) latin1 = NULL;
+  g_autoptr(CwCsvImport) unclosed = NULL;
+
+  g_assert_null (no_header);
+  g_assert_error (error, CW_ERROR, CW_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "figures.csv:1: "));
+  g_clear_error (&error);
+
+  latin1 = import_text ("id,value\nm\xe9tres,1\n", &error);
+  g_assert_null (latin1);
+  g_assert_error (error, CW_ERROR, CW_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "figures.csv:2: "));
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+  g_clear_error (&error);
+
+  unclosed = import_text ("id,value\n\"open,1\n", &error);
+  g_assert_null (unclosed);
+  g_assert_error (error, CW_ERROR, CW_ERROR_MALFORMED);
+}
+
+static void
+test_apply_updates_slides (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwCsvImport) import = import_text (
+    "id,value,as_of\nmines_neutralised,163500,2024-11\nnew_figure,7,2024\n", &error);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  guint updated = 0;
+  gboolean shown = FALSE;
+  CwScene *scene;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_csv_import_apply (import, deck, &updated), ==, 1);
+  g_assert_cmpuint (updated, ==, 1);
+  g_assert_nonnull (cw_deck_find_statistic (deck, "new_figure"));
+  g_assert_cmpstr (cw_statistic_get_as_of (cw_deck_find_statistic (deck, "mines_neutralised")), ==, "2024-11");
+
+  /* the new figure reaches the slide that shows it */
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  scene = cw_renderer_get_scene (renderer, 2);
+  for (guint i = 0; i < scene->texts->len; i++)
+    shown |= g_str_has_prefix (g_ptr_array_index (scene->texts, i), "163,500");
+  g_assert_true (shown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cw_test_init (&argc, &argv);
+
+  g_test_add_func ("/cw/csv/comma", test_comma);
+  g_test_add_func ("/cw/csv/semicolon-bom-decimal-comma", test_semicolon_bom_decimal_comma);
+  g_test_add_func ("/cw/csv/series-and-ids", test_series_and_ids_from_labels);
+  g_test_add_func ("/cw/csv/problems-have-lines", test_problems_have_lines);
+  g_test_add_func ("/cw/csv/not-a-table", test_not_a_table);
+  g_test_add_func ("/cw/csv/apply", test_apply_updates_slides);
+
+  return g_test_run ();
+}
