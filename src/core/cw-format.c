@@ -16,6 +16,13 @@ G_DEFINE_BOXED_TYPE (CwFormat, cw_format, cw_format_copy, cw_format_free)
 static GPtrArray *presets;
 static const char **preset_names;
 
+/* The generic labels in formats.json, so xgettext offers them to translators. */
+static const char * const generic_labels[] G_GNUC_UNUSED = {
+  N_("Portrait feed"),
+  N_("Square"),
+  N_("Landscape"),
+};
+
 static void
 load_presets (void)
 {
@@ -47,7 +54,8 @@ load_presets (void)
       double left = json_object_get_int_member (safe, "left");
 
       format->name = g_strdup (json_object_get_string_member (o, "name"));
-      format->label = g_strdup (json_object_get_string_member (o, "label"));
+      /* brand names stay as they are; the generic ones are listed below */
+      format->label = g_strdup (g_dgettext (GETTEXT_PACKAGE, json_object_get_string_member (o, "label")));
       format->aspect = g_strdup (json_object_get_string_member (o, "aspect"));
       format->width = json_object_get_int_member (o, "width");
       format->height = json_object_get_int_member (o, "height");

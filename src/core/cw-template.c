@@ -116,6 +116,19 @@ cw_field_type_to_string (CwFieldType type)
     }
 }
 
+/* The name of choice @index for people, in the interface's language. */
+const char *
+cw_field_get_choice_label (const CwField *field,
+                           guint          index)
+{
+  g_return_val_if_fail (field->choices != NULL, NULL);
+  g_return_val_if_fail (index < g_strv_length ((char **) field->choices), NULL);
+
+  if (field->choice_labels != NULL)
+    return g_dgettext (GETTEXT_PACKAGE, field->choice_labels[index]);
+  return field->choices[index];
+}
+
 /* Text for the audience is translated; ids, colors and switches are not. */
 gboolean
 cw_field_is_translatable (const CwField *field)

@@ -38,6 +38,7 @@ typedef enum
  * @default_value: the value when the slide does not set one; for
  *   %CW_FIELD_TEXT, source text (N_) that the editor fills in for new slides
  * @choices: for %CW_FIELD_CHOICE, the allowed values
+ * @choice_labels: their names for people (N_), in the same order
  * @min: for %CW_FIELD_NUMBER, the smallest value
  * @max: for %CW_FIELD_NUMBER, the largest value
  * @max_chars: for text, how many characters fit comfortably, for translators
@@ -55,6 +56,7 @@ typedef struct
   const char          *hint;
   const char          *default_value;
   const char * const  *choices;
+  const char * const  *choice_labels;
   double               min;
   double               max;
   guint                max_chars;
@@ -116,6 +118,8 @@ gboolean           cw_template_has_placeholder (const CwTemplate *self,
                                                const char       *name);
 const char        *cw_field_type_to_string    (CwFieldType       type);
 gboolean           cw_field_is_translatable   (const CwField    *field);
+const char        *cw_field_get_choice_label  (const CwField    *field,
+                                               guint             index);
 gboolean           cw_field_check_value       (const CwField    *field,
                                                const char       *value,
                                                GError          **error);

@@ -183,11 +183,12 @@ const CwTemplate cw_template_big_number = {
 /* Safety end card */
 
 static const char * const safety_audiences[] = { "auto", "adults", "children", NULL };
+static const char * const safety_audience_labels[] = { N_("As the deck says"), N_("Adults"), N_("Children"), NULL };
 
 static const CwField safety_fields[] = {
   { "audience", CW_FIELD_CHOICE, N_("For"),
     N_("Children get symbols for each step and simpler words; “auto” follows the deck"),
-    "auto", .choices = safety_audiences, .element = "icon" },
+    "auto", .choices = safety_audiences, .choice_labels = safety_audience_labels, .element = "icon" },
   { "title", CW_FIELD_TEXT, N_("Title"),
     N_("What the steps answer"),
     N_("If you see a mine or a strange object:"), .max_chars = 50, .element = "title" },

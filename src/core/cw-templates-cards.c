@@ -355,6 +355,7 @@ const CwTemplate cw_template_comparison = {
 /* Quote or testimony */
 
 static const char * const quote_icons[] = { "quote", "person", "child", "field", NULL };
+static const char * const quote_icon_labels[] = { N_("Quotation marks"), N_("Person"), N_("Child"), N_("Field"), NULL };
 
 static const CwField quote_fields[] = {
   { "quote", CW_FIELD_TEXT, N_("Quote"),
@@ -371,7 +372,7 @@ static const CwField quote_fields[] = {
     NULL, .element = "portrait", .optional = TRUE },
   { "icon", CW_FIELD_CHOICE, N_("Symbol"),
     N_("Shown when there is no photo"),
-    "quote", .choices = quote_icons, .element = "portrait" },
+    "quote", .choices = quote_icons, .choice_labels = quote_icon_labels, .element = "portrait" },
   { NULL }
 };
 

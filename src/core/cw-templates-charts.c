@@ -74,7 +74,9 @@ add_missing_note (CwSceneBuilder *b,
 /* Bar chart */
 
 static const char * const orientations[] = { "horizontal", "vertical", NULL };
+static const char * const orientation_labels[] = { N_("Across"), N_("Upright"), NULL };
 static const char * const highlights[] = { "largest", "first", "last", "none", NULL };
+static const char * const highlight_labels[] = { N_("The largest bar"), N_("The first bar"), N_("The last bar"), N_("None"), NULL };
 
 static const CwField bar_chart_fields[] = {
   { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
@@ -82,10 +84,10 @@ static const CwField bar_chart_fields[] = {
     NULL, .element = "bars" },
   { "orientation", CW_FIELD_CHOICE, N_("Orientation"),
     N_("Bars across (room for long labels) or upright (for a few short ones)"),
-    "horizontal", .choices = orientations, .element = "bars" },
+    "horizontal", .choices = orientations, .choice_labels = orientation_labels, .element = "bars" },
   { "highlight", CW_FIELD_CHOICE, N_("Highlight"),
     N_("Which bar takes the accent color"),
-    "largest", .choices = highlights, .element = "bars" },
+    "largest", .choices = highlights, .choice_labels = highlight_labels, .element = "bars" },
   { "compact", CW_FIELD_BOOLEAN, N_("Short numbers"),
     N_("Show 59K instead of 59,163"),
     "false", .element = "values" },
@@ -398,6 +400,7 @@ const CwTemplate cw_template_bar_chart = {
 /* Percentage: a ring or a bar that fills while the number counts */
 
 static const char * const percent_styles[] = { "ring", "bar", NULL };
+static const char * const percent_style_labels[] = { N_("Ring"), N_("Bar"), NULL };
 
 static const CwField percent_fields[] = {
   { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
@@ -405,7 +408,7 @@ static const CwField percent_fields[] = {
     NULL, .element = "gauge" },
   { "style", CW_FIELD_CHOICE, N_("Style"),
     N_("A ring around the number, or a bar under it"),
-    "ring", .choices = percent_styles, .element = "gauge" },
+    "ring", .choices = percent_styles, .choice_labels = percent_style_labels, .element = "gauge" },
   { "prefix", CW_FIELD_TEXT, N_("Before the number"),
     N_("Shown before the number, such as “−”"),
     NULL, .max_chars = 6, .element = "number", .optional = TRUE },
@@ -648,6 +651,10 @@ const CwTemplate cw_template_percent = {
 static const char * const icon_names[] = {
   "person", "child", "ap-mine", "at-mine", "uxo", "field", NULL
 };
+static const char * const icon_labels[] = {
+  N_("Person"), N_("Child"), N_("Anti-personnel mine"), N_("Anti-tank mine"),
+  N_("Unexploded ordnance"), N_("Field (hectare)"), NULL
+};
 
 static const char * const pictogram_placeholders[] = { "per_icon", NULL };
 
@@ -663,7 +670,7 @@ static const CwField pictogram_fields[] = {
     "1", .min = 0.000001, .max = 1e12, .element = "icons" },
   { "icon", CW_FIELD_CHOICE, N_("Symbol"),
     N_("The pictogram to repeat"),
-    "person", .choices = icon_names, .element = "icons" },
+    "person", .choices = icon_names, .choice_labels = icon_labels, .element = "icons" },
   { "kicker", CW_FIELD_TEXT, N_("Kicker"),
     N_("A few words above the number"),
     NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },

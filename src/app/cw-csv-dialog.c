@@ -1,0 +1,169 @@
+/* cw-csv-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-csv-dialog.h"
+
+struct _CwCsvDialog
+{
+  AdwWindow             parent_instance;
+
+  CwDeck               *deck;
+  CwCsvImport          *import;
+
+  GtkLabel             *summary_label;
+  AdwPreferencesGroup  *problems_group;
+  AdwPreferencesGroup  *statistics_group;
+  GtkButton            *import_button;
+};
+
+G_DEFINE_FINAL_TYPE (CwCsvDialog, cw_csv_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_import_clicked (CwCsvDialog *self)
+{
+  guint updated = 0;
+  guint added = cw_csv_import_apply (self->import, self->deck, &updated);
+
+  g_signal_emit (self, signals[IMPORTED], 0, added, updated);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+cw_csv_dialog_dispose (GObject *object)
+{
+  CwCsvDialog *self = (CwCsvDialog *)object;
+
+  g_clear_object (&self->deck);
+  g_clear_object (&self->import);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CSV_DIALOG);
+
+  G_OBJECT_CLASS (cw_csv_dialog_parent_class)->dispose (object);
+}
+
+static void
+cw_csv_dialog_class_init (CwCsvDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cw_csv_dialog_dispose;
+
+  /**
+   * CwCsvDialog::imported:
+   * @added: statistics added
+   * @updated: statistics whose figures were replaced
+   */
+  signals[IMPORTED] =
+    g_signal_new ("imported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-csv-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, statistics_group);
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, import_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
+}
+
+static void
+cw_csv_dialog_init (CwCsvDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+populate (CwCsvDialog *self,
+          const char  *file_name)
+{
+  GListModel *statistics = cw_csv_import_get_statistics (self->import);
+  GPtrArray *problems = cw_csv_import_get_problems (self->import);
+  guint n = g_list_model_get_n_items (statistics);
+  g_autofree char *summary = NULL;
+  g_autofree char *button = NULL;
+  guint updates = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) s = g_list_model_get_item (statistics, i);
+      gboolean update = cw_deck_find_statistic (self->deck, cw_statistic_get_id (s)) != NULL;
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *value = cw_statistic_format (s, cw_deck_get_language (self->deck), FALSE);
+      g_autoptr(GString) subtitle = g_string_new (value);
+
+      if (cw_statistic_get_n_points (s) > 0)
+        g_string_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "a series of %u point", "a series of %u points",
+                                                cw_statistic_get_n_points (s)),
+                         cw_statistic_get_n_points (s));
+      if (cw_statistic_get_unit (s))
+        g_string_append_printf (subtitle, " %s", cw_statistic_get_unit (s));
+      if (cw_statistic_get_source (s))
+        g_string_append_printf (subtitle, " · %s", cw_statistic_get_source (s));
+      if (cw_statistic_get_as_of (s))
+        g_string_append_printf (subtitle, " · %s", cw_statistic_get_as_of (s));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cw_statistic_get_id (s));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      if (update)
+        {
+          GtkWidget *badge = gtk_label_new (_("Updates the deck’s figure"));
+          gtk_widget_add_css_class (badge, "caption");
+          gtk_widget_add_css_class (badge, "accent");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+          updates++;
+        }
+      adw_preferences_group_add (self->statistics_group, row);
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const CwDiagnostic *d = g_ptr_array_index (problems, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      /* Translators: a row of a CSV file that cannot be imported */
+      g_autofree char *title = g_strdup_printf (_("Line %u"), d->line);
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), d->message);
+      adw_preferences_group_add (self->problems_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
+
+  /* Translators: file name, statistics found, of which so many update existing ones */
+  summary = g_strdup_printf (_("%s holds %u statistics; %u of them replace figures the deck already has, so every slide showing them updates."),
+                             file_name, n, updates);
+  gtk_label_set_label (self->summary_label, summary);
+  button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Statistic", "_Import %u Statistics", n), n);
+  gtk_button_set_label (self->import_button, button);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n > 0);
+}
+
+CwCsvDialog *
+cw_csv_dialog_new (GtkWindow   *parent,
+                   CwDeck      *deck,
+                   CwCsvImport *import,
+                   const char  *file_name)
+{
+  CwCsvDialog *self = g_object_new (CW_TYPE_CSV_DIALOG, "transient-for", parent, NULL);
+
+  self->deck = g_object_ref (deck);
+  self->import = g_object_ref (import);
+  populate (self, file_name);
+  return self;
+}

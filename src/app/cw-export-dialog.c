@@ -1,0 +1,453 @@
+/* cw-export-dialog.c
+ *
+ * The export runs on worker threads from a snapshot of the deck taken when
+ * Export is pressed, so the user can go on editing. Progress arrives on the
+ * main loop through the exporter's coalesced notifications. A failure is
+ * shown in the dialog with what to do; a cancel is not an error.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-export-dialog.h"
+
+static const guint rates[] = { 24, 25, 30, 50, 60 };
+
+struct _CwExportDialog
+{
+  AdwWindow            parent_instance;
+
+  CwDeck              *deck;
+  CwExporter          *exporter;
+  GCancellable        *cancellable;
+  GFile               *folder;
+  GPtrArray           *format_checks;
+  GPtrArray           *language_checks;
+  gint64               started;
+  gboolean             overwrite;
+
+  GtkStack            *stack;
+  AdwPreferencesGroup *error_group;
+  GtkLabel            *error_label;
+  AdwPreferencesGroup *formats_group;
+  AdwPreferencesGroup *languages_group;
+  AdwComboRow         *fps_row;
+  AdwActionRow        *folder_row;
+  AdwActionRow        *mp4_row;
+  GtkSwitch           *mp4_switch;
+  GtkButton           *export_button;
+  GtkButton           *cancel_button;
+  GtkProgressBar      *progress_bar;
+  GtkLabel            *remaining_label;
+  AdwStatusPage       *progress_page;
+};
+
+G_DEFINE_FINAL_TYPE (CwExportDialog, cw_export_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (CwExportDialog *self,
+            const char     *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), message != NULL);
+  gtk_stack_set_visible_child_name (self->stack, "settings");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+}
+
+static void
+update_folder (CwExportDialog *self)
+{
+  g_autofree char *path = self->folder ? g_file_get_parse_name (self->folder) : NULL;
+
+  adw_action_row_set_subtitle (self->folder_row, path ? path : "");
+}
+
+void
+cw_export_dialog_set_folder (CwExportDialog *self,
+                             GFile          *folder)
+{
+  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+
+  g_set_object (&self->folder, folder);
+  self->overwrite = FALSE;
+  update_folder (self);
+}
+
+static void
+on_folder_chosen (GtkNativeDialog *dialog,
+                  int              response,
+                  CwExportDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      cw_export_dialog_set_folder (self, folder);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_folder_clicked (CwExportDialog *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose the Export Folder"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+  if (self->folder != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->folder, NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_progress (CwExportDialog *self)
+{
+  double fraction = cw_exporter_get_fraction (self->exporter);
+  g_autofree char *status = cw_exporter_dup_status (self->exporter);
+  double elapsed = (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  adw_status_page_set_description (self->progress_page, status);
+  if (fraction > 0.03 && fraction < 1)
+    {
+      guint left = (guint) (elapsed * (1 - fraction) / fraction + 0.5);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %u second left",
+                                                            "About %u seconds left", left), left);
+      gtk_label_set_label (self->remaining_label, text);
+    }
+}
+
+static void start_export (CwExportDialog *self);
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CwExportDialog   *self)
+{
+  if (g_str_equal (response, "replace"))
+    {
+      self->overwrite = TRUE;
+      start_export (self);
+    }
+  else
+    show_error (self, NULL);
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CwExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_button_set_label (self->cancel_button, _("_Cancel"));
+  if (cw_exporter_run_finish (CW_EXPORTER (object), result, &error))
+    {
+      g_signal_emit (self, signals[FINISHED], 0, self->folder, cw_exporter_get_frames_done (self->exporter));
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* stopping is not a failure: back to the settings, nothing to report */
+      show_error (self, NULL);
+      return;
+    }
+
+  if (g_error_matches (error, CW_ERROR, CW_ERROR_OUTPUT_EXISTS) && !self->overwrite)
+    {
+      AdwMessageDialog *dialog;
+      g_autofree char *path = g_file_get_parse_name (self->folder);
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Earlier Export?"), NULL));
+      adw_message_dialog_format_body (dialog, _("%s already holds exported frames. Exporting again replaces them once the new ones are complete."),
+                                      path);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  show_error (self, error->message);
+}
+
+static void
+start_export (CwExportDialog *self)
+{
+  guint n_formats = 0, n_languages = 0;
+  guint fps_index = adw_combo_row_get_selected (self->fps_row);
+
+  g_clear_object (&self->exporter);
+  g_clear_object (&self->cancellable);
+  self->exporter = cw_exporter_new (self->deck);
+  self->cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < self->format_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->format_checks, i);
+      if (gtk_check_button_get_active (check))
+        {
+          g_autoptr(CwFormat) format = cw_format_lookup (g_object_get_data (G_OBJECT (check), "cw-name"), NULL);
+          cw_exporter_add_format (self->exporter, format);
+          n_formats++;
+        }
+    }
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+      if (gtk_check_button_get_active (check))
+        {
+          cw_exporter_add_language (self->exporter, g_object_get_data (G_OBJECT (check), "cw-name"));
+          n_languages++;
+        }
+    }
+
+  if (n_formats == 0 || n_languages == 0)
+    {
+      show_error (self, n_formats == 0 ? _("Choose at least one format.") : _("Choose at least one language."));
+      return;
+    }
+  if (self->folder == NULL)
+    {
+      show_error (self, _("Choose a folder for the frames."));
+      return;
+    }
+
+  cw_exporter_set_output_dir (self->exporter, self->folder);
+  cw_exporter_set_fps (self->exporter, fps_index < G_N_ELEMENTS (rates) ? rates[fps_index] : 30);
+  cw_exporter_set_mp4 (self->exporter, gtk_switch_get_active (self->mp4_switch));
+  cw_exporter_set_overwrite (self->exporter, self->overwrite);
+  g_signal_connect_object (self->exporter, "notify::fraction", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_label (self->remaining_label, "");
+  gtk_button_set_label (self->cancel_button, _("_Stop"));
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  self->started = g_get_monotonic_time ();
+
+  cw_exporter_run_async (self->exporter, self->cancellable, on_exported, g_object_ref (self));
+}
+
+static void
+on_export_clicked (CwExportDialog *self)
+{
+  start_export (self);
+}
+
+static void
+on_cancel_clicked (CwExportDialog *self)
+{
+  if (self->exporter != NULL && cw_exporter_get_busy (self->exporter))
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+cw_export_dialog_close_request (GtkWindow *window)
+{
+  CwExportDialog *self = CW_EXPORT_DIALOG (window);
+
+  /* closing while exporting stops the export; nothing half-done is left */
+  if (self->exporter != NULL && cw_exporter_get_busy (self->exporter))
+    g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (cw_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+cw_export_dialog_dispose (GObject *object)
+{
+  CwExportDialog *self = (CwExportDialog *)object;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->exporter);
+  g_clear_object (&self->deck);
+  g_clear_object (&self->folder);
+  g_clear_pointer (&self->format_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->language_checks, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (cw_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+cw_export_dialog_class_init (CwExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cw_export_dialog_dispose;
+  window_class->close_request = cw_export_dialog_close_request;
+
+  /**
+   * CwExportDialog::finished:
+   * @folder: where the export went
+   * @frames: how many frames were written
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, formats_group);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, languages_group);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, fps_row);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, mp4_row);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, mp4_switch);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, remaining_label);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, progress_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_folder_clicked);
+}
+
+static void
+cw_export_dialog_init (CwExportDialog *self)
+{
+  g_autoptr(GtkStringList) fps = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->format_checks = g_ptr_array_new ();
+  self->language_checks = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    {
+      g_autofree char *label = g_strdup_printf (_("%u fps"), rates[i]);
+      gtk_string_list_append (fps, label);
+    }
+  adw_combo_row_set_model (self->fps_row, G_LIST_MODEL (fps));
+
+  for (const char * const *f = cw_format_list_names (); *f; f++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (*f, NULL);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *subtitle = g_strdup_printf ("%s · %d×%d", format->aspect, format->width, format->height);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), format->label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, format->label, -1);
+      g_object_set_data_full (G_OBJECT (check), "cw-name", g_strdup (*f), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->formats_group, row);
+      g_ptr_array_add (self->format_checks, check);
+    }
+
+  if (!cw_ffmpeg_is_available ())
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->mp4_row), FALSE);
+      adw_action_row_set_subtitle (self->mp4_row,
+                                   _("Needs ffmpeg, which is not installed; install it to make videos (the frames and the command are exported)"));
+    }
+}
+
+CwExportDialog *
+cw_export_dialog_new (GtkWindow  *parent,
+                      CwDeck     *deck,
+                      const char *format)
+{
+  CwExportDialog *self = g_object_new (CW_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  g_auto(GStrv) languages = cw_deck_list_languages (deck);
+
+  self->deck = g_object_ref (deck);
+  cw_export_dialog_select (self, format ? format : cw_deck_get_format (deck), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    if (rates[i] == cw_deck_get_fps (deck))
+      adw_combo_row_set_selected (self->fps_row, i);
+
+  for (guint i = 0; languages[i]; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      g_autofree char *name = cw_language_get_name (languages[i], NULL);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), i == 0 ? _("The deck’s own language") : languages[i]);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), i == 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data_full (G_OBJECT (check), "cw-name", g_strdup (languages[i]), g_free);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->languages_group, row);
+      g_ptr_array_add (self->language_checks, check);
+    }
+
+  gtk_switch_set_active (self->mp4_switch, cw_ffmpeg_is_available ());
+  return self;
+}
+
+void
+cw_export_dialog_select (CwExportDialog *self,
+                         const char     *format,
+                         gboolean        selected)
+{
+  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < self->format_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->format_checks, i);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "cw-name"), format) == 0)
+        gtk_check_button_set_active (check, selected);
+    }
+}
+
+void
+cw_export_dialog_set_mp4 (CwExportDialog *self,
+                          gboolean        mp4)
+{
+  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->mp4_switch, mp4 && cw_ffmpeg_is_available ());
+}
+
+/* Starts the export as the Export button would. */
+void
+cw_export_dialog_start (CwExportDialog *self)
+{
+  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+  start_export (self);
+}
+
+/**
+ * cw_export_dialog_get_exporter:
+ *
+ * Returns: (transfer none) (nullable): the running or last export
+ */
+CwExporter *
+cw_export_dialog_get_exporter (CwExportDialog *self)
+{
+  g_return_val_if_fail (CW_IS_EXPORT_DIALOG (self), NULL);
+  return self->exporter;
+}

@@ -1,0 +1,30 @@
+/* cw-export-dialog.h: formats, languages, folder and MP4, then progress
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "clearway-core.h"
+
+G_BEGIN_DECLS
+
+#define CW_TYPE_EXPORT_DIALOG (cw_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CwExportDialog, cw_export_dialog, CW, EXPORT_DIALOG, AdwWindow)
+
+CwExportDialog *cw_export_dialog_new        (GtkWindow      *parent,
+                                             CwDeck         *deck,
+                                             const char     *format);
+void            cw_export_dialog_set_folder (CwExportDialog *self,
+                                             GFile          *folder);
+void            cw_export_dialog_select     (CwExportDialog *self,
+                                             const char     *format,
+                                             gboolean        selected);
+void            cw_export_dialog_set_mp4    (CwExportDialog *self,
+                                             gboolean        mp4);
+void            cw_export_dialog_start      (CwExportDialog *self);
+CwExporter     *cw_export_dialog_get_exporter (CwExportDialog *self);
+
+G_END_DECLS

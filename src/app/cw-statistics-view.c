@@ -1,0 +1,448 @@
+/* cw-statistics-view.c
+ *
+ * Each cell is an editable label. What is typed is checked when the edit
+ * ends: a figure that is not a number, a date not written YYYY-MM, an id
+ * another statistic has, is refused with a message saying why, and the
+ * cell goes back to what it held. A valid change reaches every slide that
+ * shows the statistic at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cw-statistics-view.h"
+
+struct _CwStatisticsView
+{
+  GtkWidget           parent_instance;
+
+  CwDeck             *deck;
+  GtkSingleSelection *selection;
+
+  GtkColumnView      *column_view;
+  GtkWidget          *remove_button;
+};
+
+G_DEFINE_FINAL_TYPE (CwStatisticsView, cw_statistics_view, GTK_TYPE_WIDGET)
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  const char *name;
+  const char *title;
+  gboolean    editable;
+  gboolean    expand;
+} Column;
+
+static const Column columns[] = {
+  { "id", N_("Id"), TRUE, FALSE },
+  { "label", N_("Label"), TRUE, TRUE },
+  { "value", N_("Value"), TRUE, FALSE },
+  { "shown", N_("Shown as"), FALSE, FALSE },
+  { "unit", N_("Unit"), TRUE, FALSE },
+  { "as-of", N_("As of"), TRUE, FALSE },
+  { "source", N_("Source"), TRUE, TRUE },
+  { "points", N_("Series"), FALSE, FALSE },
+  { "used", N_("Used on"), FALSE, FALSE },
+};
+
+static char *
+value_text (CwStatistic *statistic)
+{
+  if (!cw_statistic_has_value (statistic) && cw_statistic_get_n_points (statistic) > 0)
+    return g_strdup ("");
+  return cw_format_seconds (cw_statistic_get_value (statistic));
+}
+
+static guint
+count_uses (CwDeck     *deck,
+            const char *id)
+{
+  g_autofree char *placeholder = g_strdup_printf ("{%s", id);
+  guint uses = 0;
+
+  for (guint i = 0; i < cw_deck_get_n_slides (deck); i++)
+    {
+      CwSlide *slide = cw_deck_get_slide (deck, i);
+      const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
+      gboolean used = FALSE;
+
+      for (const CwField *f = template ? template->fields : NULL; f && f->name && !used; f++)
+        {
+          const char *text = cw_slide_get_text (slide, f->name);
+          const char *param = cw_slide_get_param (slide, f->name);
+
+          used = g_strcmp0 (param, id) == 0 || (text != NULL && strstr (text, placeholder) != NULL);
+        }
+      uses += used;
+    }
+  return uses;
+}
+
+static char *
+cell_text (CwStatisticsView *self,
+           CwStatistic      *statistic,
+           const char       *column)
+{
+  if (g_str_equal (column, "id"))
+    return g_strdup (cw_statistic_get_id (statistic));
+  if (g_str_equal (column, "label"))
+    return g_strdup (cw_statistic_get_label (statistic));
+  if (g_str_equal (column, "value"))
+    return value_text (statistic);
+  if (g_str_equal (column, "shown"))
+    return cw_statistic_format (statistic, cw_deck_get_language (self->deck), FALSE);
+  if (g_str_equal (column, "unit"))
+    return g_strdup (cw_statistic_get_unit (statistic));
+  if (g_str_equal (column, "as-of"))
+    return g_strdup (cw_statistic_get_as_of (statistic));
+  if (g_str_equal (column, "source"))
+    return g_strdup (cw_statistic_get_source (statistic));
+  if (g_str_equal (column, "points"))
+    {
+      guint n = cw_statistic_get_n_points (statistic);
+      return n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u point", "%u points", n), n) : g_strdup ("—");
+    }
+  if (g_str_equal (column, "used"))
+    {
+      guint n = count_uses (self->deck, cw_statistic_get_id (statistic));
+      return n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u slide", "%u slides", n), n)
+               : g_strdup (_("Not used"));
+    }
+  return NULL;
+}
+
+/**
+ * cw_statistics_view_commit_cell:
+ *
+ * Sets one cell of @statistic from what was typed, after checking it.
+ *
+ * Returns: %FALSE with @error set when @text cannot be used
+ */
+gboolean
+cw_statistics_view_commit_cell (CwStatisticsView  *self,
+                                CwStatistic       *statistic,
+                                const char        *column,
+                                const char        *text,
+                                GError           **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+  const char *value = *clean ? clean : NULL;
+
+  if (g_str_equal (column, "id"))
+    {
+      CwStatistic *other = cw_deck_find_statistic (self->deck, value);
+
+      if (g_strcmp0 (value, cw_statistic_get_id (statistic)) == 0)
+        return TRUE;
+      if (!cw_statistic_id_is_valid (value))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” is not a usable id: start with a letter, then use letters, digits, “_” or “-”."),
+                       clean);
+          return FALSE;
+        }
+      if (other != NULL)
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_DUPLICATE_ID,
+                       _("There is already a statistic “%s”; choose another id."), value);
+          return FALSE;
+        }
+      if (count_uses (self->deck, cw_statistic_get_id (statistic)) > 0)
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("Slides show “%s”; renaming it would break them. Add a new statistic instead."),
+                       cw_statistic_get_id (statistic));
+          return FALSE;
+        }
+      cw_statistic_set_id (statistic, value);
+    }
+  else if (g_str_equal (column, "value"))
+    {
+      char *end = NULL;
+      double number;
+
+      if (value == NULL && cw_statistic_get_n_points (statistic) > 0)
+        {
+          cw_statistic_unset_value (statistic);
+          return TRUE;
+        }
+      number = value ? g_ascii_strtod (value, &end) : NAN;
+      if (value == NULL || *end != '\0' || !isfinite (number))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” is not a number; type it without grouping, like 161000 or 2.5."), clean);
+          return FALSE;
+        }
+      cw_statistic_set_value (statistic, number);
+    }
+  else if (g_str_equal (column, "as-of"))
+    {
+      if (value != NULL && !cw_statistic_as_of_is_valid (value))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” is not a date; write it YYYY, YYYY-MM or YYYY-MM-DD, like 2024-10."), clean);
+          return FALSE;
+        }
+      cw_statistic_set_as_of (statistic, value);
+    }
+  else if (g_str_equal (column, "label"))
+    cw_statistic_set_label (statistic, value);
+  else if (g_str_equal (column, "unit"))
+    cw_statistic_set_unit (statistic, value);
+  else if (g_str_equal (column, "source"))
+    cw_statistic_set_source (statistic, value);
+  return TRUE;
+}
+
+static void
+on_editing (GtkEditableLabel *label,
+            GParamSpec       *pspec,
+            GtkListItem      *item)
+{
+  CwStatisticsView *self = g_object_get_data (G_OBJECT (item), "cw-view");
+  const char *column = g_object_get_data (G_OBJECT (item), "cw-column");
+  CwStatistic *statistic = gtk_list_item_get_item (item);
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_editable_label_get_editing (label) || statistic == NULL)
+    return;
+
+  if (!cw_statistics_view_commit_cell (self, statistic, column, gtk_editable_get_text (GTK_EDITABLE (label)),
+                                       &error))
+    {
+      g_autofree char *text = cell_text (self, statistic, column);
+
+      gtk_editable_set_text (GTK_EDITABLE (label), text ? text : "");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "invalid-cell");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), error->message);
+      g_signal_emit (self, signals[MESSAGE], 0, error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "invalid-cell");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            CwStatisticsView         *self)
+{
+  const Column *column = g_object_get_data (G_OBJECT (factory), "cw-column-info");
+  GtkWidget *widget;
+
+  if (column->editable)
+    {
+      widget = gtk_editable_label_new ("");
+      g_signal_connect (widget, "notify::editing", G_CALLBACK (on_editing), item);
+    }
+  else
+    {
+      widget = gtk_label_new ("");
+      gtk_label_set_xalign (GTK_LABEL (widget), 0);
+      gtk_widget_add_css_class (widget, "dim-label");
+    }
+  if (g_str_equal (column->name, "value") || g_str_equal (column->name, "shown"))
+    gtk_widget_add_css_class (widget, "numeric");
+  g_object_set_data (G_OBJECT (item), "cw-view", self);
+  g_object_set_data (G_OBJECT (item), "cw-column", (gpointer) column->name);
+  gtk_list_item_set_child (item, widget);
+}
+
+static void
+refresh_cell (GtkListItem *item)
+{
+  CwStatisticsView *self = g_object_get_data (G_OBJECT (item), "cw-view");
+  const char *column = g_object_get_data (G_OBJECT (item), "cw-column");
+  CwStatistic *statistic = gtk_list_item_get_item (item);
+  GtkWidget *widget = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (statistic == NULL)
+    return;
+  text = cell_text (self, statistic, column);
+  if (GTK_IS_EDITABLE_LABEL (widget))
+    {
+      if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+        gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (widget), text ? text : "");
+
+  /* Translators: how a screen reader names a table cell: column, then statistic id */
+  accessible = g_strdup_printf (_("%s of %s"), _(g_object_get_data (G_OBJECT (item), "cw-column-title")),
+                                cw_statistic_get_id (statistic));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CwStatisticsView         *self)
+{
+  CwStatistic *statistic = gtk_list_item_get_item (item);
+  const Column *column = g_object_get_data (G_OBJECT (factory), "cw-column-info");
+
+  g_object_set_data (G_OBJECT (item), "cw-column-title", (gpointer) column->title);
+  g_signal_connect_object (statistic, "notify", G_CALLBACK (refresh_cell), item, G_CONNECT_SWAPPED);
+  refresh_cell (item);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CwStatisticsView         *self)
+{
+  CwStatistic *statistic = gtk_list_item_get_item (item);
+
+  if (statistic != NULL)
+    g_signal_handlers_disconnect_by_data (statistic, item);
+}
+
+static void
+on_remove_clicked (CwStatisticsView *self)
+{
+  CwStatistic *statistic = cw_statistics_view_get_selected (self);
+  g_autofree char *message = NULL;
+  guint uses;
+
+  if (statistic == NULL)
+    return;
+  uses = count_uses (self->deck, cw_statistic_get_id (statistic));
+  if (uses > 0)
+    {
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "“%s” is shown on %u slide; change that slide first.",
+                                              "“%s” is shown on %u slides; change those slides first.", uses),
+                                 cw_statistic_get_id (statistic), uses);
+      g_signal_emit (self, signals[MESSAGE], 0, message);
+      return;
+    }
+  cw_deck_remove_statistic (self->deck, statistic);
+}
+
+static void
+on_selection_changed (CwStatisticsView *self)
+{
+  gtk_widget_set_sensitive (self->remove_button, cw_statistics_view_get_selected (self) != NULL);
+}
+
+static void
+cw_statistics_view_dispose (GObject *object)
+{
+  CwStatisticsView *self = (CwStatisticsView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_STATISTICS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->deck);
+
+  G_OBJECT_CLASS (cw_statistics_view_parent_class)->dispose (object);
+}
+
+static void
+cw_statistics_view_class_init (CwStatisticsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cw_statistics_view_dispose;
+
+  signals[MESSAGE] =
+    g_signal_new ("message",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-statistics-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "cw-statistics-view");
+}
+
+static void
+cw_statistics_view_init (CwStatisticsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "cw-column-info", (gpointer) &columns[i]);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+void
+cw_statistics_view_set_deck (CwStatisticsView *self,
+                             CwDeck           *deck)
+{
+  g_return_if_fail (CW_IS_STATISTICS_VIEW (self));
+
+  if (!g_set_object (&self->deck, deck))
+    return;
+  gtk_single_selection_set_model (self->selection, deck ? cw_deck_get_statistics (deck) : NULL);
+}
+
+/**
+ * cw_statistics_view_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the selected statistic
+ */
+CwStatistic *
+cw_statistics_view_get_selected (CwStatisticsView *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTICS_VIEW (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* Selects @statistic, for example one just added, so it can be typed into. */
+void
+cw_statistics_view_select (CwStatisticsView *self,
+                           CwStatistic      *statistic)
+{
+  GListModel *model;
+
+  g_return_if_fail (CW_IS_STATISTICS_VIEW (self));
+
+  model = gtk_single_selection_get_model (self->selection);
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CwStatistic) item = g_list_model_get_item (model, i);
+
+      if (item == statistic)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+          return;
+        }
+    }
+}

@@ -1,0 +1,597 @@
+/* cw-window-actions.c
+ *
+ * The window's actions: everything the header bar, the menus, the
+ * keyboard shortcuts and the tests do goes through these.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-csv-dialog.h"
+#include "cw-template-gallery.h"
+#include "cw-window-private.h"
+
+#define RECENT_MAX 8
+
+static CwDeck *
+window_deck (CwWindow *self)
+{
+  return self->document ? cw_document_get_deck (self->document) : NULL;
+}
+
+static guint
+current_slide (CwWindow *self)
+{
+  return self->player ? cw_player_get_slide (self->player) : 0;
+}
+
+static void
+set_enabled (CwWindow   *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+cw_window_update_actions (CwWindow *self)
+{
+  CwDeck *deck = window_deck (self);
+  guint n = deck ? cw_deck_get_n_slides (deck) : 0;
+  guint slide = current_slide (self);
+  gboolean busy = self->document && cw_document_get_busy (self->document);
+
+  set_enabled (self, "undo", self->document && cw_document_get_can_undo (self->document));
+  set_enabled (self, "redo", self->document && cw_document_get_can_redo (self->document));
+  set_enabled (self, "save", self->document != NULL && !busy);
+  set_enabled (self, "save-as", self->document != NULL && !busy);
+  set_enabled (self, "export", n > 0);
+  set_enabled (self, "play", n > 0);
+  set_enabled (self, "duplicate-slide", slide < n);
+  /* a deck keeps at least one slide, so there is always something to show */
+  set_enabled (self, "delete-slide", n > 1 && slide < n);
+  set_enabled (self, "move-slide-up", slide > 0 && slide < n);
+  set_enabled (self, "move-slide-down", slide + 1 < n);
+}
+
+/* Open */
+
+static void
+on_open_response (CwWindow *self,
+                  int       response)
+{
+  g_autoptr(GListModel) files = NULL;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (self->chooser));
+  g_clear_object (&self->chooser);
+  if (files == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      cw_application_open_file (CW_APPLICATION (app), file, GTK_WINDOW (self));
+    }
+}
+
+static GtkFileFilter *
+deck_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Clearway decks"));
+  gtk_file_filter_add_mime_type (filter, "application/x-clearway");
+  gtk_file_filter_add_suffix (filter, "clearway");
+  return filter;
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  g_autoptr(GtkFileFilter) filter = deck_filter ();
+  GFile *file = self->document ? cw_document_get_file (self->document) : NULL;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Open Deck"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) dir = g_file_get_parent (file);
+      if (dir != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), dir, NULL);
+    }
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  cw_application_open_file (CW_APPLICATION (app), file, GTK_WINDOW (self));
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib), gtk_recent_info_get_modified (ia));
+}
+
+/* The Open button's menu lists the decks used last, newest first. */
+void
+cw_window_update_recent (CwWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) decks = g_ptr_array_new ();
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_application (info, "Clearway") && gtk_recent_info_exists (info))
+        g_ptr_array_add (decks, info);
+    }
+  g_ptr_array_sort (decks, compare_recent);
+
+  for (guint i = 0; i < decks->len && i < RECENT_MAX; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (decks, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+      const char *name = gtk_recent_info_get_display_name (info);
+
+      g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+
+      /* underscores in file names are not mnemonics */
+      label = g_strjoinv ("__", parts);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_section, item);
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Save */
+
+static void
+save_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  cw_window_save (CW_WINDOW (user_data), FALSE);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  cw_window_save (CW_WINDOW (user_data), TRUE);
+}
+
+/* Export */
+
+static void
+on_export_finished (CwWindow       *self,
+                    GFile          *folder,
+                    guint           frames,
+                    CwExportDialog *dialog)
+{
+  g_autofree char *uri = g_file_get_uri (folder);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u frame", "Exported %u frames", frames),
+                           frames);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Open _Folder"));
+  adw_toast_set_action_name (toast, "win.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) folder = cw_application_dup_export_folder (CW_APPLICATION (app));
+  g_autoptr(GFile) deck_folder = NULL;
+  g_autofree char *name = NULL;
+  CwExportDialog *dialog;
+
+  /* each deck exports into a folder of its own name */
+  name = cw_document_dup_title (self->document);
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  deck_folder = g_file_get_child (folder, name);
+
+  dialog = cw_export_dialog_new (GTK_WINDOW (self), window_deck (self), cw_player_get_format (self->player));
+  cw_export_dialog_set_folder (dialog, deck_folder);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (self), "cw-export-dialog", dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_folder_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CwWindow *self = user_data;
+
+  gtk_show_uri (GTK_WINDOW (self), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
+}
+
+/* Undo */
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  cw_document_undo (self->document);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  cw_document_redo (self->document);
+}
+
+/* Playback */
+
+static void
+play_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  cw_player_set_playing (self->player, !cw_player_get_playing (self->player));
+}
+
+/* Slides */
+
+static void
+select_slide (CwWindow *self,
+              guint     position)
+{
+  cw_slide_list_select (self->slide_list, position);
+  cw_window_update_actions (self);
+}
+
+static void
+insert_slide (CwWindow *self,
+              CwSlide  *slide)
+{
+  CwDeck *deck = window_deck (self);
+  guint position = MIN (current_slide (self) + 1, cw_deck_get_n_slides (deck));
+
+  cw_document_break_group (self->document);
+  cw_deck_insert_slide (deck, position, slide);
+  cw_document_break_group (self->document);
+  select_slide (self, position);
+}
+
+static void
+on_template_chosen (CwWindow   *self,
+                    const char *template_id)
+{
+  const CwTemplate *template = cw_template_lookup (template_id);
+  g_autoptr(CwSlide) slide = NULL;
+
+  if (template == NULL)
+    return;
+  slide = cw_template_create_slide (template, window_deck (self));
+  insert_slide (self, slide);
+  adw_view_stack_set_visible_child_name (self->view_stack, "slides");
+}
+
+static void
+add_slide_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  CwTemplateGallery *gallery = cw_template_gallery_new (GTK_WINDOW (self), window_deck (self));
+
+  g_signal_connect_object (gallery, "template-chosen", G_CALLBACK (on_template_chosen), self,
+                           G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (self), "cw-template-gallery", gallery);
+  gtk_window_present (GTK_WINDOW (gallery));
+}
+
+static void
+duplicate_slide_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  CwDeck *deck = window_deck (self);
+  guint position = current_slide (self);
+  g_autoptr(CwSlide) copy = NULL;
+  g_autofree char *id = NULL;
+  CwSlide *slide;
+
+  if (position >= cw_deck_get_n_slides (deck))
+    return;
+  slide = cw_deck_get_slide (deck, position);
+  copy = cw_slide_copy (slide);
+  id = cw_deck_make_slide_id (deck, cw_slide_get_template_id (slide));
+  cw_slide_set_id (copy, id);
+  insert_slide (self, copy);
+}
+
+static void
+delete_slide_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  CwDeck *deck = window_deck (self);
+  guint position = current_slide (self);
+  guint n = cw_deck_get_n_slides (deck);
+  AdwToast *toast;
+
+  if (position >= n || n <= 1)
+    return;
+
+  cw_document_break_group (self->document);
+  cw_deck_remove_slide (deck, cw_deck_get_slide (deck, position));
+  cw_document_break_group (self->document);
+  select_slide (self, MIN (position, n - 2));
+
+  toast = adw_toast_new (_("Slide deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+move_slide (CwWindow *self,
+            guint     from,
+            guint     to)
+{
+  CwDeck *deck = window_deck (self);
+  guint n = cw_deck_get_n_slides (deck);
+
+  if (from >= n || to >= n || from == to)
+    return;
+  cw_document_break_group (self->document);
+  cw_deck_move_slide (deck, from, to);
+  cw_document_break_group (self->document);
+  select_slide (self, to);
+}
+
+static void
+move_slide_up_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  guint position = current_slide (self);
+
+  if (position > 0)
+    move_slide (self, position, position - 1);
+}
+
+static void
+move_slide_down_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  guint position = current_slide (self);
+
+  move_slide (self, position, position + 1);
+}
+
+/* Dragging a slide in the list onto another. */
+static void
+on_slide_moved (CwWindow *self,
+                guint     from,
+                guint     to)
+{
+  move_slide (self, from, to);
+}
+
+/* Statistics */
+
+static void
+add_statistic_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  CwDeck *deck = window_deck (self);
+  g_autoptr(CwStatistic) statistic = NULL;
+  g_autofree char *id = g_strdup ("new_figure");
+
+  for (guint i = 2; cw_deck_find_statistic (deck, id) != NULL; i++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("new_figure_%u", i);
+    }
+  statistic = cw_statistic_new (id);
+  /* Translators: the label a new statistic starts with, before the author types one */
+  cw_statistic_set_label (statistic, _("New figure"));
+  cw_deck_add_statistic (deck, statistic);
+  adw_view_stack_set_visible_child_name (self->view_stack, "statistics");
+  cw_statistics_view_select (self->statistics_view, statistic);
+}
+
+static void
+on_csv_imported (CwWindow    *self,
+                 guint        added,
+                 guint        updated,
+                 CwCsvDialog *dialog)
+{
+  g_autofree char *added_text = NULL;
+  g_autofree char *message = NULL;
+
+  added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statistic added", "%u statistics added", added),
+                                added);
+  /* Translators: the first %s is "N statistics added", then the number updated */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u updated", "%s, %u updated", updated),
+                             added_text, updated);
+  cw_window_show_toast (self, message);
+  adw_view_stack_set_visible_child_name (self->view_stack, "statistics");
+}
+
+static void
+show_error_dialog (CwWindow   *self,
+                   const char *heading,
+                   const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_csv_response (CwWindow *self,
+                 int       response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = NULL;
+  g_autofree char *name = NULL;
+  CwCsvDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  import = cw_csv_import_new_from_file (file, &error);
+  if (import == NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), name);
+      show_error_dialog (self, heading, error->message);
+      return;
+    }
+
+  dialog = cw_csv_dialog_new (GTK_WINDOW (self), window_deck (self), import, name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_csv_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_csv_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheet tables (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Statistics"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_csv_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Pages */
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  CwWindow *self = user_data;
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+}
+
+static const GActionEntry win_actions[] = {
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "save", save_action },
+  { "save-as", save_as_action },
+  { "export", export_action },
+  { "open-folder", open_folder_action, "s" },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "play", play_action },
+  { "add-slide", add_slide_action },
+  { "duplicate-slide", duplicate_slide_action },
+  { "delete-slide", delete_slide_action },
+  { "move-slide-up", move_slide_up_action },
+  { "move-slide-down", move_slide_down_action },
+  { "add-statistic", add_statistic_action },
+  { "import-csv", import_csv_action },
+  { "show-page", show_page_action, "s" },
+};
+
+/* Keys that mean something else while typing work only where no text is
+ * being edited: they are shortcuts of the slide list and the preview, not
+ * of the whole window. */
+static void
+add_local_shortcut (GtkWidget  *widget,
+                    const char *trigger,
+                    const char *action)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_named_action_new (action)));
+  gtk_widget_add_controller (widget, controller);
+}
+
+void
+cw_window_init_actions (CwWindow *self)
+{
+  g_autoptr(GAction) safe_zones = g_settings_create_action (self->settings, "show-safe-zones");
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_action_map_add_action (G_ACTION_MAP (self), safe_zones);
+
+  add_local_shortcut (GTK_WIDGET (self->slide_list), "Delete", "win.delete-slide");
+  add_local_shortcut (GTK_WIDGET (self->slide_list), "KP_Delete", "win.delete-slide");
+  add_local_shortcut (GTK_WIDGET (self->slide_list), "<Alt>Up", "win.move-slide-up");
+  add_local_shortcut (GTK_WIDGET (self->slide_list), "<Alt>Down", "win.move-slide-down");
+  add_local_shortcut (GTK_WIDGET (self->slides_page), "space", "win.play");
+
+  g_signal_connect_object (self->slide_list, "move", G_CALLBACK (on_slide_moved), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,62 @@
+/* cw-window-private.h: what the window's parts share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cw-canvas.h"
+#include "cw-deck-view.h"
+#include "cw-export-dialog.h"
+#include "cw-inspector.h"
+#include "cw-slide-list.h"
+#include "cw-statistics-view.h"
+#include "cw-transport.h"
+#include "cw-window.h"
+
+G_BEGIN_DECLS
+
+struct _CwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CwDocument           *document;
+  CwPlayer             *player;
+  GSettings            *settings;
+  GtkStringList        *languages;
+  GtkFileChooserNative *chooser;
+  GCancellable         *save_cancellable;
+  guint                 draft_source;
+  gboolean              close_after_save;
+  gboolean              closing;
+  gboolean              updating_preview_bar;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwSplitButton       *open_button;
+  GMenu                *recent_section;
+  AdwWindowTitle       *window_title;
+  AdwViewStack         *view_stack;
+  GtkWidget            *slides_page;
+  CwSlideList          *slide_list;
+  GtkDropDown          *format_dropdown;
+  GtkDropDown          *language_dropdown;
+  GtkLabel             *status_label;
+  GtkToggleButton      *safe_zones_button;
+  CwCanvas             *canvas;
+  CwTransport          *transport;
+  CwInspector          *inspector;
+  CwStatisticsView     *statistics_view;
+  CwDeckView           *deck_view;
+  GtkWidget            *export_button;
+  GtkWidget            *save_button;
+};
+
+void cw_window_class_add_actions (CwWindowClass *klass);
+void cw_window_init_actions      (CwWindow      *self);
+void cw_window_update_actions    (CwWindow      *self);
+void cw_window_save              (CwWindow      *self,
+                                  gboolean       save_as);
+void cw_window_update_recent     (CwWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,743 @@
+/* cw-window.c
+ *
+ * One deck per window: the slide list, the preview with its transport and
+ * the inspector on the Slides page; the statistics table; the deck's
+ * settings and brand kit. Every change goes into the deck, the document
+ * turns it into an undo step, and a few seconds later into a draft.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cw-drafts.h"
+#include "cw-window-private.h"
+
+G_DEFINE_FINAL_TYPE (CwWindow, cw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+CwWindow *
+cw_window_new (CwApplication *application)
+{
+  return g_object_new (CW_TYPE_WINDOW, "application", application, NULL);
+}
+
+CwDocument *
+cw_window_get_document (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+CwPlayer *
+cw_window_get_player (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+  return self->player;
+}
+
+/* Nothing here worth keeping: never saved, never changed. */
+gboolean
+cw_window_is_pristine (CwWindow *self)
+{
+  g_return_val_if_fail (CW_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL ||
+         (cw_document_get_file (self->document) == NULL &&
+          !cw_document_get_modified (self->document) &&
+          !cw_document_get_can_undo (self->document));
+}
+
+void
+cw_window_show_toast (CwWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * cw_window_get_part:
+ * @name: "slide-list", "canvas", "transport", "inspector", "statistics",
+ *   "deck", "format", "language" or "stack"
+ *
+ * For tests: the widget that does one part of the work.
+ */
+GtkWidget *
+cw_window_get_part (CwWindow   *self,
+                    const char *name)
+{
+  static const struct { const char *name; gsize offset; } parts[] = {
+    { "slide-list", G_STRUCT_OFFSET (CwWindow, slide_list) },
+    { "canvas", G_STRUCT_OFFSET (CwWindow, canvas) },
+    { "transport", G_STRUCT_OFFSET (CwWindow, transport) },
+    { "inspector", G_STRUCT_OFFSET (CwWindow, inspector) },
+    { "statistics", G_STRUCT_OFFSET (CwWindow, statistics_view) },
+    { "deck", G_STRUCT_OFFSET (CwWindow, deck_view) },
+    { "format", G_STRUCT_OFFSET (CwWindow, format_dropdown) },
+    { "language", G_STRUCT_OFFSET (CwWindow, language_dropdown) },
+    { "stack", G_STRUCT_OFFSET (CwWindow, view_stack) },
+  };
+
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_equal (parts[i].name, name))
+      return G_STRUCT_MEMBER (GtkWidget *, self, parts[i].offset);
+  g_return_val_if_reached (NULL);
+}
+
+/* Title */
+
+static void
+update_title (CwWindow *self)
+{
+  g_autofree char *title = cw_document_dup_title (self->document);
+  g_autofree char *subtitle = cw_document_dup_subtitle (self->document);
+  g_autofree char *shown = NULL;
+  g_autofree char *window_title = NULL;
+
+  /* Translators: the title of a deck with unsaved changes */
+  shown = cw_document_get_modified (self->document) ? g_strdup_printf (_("• %s"), title) : g_strdup (title);
+  adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Translators: the window title: the deck's title, then the program */
+  window_title = g_strdup_printf (_("%s — Clearway"), shown);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* The line above the preview: which slide, how long the clip is. */
+static void
+update_status (CwWindow *self)
+{
+  CwDeck *deck = self->document ? cw_document_get_deck (self->document) : NULL;
+  guint n = deck ? cw_deck_get_n_slides (deck) : 0;
+  guint fps = self->player ? cw_player_get_fps (self->player) : 30;
+  guint frames = self->player ? cw_player_get_n_frames (self->player) : 0;
+  g_autofree char *length = g_strdup_printf ("%.1f", (double) frames / MAX (fps, 1));
+  g_autofree char *slides = NULL;
+  g_autofree char *text = NULL;
+
+  slides = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u slide", "%u slides", n), n);
+  /* Translators: the deck at a glance: "6 slides · 24.5 s · 30 fps" */
+  text = g_strdup_printf (_("%s · %s s · %u fps"), slides, length, fps);
+  gtk_label_set_label (self->status_label, text);
+}
+
+/* Preview format and language */
+
+static void
+fill_languages (CwWindow *self)
+{
+  CwDeck *deck = cw_document_get_deck (self->document);
+  g_auto(GStrv) codes = cw_deck_list_languages (deck);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *current = cw_player_get_language (self->player);
+  guint selected = 0;
+
+  self->updating_preview_bar = TRUE;
+  g_clear_object (&self->languages);
+  self->languages = gtk_string_list_new (NULL);
+  for (guint i = 0; codes[i]; i++)
+    {
+      /* each language in its own name, as people look for it */
+      g_autofree char *name = cw_language_get_name (codes[i], codes[i]);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", name, codes[i]);
+
+      gtk_string_list_append (self->languages, codes[i]);
+      gtk_string_list_append (names, label);
+      if (g_strcmp0 (codes[i], current) == 0)
+        selected = i;
+    }
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->language_dropdown, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_dropdown), g_strv_length (codes) > 1);
+  self->updating_preview_bar = FALSE;
+}
+
+static void
+on_language_selected (CwWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+
+  if (self->updating_preview_bar || self->player == NULL || self->languages == NULL ||
+      selected >= g_list_model_get_n_items (G_LIST_MODEL (self->languages)))
+    return;
+  cw_player_set_language (self->player, gtk_string_list_get_string (self->languages, selected));
+}
+
+static void
+select_format (CwWindow   *self,
+               const char *name)
+{
+  const char * const *names = cw_format_list_names ();
+
+  self->updating_preview_bar = TRUE;
+  for (guint i = 0; names[i]; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      gtk_drop_down_set_selected (self->format_dropdown, i);
+  self->updating_preview_bar = FALSE;
+}
+
+static void
+on_format_selected (CwWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->format_dropdown);
+  const char * const *names = cw_format_list_names ();
+
+  if (self->updating_preview_bar || self->player == NULL || selected >= g_strv_length ((char **) names))
+    return;
+  cw_player_set_format (self->player, names[selected]);
+}
+
+/* Messages and selection */
+
+static void
+on_message (CwWindow   *self,
+            const char *message)
+{
+  cw_window_show_toast (self, message);
+}
+
+static void
+on_element_activated (CwWindow   *self,
+                      const char *element)
+{
+  cw_inspector_set_selected_element (self->inspector, element);
+  cw_canvas_set_selected_element (self->canvas, element);
+}
+
+/* Drafts */
+
+static void
+on_draft_saved (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cw_drafts_save_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* the deck itself is unharmed; say so, once, and keep going */
+      message = g_strdup_printf (_("Could not keep a draft: %s"), error->message);
+      g_warning ("%s", message);
+      if (!self->closing)
+        cw_window_show_toast (self, message);
+    }
+}
+
+static void
+save_draft_now (CwWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->document == NULL || !cw_document_get_modified (self->document))
+    return;
+
+  title = cw_document_dup_title (self->document);
+  cw_drafts_save_async (cw_document_get_draft_id (self->document),
+                        cw_document_get_snapshot (self->document),
+                        cw_document_get_file (self->document),
+                        title, NULL, on_draft_saved, g_object_ref (self));
+}
+
+static gboolean
+draft_timeout (gpointer data)
+{
+  CwWindow *self = data;
+
+  self->draft_source = 0;
+  save_draft_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_committed (CwWindow *self)
+{
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (!g_settings_get_boolean (self->settings, "autosave"))
+    return;
+  self->draft_source = g_timeout_add_seconds (g_settings_get_uint (self->settings, "autosave-delay"),
+                                              draft_timeout, self);
+}
+
+/* Document */
+
+static void
+on_document_changed (CwWindow *self)
+{
+  update_title (self);
+  cw_window_update_actions (self);
+}
+
+static void
+on_deck_changed (CwWindow *self)
+{
+  g_auto(GStrv) codes = cw_deck_list_languages (cw_document_get_deck (self->document));
+
+  /* translations may have come or gone */
+  if (self->languages == NULL ||
+      g_strv_length (codes) != g_list_model_get_n_items (G_LIST_MODEL (self->languages)))
+    fill_languages (self);
+  cw_window_update_actions (self);
+  update_status (self);
+}
+
+void
+cw_window_set_document (CwWindow   *self,
+                        CwDocument *document)
+{
+  CwDeck *deck;
+  g_autofree char *format = NULL;
+
+  g_return_if_fail (CW_IS_WINDOW (self));
+  g_return_if_fail (CW_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (cw_document_get_deck (self->document), self);
+      cw_drafts_discard (cw_document_get_draft_id (self->document));
+    }
+  if (self->player != NULL)
+    {
+      cw_player_set_playing (self->player, FALSE);
+      g_signal_handlers_disconnect_by_data (self->player, self);
+    }
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+
+  g_set_object (&self->document, document);
+  deck = cw_document_get_deck (document);
+  if (cw_document_get_draft_id (document) == NULL)
+    {
+      g_autofree char *id = cw_drafts_new_id ();
+      cw_document_set_draft_id (document, id);
+    }
+
+  g_clear_object (&self->player);
+  self->player = cw_player_new (deck);
+  cw_player_set_language (self->player, cw_deck_get_language (deck));
+  cw_player_set_format (self->player, cw_deck_get_format (deck));
+
+  cw_slide_list_set_player (self->slide_list, self->player);
+  cw_canvas_set_player (self->canvas, self->player);
+  cw_transport_set_player (self->transport, self->player);
+  cw_inspector_set_player (self->inspector, self->player);
+  cw_statistics_view_set_deck (self->statistics_view, deck);
+  cw_deck_view_set_deck (self->deck_view, deck);
+
+  select_format (self, cw_player_get_format (self->player));
+  fill_languages (self);
+
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::subtitle", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-undo", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::can-redo", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::busy", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "committed", G_CALLBACK (on_committed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (deck, "changed", G_CALLBACK (on_deck_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "notify::slide", G_CALLBACK (cw_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "notify::n-frames", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "notify::format", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+
+  /* a recovered draft is unsaved work from the start */
+  if (cw_document_get_modified (document))
+    on_committed (self);
+
+  update_title (self);
+  update_status (self);
+  cw_window_update_actions (self);
+  adw_view_stack_set_visible_child_name (self->view_stack, "slides");
+  /* open on the first slide as it looks once settled, not its blank first frame */
+  cw_slide_list_select (self->slide_list, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+/**
+ * cw_window_show_load_warnings:
+ *
+ * Tells what the loader had to leave out or replace (a missing image, a
+ * font that is not installed), each with its file and line.
+ */
+void
+cw_window_show_load_warnings (CwWindow *self)
+{
+  GPtrArray *warnings = cw_deck_get_warnings (cw_document_get_deck (self->document));
+  g_autoptr(GString) body = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (warnings == NULL || warnings->len == 0)
+    return;
+
+  body = g_string_new (NULL);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (warnings, i));
+      if (i > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, line);
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The Deck Opened With %u Problem",
+                                          "The Deck Opened With %u Problems", warnings->len),
+                             warnings->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saving */
+
+static void
+show_save_error (CwWindow     *self,
+                 const GError *error)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    body = g_strdup_printf (_("%s\n\nThe disk is full. Free some space, or use Save As to choose another "
+                              "place. The deck stays open here; nothing was lost."), error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    body = g_strdup_printf (_("%s\n\nThat folder cannot be written to. Use Save As to choose another place. "
+                              "The deck stays open here; nothing was lost."), error->message);
+  else
+    body = g_strdup_printf (_("%s\n\nUse Save As to try another place. The deck stays open here; "
+                              "nothing was lost."), error->message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Deck"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_saved (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(CwWindow) self = user_data;
+  CwDocument *document = CW_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+
+  if (!cw_document_save_finish (document, result, &error))
+    {
+      self->close_after_save = FALSE;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_save_error (self, error);
+      return;
+    }
+
+  /* the saved file holds the work now; the draft is no longer needed */
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (!cw_document_get_modified (document))
+    cw_drafts_discard (cw_document_get_draft_id (document));
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    cw_application_note_recent (CW_APPLICATION (app), cw_document_get_file (document));
+
+  if (self->close_after_save)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_to (CwWindow *self,
+         GFile    *file)
+{
+  cw_document_save_async (self->document, file, NULL, on_saved, g_object_ref (self));
+}
+
+static void
+on_save_as_response (CwWindow *self,
+                     int       response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  /* the extension is what makes the file open in Clearway again */
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    if (!g_str_has_suffix (name, ".clearway"))
+      {
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+        g_autofree char *with = g_strconcat (name, ".clearway", NULL);
+
+        GFile *child = g_file_get_child (parent, with);
+
+        g_object_unref (file);
+        file = child;
+      }
+  }
+  save_to (self, file);
+}
+
+void
+cw_window_save (CwWindow *self,
+                gboolean  save_as)
+{
+  GFile *file = cw_document_get_file (self->document);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  if (!save_as && file != NULL)
+    {
+      save_to (self, file);
+      return;
+    }
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Clearway decks"));
+  gtk_file_filter_add_suffix (filter, "clearway");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Save Deck"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  title = cw_document_dup_title (self->document);
+  g_strdelimit (title, "/\\:*?\"<>|", '-');
+  name = g_strconcat (title, ".clearway", NULL);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Closing */
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   CwWindow         *self)
+{
+  if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      cw_window_save (self, FALSE);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      cw_drafts_discard (cw_document_get_draft_id (self->document));
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+save_window_state (CwWindow *self)
+{
+  int width, height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_boolean (self->settings, "window-maximized", TRUE);
+      return;
+    }
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", FALSE);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+}
+
+static gboolean
+cw_window_close_request (GtkWindow *window)
+{
+  CwWindow *self = CW_WINDOW (window);
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  save_window_state (self);
+  if (self->player != NULL)
+    cw_player_set_playing (self->player, FALSE);
+
+  if (self->closing || self->document == NULL || !cw_document_get_modified (self->document))
+    {
+      if (self->document != NULL)
+        cw_drafts_discard (cw_document_get_draft_id (self->document));
+      return GTK_WINDOW_CLASS (cw_window_parent_class)->close_request (window);
+    }
+
+  /* keep what there is as a draft while the question is open */
+  save_draft_now (self);
+
+  title = cw_document_dup_title (self->document);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), title);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading,
+                                                       _("If you do not save, the changes are lost.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Dropping deck files on the window opens them. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CwWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean opened = FALSE;
+
+  for (GSList *l = files; l; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name == NULL || !g_str_has_suffix (name, ".clearway"))
+        continue;
+      cw_application_open_file (CW_APPLICATION (app), l->data, GTK_WINDOW (self));
+      opened = TRUE;
+    }
+  if (!opened)
+    cw_window_show_toast (self, _("Only Clearway decks (.clearway) can be opened here"));
+  return opened;
+}
+
+static void
+cw_window_dispose (GObject *object)
+{
+  CwWindow *self = (CwWindow *)object;
+
+  g_clear_handle_id (&self->draft_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->player != NULL)
+    cw_player_set_playing (self->player, FALSE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  g_clear_object (&self->player);
+  g_clear_object (&self->document);
+  g_clear_object (&self->languages);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
+}
+
+static void
+cw_window_class_init (CwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cw_window_dispose;
+  window_class->close_request = cw_window_close_request;
+
+  g_type_ensure (CW_TYPE_CANVAS);
+  g_type_ensure (CW_TYPE_DECK_VIEW);
+  g_type_ensure (CW_TYPE_INSPECTOR);
+  g_type_ensure (CW_TYPE_SLIDE_LIST);
+  g_type_ensure (CW_TYPE_STATISTICS_VIEW);
+  g_type_ensure (CW_TYPE_TRANSPORT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, slides_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, slide_list);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, safe_zones_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, transport);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, statistics_view);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, deck_view);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_element_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_message);
+}
+
+static void
+cw_window_init (CwWindow *self)
+{
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  for (const char * const *name = cw_format_list_names (); *name; name++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (*name, NULL);
+      /* Translators: a format in a list: its name and its aspect ratio, as in "TikTok · 9:16" */
+      g_autofree char *label = g_strdup_printf (_("%s · %s"), format->label, format->aspect);
+      gtk_string_list_append (formats, label);
+    }
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
+
+  g_settings_bind (self->settings, "show-safe-zones", self->canvas, "show-safe-zones", G_SETTINGS_BIND_GET);
+
+  cw_window_init_actions (self);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (cw_window_update_recent),
+                           self, G_CONNECT_SWAPPED);
+  cw_window_update_recent (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}

@@ -1,0 +1,27 @@
+/* main.c: clearway, the editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "cw-application.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(CwApplication) app = NULL;
+  const char *localedir = g_getenv ("CLEARWAY_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  /* CLEARWAY_LOCALEDIR lets the build folder's catalogs be tried uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = cw_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
