@@ -144,10 +144,7 @@ on_deck_loaded (GObject      *object,
       if (parent == NULL)
         parent = gtk_application_get_active_window (GTK_APPLICATION (self));
       if (parent == NULL)
-        {
-          cw_application_new_document (self, TRUE, NULL);
-          parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-        }
+        parent = cw_application_new_document (self, TRUE, NULL);
       show_open_error (self, parent, state->file, error);
       g_application_release (G_APPLICATION (self));
       open_state_free (state);
@@ -234,8 +231,10 @@ new_blank_deck (CwApplication *self)
  * cw_application_new_document:
  * @from_sample: start from the bundled sample rather than a blank deck
  * @from: (nullable): the window New was used in
+ *
+ * Returns: (transfer none): the window showing the new deck
  */
-void
+GtkWindow *
 cw_application_new_document (CwApplication *self,
                              gboolean       from_sample,
                              GtkWindow     *from)
@@ -243,11 +242,11 @@ cw_application_new_document (CwApplication *self,
   g_autoptr(CwDeck) deck = NULL;
   g_autoptr(CwDocument) document = NULL;
 
-  g_return_if_fail (CW_IS_APPLICATION (self));
+  g_return_val_if_fail (CW_IS_APPLICATION (self), NULL);
 
   deck = from_sample ? cw_deck_new_sample () : new_blank_deck (self);
   document = cw_document_new (deck, NULL);
-  window_for_document (self, document, from);
+  return GTK_WINDOW (window_for_document (self, document, from));
 }
 
 void
@@ -354,8 +353,13 @@ on_recovery_response (AdwMessageDialog *dialog,
   /* "later" keeps them for the next start */
 }
 
-static void
-offer_recovery (CwApplication *self)
+/**
+ * cw_application_check_drafts:
+ *
+ * Offers back the drafts a crashed session left, if there are any.
+ */
+void
+cw_application_check_drafts (CwApplication *self)
 {
   g_autoptr(GPtrArray) drafts = cw_drafts_list_orphaned ();
   g_autoptr(GString) body = NULL;
@@ -404,7 +408,7 @@ check_recovery_once (CwApplication *self)
   if (self->recovery_checked)
     return;
   self->recovery_checked = TRUE;
-  offer_recovery (self);
+  cw_application_check_drafts (self);
 }
 
 /* GApplication */
@@ -430,8 +434,8 @@ cw_application_activate (GApplication *app)
   else if ((last = find_last_deck ()) != NULL)
     {
       /* a window at once, so the start never looks stuck; the deck fills it */
-      cw_application_new_document (self, FALSE, NULL);
-      cw_application_open_file (self, last, gtk_application_get_active_window (GTK_APPLICATION (app)));
+      window = cw_application_new_document (self, FALSE, NULL);
+      cw_application_open_file (self, last, window);
     }
   else
     cw_application_new_document (self, TRUE, NULL);

@@ -20,11 +20,12 @@ GSettings     *cw_application_get_settings   (CwApplication *self);
 void           cw_application_open_file      (CwApplication *self,
                                               GFile         *file,
                                               GtkWindow     *from);
-void           cw_application_new_document   (CwApplication *self,
+GtkWindow     *cw_application_new_document   (CwApplication *self,
                                               gboolean       from_sample,
                                               GtkWindow     *from);
 void           cw_application_note_recent    (CwApplication *self,
                                               GFile         *file);
 GFile         *cw_application_dup_export_folder (CwApplication *self);
+void           cw_application_check_drafts   (CwApplication *self);
 
 G_END_DECLS

@@ -236,6 +236,9 @@ cw_deck_view_dispose (GObject *object)
 
   cw_deck_view_set_deck (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_DECK_VIEW);
+  /* the template's outer box is not a bound child, so it is not unparented above */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->color_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->color_resets, g_ptr_array_unref);
   g_clear_pointer (&self->font_buttons, g_ptr_array_unref);

@@ -153,7 +153,7 @@ on_exported (GObject      *object,
   gtk_button_set_label (self->cancel_button, _("_Cancel"));
   if (cw_exporter_run_finish (CW_EXPORTER (object), result, &error))
     {
-      g_signal_emit (self, signals[FINISHED], 0, self->folder, cw_exporter_get_frames_done (self->exporter));
+      g_signal_emit (self, signals[FINISHED], 0, self->folder, cw_exporter_get_frames_written (self->exporter));
       gtk_window_close (GTK_WINDOW (self));
       return;
     }

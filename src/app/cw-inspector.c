@@ -815,6 +815,9 @@ cw_inspector_dispose (GObject *object)
 
   cw_inspector_set_player (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_INSPECTOR);
+  /* the template's outer box is not a bound child, so it is not unparented above */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->slide);
 
   G_OBJECT_CLASS (cw_inspector_parent_class)->dispose (object);

@@ -154,6 +154,9 @@ cw_slide_list_dispose (GObject *object)
 
   cw_slide_list_set_player (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_SLIDE_LIST);
+  /* the template's outer box is not a bound child, so it is not unparented above */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (cw_slide_list_parent_class)->dispose (object);

@@ -130,6 +130,9 @@ cw_slide_row_dispose (GObject *object)
 
   cw_slide_row_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_SLIDE_ROW);
+  /* the template's outer box is not a bound child, so it is not unparented above */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cw_slide_row_parent_class)->dispose (object);
 }

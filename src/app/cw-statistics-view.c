@@ -344,6 +344,9 @@ cw_statistics_view_dispose (GObject *object)
   CwStatisticsView *self = (CwStatisticsView *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_STATISTICS_VIEW);
+  /* the template's outer box is not a bound child, so it is not unparented above */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->deck);
 

@@ -112,6 +112,9 @@ cw_transport_dispose (GObject *object)
 
   cw_transport_set_player (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_TRANSPORT);
+  /* the template's outer box is not a bound child, so it is not unparented above */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (cw_transport_parent_class)->dispose (object);
 }

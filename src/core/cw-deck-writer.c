@@ -479,6 +479,8 @@ gboolean
 cw_deck_save_file_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  /* the task's source is the deck being saved */
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cw_deck_save_file_async, FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -52,6 +52,7 @@ struct _CwExporter
   /* progress, written by workers, read by anyone */
   gint          frames_done;
   gint          frames_rendered;
+  guint         frames_written;
   guint         frames_total;
   GMutex        status_lock;
   char         *status;
@@ -332,6 +333,19 @@ cw_exporter_get_frames_done (CwExporter *self)
 {
   g_return_val_if_fail (CW_IS_EXPORTER (self), 0);
   return g_atomic_int_get (&self->frames_done);
+}
+
+/**
+ * cw_exporter_get_frames_written:
+ *
+ * Returns: the frames in the sequences the last run completed, summed over
+ *   every language and format
+ */
+guint
+cw_exporter_get_frames_written (CwExporter *self)
+{
+  g_return_val_if_fail (CW_IS_EXPORTER (self), 0);
+  return self->frames_written;
 }
 
 /* Frames actually drawn and encoded; the rest repeated a static hold. */
@@ -1071,6 +1085,7 @@ export_job (CwExporter    *self,
     }
 
   g_ptr_array_add (self->results, g_object_ref (job->dir));
+  self->frames_written += cw_renderer_get_n_frames (renderer);
   return TRUE;
 }
 
@@ -1103,6 +1118,7 @@ cw_exporter_run (CwExporter    *self,
   g_atomic_int_set (&self->frames_done, 0);
   g_atomic_int_set (&self->frames_rendered, 0);
   self->frames_total = 0;
+  self->frames_written = 0;
 
   local_path = g_file_get_path (self->output_dir);
   if (local_path == NULL)

@@ -49,6 +49,7 @@ gboolean     cw_exporter_get_busy         (CwExporter           *self);
 guint        cw_exporter_get_frames_total (CwExporter           *self);
 guint        cw_exporter_get_frames_done  (CwExporter           *self);
 guint        cw_exporter_get_frames_rendered (CwExporter        *self);
+guint        cw_exporter_get_frames_written (CwExporter         *self);
 GPtrArray   *cw_exporter_get_results      (CwExporter           *self);
 GPtrArray   *cw_exporter_get_warnings     (CwExporter           *self);
 
