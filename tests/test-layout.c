@@ -157,6 +157,40 @@ test_numbers_never_break (void)
     }
 }
 
+/* Too many symbols to count: each stands for a round larger number, and
+ * the legend says which, so the grid never claims one symbol per person. */
+static void
+test_pictogram_rescales_honestly (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  CwSlide *slide = cw_deck_find_slide (deck, "people");
+  CwScene *scene = NULL;
+  guint icons = 0;
+  gboolean legend = FALSE;
+
+  cw_slide_set_param (slide, "per_icon", "1");
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    if (g_str_equal (cw_renderer_get_slide_id (renderer, i), "people"))
+      scene = cw_renderer_get_scene (renderer, i);
+  g_assert_nonnull (scene);
+
+  /* 3,400 people: 100 symbols would each be 34; the legend rounds to 50 */
+  for (guint i = 0; i < scene->texts->len; i++)
+    legend |= g_str_equal (g_ptr_array_index (scene->texts, i), "Each symbol = 50");
+  g_assert_true (legend);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+      if (g_strcmp0 (node->element, "icons") == 0)
+        icons++;
+    }
+  g_assert_cmpuint (icons, >=, 1);
+  g_assert_cmpuint (cw_renderer_get_warnings (renderer)->len, >=, 1);
+}
+
 static void
 test_theme_contrast (void)
 {
@@ -257,6 +291,7 @@ main (int   argc,
     }
   g_test_add_func ("/cw/layout/long-text", test_long_text_shrinks_then_wraps);
   g_test_add_func ("/cw/layout/numbers-never-break", test_numbers_never_break);
+  g_test_add_func ("/cw/layout/pictogram-rescales", test_pictogram_rescales_honestly);
   g_test_add_func ("/cw/layout/theme-contrast", test_theme_contrast);
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);

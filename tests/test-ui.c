@@ -299,6 +299,12 @@ test_window_sample (void)
   g_assert_null (strstr (text, "{"));
   g_assert_nonnull (strstr (text, "Big number"));
 
+  /* the title becomes a name every file system takes */
+  {
+    g_autofree char *stem = cw_document_dup_file_stem (cw_window_get_document (window));
+    g_assert_cmpstr (stem, ==, "Karabakh the land is coming back");
+  }
+
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_nonnull (strstr (title, "Karabakh"));
   g_assert_null (strstr (title, "•"));

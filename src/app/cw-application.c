@@ -553,7 +553,7 @@ cw_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.add-slide", { "<Control><Shift>n", NULL } },
     { "win.duplicate-slide", { "<Control>d", NULL } },
-    { "win.toggle-safe-zones", { "<Control><Shift>g", NULL } },
+    { "win.show-safe-zones", { "<Control><Shift>g", NULL } },
     { "win.show-page::slides", { "<Alt>1", NULL } },
     { "win.show-page::statistics", { "<Alt>2", NULL } },
     { "win.show-page::deck", { "<Alt>3", NULL } },

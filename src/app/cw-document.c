@@ -335,6 +335,39 @@ cw_document_dup_title (CwDocument *self)
   return g_strdup (_("Untitled deck"));
 }
 
+/* The title as a file or folder name: no characters file systems refuse,
+ * no runs of spaces, not too long. */
+char *
+cw_document_dup_file_stem (CwDocument *self)
+{
+  g_autofree char *title = cw_document_dup_title (self);
+  g_autoptr(GString) stem = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = title; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL) || g_unichar_isspace (c))
+        {
+          space = stem->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (stem, ' ');
+      space = FALSE;
+      g_string_append_unichar (stem, c);
+      if (g_utf8_strlen (stem->str, -1) >= 80)
+        break;
+    }
+  /* a leading dot would hide the file */
+  while (stem->len > 0 && stem->str[0] == '.')
+    g_string_erase (stem, 0, 1);
+  if (stem->len == 0)
+    g_string_append (stem, _("Untitled deck"));
+  return g_string_free (g_steal_pointer (&stem), FALSE);
+}
+
 /* Where the deck lives, for the header bar: "~/Campaigns", or "Not saved". */
 char *
 cw_document_dup_subtitle (CwDocument *self)

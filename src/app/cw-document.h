@@ -20,6 +20,7 @@ CwDeck     *cw_document_get_deck       (CwDocument           *self);
 GFile      *cw_document_get_file       (CwDocument           *self);
 char       *cw_document_dup_title      (CwDocument           *self);
 char       *cw_document_dup_subtitle   (CwDocument           *self);
+char       *cw_document_dup_file_stem  (CwDocument           *self);
 gboolean    cw_document_get_modified   (CwDocument           *self);
 gboolean    cw_document_get_can_undo   (CwDocument           *self);
 gboolean    cw_document_get_can_redo   (CwDocument           *self);

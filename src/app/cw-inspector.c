@@ -264,6 +264,7 @@ boolean_row (CwInspector   *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(field->hint));
   gtk_switch_set_active (GTK_SWITCH (toggle), g_strcmp0 (current ? current : field->default_value, "true") == 0);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   tag (self, toggle, field->name);
@@ -363,6 +364,8 @@ image_row (CwInspector   *self,
       gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (clear, "flat");
       gtk_widget_set_tooltip_text (clear, _("Remove the picture"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove the picture"), -1);
       tag (self, clear, field->name);
       g_signal_connect (clear, "clicked", G_CALLBACK (on_image_cleared), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);

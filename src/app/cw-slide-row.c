@@ -26,11 +26,13 @@ struct _CwSlideRow
 G_DEFINE_FINAL_TYPE (CwSlideRow, cw_slide_row, GTK_TYPE_WIDGET)
 
 /* What a viewer reads on the slide, as the renderer laid it out: the
- * figures counted up, placeholders filled, plurals chosen. The source
- * line is left out; the list has no room for it. */
+ * figures counted up, placeholders filled, plurals chosen. Kickers,
+ * sublines, legends and the source line are left out: the list has room
+ * for what the slide is about, not for all it says. */
 static char *
 scene_summary (CwScene *scene)
 {
+  static const char * const secondary[] = { "kicker", "subline", "legend", "source", NULL };
   g_autoptr(GString) summary = g_string_new (NULL);
   guint parts = 0;
 
@@ -39,8 +41,8 @@ scene_summary (CwScene *scene)
       const CwNode *node = g_ptr_array_index (scene->nodes, i);
       g_autofree char *text = NULL;
 
-      if ((node->kind != CW_NODE_TEXT && node->kind != CW_NODE_COUNTER) ||
-          node->element == NULL || g_str_equal (node->element, "source"))
+      if ((node->kind != CW_NODE_TEXT && node->kind != CW_NODE_COUNTER) || node->element == NULL ||
+          g_strv_contains (secondary, node->element))
         continue;
       text = cw_node_get_text_at (node, 1.0);
       if (text == NULL || *text == '\0')

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-player.h"
+#include "cw-scaled-paintable.h"
 #include "cw-template-gallery.h"
 
 #define PREVIEW_WIDTH 168
@@ -104,7 +105,10 @@ on_previews (GObject      *object,
   for (guint i = 0; i < surfaces->len && i < self->pictures->len; i++)
     {
       g_autoptr(GdkTexture) texture = cw_texture_new_for_surface (g_ptr_array_index (surfaces, i));
-      gtk_picture_set_paintable (g_ptr_array_index (self->pictures, i), GDK_PAINTABLE (texture));
+      g_autoptr(GdkPaintable) scaled = cw_scaled_paintable_new (GDK_PAINTABLE (texture), 2);
+
+      /* drawn at twice the size, for HiDPI screens */
+      gtk_picture_set_paintable (g_ptr_array_index (self->pictures, i), scaled);
     }
   self->n_previews = surfaces->len;
   g_object_unref (self);

@@ -229,8 +229,7 @@ export_action (GSimpleAction *action,
   CwExportDialog *dialog;
 
   /* each deck exports into a folder of its own name */
-  name = cw_document_dup_title (self->document);
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  name = cw_document_dup_file_stem (self->document);
   deck_folder = g_file_get_child (folder, name);
 
   dialog = cw_export_dialog_new (GTK_WINDOW (self), window_deck (self), cw_player_get_format (self->player));

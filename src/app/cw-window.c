@@ -528,13 +528,20 @@ cw_window_save (CwWindow *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
-  title = cw_document_dup_title (self->document);
-  g_strdelimit (title, "/\\:*?\"<>|", '-');
+  title = cw_document_dup_file_stem (self->document);
   name = g_strconcat (title, ".clearway", NULL);
   if (file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), file, NULL);
   else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    {
+      const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+      g_autoptr(GFile) folder = g_file_new_for_path (documents ? documents : g_get_home_dir ());
+
+      /* new decks go where documents go, not wherever Clearway was started */
+      if (g_file_query_exists (folder, NULL))
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
 
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_save_as_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

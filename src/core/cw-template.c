@@ -215,38 +215,53 @@ cw_field_check_value (const CwField  *field,
     }
 }
 
+static gboolean
+statistic_suits (const CwTemplate *self,
+                 CwStatistic      *statistic)
+{
+  gboolean is_series = cw_statistic_get_n_points (statistic) > 1;
+
+  if (g_str_equal (self->id, "bar-chart") || g_str_equal (self->id, "line-chart"))
+    return is_series;
+  if (g_str_equal (self->id, "percent"))
+    return cw_statistic_is_percent (statistic);
+  return !is_series && !cw_statistic_is_percent (statistic);
+}
+
 /* The statistic of @deck that suits a field best: a series for charts, a
- * percentage for the percentage card, a plain figure otherwise. */
+ * percentage for the percentage card, a plain figure otherwise; for a
+ * pictogram the smallest figure (symbols count small numbers best); for a
+ * second figure, one in the same unit as the first, so a comparison
+ * compares like with like. */
 static CwStatistic *
 pick_statistic (const CwTemplate *self,
                 CwDeck           *deck,
-                guint             skip)
+                CwStatistic      *first)
 {
   GListModel *statistics = cw_deck_get_statistics (deck);
-  gboolean series = g_str_equal (self->id, "bar-chart") || g_str_equal (self->id, "line-chart");
-  gboolean percent = g_str_equal (self->id, "percent");
   guint n = g_list_model_get_n_items (statistics);
+  CwStatistic *best = NULL;
   CwStatistic *fallback = NULL;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwStatistic) statistic = g_list_model_get_item (statistics, i);
-      gboolean is_series = cw_statistic_get_n_points (statistic) > 1;
-      gboolean suits = series ? is_series
-                              : percent ? cw_statistic_is_percent (statistic)
-                                        : !is_series && !cw_statistic_is_percent (statistic);
 
-      if (!suits)
-        {
-          if (fallback == NULL)
-            fallback = statistic;
-          continue;
-        }
-      if (skip-- > 0)
+      if (statistic == first)
         continue;
-      return statistic;
+      if (fallback == NULL)
+        fallback = statistic;
+      if (!statistic_suits (self, statistic))
+        continue;
+      if (first != NULL && g_strcmp0 (cw_statistic_get_unit (statistic), cw_statistic_get_unit (first)) != 0)
+        continue;
+      if (best == NULL)
+        best = statistic;
+      else if (g_str_equal (self->id, "pictogram") &&
+               cw_statistic_get_value (statistic) < cw_statistic_get_value (best))
+        best = statistic;
     }
-  return fallback;
+  return best ? best : fallback;
 }
 
 /**
@@ -266,7 +281,7 @@ cw_template_create_slide (const CwTemplate *self,
 {
   g_autofree char *id = cw_deck_make_slide_id (deck, self->id);
   CwSlide *slide = cw_slide_new (id, self->id);
-  guint statistics = 0;
+  CwStatistic *first = NULL;
 
   for (const CwField *f = self->fields; f->name; f++)
     {
@@ -274,9 +289,12 @@ cw_template_create_slide (const CwTemplate *self,
         cw_slide_set_text (slide, f->name, g_dgettext (GETTEXT_PACKAGE, f->default_value));
       else if (f->type == CW_FIELD_STATISTIC && !f->optional)
         {
-          CwStatistic *statistic = pick_statistic (self, deck, statistics++);
+          CwStatistic *statistic = pick_statistic (self, deck, first);
+
           if (statistic != NULL)
             cw_slide_set_param (slide, f->name, cw_statistic_get_id (statistic));
+          if (first == NULL)
+            first = statistic;
         }
     }
 

@@ -758,6 +758,24 @@ draw_icon_grid (const CwNode *node,
     }
 }
 
+/* The smallest of 1, 2, 5, 10, 20, 50… that is at least @value: a number
+ * a viewer can multiply in their head. */
+static double
+round_up_nicely (double value)
+{
+  double step = pow (10, floor (log10 (MAX (value, 1))));
+
+  for (;; step *= 10)
+    {
+      if (step >= value)
+        return step;
+      if (2 * step >= value)
+        return 2 * step;
+      if (5 * step >= value)
+        return 5 * step;
+    }
+}
+
 static void
 build_pictogram (CwSceneBuilder *b)
 {
@@ -797,25 +815,30 @@ build_pictogram (CwSceneBuilder *b)
   if (per_icon <= 0)
     per_icon = 1;
 
-  per_icon_text = cw_number_format (b->language, CW_NUMBER_DECIMAL, per_icon, 0);
-  cw_builder_set_placeholder (b, "per_icon", per_icon_text);
-  kicker = cw_builder_get_text (b, "kicker");
-  label = cw_builder_get_text (b, "label");
-  legend = cw_builder_get_text (b, "legend");
-
   filled = cw_statistic_get_value (statistic) / per_icon;
   count_f = total_stat ? cw_statistic_get_value (total_stat) / per_icon : filled;
   count = (guint) ceil (MAX (count_f, filled) - 1e-9);
   if (count > MAX_ICONS)
     {
-      g_autofree char *suggest = cw_number_format (b->language, CW_NUMBER_DECIMAL,
-                                                   per_icon * ceil ((double) count / MAX_ICONS), 0);
-      cw_builder_warn (b, _("Slide “%s” would need %u symbols; at most %d can be counted at a glance. Let each symbol stand for %s."),
+      /* too many to count at a glance: each symbol stands for more, and
+       * the legend says how many, so the grid never misleads */
+      double larger = round_up_nicely (per_icon * count / MAX_ICONS);
+      g_autofree char *suggest = cw_number_format (b->language, CW_NUMBER_DECIMAL, larger, 0);
+
+      cw_builder_warn (b, _("Slide “%s” would need %u symbols; at most %d can be counted at a glance. Each symbol now stands for %s; set “Each symbol stands for” to choose another number."),
                        cw_slide_get_id (b->slide), count, MAX_ICONS, suggest);
-      filled = filled * MAX_ICONS / count;
-      count = MAX_ICONS;
+      per_icon = larger;
+      filled = cw_statistic_get_value (statistic) / per_icon;
+      count_f = total_stat ? cw_statistic_get_value (total_stat) / per_icon : filled;
+      count = MIN ((guint) ceil (MAX (count_f, filled) - 1e-9), MAX_ICONS);
     }
   count = MAX (count, 1);
+
+  per_icon_text = cw_number_format (b->language, CW_NUMBER_DECIMAL, per_icon, 0);
+  cw_builder_set_placeholder (b, "per_icon", per_icon_text);
+  kicker = cw_builder_get_text (b, "kicker");
+  label = cw_builder_get_text (b, "label");
+  legend = cw_builder_get_text (b, "legend");
 
   /* the top part: what is counted, then the grid fills the room left */
   cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &muted, 0);
