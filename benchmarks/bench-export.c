@@ -139,6 +139,25 @@ main (int   argc,
   render_fps = n / elapsed;
   g_print ("render:        %5.1f frames/s on one core\n", render_fps);
 
+  /* the editor's preview: one frame at a time on a worker thread, at the
+   * canvas's size on a HiDPI screen; playing needs the deck's frame rate */
+  {
+    g_autoptr(CwFormat) preview_format = cw_format_scaled (format, 760);
+    g_autoptr(CwRenderer) preview = cw_renderer_new (sample, "en", preview_format, 30);
+    double preview_fps;
+
+    n = 0;
+    start = now ();
+    for (guint f = 0; f < cw_renderer_get_n_frames (preview); f += 3, n++)
+      {
+        g_autoptr(cairo_surface_t) s = cw_renderer_render_frame (preview, f);
+      }
+    elapsed = now () - start;
+    preview_fps = n / elapsed;
+    g_print ("preview:       %5.1f frames/s at %d×%d (%.1f× the 30 fps playback needs)\n",
+             preview_fps, preview_format->width, preview_format->height, preview_fps / 30);
+  }
+
   {
     g_autoptr(cairo_surface_t) s = cw_renderer_render_frame (renderer, 40);
     n = 20;

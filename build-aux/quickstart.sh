@@ -27,3 +27,6 @@ echo "The sample clip is in $PWD/$out"
 if [ -n "$(ls "$out"/*.mp4 2>/dev/null)" ]; then
   echo "Watch it: $(ls "$PWD/$out"/*.mp4)"
 fi
+if [ -x "$builddir/src/app/clearway" ]; then
+  echo "Open it in the editor: build-aux/run-editor.sh"
+fi

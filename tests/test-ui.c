@@ -314,6 +314,46 @@ test_window_sample (void)
   discard_window (window);
 }
 
+/* Every keyboard shortcut names an action that exists. */
+static void
+test_window_shortcuts (void)
+{
+  CwWindow *window = open_sample ();
+  g_auto(GStrv) described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+
+  g_assert_cmpuint (g_strv_length (described), >=, 10);
+  for (guint i = 0; described[i]; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *dot;
+
+      g_assert_true (g_action_parse_detailed_name (described[i], &name, &target, &error));
+      dot = strchr (name, '.');
+      g_assert_nonnull (dot);
+      if (g_str_has_prefix (name, "win."))
+        {
+          if (!g_action_group_has_action (G_ACTION_GROUP (window), dot + 1))
+            g_error ("the shortcut for %s names no window action", described[i]);
+        }
+      else if (g_str_has_prefix (name, "app."))
+        {
+          if (!g_action_group_has_action (G_ACTION_GROUP (app), dot + 1))
+            g_error ("the shortcut for %s names no application action", described[i]);
+        }
+    }
+
+  /* the safe-zone toggle follows the setting the preview shows */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-safe-zones", NULL);
+  settle (20);
+  g_assert_true (cw_canvas_get_show_safe_zones (CW_CANVAS (cw_window_get_part (window, "canvas"))));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-safe-zones", NULL);
+  settle (20);
+  g_assert_false (cw_canvas_get_show_safe_zones (CW_CANVAS (cw_window_get_part (window, "canvas"))));
+  discard_window (window);
+}
+
 /* Picking a slide shows its fields in the inspector. */
 static void
 test_window_select_slide (void)
@@ -655,6 +695,11 @@ test_window_save_reopen (void)
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (window_deck (reopened), "mines_neutralised")),
                      ==, 162500);
   g_assert_cmpuint (cw_deck_get_n_slides (window_deck (reopened)), ==, 6);
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+    /* Open's menu and the next start find it among the recent decks */
+    g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+  }
 
   g_assert_true (g_file_set_contents (broken_path,
                                       "<?xml version=\"1.0\"?>\n"
@@ -886,6 +931,7 @@ main (int    argc,
   g_test_add_func ("/ui/widgets/gallery-previews", test_gallery_previews);
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
   g_test_add_func ("/ui/window/sample", test_window_sample);
+  g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
   g_test_add_func ("/ui/window/edit-undo", test_window_edit_undo);
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
