@@ -73,6 +73,15 @@ cw_node_get_text_at (const CwNode *node,
                       NULL);
 }
 
+static void
+source_text_free (CwSourceText *text)
+{
+  g_free (text->context);
+  g_free (text->source);
+  g_free (text->source_plural);
+  g_free (text);
+}
+
 CwScene *
 cw_scene_new (int width,
               int height)
@@ -85,6 +94,7 @@ cw_scene_new (int width,
   scene->safe = (CwRect) { 0, 0, width, height };
   scene->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_node_free);
   scene->texts = g_ptr_array_new_with_free_func (g_free);
+  scene->source_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) source_text_free);
   return scene;
 }
 
@@ -102,6 +112,7 @@ cw_scene_unref (CwScene *scene)
     {
       g_ptr_array_unref (scene->nodes);
       g_ptr_array_unref (scene->texts);
+      g_ptr_array_unref (scene->source_texts);
       g_free (scene);
     }
 }
