@@ -16,6 +16,8 @@ static const CwCommand commands[] = {
   { "info", N_("Show a deck’s slides, duration, statistics and languages"), cw_cli_info },
   { "sheet", N_("Render a contact sheet: every slide, settled, on one picture"), cw_cli_sheet },
   { "templates", N_("List the slide templates and their fields"), cw_cli_templates },
+  { "strings", N_("Write the texts to translate as a gettext template or catalog"), cw_cli_strings },
+  { "translate", N_("Bring translated gettext catalogs into a deck"), cw_cli_translate },
 };
 
 static void
