@@ -862,6 +862,135 @@ test_round_trip (Fixture       *f,
   }
 }
 
+/* xgettext with Clearway's ITS rules extracts what "clearway-cli strings" writes */
+
+static GHashTable *
+pairs_of (PoDoc *doc)
+{
+  GHashTable *pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  po_message_iterator_t iterator = po_message_iterator (doc->file, NULL);
+  po_message_t message;
+
+  while ((message = po_next_message (iterator)) != NULL)
+    {
+      if (po_message_msgctxt (message) != NULL && !po_message_is_obsolete (message))
+        g_hash_table_add (pairs, g_strdup_printf ("%s\004%s", po_message_msgctxt (message),
+                                                  po_message_msgid (message)));
+    }
+  po_message_iterator_free (iterator);
+  return pairs;
+}
+
+static void
+compare_extractions (const char *xgettext,
+                     CwDeck     *deck,
+                     const char *dir,
+                     const char *name)
+{
+  g_autoptr(GBytes) canonical = cw_deck_save_to_bytes (deck);
+  g_autofree char *deck_path = write_file (dir, name, g_bytes_get_data (canonical, NULL),
+                                           g_bytes_get_size (canonical));
+  g_autofree char *pot_path = g_build_filename (dir, "its.pot", NULL);
+  g_autofree char *data_dir = g_test_build_filename (G_TEST_DIST, "..", "data", NULL);
+  g_autofree char *its_pot = NULL;
+  g_autofree char *output = NULL;
+  gsize its_len;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(PoDoc) ours_doc = NULL;
+  g_autoptr(PoDoc) its_doc = NULL;
+  g_autoptr(GHashTable) ours_pairs = NULL;
+  g_autoptr(GHashTable) its_pairs = NULL;
+  g_autoptr(GPtrArray) texts = cw_deck_list_translatables (deck);
+  GHashTableIter iter;
+  gpointer key;
+  guint written = 0;
+
+  /* the rules as installed: data/its/clearway.{its,loc}, found through GETTEXTDATADIRS */
+  g_subprocess_launcher_setenv (launcher, "GETTEXTDATADIRS", data_dir, TRUE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const[]) {
+                                            xgettext, "--from-code=UTF-8", "-o", pot_path, name, NULL },
+                                          &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &output, NULL, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_exit_status (process) != 0 || (output && *output))
+    g_error ("xgettext on %s: %s", name, output);
+
+  g_file_get_contents (pot_path, &its_pot, &its_len, &error);
+  g_assert_no_error (error);
+  theirs = g_bytes_new_take (g_steal_pointer (&its_pot), its_len);
+  ours = cw_deck_export_po (deck, NULL, &error);
+  g_assert_no_error (error);
+  ours_doc = po_doc_new (ours);
+  its_doc = po_doc_new (theirs);
+  ours_pairs = pairs_of (ours_doc);
+  its_pairs = pairs_of (its_doc);
+
+  /* everything xgettext finds, Clearway writes under the same context */
+  g_hash_table_iter_init (&iter, its_pairs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (ours_pairs, key))
+        g_error ("%s: xgettext extracts “%s”, clearway-cli strings does not", name,
+                 g_strdelimit (g_strdup (key), "\004", '|'));
+    }
+
+  /* and every text written in the file, xgettext finds: only template
+   * defaults (not in the file) are Clearway's alone */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const CwTranslatable *t = g_ptr_array_index (texts, i);
+      g_autofree char *pair = g_strdup_printf ("%s\004%s", t->context, t->source);
+      gboolean in_file = !t->is_default &&
+                         !(t->kind == CW_TRANSLATABLE_SOURCE_LINE && cw_deck_get_source_line (deck) == NULL);
+
+      if (in_file)
+        {
+          written++;
+          if (!g_hash_table_contains (its_pairs, pair))
+            g_error ("%s: “%s” (%s) is in the file, but xgettext does not extract it", name, t->source,
+                     t->context);
+        }
+      else
+        g_assert_false (g_hash_table_contains (its_pairs, pair));
+    }
+  g_assert_cmpuint (g_hash_table_size (its_pairs), ==, written);
+  g_assert_cmpuint (written, >, 0);
+}
+
+static void
+test_its_rules (void)
+{
+  g_autofree char *xgettext = g_find_program_in_path ("xgettext");
+  g_autoptr(CwDeck) translations = cw_test_load_deck_file ("translations.clearway");
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  g_autoptr(CwDeck) source_line = NULL;
+  g_autofree char *dir = NULL;
+
+  if (xgettext == NULL)
+    {
+      g_test_skip ("xgettext is not installed (Debian package gettext, see build-aux/install-deps.sh); the ITS rules are not checked");
+      return;
+    }
+
+  dir = cw_test_make_tmpdir ();
+  compare_extractions (xgettext, translations, dir, "translations.clearway");
+  compare_extractions (xgettext, sample, dir, "karabakh.clearway");
+
+  /* a deck with its own source line, and translations that must not be extracted */
+  source_line = cw_deck_copy (translations);
+  cw_deck_set_source_line (source_line, "Data: {source} & partners, {date}");
+  compare_extractions (xgettext, source_line, dir, "source-line.clearway");
+
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -887,6 +1016,7 @@ main (int   argc,
   g_test_add ("/cw/po/import/language", Fixture, NULL, fixture_set_up, test_import_language, fixture_tear_down);
   g_test_add ("/cw/po/import/hostile", Fixture, NULL, fixture_set_up, test_import_hostile, fixture_tear_down);
   g_test_add ("/cw/po/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add_func ("/cw/po/its-rules", test_its_rules);
 
   return g_test_run ();
 }
