@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unicode/uloc.h>
 
+#include "cw-fonts.h"
 #include "cw-test-utils.h"
 
 #define NBSP "\xc2\xa0"         /* U+00A0 NO-BREAK SPACE */
@@ -302,6 +303,48 @@ test_plural_matches_glibc (void)
   cw_test_remove_tree (dir);
 }
 
+/* "2020-ci ildən", "что-то": a line never ends at the hyphen inside a word */
+static void
+test_hyphenated_words_stay_whole (void)
+{
+  static const char *texts[] = { "2020-ci ildən bəri", "Увидели что-то странное?", "Anti-personnel mines" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(PangoLayout) whole = cw_text_layout_new (cw_fonts_get_measure_context (), texts[i], "Noto Sans",
+                                                         700, 40, -1, 1.1, PANGO_ALIGN_LEFT, FALSE);
+      PangoRectangle logical;
+      guint broke = 0;
+
+      pango_layout_get_extents (whole, NULL, &logical);
+
+      /* every width from a third of the line to all of it */
+      for (double w = logical.width / (double) PANGO_SCALE / 3; w < logical.width / (double) PANGO_SCALE; w += 4)
+        {
+          g_autoptr(PangoLayout) layout = cw_text_layout_new (cw_fonts_get_measure_context (), texts[i],
+                                                              "Noto Sans", 700, 40, w, 1.1, PANGO_ALIGN_LEFT,
+                                                              FALSE);
+          PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+          do
+            {
+              PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+              int end = line->start_index + line->length;
+
+              if (end < (int) strlen (texts[i]))
+                {
+                  broke++;
+                  g_assert_cmpint (texts[i][end - 1], !=, '-');
+                }
+            }
+          while (pango_layout_iter_next_line (iter));
+          pango_layout_iter_free (iter);
+        }
+      /* the texts did wrap, between their words */
+      g_assert_cmpuint (broke, >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/cw/i18n/plural/select", test_plural_select);
   g_test_add_func ("/cw/i18n/plural/table", test_plural_table);
   g_test_add_func ("/cw/i18n/plural/matches-glibc", test_plural_matches_glibc);
+  g_test_add_func ("/cw/i18n/hyphenated-words-stay-whole", test_hyphenated_words_stay_whole);
 
   return g_test_run ();
 }
