@@ -27,6 +27,7 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static const char *run_path;
+static const char *run_locale;
 
 static void
 run_cli (Run        *run,
@@ -52,6 +53,8 @@ run_cli (Run        *run,
     g_subprocess_launcher_set_cwd (launcher, cwd);
   if (run_path != NULL)
     g_subprocess_launcher_setenv (launcher, "PATH", run_path, TRUE);
+  if (run_locale != NULL)
+    g_subprocess_launcher_setenv (launcher, "LC_ALL", run_locale, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
@@ -106,6 +109,46 @@ test_text (void)
 }
 
 #define NBSP "\xc2\xa0"
+
+/* The sample speaks Russian: its words, its plural, its numbers and dates. */
+static void
+test_text_russian (void)
+{
+  static const char *locales[] = { "C", "C.UTF-8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      /* whatever the machine's locale */
+      run_locale = locales[i];
+      run_cli (&run, NULL, "text", "--lang", "ru", NULL);
+      run_locale = NULL;
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "С 2020 года\n168" NBSP "000\nгектаров очищено от мин\n"));
+      g_assert_nonnull (strstr (run.out, "Обезврежено мин: 161" NBSP "000\nПротивотанковые и другие\n136" NBSP "000\n"));
+      g_assert_nonnull (strstr (run.out, "С 1991 года — более\n3" NBSP "400\nчеловек погибли или ранены\n"));
+      g_assert_nonnull (strstr (run.out, "1 фигурка = 100 человек"));
+      g_assert_nonnull (strstr (run.out, "−60" NBSP "%"));
+      g_assert_nonnull (strstr (run.out, "Источник: ANAMA, окт. 2024\xe2\x80\xafг."));
+      g_assert_nonnull (strstr (run.out, "Служба спасения 112"));
+      /* every text has its translation */
+      g_assert_null (strstr (run.err, "source language"));
+      g_assert_null (strstr (run.out, "Source:"));
+    }
+
+  {
+    g_auto(Run) az = { 0 };
+
+    run_cli (&az, NULL, "text", "--lang", "az", NULL);
+    g_assert_cmpint (az.status, ==, 0);
+    g_assert_nonnull (strstr (az.out, "168.000\nhektar minalardan təmizlənib\n"));
+    g_assert_nonnull (strstr (az.out, "161.000 mina zərərsizləşdirilib"));
+    g_assert_nonnull (strstr (az.out, "−60%"));
+    g_assert_nonnull (strstr (az.out, "Mənbə: ANAMA, okt 2024"));
+    g_assert_null (strstr (az.err, "source language"));
+  }
+}
 
 static const char *small_deck =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -454,6 +497,7 @@ main (int   argc,
 
   g_test_add_func ("/cw/cli/usage", test_usage);
   g_test_add_func ("/cw/cli/text", test_text);
+  g_test_add_func ("/cw/cli/text-russian", test_text_russian);
   g_test_add_func ("/cw/cli/strings-and-translate", test_strings_and_translate);
   g_test_add_func ("/cw/cli/info", test_info);
   g_test_add_func ("/cw/cli/validate", test_validate);
