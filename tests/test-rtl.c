@@ -248,6 +248,73 @@ test_safety (void)
     }
 }
 
+/* How tall the ink is in the left or the right third of @rect. */
+static double
+ink_height (cairo_surface_t *frame,
+            cairo_surface_t *background,
+            const CwRect    *rect,
+            gboolean         right_third)
+{
+  int w = cairo_image_surface_get_width (frame);
+  int stride = cairo_image_surface_get_stride (frame);
+  int x0 = MAX (0, (int) (right_third ? rect->x + rect->width * 2 / 3 : rect->x));
+  int x1 = MIN (w, (int) (x0 + rect->width / 3));
+  int top = G_MAXINT, bottom = -1;
+
+  for (int y = (int) floor (rect->y); y < rect->y + rect->height; y++)
+    {
+      const guint32 *a = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (frame) + (gsize) y * stride);
+      const guint32 *b = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (background) + (gsize) y * stride);
+
+      for (int x = x0; x < x1; x++)
+        {
+          if (ABS ((int) (a[x] & 0xff) - (int) (b[x] & 0xff)) > 70)
+            {
+              top = MIN (top, y);
+              bottom = MAX (bottom, y);
+            }
+        }
+    }
+  return bottom >= top ? bottom - top + 1 : 0;
+}
+
+/* Before and after read from the right: the arrow points left. */
+static void
+test_comparison (void)
+{
+  g_autoptr(CwRenderer) en = render ("en");
+  g_autoptr(CwRenderer) ar = render ("ar");
+  CwScene *scenes[] = { cw_renderer_get_scene (en, slide_index (en, "change")),
+                        cw_renderer_get_scene (ar, slide_index (ar, "change")) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
+    {
+      CwScene *scene = scenes[i];
+      const CwNode *before = find_node (scene, "before", CW_NODE_COUNTER);
+      const CwNode *after = find_node (scene, "after", CW_NODE_COUNTER);
+      const CwNode *arrow = find_node (scene, "arrow", CW_NODE_CUSTOM);
+      g_autoptr(cairo_surface_t) frame = draw (scene, scene->duration, FALSE);
+      g_autoptr(cairo_surface_t) background = draw (scene, 0, TRUE);
+      double left = ink_height (frame, background, &arrow->rect, FALSE);
+      double right = ink_height (frame, background, &arrow->rect, TRUE);
+
+      /* side by side, not one above the other */
+      g_assert_cmpfloat (fabs (before->rect.y - after->rect.y), <, 1);
+      g_test_message ("%s: arrow ink %g high on the left, %g on the right", scene->rtl ? "ar" : "en", left, right);
+      if (scene->rtl)
+        {
+          g_assert_cmpfloat (before->rect.x, >, after->rect.x);
+          /* the head, taller than the shaft, is on the left */
+          g_assert_cmpfloat (left, >, right * 2);
+        }
+      else
+        {
+          g_assert_cmpfloat (before->rect.x, <, after->rect.x);
+          g_assert_cmpfloat (right, >, left * 2);
+        }
+    }
+}
+
 /* A step that slides in from the end of the line comes from the left. */
 static void
 test_motion (void)
@@ -329,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/cw/rtl/title", test_title);
   g_test_add_func ("/cw/rtl/bars", test_bars);
   g_test_add_func ("/cw/rtl/safety", test_safety);
+  g_test_add_func ("/cw/rtl/comparison", test_comparison);
   g_test_add_func ("/cw/rtl/motion", test_motion);
   g_test_add_func ("/cw/rtl/arabic-glyphs", test_arabic_glyphs);
 
