@@ -212,6 +212,86 @@ test_bars (void)
   g_assert_cmpuint (n_bars, ==, 2);
 }
 
+/* Columns stand from right to left, the first at the right. */
+static void
+test_columns (void)
+{
+  g_autoptr(CwRenderer) en = render ("en");
+  g_autoptr(CwRenderer) ar = render ("ar");
+  CwScene *scenes[] = { cw_renderer_get_scene (en, slide_index (en, "columns")),
+                        cw_renderer_get_scene (ar, slide_index (ar, "columns")) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
+    {
+      CwScene *scene = scenes[i];
+      const CwNode *bars[2] = { NULL, NULL };
+      guint n = 0;
+
+      for (guint j = 0; j < scene->nodes->len && n < 2; j++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, j);
+          if (g_strcmp0 (node->element, "bars") == 0)
+            bars[n++] = node;
+        }
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_true (bars[0]->grow_vertical);
+      if (scene->rtl)
+        g_assert_cmpfloat (bars[0]->rect.x, >, bars[1]->rect.x);
+      else
+        g_assert_cmpfloat (bars[0]->rect.x, <, bars[1]->rect.x);
+    }
+}
+
+static double
+distance_to (cairo_surface_t *frame,
+             double           x,
+             double           y,
+             const CwColor   *color)
+{
+  int stride = cairo_image_surface_get_stride (frame);
+  guint32 pixel = ((const guint32 *) (gconstpointer) (cairo_image_surface_get_data (frame) +
+                                                      (gsize) y * stride))[(int) x];
+
+  return fabs (((pixel >> 16) & 0xff) / 255.0 - color->red) +
+         fabs (((pixel >> 8) & 0xff) / 255.0 - color->green) +
+         fabs ((pixel & 0xff) / 255.0 - color->blue);
+}
+
+/* A percentage bar fills from the right. */
+static void
+test_percent_bar (void)
+{
+  g_autoptr(CwRenderer) en = render ("en");
+  g_autoptr(CwRenderer) ar = render ("ar");
+  CwScene *scenes[] = { cw_renderer_get_scene (en, slide_index (en, "share")),
+                        cw_renderer_get_scene (ar, slide_index (ar, "share")) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
+    {
+      CwScene *scene = scenes[i];
+      const CwNode *gauge = find_node (scene, "gauge", CW_NODE_CUSTOM);
+      g_autoptr(cairo_surface_t) frame = draw (scene, scene->duration, FALSE);
+      double cy = gauge->rect.y + gauge->rect.height / 2;
+      /* a little inside each end of the bar */
+      double left = distance_to (frame, gauge->rect.x + gauge->rect.height, cy, &gauge->color);
+      double right = distance_to (frame, gauge->rect.x + gauge->rect.width - gauge->rect.height, cy,
+                                  &gauge->color);
+
+      g_test_message ("%s: accent distance %g at the left end, %g at the right", scene->rtl ? "ar" : "en",
+                      left, right);
+      if (scene->rtl)
+        {
+          g_assert_cmpfloat (right, <, 0.1);
+          g_assert_cmpfloat (left, >, 0.5);
+        }
+      else
+        {
+          g_assert_cmpfloat (left, <, 0.1);
+          g_assert_cmpfloat (right, >, 0.5);
+        }
+    }
+}
+
 /* The numbered steps: the badge at the right, the words to its left. */
 static void
 test_safety (void)
@@ -396,6 +476,8 @@ main (int   argc,
   g_test_add_func ("/cw/rtl/title", test_title);
   g_test_add_func ("/cw/rtl/bars", test_bars);
   g_test_add_func ("/cw/rtl/safety", test_safety);
+  g_test_add_func ("/cw/rtl/columns", test_columns);
+  g_test_add_func ("/cw/rtl/percent-bar", test_percent_bar);
   g_test_add_func ("/cw/rtl/comparison", test_comparison);
   g_test_add_func ("/cw/rtl/motion", test_motion);
   g_test_add_func ("/cw/rtl/arabic-glyphs", test_arabic_glyphs);
