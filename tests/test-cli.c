@@ -27,6 +27,7 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static const char *run_path;
+static const char *run_locale;
 
 static void
 run_cli (Run        *run,
@@ -52,6 +53,8 @@ run_cli (Run        *run,
     g_subprocess_launcher_set_cwd (launcher, cwd);
   if (run_path != NULL)
     g_subprocess_launcher_setenv (launcher, "PATH", run_path, TRUE);
+  if (run_locale != NULL)
+    g_subprocess_launcher_setenv (launcher, "LC_ALL", run_locale, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
@@ -103,6 +106,182 @@ test_text (void)
   g_assert_nonnull (strstr (run.out, "Since 1991, over\n3,400\npeople killed or injured"));
   g_assert_nonnull (strstr (run.out, "Source: ANAMA, Oct 2024"));
   g_assert_nonnull (strstr (run.out, "−60%"));
+}
+
+#define NBSP "\xc2\xa0"
+
+/* The sample speaks Russian: its words, its plural, its numbers and dates. */
+static void
+test_text_russian (void)
+{
+  static const char *locales[] = { "C", "C.UTF-8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      /* whatever the machine's locale */
+      run_locale = locales[i];
+      run_cli (&run, NULL, "text", "--lang", "ru", NULL);
+      run_locale = NULL;
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "С 2020 года\n168" NBSP "000\nгектаров очищено от мин\n"));
+      g_assert_nonnull (strstr (run.out, "Обезврежено мин: 161" NBSP "000\nПротивотанковые и другие\n136" NBSP "000\n"));
+      g_assert_nonnull (strstr (run.out, "С 1991 года — более\n3" NBSP "400\nчеловек погибли или ранены\n"));
+      g_assert_nonnull (strstr (run.out, "1 фигурка = 100 человек"));
+      g_assert_nonnull (strstr (run.out, "−60" NBSP "%"));
+      g_assert_nonnull (strstr (run.out, "Источник: ANAMA, окт. 2024\xe2\x80\xafг."));
+      g_assert_nonnull (strstr (run.out, "Служба спасения 112"));
+      /* every text has its translation */
+      g_assert_null (strstr (run.err, "source language"));
+      g_assert_null (strstr (run.out, "Source:"));
+    }
+
+  {
+    g_auto(Run) az = { 0 };
+
+    run_cli (&az, NULL, "text", "--lang", "az", NULL);
+    g_assert_cmpint (az.status, ==, 0);
+    g_assert_nonnull (strstr (az.out, "168.000\nhektar minalardan təmizlənib\n"));
+    g_assert_nonnull (strstr (az.out, "161.000 mina zərərsizləşdirilib"));
+    g_assert_nonnull (strstr (az.out, "−60%"));
+    g_assert_nonnull (strstr (az.out, "Mənbə: ANAMA, okt 2024"));
+    g_assert_null (strstr (az.err, "source language"));
+  }
+}
+
+static const char *small_deck =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+  "  <meta><title>Small</title><language>en</language></meta>\n"
+  "  <statistics>\n"
+  "    <statistic id=\"mines\" value=\"161000\" unit=\"mines\" as-of=\"2024-10\" source=\"ANAMA\"/>\n"
+  "  </statistics>\n"
+  "  <slides>\n"
+  "    <slide id=\"count\" template=\"big-number\">\n"
+  "      <field name=\"statistic\" value=\"mines\"/>\n"
+  "      <text name=\"label\" plural=\"mines neutralised\">mine neutralised</text>\n"
+  "      <text name=\"detail\">{mines} in all</text>\n"
+  "    </slide>\n"
+  "  </slides>\n"
+  "</deck>\n";
+
+static char *
+po_from_template (const char *pot,
+                  const char *language,
+                  const char *plural_forms)
+{
+  g_autoptr(GString) po = g_string_new (pot);
+
+  /* what a translator's tool does first: say the language */
+  g_string_replace (po, "#, fuzzy\nmsgid \"\"", "msgid \"\"", 1);
+  g_string_replace (po, "\"Language: \\n\"", language, 1);
+  g_string_replace (po, "nplurals=2; plural=(n != 1);", plural_forms, 1);
+  return g_string_free (g_steal_pointer (&po), FALSE);
+}
+
+/* strings, a translator, translate: and a broken catalog changes nothing */
+static void
+test_strings_and_translate (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck = g_build_filename (dir, "small.clearway", NULL);
+  g_autofree char *pot_path = g_build_filename (dir, "small.pot", NULL);
+  g_autofree char *ru_path = g_build_filename (dir, "ru.po", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.po", NULL);
+  g_autofree char *pot = NULL;
+  g_autofree char *po = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) strings = { 0 };
+  g_auto(Run) source = { 0 };
+  g_auto(Run) good = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_auto(Run) lang = { 0 };
+  g_auto(Run) text = { 0 };
+  g_autoptr(GError) error = NULL;
+  gsize before_len, after_len;
+
+  g_file_set_contents (deck, small_deck, -1, &error);
+  g_assert_no_error (error);
+
+  run_cli (&strings, dir, "strings", "small.clearway", "-o", "small.pot", NULL);
+  g_assert_cmpint (strings.status, ==, 0);
+  g_assert_nonnull (strstr (strings.err, "small.pot"));
+  g_file_get_contents (pot_path, &pot, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (pot, "#: small.clearway:10\nmsgctxt \"count/label\"\nmsgid \"mine neutralised\"\n"
+                                 "msgid_plural \"mines neutralised\"\n"));
+
+  /* the deck's own language is not a translation */
+  run_cli (&source, dir, "strings", "small.clearway", "--lang", "en", NULL);
+  g_assert_cmpint (source.status, ==, 1);
+  g_assert_nonnull (strstr (source.err, "template"));
+
+  /* a Russian translation, as a translator would return it */
+  po = po_from_template (pot, "\"Language: ru\\n\"",
+                         "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);");
+  {
+    g_autoptr(GString) s = g_string_new (po);
+    g_string_replace (s, "msgid_plural \"mines neutralised\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n",
+                      "msgid_plural \"mines neutralised\"\nmsgstr[0] \"мина обезврежена\"\n"
+                      "msgstr[1] \"мины обезврежены\"\nmsgstr[2] \"мин обезврежено\"\n", 1);
+    g_string_replace (s, "msgid \"{mines} in all\"\nmsgstr \"\"", "msgid \"{mines} in all\"\nmsgstr \"всего {mines}\"", 1);
+    g_free (po);
+    po = g_string_free (g_steal_pointer (&s), FALSE);
+  }
+  g_file_set_contents (ru_path, po, -1, &error);
+  g_assert_no_error (error);
+
+  /* a broken copy: the translation loses its figure */
+  broken = g_strdup (po);
+  {
+    g_autoptr(GString) s = g_string_new (broken);
+    g_string_replace (s, "msgstr \"всего {mines}\"", "msgstr \"всего\"", 1);
+    g_free (broken);
+    broken = g_string_free (g_steal_pointer (&s), FALSE);
+  }
+  g_file_set_contents (broken_path, broken, -1, &error);
+  g_assert_no_error (error);
+
+  g_file_get_contents (deck, &before, &before_len, &error);
+  g_assert_no_error (error);
+  run_cli (&bad, dir, "translate", "small.clearway", "--po", "ru.po", "--po", "broken.po", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "broken.po:"));
+  g_assert_nonnull (strstr (bad.err, "leaves out {mines}"));
+  g_assert_nonnull (strstr (bad.err, "Nothing was imported"));
+  /* the deck is exactly as it was */
+  g_file_get_contents (deck, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_clear_pointer (&after, g_free);
+
+  run_cli (&usage, dir, "translate", "small.clearway", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "--po"));
+
+  /* -o leaves the deck alone */
+  run_cli (&good, dir, "translate", "small.clearway", "--po", "ru.po", "-o", "out.clearway", NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_nonnull (strstr (good.out, "ru (ru.po): 2 translated, 0 fuzzy, 1 untranslated, 0 obsolete"));
+  g_file_get_contents (deck, &after, &after_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  run_cli (&text, dir, "text", "out.clearway", "--lang", "ru", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "161" NBSP "000\nмин обезврежено\nвсего 161" NBSP "000\n"));
+
+  /* and the Russian catalog comes back out, translated */
+  run_cli (&lang, dir, "strings", "out.clearway", "--lang", "ru", NULL);
+  g_assert_cmpint (lang.status, ==, 0);
+  g_assert_nonnull (strstr (lang.out, "\"Language: ru\\n\""));
+  g_assert_nonnull (strstr (lang.out, "msgstr[2] \"мин обезврежено\""));
+
+  cw_test_remove_tree (dir);
 }
 
 static void
@@ -318,6 +497,8 @@ main (int   argc,
 
   g_test_add_func ("/cw/cli/usage", test_usage);
   g_test_add_func ("/cw/cli/text", test_text);
+  g_test_add_func ("/cw/cli/text-russian", test_text_russian);
+  g_test_add_func ("/cw/cli/strings-and-translate", test_strings_and_translate);
   g_test_add_func ("/cw/cli/info", test_info);
   g_test_add_func ("/cw/cli/validate", test_validate);
   g_test_add_func ("/cw/cli/render", test_render);

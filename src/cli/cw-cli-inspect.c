@@ -76,9 +76,15 @@ cw_cli_text (int    argc,
       /* Translators: slide number, slide id, template, seconds */
       g_print (_("— %u. %s (%s, %.1f s)\n"), i + 1, cw_slide_get_id (slide),
                cw_slide_get_template_id (slide), (double) n / cw_renderer_get_fps (renderer));
+      /* the slide's own words, as UTF-8 whatever the locale: g_print()
+       * would turn Russian into question marks under LC_ALL=C */
       for (guint j = 0; j < scene->texts->len; j++)
-        g_print ("%s\n", (const char *) g_ptr_array_index (scene->texts, j));
-      g_print ("\n");
+        {
+          fputs (g_ptr_array_index (scene->texts, j), stdout);
+          fputc ('\n', stdout);
+        }
+      fputc ('\n', stdout);
+      fflush (stdout);
     }
 
   if (cw_renderer_get_untranslated (renderer)->len > 0)

@@ -58,5 +58,9 @@ int          cw_cli_sheet             (int                argc,
                                        char             **argv);
 int          cw_cli_import            (int                argc,
                                        char             **argv);
+int          cw_cli_strings           (int                argc,
+                                       char             **argv);
+int          cw_cli_translate         (int                argc,
+                                       char             **argv);
 
 G_END_DECLS

@@ -17,6 +17,8 @@ static const CwCommand commands[] = {
   { "sheet", N_("Render a contact sheet: every slide, settled, on one picture"), cw_cli_sheet },
   { "import", N_("Update a deck’s statistics from a CSV table"), cw_cli_import },
   { "templates", N_("List the slide templates and their fields"), cw_cli_templates },
+  { "strings", N_("Write the texts to translate as a gettext template or catalog"), cw_cli_strings },
+  { "translate", N_("Bring translated gettext catalogs into a deck"), cw_cli_translate },
 };
 
 static void

@@ -23,6 +23,7 @@
 #include "cw-pictogram.h"
 #include "cw-plural.h"
 #include "cw-png.h"
+#include "cw-po.h"
 #include "cw-renderer.h"
 #include "cw-scene.h"
 #include "cw-sheet.h"

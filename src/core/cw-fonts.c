@@ -90,6 +90,47 @@ cw_fonts_get_measure_context (void)
   return context;
 }
 
+/* Pango may break a line after a hyphen, and would set "2020-ci ildən" as
+ * "2020-" and "ci ildən" or "что-то" as "что-" and "то". Text fitting
+ * counts a word from space to space and never breaks one (it shrinks the
+ * text instead), so words with a hyphen are kept whole here, where both
+ * measuring and drawing pass. Only those: scripts written without spaces
+ * (Thai, Chinese) must keep breaking inside their runs. */
+static void
+keep_hyphenated_words (PangoAttrList *attrs,
+                       const char    *text)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return;
+
+  while (*p)
+    {
+      const char *start;
+      gboolean hyphen = FALSE;
+
+      while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          hyphen |= c == '-' || c == 0x2010;
+          p = g_utf8_next_char (p);
+        }
+      if (hyphen && p > start)
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = start - text;
+          attr->end_index = p - text;
+          pango_attr_list_insert (attrs, attr);
+        }
+    }
+}
+
 /**
  * cw_text_layout_new:
  * @size: font size in pixels
@@ -126,14 +167,17 @@ cw_text_layout_new (PangoContext   *context,
   if (line_height > 0)
     pango_layout_set_line_spacing (layout, line_height);
 
-  if (tabular)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-
   pango_layout_set_text (layout, text ? text : "", -1);
+
+  {
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    if (tabular)
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
+    keep_hyphenated_words (attrs, text);
+    pango_layout_set_attributes (layout, attrs);
+    pango_attr_list_unref (attrs);
+  }
+
   return layout;
 }

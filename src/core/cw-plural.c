@@ -451,3 +451,74 @@ cw_plural_rule_select (CwPluralRule *rule,
 
   return MIN (result, rule->n_forms - 1);
 }
+
+/* The Plural-Forms headers of common catalog languages, as the gettext
+ * manual and msginit give them. A catalog's own header always wins; this
+ * only fills in the header of a catalog Clearway starts. */
+static const struct
+{
+  const char *languages;
+  const char *header;
+} plural_table[] = {
+  { "az en pt de es it nl sv da no nb nn fi et el hu tr ka kk ky uz tk bg ps ku ur sw so am",
+    "nplurals=2; plural=(n != 1);" },
+  { "fr pt-BR hy fa ti ln",
+    "nplurals=2; plural=(n > 1);" },
+  { "ru uk be sr hr bs",
+    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);" },
+  { "pl",
+    "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);" },
+  { "cs sk",
+    "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;" },
+  { "ro",
+    "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);" },
+  { "lt",
+    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2);" },
+  { "ar",
+    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);" },
+  { "he",
+    "nplurals=2; plural=(n != 1);" },
+  { "zh ja ko vi th id ms lo km my",
+    "nplurals=1; plural=0;" },
+};
+
+static gboolean
+word_in (const char *list,
+         const char *word)
+{
+  g_auto(GStrv) words = g_strsplit (list, " ", -1);
+
+  return g_strv_contains ((const char * const *) words, word);
+}
+
+/**
+ * cw_plural_forms_for_language:
+ * @language: a language tag, such as "ru" or "pt-BR"
+ *
+ * Returns: (nullable): the usual Plural-Forms header of @language, or %NULL
+ *   when Clearway does not know it (the translator's tool then asks)
+ */
+const char *
+cw_plural_forms_for_language (const char *language)
+{
+  g_autofree char *tag = NULL;
+  g_autofree char *primary = NULL;
+
+  if (language == NULL)
+    return NULL;
+
+  /* gettext writes pt_BR, BCP 47 pt-BR */
+  tag = g_strdelimit (g_strdup (language), "_", '-');
+  primary = g_strndup (tag, strcspn (tag, "-@"));
+  for (guint i = 0; i < G_N_ELEMENTS (plural_table); i++)
+    {
+      if (word_in (plural_table[i].languages, tag))
+        return plural_table[i].header;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plural_table); i++)
+    {
+      if (word_in (plural_table[i].languages, primary))
+        return plural_table[i].header;
+    }
+  return NULL;
+}

@@ -18,6 +18,7 @@ guint         cw_plural_rule_get_n_forms (CwPluralRule *rule);
 const char   *cw_plural_rule_get_header (CwPluralRule  *rule);
 int           cw_plural_rule_select     (CwPluralRule  *rule,
                                          double         n);
+const char   *cw_plural_forms_for_language (const char *language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwPluralRule, cw_plural_rule_unref)
 

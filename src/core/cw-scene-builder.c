@@ -94,6 +94,17 @@ cw_builder_translate (CwSceneBuilder *self,
   if (source == NULL || *source == '\0')
     return g_strdup ("");
 
+  /* what was looked up is what translators get (cw_deck_list_translatables()),
+   * fallbacks a template chooses included */
+  {
+    CwSourceText *text = g_new0 (CwSourceText, 1);
+
+    text->context = g_strdup (context);
+    text->source = g_strdup (source);
+    text->source_plural = g_strdup (source_plural);
+    g_ptr_array_add (self->scene->source_texts, text);
+  }
+
   if (g_strcmp0 (self->language, deck_language) != 0)
     {
       catalog = cw_deck_get_catalog (self->deck, self->language);

@@ -73,6 +73,15 @@ cw_node_get_text_at (const CwNode *node,
                       NULL);
 }
 
+static void
+source_text_free (CwSourceText *text)
+{
+  g_free (text->context);
+  g_free (text->source);
+  g_free (text->source_plural);
+  g_free (text);
+}
+
 CwScene *
 cw_scene_new (int width,
               int height)
@@ -85,6 +94,7 @@ cw_scene_new (int width,
   scene->safe = (CwRect) { 0, 0, width, height };
   scene->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_node_free);
   scene->texts = g_ptr_array_new_with_free_func (g_free);
+  scene->source_texts = g_ptr_array_new_with_free_func ((GDestroyNotify) source_text_free);
   return scene;
 }
 
@@ -102,6 +112,7 @@ cw_scene_unref (CwScene *scene)
     {
       g_ptr_array_unref (scene->nodes);
       g_ptr_array_unref (scene->texts);
+      g_ptr_array_unref (scene->source_texts);
       g_free (scene);
     }
 }
@@ -271,6 +282,10 @@ compute_state (const CwScene *scene,
   raw = cw_animation_get_raw_progress (&node->enter, t);
   p = cw_easing_apply (node->enter.easing, raw);
   apply_effect (state, node->enter.effect, p, raw, distance);
+  /* right to left, the slide is mirrored, its motion too: what slides in
+   * from the end of the line comes from the left */
+  if (scene->rtl)
+    state->dx = -state->dx;
   state->dx -= (1 - p) * (scene->rtl ? -node->travel_x : node->travel_x);
   state->dy += (1 - p) * node->travel_y;
 
@@ -285,8 +300,12 @@ compute_state (const CwScene *scene,
         {
           /* leaving is entering backwards; a count never counts down */
           CwEffect effect = exit.effect == CW_EFFECT_COUNT_UP ? CW_EFFECT_FADE : exit.effect;
+          double dx = state->dx;
+
           p = 1 - cw_easing_apply (exit.easing, raw);
           apply_effect (state, effect, p, 1 - raw, -distance);
+          if (scene->rtl)
+            state->dx = dx - (state->dx - dx);
         }
     }
 }
@@ -297,11 +316,10 @@ set_reveal_attributes (PangoLayout *layout,
                        CwEffect     effect,
                        double       reveal)
 {
-  PangoAttrList *attrs = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) owned = NULL;
-
-  if (attrs == NULL)
-    attrs = owned = pango_attr_list_new ();
+  PangoAttrList *current = pango_layout_get_attributes (layout);
+  /* a copy: the layout ignores a list equal to the one it has, so changing
+   * its own list in place would leave it laid out without the changes */
+  g_autoptr(PangoAttrList) attrs = current ? pango_attr_list_copy (current) : pango_attr_list_new ();
 
   if (effect == CW_EFFECT_WORDS)
     {
@@ -378,6 +396,23 @@ draw_text (const CwScene   *scene,
   layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
                                node->font_size, counter ? -1 : wrap,
                                node->line_height, node->align, counter);
+
+  /* Pango aligns each paragraph by its own direction; a slide aligns all of
+   * its text by the slide's, so a Latin name on an Arabic slide starts at
+   * the right like the rest, and an Arabic label on an English slide at
+   * the left. Pango swaps left and right for a right-to-left paragraph;
+   * swapping once more where the paragraph and the slide disagree leaves
+   * every line at the slide's start (or end). */
+  if (!counter && node->align != PANGO_ALIGN_CENTER)
+    {
+      PangoLayoutLine *first = pango_layout_get_line_readonly (layout, 0);
+      gboolean text_rtl = first != NULL &&
+                          pango_layout_line_get_resolved_direction (first) == PANGO_DIRECTION_RTL;
+
+      if (text_rtl != scene->rtl)
+        pango_layout_set_alignment (layout, node->align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT
+                                                                             : PANGO_ALIGN_LEFT);
+    }
 
   if (!counter && state->reveal < 1)
     set_reveal_attributes (layout, text,

@@ -82,6 +82,22 @@ struct _CwNode
   GDestroyNotify   destroy;
 };
 
+/**
+ * CwSourceText:
+ * @context: where the text belongs: "slide-id/field", "statistic-id/label"
+ *   or "deck/source-line"; the key of its translations
+ * @source: the text in the deck's own language
+ * @source_plural: (nullable): its plural, when the slide gives one
+ *
+ * A text a slide shows that translators translate, as the slide looked it up.
+ */
+typedef struct
+{
+  char *context;
+  char *source;
+  char *source_plural;
+} CwSourceText;
+
 typedef struct _CwScene CwScene;
 
 struct _CwScene
@@ -101,6 +117,9 @@ struct _CwScene
   double           duration;
   /* the text a viewer reads once the slide has settled, in reading order */
   GPtrArray       *texts;
+  /* (element-type CwSourceText): the translatable texts the slide looked up,
+   * in the order it did, whether or not a translation was found */
+  GPtrArray       *source_texts;
 };
 
 CwNode   *cw_node_new             (CwNodeKind     kind,

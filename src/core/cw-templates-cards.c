@@ -53,6 +53,8 @@ static const CwElement comparison_elements[] = {
 typedef struct
 {
   gboolean down;
+  /* right to left, the earlier figure is on the right: the arrow points left */
+  gboolean left;
   double   width;
 } Arrow;
 
@@ -81,12 +83,14 @@ draw_arrow (const CwNode *node,
   else
     {
       double cy = r->y + r->height / 2;
-      double tip = r->x + r->width;
-      cairo_move_to (cr, r->x, cy);
+      double tip = a->left ? r->x : r->x + r->width;
+      double back = a->left ? head : -head;
+
+      cairo_move_to (cr, a->left ? r->x + r->width : r->x, cy);
       cairo_line_to (cr, tip, cy);
-      cairo_move_to (cr, tip - head, cy - head);
+      cairo_move_to (cr, tip + back, cy - head);
       cairo_line_to (cr, tip, cy);
-      cairo_line_to (cr, tip - head, cy + head);
+      cairo_line_to (cr, tip + back, cy + head);
     }
   cairo_stroke (cr);
 }
@@ -285,6 +289,7 @@ build_comparison (CwSceneBuilder *b)
     CwNode *node;
 
     a->down = stacked;
+    a->left = b->scene->rtl;
     a->width = 10 * u * s;
     if (stacked)
       {

@@ -207,7 +207,8 @@ layout_vertical_bars (CwSceneBuilder *b,
   for (guint i = 0; i < n; i++)
     {
       double h = max > 0 ? MAX (bars[i].value, 0) / max * chart_h : 0;
-      double cx = box->x + slot * (i + 0.5);
+      /* right to left, the first column stands at the right */
+      double cx = b->scene->rtl ? box->x + box->width - slot * (i + 0.5) : box->x + slot * (i + 0.5);
       CwRect bar = { cx - bar_w / 2, base - h, bar_w, h };
       CwRect value = { cx - bars[i].value_w / 2, base - h - 12 * u - bars[i].value_h,
                        bars[i].value_w, bars[i].value_h };
@@ -437,6 +438,8 @@ typedef struct
   double   width;
   CwColor  track;
   gboolean bar;
+  /* a bar fills from the right when the slide reads from the right */
+  gboolean rtl;
 } Gauge;
 
 static void
@@ -462,9 +465,11 @@ draw_gauge (const CwNode *node,
       cairo_stroke (cr);
       if (sweep > 0)
         {
+          double reach = (x1 - x0) * MIN (sweep, 1);
+
           cw_cairo_set_source_color (cr, &node->color, 1);
-          cairo_move_to (cr, x0, y);
-          cairo_line_to (cr, x0 + (x1 - x0) * MIN (sweep, 1), y);
+          cairo_move_to (cr, g->rtl ? x1 : x0, y);
+          cairo_line_to (cr, g->rtl ? x1 - reach : x0 + reach, y);
           cairo_stroke (cr);
         }
     }
@@ -591,6 +596,7 @@ build_percent (CwSceneBuilder *b)
   gauge = g_new0 (Gauge, 1);
   gauge->fraction = CLAMP (value / 100, 0, 1);
   gauge->bar = bar;
+  gauge->rtl = b->scene->rtl;
   gauge->track = cw_color_mix (&text, &background, 0.86);
 
   if (bar)

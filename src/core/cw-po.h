@@ -1,0 +1,84 @@
+/* cw-po.h: a deck's texts as gettext catalogs (.pot and .po), for translators
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cw-deck.h"
+
+G_BEGIN_DECLS
+
+/* A catalog larger than this is refused before it is read. */
+#define CW_PO_MAX_BYTES (16 * 1024 * 1024)
+
+typedef enum
+{
+  CW_TRANSLATABLE_FIELD,
+  CW_TRANSLATABLE_POINT_LABEL,
+  CW_TRANSLATABLE_SOURCE_LINE,
+} CwTranslatableKind;
+
+/**
+ * CwTranslatable:
+ * @kind: a slide's text field, a label of a series point, or the source line
+ * @context: the msgctxt, and the context the renderer looks translations up
+ *   by: "slide-id/field", "statistic-id/point label" or "deck/source-line"
+ * @source: the text in the deck's language (the msgid)
+ * @source_plural: (nullable): for a text that follows a number, its plural
+ *   (the msgid_plural); the singular again when the deck gives none
+ * @comment: what a translator needs to know, one note a line
+ * @slide: (nullable): the id of the slide that shows it first
+ * @line: the line of the deck file it was written on, or 0
+ * @is_default: the template's own text, which the slide leaves unchanged
+ */
+typedef struct
+{
+  CwTranslatableKind  kind;
+  char               *context;
+  char               *source;
+  char               *source_plural;
+  char               *comment;
+  char               *slide;
+  guint               line;
+  gboolean            is_default;
+} CwTranslatable;
+
+/**
+ * CwPoReport:
+ * @file: the catalog, as it was named
+ * @language: the language its header gives
+ * @translated: texts of the deck with a usable translation
+ * @fuzzy: texts whose translation needs review: marked fuzzy, or made
+ *   from a source text that has changed since
+ * @untranslated: texts of the deck the catalog does not translate
+ * @obsolete: translations of texts the deck no longer has; they are not
+ *   imported
+ */
+typedef struct
+{
+  char  *file;
+  char  *language;
+  guint  translated;
+  guint  fuzzy;
+  guint  untranslated;
+  guint  obsolete;
+} CwPoReport;
+
+void       cw_translatable_free        (CwTranslatable      *translatable);
+void       cw_po_report_free           (CwPoReport          *report);
+
+GPtrArray *cw_deck_list_translatables  (CwDeck              *deck);
+GBytes    *cw_deck_export_po           (CwDeck              *deck,
+                                        const char          *language,
+                                        GError             **error);
+gboolean   cw_deck_import_po           (CwDeck              *deck,
+                                        const char * const  *files,
+                                        GPtrArray          **reports,
+                                        GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwTranslatable, cw_translatable_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwPoReport, cw_po_report_free)
+
+G_END_DECLS

@@ -1,0 +1,362 @@
+/* test-i18n.c: numbers, dates and plural forms as each audience writes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uloc.h>
+
+#include "cw-fonts.h"
+#include "cw-test-utils.h"
+
+#define NBSP "\xc2\xa0"         /* U+00A0 NO-BREAK SPACE */
+#define NNBSP "\xe2\x80\xaf"    /* U+202F NARROW NO-BREAK SPACE */
+
+static void
+assert_number (const char    *language,
+               CwNumberStyle  style,
+               double         value,
+               guint          decimals,
+               const char    *expected)
+{
+  g_autofree char *got = cw_number_format (language, style, value, decimals);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+assert_date (const char *language,
+             const char *as_of,
+             const char *expected)
+{
+  g_autofree char *got = cw_date_format_as_of (language, as_of);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/* What the slides of each language show, exactly: ICU 72 (CLDR 42). */
+static void
+check_all_formats (void)
+{
+  /* en */
+  assert_number ("en", CW_NUMBER_DECIMAL, 161000, 0, "161,000");
+  assert_number ("en", CW_NUMBER_DECIMAL, 1234567.891, 3, "1,234,567.891");
+  assert_number ("en", CW_NUMBER_DECIMAL, 2.5, 1, "2.5");
+  assert_number ("en", CW_NUMBER_PERCENT, 60, 0, "60%");
+  assert_number ("en", CW_NUMBER_PERCENT, 42.5, 1, "42.5%");
+  assert_number ("en", CW_NUMBER_COMPACT, 161000, 0, "161K");
+  assert_number ("en", CW_NUMBER_COMPACT, 2500000, 0, "2.5M");
+  assert_number ("en", CW_NUMBER_PERCENT_CHANGE, 9, 0, "+9%");
+  assert_date ("en", "2024-10", "Oct 2024");
+  assert_date ("en", "2024-10-05", "Oct 5, 2024");
+  assert_date ("en", "2024", "2024");
+
+  /* ru: a no-break space groups digits and comes before %, a comma is the decimal sign */
+  assert_number ("ru", CW_NUMBER_DECIMAL, 161000, 0, "161" NBSP "000");
+  assert_number ("ru", CW_NUMBER_DECIMAL, 1234567.891, 3, "1" NBSP "234" NBSP "567,891");
+  assert_number ("ru", CW_NUMBER_DECIMAL, 2.5, 1, "2,5");
+  assert_number ("ru", CW_NUMBER_PERCENT, 60, 0, "60" NBSP "%");
+  assert_number ("ru", CW_NUMBER_PERCENT, 42.5, 1, "42,5" NBSP "%");
+  assert_number ("ru", CW_NUMBER_COMPACT, 161000, 0, "161" NBSP "тыс.");
+  assert_number ("ru", CW_NUMBER_COMPACT, 2500000, 0, "2,5" NBSP "млн");
+  assert_number ("ru", CW_NUMBER_PERCENT_CHANGE, 9, 0, "+9" NBSP "%");
+  assert_date ("ru", "2024-10", "окт. 2024" NNBSP "г.");
+  assert_date ("ru", "2024-10-05", "5 окт. 2024" NNBSP "г.");
+  assert_date ("ru", "2024", "2024");
+
+  /* az: a dot groups digits, a comma is the decimal sign, % follows without a space */
+  assert_number ("az", CW_NUMBER_DECIMAL, 161000, 0, "161.000");
+  assert_number ("az", CW_NUMBER_DECIMAL, 1234567.891, 3, "1.234.567,891");
+  assert_number ("az", CW_NUMBER_DECIMAL, 2.5, 1, "2,5");
+  assert_number ("az", CW_NUMBER_PERCENT, 60, 0, "60%");
+  assert_number ("az", CW_NUMBER_PERCENT, 42.5, 1, "42,5%");
+  assert_number ("az", CW_NUMBER_COMPACT, 161000, 0, "161K");
+  assert_number ("az", CW_NUMBER_COMPACT, 2500000, 0, "2,5" NBSP "mln");
+  assert_date ("az", "2024-10", "okt 2024");
+  assert_date ("az", "2024-10-05", "5 okt 2024");
+}
+
+/*
+ * The process locale must not leak into slides: one export renders az, ru
+ * and en, whatever the machine is set to. The C locale has no grouping at
+ * all, and ICU has a default locale of its own; neither may matter.
+ */
+static void
+test_numbers_ignore_locale (void)
+{
+  static const char *locales[] = { "C", "C.UTF-8", "POSIX" };
+  static const char *icu_defaults[] = { "en_US", "de_DE", "ar_EG", "ru_RU" };
+  char saved_icu[ULOC_FULLNAME_CAPACITY];
+
+  g_strlcpy (saved_icu, uloc_getDefault (), sizeof saved_icu);
+
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      for (guint j = 0; j < G_N_ELEMENTS (icu_defaults); j++)
+        {
+          UErrorCode status = U_ZERO_ERROR;
+
+          g_test_message ("process locale %s, ICU default %s", locales[i], icu_defaults[j]);
+          g_assert_nonnull (setlocale (LC_ALL, locales[i]));
+          uloc_setDefault (icu_defaults[j], &status);
+          g_assert_true (U_SUCCESS (status));
+          check_all_formats ();
+        }
+    }
+
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    uloc_setDefault (saved_icu, &status);
+  }
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* Numbers never break across lines: their separators are no-break spaces. */
+static void
+test_numbers_do_not_break (void)
+{
+  static const char *languages[] = { "en", "az", "ru", "fr", "ar" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *number = cw_number_format (languages[i], CW_NUMBER_DECIMAL, 1234567, 0);
+      g_autofree char *percent = cw_number_format (languages[i], CW_NUMBER_PERCENT, 60, 0);
+
+      g_assert_null (strchr (number, ' '));
+      g_assert_null (strchr (percent, ' '));
+    }
+}
+
+typedef struct
+{
+  double n;
+  int    en;
+  int    ru;
+  int    ar;
+} PluralCase;
+
+/* The index of the form gettext picks, worked out by hand from each rule. */
+static const PluralCase plural_cases[] = {
+  /*      n   en  ru  ar */
+  {       0,  1,  2,  0 },
+  {       1,  0,  0,  1 },
+  {       2,  1,  1,  2 },
+  {       3,  1,  1,  3 },
+  {       5,  1,  2,  3 },
+  {      11,  1,  2,  4 },
+  {      21,  1,  0,  4 },
+  {      22,  1,  1,  4 },
+  {      25,  1,  2,  4 },
+  {     100,  1,  2,  5 },
+  {     101,  1,  0,  5 },
+  {     102,  1,  1,  5 },
+  {     111,  1,  2,  4 },
+  {  161000,  1,  2,  5 },
+  /* gettext plurals know integers only; a fraction takes the last form */
+  {     1.5,  1,  2,  5 },
+  {     2.5,  1,  2,  5 },
+  {    0.25,  1,  2,  5 },
+  /* a fall is counted like a rise */
+  {      -1,  0,  0,  1 },
+  {     -22,  1,  1,  4 },
+};
+
+static CwPluralRule *
+rule_for (const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  const char *header = cw_plural_forms_for_language (language);
+  CwPluralRule *rule;
+
+  g_assert_nonnull (header);
+  rule = cw_plural_rule_parse (header, &error);
+  g_assert_no_error (error);
+  return rule;
+}
+
+static void
+test_plural_select (void)
+{
+  g_autoptr(CwPluralRule) en = rule_for ("en");
+  g_autoptr(CwPluralRule) az = rule_for ("az");
+  g_autoptr(CwPluralRule) ru = rule_for ("ru");
+  g_autoptr(CwPluralRule) ar = rule_for ("ar");
+
+  g_assert_cmpuint (cw_plural_rule_get_n_forms (en), ==, 2);
+  g_assert_cmpuint (cw_plural_rule_get_n_forms (az), ==, 2);
+  g_assert_cmpuint (cw_plural_rule_get_n_forms (ru), ==, 3);
+  g_assert_cmpuint (cw_plural_rule_get_n_forms (ar), ==, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (plural_cases); i++)
+    {
+      const PluralCase *c = &plural_cases[i];
+
+      g_test_message ("n = %g", c->n);
+      g_assert_cmpint (cw_plural_rule_select (en, c->n), ==, c->en);
+      /* Azerbaijani counts like English in gettext: two forms, one for 1 */
+      g_assert_cmpint (cw_plural_rule_select (az, c->n), ==, c->en);
+      g_assert_cmpint (cw_plural_rule_select (ru, c->n), ==, c->ru);
+      g_assert_cmpint (cw_plural_rule_select (ar, c->n), ==, c->ar);
+    }
+}
+
+static void
+test_plural_table (void)
+{
+  /* gettext writes pt_BR, BCP 47 pt-BR; both find the Brazilian rule */
+  g_assert_cmpstr (cw_plural_forms_for_language ("pt_BR"), ==, "nplurals=2; plural=(n > 1);");
+  g_assert_cmpstr (cw_plural_forms_for_language ("pt-BR"), ==, "nplurals=2; plural=(n > 1);");
+  g_assert_cmpstr (cw_plural_forms_for_language ("pt"), ==, "nplurals=2; plural=(n != 1);");
+  /* a region falls back to its language */
+  g_assert_cmpstr (cw_plural_forms_for_language ("ru-UA"), ==, cw_plural_forms_for_language ("ru"));
+  g_assert_null (cw_plural_forms_for_language ("tlh"));
+  g_assert_null (cw_plural_forms_for_language (NULL));
+
+  /* every rule of the table parses */
+  for (const char * const *l = (const char * const[]) { "az", "en", "ru", "uk", "pl", "cs", "ro", "lt",
+                                                        "ar", "fr", "ja", NULL }; *l; l++)
+    {
+      g_autoptr(CwPluralRule) rule = rule_for (*l);
+      g_assert_cmpint (cw_plural_rule_select (rule, 7), >=, 0);
+    }
+}
+
+static gboolean
+run_tool (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_MERGE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+/*
+ * Our evaluator against glibc's own, on a compiled catalog: for every n up
+ * to 3000 and a few large ones, dngettext() and cw_plural_rule_select()
+ * must pick the same form of a Russian and an Arabic message.
+ */
+static void
+test_plural_matches_glibc (void)
+{
+  static const char *languages[] = { "ru", "ar" };
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *dir = NULL;
+
+  if (msgfmt == NULL)
+    {
+      g_test_skip ("msgfmt is not installed (Debian package gettext); the glibc cross-check needs it");
+      return;
+    }
+
+  dir = cw_test_make_tmpdir ();
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(CwPluralRule) rule = rule_for (languages[i]);
+      g_autofree char *domain = g_strdup_printf ("cw-plural-%s", languages[i]);
+      g_autofree char *lc = g_build_filename (dir, languages[i], "LC_MESSAGES", NULL);
+      g_autofree char *po = g_build_filename (dir, "plural.po", NULL);
+      g_autofree char *mo_name = g_strconcat (domain, ".mo", NULL);
+      g_autofree char *mo = g_build_filename (lc, mo_name, NULL);
+      g_autoptr(GString) contents = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      guint n_forms = cw_plural_rule_get_n_forms (rule);
+      static const unsigned long big[] = { 161000, 1000001, 4294967295ul, 4294967296ul + 22 };
+
+      g_string_append_printf (contents,
+                              "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+                              "\"Plural-Forms: %s\\n\"\n\nmsgid \"one\"\nmsgid_plural \"many\"\n",
+                              cw_plural_forms_for_language (languages[i]));
+      for (guint f = 0; f < n_forms; f++)
+        g_string_append_printf (contents, "msgstr[%u] \"%u\"\n", f, f);
+      g_file_set_contents (po, contents->str, -1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_mkdir_with_parents (lc, 0700), ==, 0);
+      run_tool ((const char * const[]) { msgfmt, "-o", mo, po, NULL });
+
+      bindtextdomain (domain, dir);
+      bind_textdomain_codeset (domain, "UTF-8");
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+
+      for (unsigned long n = 0; n < 3000; n++)
+        {
+          const char *form = dngettext (domain, "one", "many", n);
+          g_assert_cmpint (cw_plural_rule_select (rule, n), ==, atoi (form));
+        }
+      for (guint j = 0; j < G_N_ELEMENTS (big); j++)
+        g_assert_cmpint (cw_plural_rule_select (rule, (double) big[j]), ==,
+                         atoi (dngettext (domain, "one", "many", big[j])));
+    }
+
+  g_setenv ("LANGUAGE", "", TRUE);
+  cw_test_remove_tree (dir);
+}
+
+/* "2020-ci ildən", "что-то": a line never ends at the hyphen inside a word */
+static void
+test_hyphenated_words_stay_whole (void)
+{
+  static const char *texts[] = { "2020-ci ildən bəri", "Увидели что-то странное?", "Anti-personnel mines" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(PangoLayout) whole = cw_text_layout_new (cw_fonts_get_measure_context (), texts[i], "Noto Sans",
+                                                         700, 40, -1, 1.1, PANGO_ALIGN_LEFT, FALSE);
+      PangoRectangle logical;
+      guint broke = 0;
+
+      pango_layout_get_extents (whole, NULL, &logical);
+
+      /* every width from a third of the line to all of it */
+      for (double w = logical.width / (double) PANGO_SCALE / 3; w < logical.width / (double) PANGO_SCALE; w += 4)
+        {
+          g_autoptr(PangoLayout) layout = cw_text_layout_new (cw_fonts_get_measure_context (), texts[i],
+                                                              "Noto Sans", 700, 40, w, 1.1, PANGO_ALIGN_LEFT,
+                                                              FALSE);
+          PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+          do
+            {
+              PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+              int end = line->start_index + line->length;
+
+              if (end < (int) strlen (texts[i]))
+                {
+                  broke++;
+                  g_assert_cmpint (texts[i][end - 1], !=, '-');
+                }
+            }
+          while (pango_layout_iter_next_line (iter));
+          pango_layout_iter_free (iter);
+        }
+      /* the texts did wrap, between their words */
+      g_assert_cmpuint (broke, >, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cw_test_init (&argc, &argv);
+
+  g_test_add_func ("/cw/i18n/numbers/ignore-locale", test_numbers_ignore_locale);
+  g_test_add_func ("/cw/i18n/numbers/do-not-break", test_numbers_do_not_break);
+  g_test_add_func ("/cw/i18n/plural/select", test_plural_select);
+  g_test_add_func ("/cw/i18n/plural/table", test_plural_table);
+  g_test_add_func ("/cw/i18n/plural/matches-glibc", test_plural_matches_glibc);
+  g_test_add_func ("/cw/i18n/hyphenated-words-stay-whole", test_hyphenated_words_stay_whole);
+
+  return g_test_run ();
+}
