@@ -198,7 +198,9 @@ cw_cli_run (int    argc,
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CLEARWAY_LOCALEDIR lets the build folder's catalogs be tried uninstalled */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CLEARWAY_LOCALEDIR") && *g_getenv ("CLEARWAY_LOCALEDIR")
+                                   ? g_getenv ("CLEARWAY_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("clearway-cli");

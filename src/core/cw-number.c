@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
+#include <unicode/uldnames.h>
 #include <unicode/uloc.h>
 #include <unicode/unumberformatter.h>
 #include <unicode/ustring.h>
@@ -221,7 +222,8 @@ cw_locale_is_rtl (const char *language)
  * cw_language_get_name:
  * @display_language: (nullable): the language to name it in; %NULL for its own
  *
- * Returns: (transfer full): "Azerbaijani", "azərbaycan", "русский"…
+ * Returns: (transfer full): "Azerbaijani", "Azərbaycan", "Русский"…,
+ *   capitalized as a name standing alone in a list
  */
 char *
 cw_language_get_name (const char *language,
@@ -230,6 +232,8 @@ cw_language_get_name (const char *language,
   char locale[ULOC_FULLNAME_CAPACITY];
   char display[ULOC_FULLNAME_CAPACITY];
   UErrorCode status = U_ZERO_ERROR;
+  UDisplayContext contexts[] = { UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU, UDISPCTX_DIALECT_NAMES };
+  ULocaleDisplayNames *names;
   UChar buffer[128];
   int32_t len;
 
@@ -239,8 +243,23 @@ cw_language_get_name (const char *language,
   else
     g_strlcpy (display, locale, sizeof display);
 
-  len = uloc_getDisplayName (locale, display, buffer, G_N_ELEMENTS (buffer), &status);
+  names = uldn_openForContext (display, contexts, G_N_ELEMENTS (contexts), &status);
+  if (U_FAILURE (status))
+    return g_strdup (language);
+  len = uldn_localeDisplayName (names, locale, buffer, G_N_ELEMENTS (buffer), &status);
+  uldn_close (names);
   if (U_FAILURE (status) || len <= 0)
     return g_strdup (language);
-  return utf16_to_utf8 (buffer, len);
+
+  /* ICU knows the rule for some languages only (not for Azerbaijani);
+   * a name standing alone in a list starts with a capital in all of ours */
+  {
+    g_autofree char *name = utf16_to_utf8 (buffer, len);
+    gunichar first = g_utf8_get_char (name);
+    char title[8];
+    int n = g_unichar_to_utf8 (g_unichar_totitle (first), title);
+
+    title[n] = '\0';
+    return g_strconcat (title, g_utf8_next_char (name), NULL);
+  }
 }
