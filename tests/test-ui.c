@@ -278,6 +278,75 @@ test_inspector_every_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label_part)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      strstr (gtk_button_get_label (GTK_BUTTON (widget)), label_part) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label_part);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_csv_imported_count (CwCsvDialog *dialog,
+                       guint        added,
+                       guint        updated,
+                       guint       *counts)
+{
+  counts[0] = added;
+  counts[1] = updated;
+}
+
+/* The CSV preview names the line of each problem; importing updates the
+ * figures the deck has and adds the new ones. */
+static void
+test_csv_dialog (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwCsvImport) import = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  CwCsvDialog *dialog;
+  GtkWidget *button;
+  guint counts[2] = { 0, 0 };
+  const char *csv_text =
+    "\xEF\xBB\xBFid;label;value;unit;as_of;source\n"
+    "hectares_cleared;Land cleared of mines;170000;ha;2024-11;ANAMA\n"
+    "new_schools;Schools reopened;\"twelve\";;2024-11;ANAMA\n"
+    "roads_checked;Roads checked;\"1 250\";km;2024-11;ANAMA\n";
+
+  csv = g_bytes_new_static (csv_text, strlen (csv_text));
+  import = cw_csv_import_new_from_bytes (csv, "november.csv", &error);
+  g_assert_no_error (error);
+  dialog = cw_csv_dialog_new (NULL, deck, import, "november.csv");
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (50);
+
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Line 3"));
+  g_assert_nonnull (strstr (text, "november.csv holds 2 statistics."));
+  g_assert_nonnull (strstr (text, "Updates the deck’s figure"));
+
+  button = find_button (GTK_WIDGET (dialog), "Import 2");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  settle (50);
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_cmpuint (counts[1], ==, 1);
+  g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "hectares_cleared")), ==, 170000);
+  g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "roads_checked")), ==, 1250);
+  g_assert_null (cw_deck_find_statistic (deck, "new_schools"));
+}
+
 /* Window */
 
 /* The sample opens with a row per slide, each saying what the slide says. */
@@ -930,6 +999,7 @@ main (int    argc,
   g_test_add_func ("/ui/widgets/instantiate", test_widgets_instantiate);
   g_test_add_func ("/ui/widgets/gallery-previews", test_gallery_previews);
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
+  g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);

@@ -145,9 +145,18 @@ populate (CwCsvDialog *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
 
-  /* Translators: file name, statistics found, of which so many update existing ones */
-  summary = g_strdup_printf (_("%s holds %u statistics; %u of them replace figures the deck already has, so every slide showing them updates."),
-                             file_name, n, updates);
+  {
+    /* Translators: a CSV file's name and how many statistics it holds */
+    g_autofree char *found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s holds %u statistic.",
+                                                           "%s holds %u statistics.", n), file_name, n);
+    /* Translators: how many of the statistics found are already in the deck */
+    g_autofree char *replacing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u replaces a figure the deck already has; every slide showing it updates.",
+                                                               "%u replace figures the deck already has; every slide showing them updates.",
+                                                               updates), updates);
+
+    summary = updates > 0 ? g_strconcat (found, " ", replacing, NULL) : g_strdup (found);
+  }
   gtk_label_set_label (self->summary_label, summary);
   button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Statistic", "_Import %u Statistics", n), n);
   gtk_button_set_label (self->import_button, button);
