@@ -991,6 +991,31 @@ test_its_rules (void)
   cw_test_remove_tree (dir);
 }
 
+/* Coverage as `info` and the editor show it: a changed source text needs
+ * its translation reviewed; a new text is untranslated. */
+static void
+test_coverage (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  guint translated = 0, review = 0, total;
+  CwSlide *slide = cw_deck_get_slide (deck, 0);
+
+  total = cw_deck_count_translations (deck, "ru", &translated, &review);
+  g_assert_cmpuint (total, >, 10);
+  g_assert_cmpuint (translated, ==, total);
+  g_assert_cmpuint (review, ==, 0);
+
+  cw_slide_set_text (slide, "headline", "The land comes back");
+  total = cw_deck_count_translations (deck, "ru", &translated, &review);
+  g_assert_cmpuint (review, ==, 1);
+  g_assert_cmpuint (translated, ==, total - 1);
+
+  /* a language without a catalog has nothing translated */
+  g_assert_cmpuint (cw_deck_count_translations (deck, "ar", &translated, &review), ==, total);
+  g_assert_cmpuint (translated, ==, 0);
+  g_assert_cmpuint (review, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1017,6 +1042,7 @@ main (int   argc,
   g_test_add ("/cw/po/import/hostile", Fixture, NULL, fixture_set_up, test_import_hostile, fixture_tear_down);
   g_test_add ("/cw/po/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add_func ("/cw/po/its-rules", test_its_rules);
+  g_test_add_func ("/cw/po/coverage", test_coverage);
 
   return g_test_run ();
 }

@@ -239,16 +239,15 @@ cw_cli_info (int    argc,
         g_print (_("  %-6s %s (source)\n"), languages[i], name);
       else
         {
-          g_autoptr(CwFormat) format = cw_format_copy (cw_renderer_get_format (renderer));
-          g_autoptr(CwRenderer) r = cw_renderer_new (deck, languages[i], format, cw_deck_get_fps (deck));
-          guint missing = cw_renderer_get_untranslated (r)->len;
-          guint total = 0;
+          guint translated, review;
+          guint total = cw_deck_count_translations (deck, languages[i], &translated, &review);
 
-          for (guint j = 0; j < cw_renderer_get_n_slides (r); j++)
-            total += cw_renderer_get_scene (r, j)->texts->len;
           /* Translators: language code, language name, texts translated, texts in all */
-          g_print (_("  %-6s %s: %u of %u texts translated\n"), languages[i], name,
-                   total >= missing ? total - missing : 0, total);
+          g_print (_("  %-6s %s: %u of %u texts translated"), languages[i], name, translated, total);
+          if (review > 0)
+            /* Translators: follows "N of M texts translated" */
+            g_print (g_dngettext (GETTEXT_PACKAGE, ", %u to review", ", %u to review", review), review);
+          g_print ("\n");
         }
     }
 

@@ -1623,3 +1623,52 @@ cw_deck_import_po (CwDeck              *deck,
 
   return TRUE;
 }
+
+/**
+ * cw_deck_count_translations:
+ * @language: a language of the deck's catalogs
+ * @translated: (out) (optional): texts with a usable translation
+ * @review: (out) (optional): texts whose translation is marked fuzzy or was
+ *   made from a source text that has changed since; they are not shown
+ *
+ * How far the deck is translated into @language, counted over the texts
+ * cw_deck_list_translatables() lists: what `info` and the editor show.
+ *
+ * Returns: the number of texts in all
+ */
+guint
+cw_deck_count_translations (CwDeck     *deck,
+                            const char *language,
+                            guint      *translated,
+                            guint      *review)
+{
+  g_autoptr(GPtrArray) texts = NULL;
+  CwCatalog *catalog;
+  guint done = 0, stale = 0;
+
+  g_return_val_if_fail (CW_IS_DECK (deck), 0);
+  g_return_val_if_fail (language != NULL, 0);
+
+  texts = cw_deck_list_translatables (deck);
+  catalog = cw_deck_get_catalog (deck, language);
+  for (guint i = 0; catalog != NULL && i < texts->len; i++)
+    {
+      const CwTranslatable *t = g_ptr_array_index (texts, i);
+      const CwMessage *m = cw_catalog_find (catalog, t->context);
+      gboolean filled = m != NULL;
+
+      for (guint f = 0; filled && m->forms[f]; f++)
+        filled = m->forms[f][0] != '\0';
+      if (!filled)
+        continue;
+      if (m->fuzzy || g_strcmp0 (m->source, t->source) != 0)
+        stale++;
+      else
+        done++;
+    }
+  if (translated != NULL)
+    *translated = done;
+  if (review != NULL)
+    *review = stale;
+  return texts->len;
+}

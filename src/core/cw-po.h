@@ -73,6 +73,10 @@ GPtrArray *cw_deck_list_translatables  (CwDeck              *deck);
 GBytes    *cw_deck_export_po           (CwDeck              *deck,
                                         const char          *language,
                                         GError             **error);
+guint      cw_deck_count_translations  (CwDeck              *deck,
+                                        const char          *language,
+                                        guint               *translated,
+                                        guint               *review);
 gboolean   cw_deck_import_po           (CwDeck              *deck,
                                         const char * const  *files,
                                         GPtrArray          **reports,
