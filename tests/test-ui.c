@@ -25,6 +25,7 @@
 #include "cw-slide-row.h"
 #include "cw-statistics-view.h"
 #include "cw-template-gallery.h"
+#include "cw-translations-view.h"
 #include "cw-transport.h"
 #include "cw-window.h"
 
@@ -913,6 +914,131 @@ test_drafts_recover (void)
   g_settings_reset (settings, "autosave-delay");
 }
 
+static void save_png (GtkWidget  *widget,
+                      const char *name);
+
+static gboolean
+scene_shows (gpointer data)
+{
+  const char **want = data;
+  CwPlayer *player = (CwPlayer *) want[0];
+  CwRenderer *renderer = cw_player_get_renderer (player);
+
+  if (renderer == NULL || cw_player_get_busy (player) ||
+      g_strcmp0 (cw_renderer_get_language (renderer), want[1]) != 0)
+    return FALSE;
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      CwScene *scene = cw_renderer_get_scene (renderer, i);
+      for (guint j = 0; j < scene->texts->len; j++)
+        if (g_str_equal (g_ptr_array_index (scene->texts, j), want[2]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* The Languages page: each text beside its translation, typed fixes shown
+ * in the preview and undoable, catalogs out and in, a new language. */
+static void
+test_window_translations (void)
+{
+  CwWindow *window = open_sample ();
+  CwDocument *document = cw_window_get_document (window);
+  CwDeck *deck = window_deck (window);
+  CwTranslationsView *view = CW_TRANSLATIONS_VIEW (cw_window_get_part (window, "languages"));
+  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *po_path = g_build_filename (dir, "ru.po", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.po", NULL);
+  g_autoptr(GFile) po_file = g_file_new_for_path (po_path);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *po = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  const char *want[3];
+  AdwMessageDialog *dialog;
+  GtkWidget *code_entry = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "languages");
+  settle (200);
+  g_assert_cmpstr (cw_translations_view_get_language (view), ==, "az");
+  g_assert_cmpstr (cw_player_get_language (cw_window_get_player (window)), ==, "az");
+  text = visible_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, "20 of 20 texts translated"));
+  g_assert_nonnull (strstr (text, "The land is coming back"));
+
+  /* fix a word: the deck's catalog changes, the preview shows it, undo puts it back */
+  entries = cw_translations_view_find_entries (view, "intro/headline");
+  g_assert_cmpuint (entries->len, ==, 1);
+  before = g_strdup (gtk_editable_get_text (g_ptr_array_index (entries, 0)));
+  g_assert_cmpstr (before, !=, "");
+  gtk_editable_set_text (g_ptr_array_index (entries, 0), "Torpaq geri qayıdır");
+  wait_for (document_can_undo, document, "the edit");
+  want[0] = (const char *) cw_window_get_player (window);
+  want[1] = "az";
+  want[2] = "Torpaq geri qayıdır";
+  wait_for (scene_shows, want, "the preview in Azerbaijani");
+  activate (window, "undo");
+  settle (200);
+  g_assert_cmpstr (cw_catalog_lookup (cw_deck_get_catalog (deck, "az"), "intro/headline",
+                                      "The land is coming back", FALSE, 0), ==, before);
+
+  /* a catalog for a translator, and back */
+  cw_translations_view_export (view, "ru", po_file);
+  wait_for (file_exists, po_path, "the catalog");
+  settle (100);
+  g_assert_true (g_file_get_contents (po_path, &po, NULL, NULL));
+  g_assert_nonnull (strstr (po, "\"Language: ru\\n\""));
+  g_assert_nonnull (strstr (po, "msgid \"The land is coming back\""));
+
+  saved = cw_deck_save_to_bytes (deck);
+  g_assert_true (g_file_set_contents (broken_path,
+                                      "msgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid \"unclosed\n", -1, NULL));
+  g_assert_false (cw_translations_view_import (view, (const char *[]) { broken_path, NULL }));
+  wait_for (has_message_dialog, window, "the import error");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.po:"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    /* nothing changed */
+    g_autoptr(GBytes) now = cw_deck_save_to_bytes (deck);
+    g_assert_true (g_bytes_equal (now, saved));
+  }
+  g_assert_true (cw_translations_view_import (view, (const char *[]) { po_path, NULL }));
+  wait_for (has_message_dialog, window, "the import report");
+  dialog = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ru.po"));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (cw_translations_view_get_language (view), ==, "ru");
+
+  /* a new language starts empty, with its plural rule */
+  code_entry = g_object_get_data (G_OBJECT (view), "cw-test-code-entry");
+  g_assert_nonnull (code_entry);
+  gtk_editable_set_text (GTK_EDITABLE (code_entry), "uk");
+  g_signal_emit_by_name (code_entry, "activate");
+  settle (100);
+  g_assert_true (cw_deck_has_language (deck, "uk"));
+  g_assert_cmpstr (cw_translations_view_get_language (view), ==, "uk");
+  g_assert_cmpuint (cw_plural_rule_get_n_forms (cw_catalog_get_plural_rule (cw_deck_get_catalog (deck, "uk"))), ==, 3);
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, "0 of 20 texts translated"));
+
+  settle (300);
+  save_png (GTK_WIDGET (window), "ui-languages.png");
+  discard_window (window);
+  cw_test_remove_tree (dir);
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
@@ -1010,6 +1136,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
+  g_test_add_func ("/ui/window/translations", test_window_translations);
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
 
   status = g_test_run ();

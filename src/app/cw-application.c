@@ -556,7 +556,8 @@ cw_application_startup (GApplication *app)
     { "win.show-safe-zones", { "<Control><Shift>g", NULL } },
     { "win.show-page::slides", { "<Alt>1", NULL } },
     { "win.show-page::statistics", { "<Alt>2", NULL } },
-    { "win.show-page::deck", { "<Alt>3", NULL } },
+    { "win.show-page::languages", { "<Alt>3", NULL } },
+    { "win.show-page::deck", { "<Alt>4", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

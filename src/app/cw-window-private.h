@@ -10,6 +10,7 @@
 #include "cw-inspector.h"
 #include "cw-slide-list.h"
 #include "cw-statistics-view.h"
+#include "cw-translations-view.h"
 #include "cw-transport.h"
 #include "cw-window.h"
 
@@ -47,6 +48,7 @@ struct _CwWindow
   CwTransport          *transport;
   CwInspector          *inspector;
   CwStatisticsView     *statistics_view;
+  CwTranslationsView   *translations_view;
   CwDeckView           *deck_view;
   GtkWidget            *export_button;
   GtkWidget            *save_button;

@@ -79,6 +79,7 @@ cw_window_get_part (CwWindow   *self,
     { "inspector", G_STRUCT_OFFSET (CwWindow, inspector) },
     { "statistics", G_STRUCT_OFFSET (CwWindow, statistics_view) },
     { "deck", G_STRUCT_OFFSET (CwWindow, deck_view) },
+    { "languages", G_STRUCT_OFFSET (CwWindow, translations_view) },
     { "format", G_STRUCT_OFFSET (CwWindow, format_dropdown) },
     { "language", G_STRUCT_OFFSET (CwWindow, language_dropdown) },
     { "stack", G_STRUCT_OFFSET (CwWindow, view_stack) },
@@ -158,6 +159,24 @@ fill_languages (CwWindow *self)
   gtk_drop_down_set_selected (self->language_dropdown, selected);
   gtk_widget_set_visible (GTK_WIDGET (self->language_dropdown), g_strv_length (codes) > 1);
   self->updating_preview_bar = FALSE;
+}
+
+/* The Languages page may switch the preview's language too. */
+static void
+sync_language (CwWindow *self)
+{
+  const char *language = cw_player_get_language (self->player);
+
+  for (guint i = 0; self->languages && i < g_list_model_get_n_items (G_LIST_MODEL (self->languages)); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (self->languages, i), language) == 0 &&
+          gtk_drop_down_get_selected (self->language_dropdown) != i)
+        {
+          self->updating_preview_bar = TRUE;
+          gtk_drop_down_set_selected (self->language_dropdown, i);
+          self->updating_preview_bar = FALSE;
+        }
+    }
 }
 
 static void
@@ -336,6 +355,7 @@ cw_window_set_document (CwWindow   *self,
   cw_transport_set_player (self->transport, self->player);
   cw_inspector_set_player (self->inspector, self->player);
   cw_statistics_view_set_deck (self->statistics_view, deck);
+  cw_translations_view_set_player (self->translations_view, self->player);
   cw_deck_view_set_deck (self->deck_view, deck);
 
   select_format (self, cw_player_get_format (self->player));
@@ -353,6 +373,7 @@ cw_window_set_document (CwWindow   *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->player, "notify::n-frames", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->player, "notify::format", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "notify::language", G_CALLBACK (sync_language), self, G_CONNECT_SWAPPED);
 
   /* a recovered draft is unsaved work from the start */
   if (cw_document_get_modified (document))
@@ -685,6 +706,7 @@ cw_window_class_init (CwWindowClass *klass)
   g_type_ensure (CW_TYPE_SLIDE_LIST);
   g_type_ensure (CW_TYPE_STATISTICS_VIEW);
   g_type_ensure (CW_TYPE_TRANSPORT);
+  g_type_ensure (CW_TYPE_TRANSLATIONS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CwWindow, toast_overlay);
@@ -703,6 +725,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, transport);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, statistics_view);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, translations_view);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, deck_view);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, save_button);
