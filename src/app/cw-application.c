@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "cw-application.h"
 #include "cw-drafts.h"
 #include "cw-preferences-window.h"
@@ -94,7 +95,6 @@ show_open_error (CwApplication *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     body = g_strdup_printf (_("%s\n\nThe file may have been moved or deleted. Choose Open to look for it."),
@@ -103,9 +103,7 @@ show_open_error (CwApplication *self,
     body = g_strdup_printf (_("%s\n\nFix the line named above in a text editor, or open another deck. "
                               "Nothing was changed."), error->message);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cw_show_message (parent ? GTK_WIDGET (parent) : NULL, heading, body);
 }
 
 typedef struct

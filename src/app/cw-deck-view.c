@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "cw-deck-view.h"
 #include "cw-player.h"
 
@@ -212,12 +213,11 @@ on_logo_choose (CwDeckView *self)
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Logos (PNG, SVG)"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  dialog = cw_file_chooser_new (GTK_WIDGET (self), _("Choose a Logo"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                _("_Choose"), filter);
   g_signal_connect (dialog, "response", G_CALLBACK (on_logo_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

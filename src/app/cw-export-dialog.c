@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "cw-export-dialog.h"
 
 static const guint rates[] = { 24, 25, 30, 50, 60 };
@@ -100,8 +101,8 @@ on_folder_clicked (CwExportDialog *self)
 {
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Choose the Export Folder"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+  dialog = cw_file_chooser_new (GTK_WIDGET (self), _("Choose the Export Folder"),
+                                GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), NULL);
   if (self->folder != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), self->folder, NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_folder_chosen), self);

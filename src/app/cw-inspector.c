@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "cw-inspector.h"
 
 struct _CwInspector
@@ -320,14 +321,12 @@ on_image_clicked (GtkButton   *button,
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Choose a Picture"),
-                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Pictures (PNG, JPEG, SVG)"));
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  dialog = cw_file_chooser_new (GTK_WIDGET (self), _("Choose a Picture"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                _("_Choose"), filter);
   tag (self, dialog, field_of (button));
   g_signal_connect (dialog, "response", G_CALLBACK (on_image_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "clearway-core.h"
 #include "cw-preferences-window.h"
 
@@ -87,10 +88,8 @@ on_folder_choose (CwPreferencesWindow *self)
   g_autoptr(GFile) current = cw_settings_dup_export_folder (self->settings);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Folder"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = cw_file_chooser_new (GTK_WIDGET (self), _("Export Folder"),
+                                       GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), NULL);
   if (g_file_query_exists (current, NULL))
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), current, NULL);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "cw-canvas.h"
 #include "cw-translations-view.h"
 
@@ -637,12 +638,7 @@ show_dialog (CwTranslationsView *self,
              const char         *heading,
              const char         *body)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                                         heading, body));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cw_show_message (GTK_WIDGET (self), heading, body);
 }
 
 /**
@@ -721,13 +717,6 @@ on_import_response (CwTranslationsView *self,
   cw_translations_view_import (self, (const char * const *) paths->pdata);
 }
 
-static GtkWindow *
-parent_window (CwTranslationsView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static void
 on_import_clicked (CwTranslationsView *self)
 {
@@ -738,11 +727,9 @@ on_import_clicked (CwTranslationsView *self)
   gtk_file_filter_add_mime_type (filter, "text/x-gettext-translation");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Translations"), parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = cw_file_chooser_new (GTK_WIDGET (self), _("Import Translations"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                       _("_Import"), filter);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_import_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -831,11 +818,10 @@ on_export_clicked (CwTranslationsView *self)
   name = language ? g_strdup_printf ("%s-%s.po", stem, language) : g_strdup_printf ("%s.pot", stem);
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (language ? _("Export a Catalog for Translators")
-                                                        : _("Export a Template for Translators"),
-                                               parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = cw_file_chooser_new (GTK_WIDGET (self),
+                                       language ? _("Export a Catalog for Translators")
+                                                : _("Export a Template for Translators"),
+                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   if (deck_file != NULL)
     {

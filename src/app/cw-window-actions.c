@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "cw-csv-dialog.h"
 #include "cw-template-gallery.h"
 #include "cw-window-private.h"
@@ -102,12 +103,9 @@ open_action (GSimpleAction *action,
   GFile *file = self->document ? cw_document_get_file (self->document) : NULL;
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Open Deck"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = cw_file_chooser_new (GTK_WIDGET (self), _("Open Deck"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                       _("_Open"), filter);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   if (file != NULL)
     {
       g_autoptr(GFile) dir = g_file_get_parent (file);
@@ -469,17 +467,6 @@ on_csv_imported (CwWindow    *self,
 }
 
 static void
-show_error_dialog (CwWindow   *self,
-                   const char *heading,
-                   const char *body)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_csv_response (CwWindow *self,
                  int       response)
 {
@@ -500,7 +487,7 @@ on_csv_response (CwWindow *self,
   if (import == NULL)
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), name);
-      show_error_dialog (self, heading, error->message);
+      cw_show_message (GTK_WIDGET (self), heading, error->message);
       return;
     }
 
@@ -522,11 +509,8 @@ import_csv_action (GSimpleAction *action,
   gtk_file_filter_add_suffix (filter, "csv");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Import Statistics"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = cw_file_chooser_new (GTK_WIDGET (self), _("Import Statistics"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                       _("_Import"), filter);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_csv_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-dialogs.h"
 #include "cw-drafts.h"
 #include "cw-window-private.h"
 
@@ -399,7 +400,6 @@ cw_window_show_load_warnings (CwWindow *self)
 {
   GPtrArray *warnings = cw_deck_get_warnings (cw_document_get_deck (self->document));
   g_autoptr(GString) body = NULL;
-  AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
 
   if (warnings == NULL || warnings->len == 0)
@@ -417,10 +417,7 @@ cw_window_show_load_warnings (CwWindow *self)
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The Deck Opened With %u Problem",
                                           "The Deck Opened With %u Problems", warnings->len),
                              warnings->len);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
-  adw_message_dialog_set_body_use_markup (dialog, FALSE);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cw_show_message (GTK_WIDGET (self), heading, body->str);
 }
 
 /* Saving */
@@ -430,7 +427,6 @@ show_save_error (CwWindow     *self,
                  const GError *error)
 {
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     body = g_strdup_printf (_("%s\n\nThe disk is full. Free some space, or use Save As to choose another "
@@ -443,9 +439,7 @@ show_save_error (CwWindow     *self,
     body = g_strdup_printf (_("%s\n\nUse Save As to try another place. The deck stays open here; "
                               "nothing was lost."), error->message);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Deck"), body));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  cw_show_message (GTK_WIDGET (self), _("Could Not Save the Deck"), body);
 }
 
 static void
@@ -543,11 +537,8 @@ cw_window_save (CwWindow *self,
   gtk_file_filter_add_suffix (filter, "clearway");
 
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save Deck"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = cw_file_chooser_new (GTK_WIDGET (self), _("Save Deck"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                       _("_Save"), filter);
 
   title = cw_document_dup_file_stem (self->document);
   name = g_strconcat (title, ".clearway", NULL);
