@@ -28,6 +28,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static const char *run_path;
 static const char *run_locale;
+static const char *run_language;
 
 static void
 run_cli (Run        *run,
@@ -55,6 +56,12 @@ run_cli (Run        *run,
     g_subprocess_launcher_setenv (launcher, "PATH", run_path, TRUE);
   if (run_locale != NULL)
     g_subprocess_launcher_setenv (launcher, "LC_ALL", run_locale, TRUE);
+  if (run_language != NULL)
+    {
+      /* the interface's own catalogs, built beside the program */
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", run_language, TRUE);
+      g_subprocess_launcher_setenv (launcher, "CLEARWAY_LOCALEDIR", g_getenv ("CLEARWAY_BUILD_LOCALEDIR"), TRUE);
+    }
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
@@ -111,6 +118,31 @@ test_text (void)
 #define NBSP "\xc2\xa0"
 
 /* The sample speaks Russian: its words, its plural, its numbers and dates. */
+/* The interface follows the user's language: LANGUAGE=az speaks Azerbaijani. */
+static void
+test_interface_language (void)
+{
+  static const struct { const char *language; const char *said; } cases[] = {
+    { "az", "Layihədən PNG ardıcıllıqları" },
+    { "ru", "Отрисовать проект" },
+    { "en", "Render a deck to PNG sequences" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_locale = "C.UTF-8";
+      run_language = cases[i].language;
+      run_cli (&run, NULL, "--help", NULL);
+      run_locale = NULL;
+      run_language = NULL;
+      g_assert_cmpint (run.status, ==, 0);
+      if (strstr (run.out, cases[i].said) == NULL)
+        g_error ("LANGUAGE=%s: the help does not say “%s”:\n%s", cases[i].language, cases[i].said, run.out);
+    }
+}
+
 static void
 test_text_russian (void)
 {
@@ -498,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/usage", test_usage);
   g_test_add_func ("/cw/cli/text", test_text);
   g_test_add_func ("/cw/cli/text-russian", test_text_russian);
+  g_test_add_func ("/cw/cli/interface-language", test_interface_language);
   g_test_add_func ("/cw/cli/strings-and-translate", test_strings_and_translate);
   g_test_add_func ("/cw/cli/info", test_info);
   g_test_add_func ("/cw/cli/validate", test_validate);

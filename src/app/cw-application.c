@@ -199,7 +199,6 @@ new_blank_deck (CwApplication *self)
   CwDeck *deck = cw_deck_new ();
   g_autofree char *format = g_settings_get_string (self->settings, "default-format");
   g_autoptr(CwFormat) checked = cw_format_lookup (format, NULL);
-  const char * const *languages = g_get_language_names ();
   g_autoptr(CwSlide) slide = NULL;
 
   if (checked != NULL)
@@ -207,18 +206,10 @@ new_blank_deck (CwApplication *self)
   cw_deck_set_fps (deck, g_settings_get_uint (self->settings, "default-fps"));
 
   /* the deck is written in the language the author works in */
-  for (guint i = 0; languages[i]; i++)
-    {
-      g_autofree char *code = g_strndup (languages[i], strcspn (languages[i], "_.@"));
+  cw_deck_set_language (deck, cw_core_get_interface_language ());
 
-      if (g_str_equal (code, "C") || g_str_equal (code, "POSIX"))
-        break;
-      if (cw_language_code_is_valid (code))
-        {
-          cw_deck_set_language (deck, code);
-          break;
-        }
-    }
+  /* the source line a data slide carries, in the author's language from the start */
+  cw_deck_set_source_line (deck, _("Source: {source}, {date}"));
 
   slide = cw_template_create_slide (cw_template_lookup ("title"), deck);
   cw_deck_add_slide (deck, slide);
@@ -386,7 +377,7 @@ cw_application_check_drafts (CwApplication *self)
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                                        _("Recover Unsaved Work?"), body->str));
   adw_message_dialog_add_responses (dialog,
-                                    "discard", _("_Discard"),
+                                    "discard", C_("drafts", "_Discard"),
                                     "later", _("_Not Now"),
                                     "recover", _("_Recover"),
                                     NULL);

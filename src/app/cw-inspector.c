@@ -632,10 +632,10 @@ element_group (CwInspector     *self,
         case CW_FIELD_TEXT:
           if (f->plural)
             {
-              /* Translators: the form of a text used with one (a number equal to 1) */
-              g_autofree char *one = g_strdup_printf (_("%s (one)"), _(f->label));
-              /* Translators: the form of a text used with other numbers */
-              g_autofree char *many = g_strdup_printf (_("%s (many)"), _(f->label));
+              /* Translators: a field's label, then which form of the source text: used with 1 */
+              g_autofree char *one = g_strdup_printf (_("%s (singular)"), _(f->label));
+              /* Translators: a field's label, then which form of the source text: used with other numbers */
+              g_autofree char *many = g_strdup_printf (_("%s (plural)"), _(f->label));
               const char *singular = cw_slide_get_text (self->slide, f->name);
               const char *plural = cw_slide_get_text_plural (self->slide, f->name);
 

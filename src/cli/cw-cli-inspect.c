@@ -207,12 +207,14 @@ cw_cli_info (int    argc,
   for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
     {
       CwSlide *slide = cw_deck_get_slide (deck, i);
+      g_autofree char *seconds = NULL;
       guint first, n;
 
       cw_renderer_get_slide_frames (renderer, i, &first, &n);
-      g_print ("  %2u. %-16s %-12s %5.1f s  %s %u–%u\n", i + 1, cw_slide_get_id (slide),
-               cw_slide_get_template_id (slide), (double) n / cw_renderer_get_fps (renderer),
-               _("frames"), first, first + n - 1);
+      /* Translators: the duration of a slide the author chose */
+      seconds = g_strdup_printf (_("%.1f s"), (double) n / cw_renderer_get_fps (renderer));
+      g_print ("  %2u. %-16s %-12s %7s  %s %u–%u\n", i + 1, cw_slide_get_id (slide),
+               cw_slide_get_template_id (slide), seconds, _("frames"), first, first + n - 1);
       n_texts += cw_renderer_get_scene (renderer, i)->texts->len;
     }
 

@@ -986,6 +986,7 @@ export_job (CwExporter    *self,
   guint n_frames = cw_renderer_get_n_frames (renderer);
   guint frame = 0;
 
+  /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
   set_status (self, g_strdup_printf (_("Rendering %s, %s"), job->language, job->format->label));
 
   if (g_mkdir_with_parents (dir_path, 0755) != 0)
@@ -1066,6 +1067,7 @@ export_job (CwExporter    *self,
   if (self->mp4)
     {
       video = video_name (self, job);
+      /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
       set_status (self, g_strdup_printf (_("Encoding the %s, %s video"), job->language,
                                          job->format->label));
       if (!run_ffmpeg (self, job, n_frames, video, cancellable, error))

@@ -1130,8 +1130,8 @@ check_placeholders (PoSession    *session,
       found = cw_text_list_placeholders (forms[f]);
       if (found == NULL)
         {
-          /* Translators: %s: msgstr or msgstr[N]; then a context such as "land/label" */
           add_problemf (session, line,
+                        /* Translators: %s: msgstr or msgstr[N]; then a context such as "land/label" */
                         _("the %s of “%s” has a “{” without its closing “}”. Keep each {name} of the source text whole; write {{ for a brace."),
                         which, context);
           continue;
@@ -1141,8 +1141,8 @@ check_placeholders (PoSession    *session,
         {
           const char *name = g_ptr_array_index (expected, i);
           if (!g_ptr_array_find_with_equal_func (found, name, g_str_equal, NULL))
-            /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder name */
             add_problemf (session, line,
+                          /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder name */
                           _("the %s of “%s” leaves out {%s}. Put {%s} back where the figure belongs in your sentence."),
                           which, context, name, name);
         }
@@ -1153,8 +1153,8 @@ check_placeholders (PoSession    *session,
             {
               g_autofree char *allowed = format_names (expected);
               if (expected->len > 0)
-                /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder; the placeholders of the source */
                 add_problemf (session, line,
+                              /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder; the placeholders of the source */
                               _("the %s of “%s” has {%s}, which the source text does not have. Use only %s, exactly as the source writes them."),
                               which, context, name, allowed);
               else
@@ -1328,8 +1328,8 @@ check_message (PoSession    *session,
         {
           guint n = cw_plural_rule_get_n_forms (reading->rule);
 
-          /* Translators: a context, a number of forms, then the number the header asks for (twice), minus one */
           add_problemf (session, line,
+                        /* Translators: a context, a number of forms, then the number the header asks for (twice), minus one */
                         g_dngettext (GETTEXT_PACKAGE,
                                      "“%s” has %u plural form, but the header’s Plural-Forms says nplurals=%u. Give it exactly %u: msgstr[0] to msgstr[%u].",
                                      "“%s” has %u plural forms, but the header’s Plural-Forms says nplurals=%u. Give it exactly %u: msgstr[0] to msgstr[%u].",

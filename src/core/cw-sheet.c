@@ -63,6 +63,7 @@ cw_render_contact_sheet (CwRenderer *renderer,
   g_autoptr(cairo_t) cr = NULL;
   g_autofree char *duration = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *slides = NULL;
 
   columns = MAX (1, MIN (columns, n));
   rows = MAX (1, (n + columns - 1) / columns);
@@ -76,9 +77,10 @@ cw_render_contact_sheet (CwRenderer *renderer,
 
   duration = cw_number_format (cw_renderer_get_language (renderer), CW_NUMBER_DECIMAL,
                                cw_renderer_get_duration (renderer), 1);
-  /* Translators: under the title of a contact sheet: format, size, language, duration */
-  subtitle = g_strdup_printf (_("%s · %d×%d · %s · %s s · %u slides"), format->label, format->width,
-                              format->height, cw_renderer_get_language (renderer), duration, n);
+  slides = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u slide", "%u slides", n), n);
+  /* Translators: under the title of a contact sheet: format, size, language, duration in seconds, slides */
+  subtitle = g_strdup_printf (_("%s · %d×%d · %s · %s s · %s"), format->label, format->width,
+                              format->height, cw_renderer_get_language (renderer), duration, slides);
   draw_text (cr, title ? title : "", 700, 30, margin, 18, width - 2 * margin, 0.95);
   draw_text (cr, subtitle, 400, 20, margin, 58, width - 2 * margin, 0.65);
 

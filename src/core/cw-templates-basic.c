@@ -187,7 +187,7 @@ static const char * const safety_audience_labels[] = { N_("As the deck says"), N
 
 static const CwField safety_fields[] = {
   { "audience", CW_FIELD_CHOICE, N_("For"),
-    N_("Children get symbols for each step and simpler words; “auto” follows the deck"),
+    N_("Children get symbols for each step and simpler words; “As the deck says” follows the deck’s audience"),
     "auto", .choices = safety_audiences, .choice_labels = safety_audience_labels, .element = "icon" },
   { "title", CW_FIELD_TEXT, N_("Title"),
     N_("What the steps answer"),
