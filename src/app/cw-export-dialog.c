@@ -410,6 +410,21 @@ cw_export_dialog_new (GtkWindow  *parent,
   return self;
 }
 
+/* Ticks @language (a language of the deck) for export, besides the others. */
+void
+cw_export_dialog_select_language (CwExportDialog *self,
+                                  const char     *language)
+{
+  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "cw-name"), language) == 0)
+        gtk_check_button_set_active (check, TRUE);
+    }
+}
+
 void
 cw_export_dialog_select (CwExportDialog *self,
                          const char     *format,

@@ -22,6 +22,8 @@ void            cw_export_dialog_set_folder (CwExportDialog *self,
 void            cw_export_dialog_select     (CwExportDialog *self,
                                              const char     *format,
                                              gboolean        selected);
+void            cw_export_dialog_select_language (CwExportDialog *self,
+                                                  const char     *language);
 void            cw_export_dialog_set_mp4    (CwExportDialog *self,
                                              gboolean        mp4);
 void            cw_export_dialog_start      (CwExportDialog *self);

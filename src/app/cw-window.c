@@ -348,7 +348,10 @@ cw_window_set_document (CwWindow   *self,
 
   g_clear_object (&self->player);
   self->player = cw_player_new (deck);
-  cw_player_set_language (self->player, cw_deck_get_language (deck));
+  /* a deck translated into the interface's language opens in it */
+  cw_player_set_language (self->player, cw_deck_has_language (deck, cw_core_get_interface_language ())
+                                          ? cw_core_get_interface_language ()
+                                          : cw_deck_get_language (deck));
   cw_player_set_format (self->player, cw_deck_get_format (deck));
 
   cw_slide_list_set_player (self->slide_list, self->player);
@@ -623,7 +626,7 @@ cw_window_close_request (GtkWindow *window)
                                                        _("If you do not save, the changes are lost.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
+                                    "discard", C_("unsaved changes", "_Discard"),
                                     "save", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);

@@ -9,6 +9,7 @@
 
 #include "clearway-resources.h"
 #include "cw-core.h"
+#include "cw-deck.h"
 
 /* Decks never need another file or URL; refusing every external entity
  * is a second lock behind the refusal of DOCTYPEs. */
@@ -55,4 +56,38 @@ cw_core_init (void)
       clearway_register_resource ();
       g_once_init_leave (&initialized, 1);
     }
+}
+
+/**
+ * cw_core_get_interface_language:
+ *
+ * The language the interface speaks (from LANGUAGE, LC_ALL, LC_MESSAGES,
+ * LANG), as a code decks use: what new slides and decks are written in.
+ *
+ * Returns: "az", "ru"…, or "en" when the locale names none
+ */
+const char *
+cw_core_get_interface_language (void)
+{
+  static gsize once;
+  static char *language;
+
+  if (g_once_init_enter (&once))
+    {
+      const char * const *names = g_get_language_names ();
+      char *found = NULL;
+
+      for (guint i = 0; names[i] && found == NULL; i++)
+        {
+          g_autofree char *code = g_strndup (names[i], strcspn (names[i], "_.@"));
+
+          if (g_str_equal (code, "C") || g_str_equal (code, "POSIX"))
+            break;
+          if (cw_language_code_is_valid (code))
+            found = g_steal_pointer (&code);
+        }
+      language = found ? found : g_strdup ("en");
+      g_once_init_leave (&once, 1);
+    }
+  return language;
 }

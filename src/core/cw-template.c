@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-color.h"
+#include "cw-core.h"
 #include "cw-deck.h"
 #include "cw-deck-io.h"
 #include "cw-error.h"
@@ -285,7 +286,8 @@ cw_template_create_slide (const CwTemplate *self,
 
   for (const CwField *f = self->fields; f->name; f++)
     {
-      if (f->type == CW_FIELD_TEXT && f->default_value != NULL && !f->optional)
+      /* optional texts too: a new slide reads in one language throughout */
+      if (f->type == CW_FIELD_TEXT && f->default_value != NULL)
         cw_slide_set_text (slide, f->name, g_dgettext (GETTEXT_PACKAGE, f->default_value));
       else if (f->type == CW_FIELD_STATISTIC && !f->optional)
         {
@@ -316,11 +318,21 @@ CwDeck *
 cw_template_create_preview (const CwTemplate *self)
 {
   g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  g_autoptr(CwTheme) theme = cw_theme_copy (cw_deck_get_theme (sample));
   g_autoptr(CwSlide) slide = NULL;
-  CwDeck *deck = cw_deck_copy (sample);
+  GListModel *statistics = cw_deck_get_statistics (sample);
+  CwDeck *deck = cw_deck_new ();
 
-  while (cw_deck_get_n_slides (deck) > 0)
-    cw_deck_remove_slide (deck, cw_deck_get_slide (deck, 0));
+  /* the sample's figures, written the way the interface's language writes them */
+  for (guint i = 0; i < g_list_model_get_n_items (statistics); i++)
+    {
+      g_autoptr(CwStatistic) statistic = g_list_model_get_item (statistics, i);
+      g_autoptr(CwStatistic) copy = cw_statistic_copy (statistic);
+      cw_deck_add_statistic (deck, copy);
+    }
+  cw_deck_set_theme (deck, theme);
+  cw_deck_set_language (deck, cw_core_get_interface_language ());
+  cw_deck_set_source_line (deck, g_dgettext (GETTEXT_PACKAGE, "Source: {source}, {date}"));
   slide = cw_template_create_slide (self, deck);
   cw_slide_set_transition (slide, CW_TRANSITION_CUT, 0);
   cw_deck_add_slide (deck, slide);
