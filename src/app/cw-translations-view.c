@@ -6,7 +6,9 @@
  * tool; catalogs (.po) still go out and come back for the real work.
  *
  * Edits go straight into the deck's catalog, so they are undoable and the
- * preview follows as you type. The texts are the ones the .pot lists
+ * preview follows as you type. Listing the texts lays the deck out, so it
+ * happens only when the deck changed and the page is on screen; typing a
+ * translation only recounts. The texts are the ones the .pot lists
  * (cw_deck_list_translatables), so this page, `strings` and `info` agree.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +29,12 @@ struct _CwTranslationsView
   CwDeck               *deck;
   GtkStringList        *codes;
   GtkFileChooserNative *chooser;
+  /* the deck's texts, as the .pot lists them; listing them lays the deck
+   * out, so it is done again only when the deck changed */
+  GPtrArray            *texts;
+  gboolean              texts_stale;
+  /* the deck changed while the page was not shown */
+  gboolean              dirty;
   guint                 rebuild_source;
   gboolean              editing;
   gboolean              filling;
@@ -86,6 +94,18 @@ emit_message (CwTranslationsView *self,
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
+static GPtrArray *
+ensure_texts (CwTranslationsView *self)
+{
+  if (self->texts == NULL || self->texts_stale)
+    {
+      g_clear_pointer (&self->texts, g_ptr_array_unref);
+      self->texts = cw_deck_list_translatables (self->deck);
+      self->texts_stale = FALSE;
+    }
+  return self->texts;
+}
+
 static void
 update_coverage (CwTranslationsView *self)
 {
@@ -99,7 +119,7 @@ update_coverage (CwTranslationsView *self)
       return;
     }
 
-  total = cw_deck_count_translations (self->deck, language, &translated, &review);
+  total = cw_translatables_count (ensure_texts (self), current_catalog (self), &translated, &review);
   if (review > 0)
     /* Translators: the coverage of a language: translated, in all, and how many need a look */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u texts translated, %u to review",
@@ -141,7 +161,8 @@ preview_text (CwTranslationsView   *self,
 typedef struct
 {
   CwTranslationsView *self;
-  CwTranslatable     *text;
+  /* owned by the view's list of texts, which outlives the rows */
+  const CwTranslatable *text;
   GPtrArray          *entries;
   GtkWidget          *review_box;
 } Row;
@@ -149,7 +170,6 @@ typedef struct
 static void
 row_free (Row *row)
 {
-  cw_translatable_free (row->text);
   g_ptr_array_unref (row->entries);
   g_free (row);
 }
@@ -238,8 +258,8 @@ plural_examples (CwPluralRule *rule,
 }
 
 static GtkWidget *
-make_row (CwTranslationsView *self,
-          CwTranslatable     *text,
+make_row (CwTranslationsView   *self,
+          const CwTranslatable *text,
           CwCatalog          *catalog,
           const char         *source_name)
 {
@@ -251,7 +271,7 @@ make_row (CwTranslationsView *self,
   const CwMessage *message = cw_catalog_find (catalog, text->context);
   CwPluralRule *rule = cw_catalog_get_plural_rule (catalog);
   guint n_forms = text->source_plural && rule ? cw_plural_rule_get_n_forms (rule) : 1;
-  gboolean review = message != NULL && (message->fuzzy || g_strcmp0 (message->source, text->source) != 0);
+  gboolean review = cw_translatable_get_state (text, catalog) == CW_TRANSLATION_REVIEW;
   g_autofree char *placeholder = NULL;
   Row *row = g_new0 (Row, 1);
 
@@ -356,20 +376,6 @@ make_row (CwTranslationsView *self,
   return list_row;
 }
 
-static gboolean
-is_done (CwCatalog            *catalog,
-         const CwTranslatable *t)
-{
-  const CwMessage *m = cw_catalog_find (catalog, t->context);
-
-  if (m == NULL || m->fuzzy || g_strcmp0 (m->source, t->source) != 0)
-    return FALSE;
-  for (guint f = 0; m->forms[f]; f++)
-    if (m->forms[f][0] == '\0')
-      return FALSE;
-  return TRUE;
-}
-
 /* Which group a text belongs in: its slide, the charts' labels, or the deck. */
 static char *
 group_title (CwTranslationsView   *self,
@@ -399,7 +405,7 @@ static void
 rebuild (CwTranslationsView *self)
 {
   CwCatalog *catalog = current_catalog (self);
-  g_autoptr(GPtrArray) texts = NULL;
+  GPtrArray *texts;
   g_autofree char *source_name = NULL;
   g_autofree char *last_title = NULL;
   GtkWidget *list = NULL;
@@ -408,7 +414,9 @@ rebuild (CwTranslationsView *self)
   guint shown = 0;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  self->dirty = FALSE;
 
+  /* the rows point into the list of texts: they go before it may change */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
   update_coverage (self);
@@ -421,14 +429,14 @@ rebuild (CwTranslationsView *self)
     }
 
   source_name = cw_language_get_name (cw_deck_get_language (self->deck), NULL);
-  texts = cw_deck_list_translatables (self->deck);
+  texts = ensure_texts (self);
   self->filling = TRUE;
   for (guint i = 0; i < texts->len; i++)
     {
-      CwTranslatable *t = g_ptr_array_index (texts, i);
+      const CwTranslatable *t = g_ptr_array_index (texts, i);
       g_autofree char *title = NULL;
 
-      if (todo && is_done (catalog, t))
+      if (todo && cw_translatable_get_state (t, catalog) == CW_TRANSLATION_DONE)
         continue;
 
       title = group_title (self, t);
@@ -451,8 +459,6 @@ rebuild (CwTranslationsView *self)
           g_free (last_title);
           last_title = g_strdup (title);
         }
-      /* the row owns the text from here */
-      texts->pdata[i] = NULL;
       gtk_list_box_append (GTK_LIST_BOX (list), make_row (self, t, catalog, source_name));
       shown++;
     }
@@ -488,9 +494,15 @@ rebuild_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Rebuilds soon if the page is on screen, or when it is next shown. */
 static void
 queue_rebuild (CwTranslationsView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
   if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_idle, self);
 }
@@ -525,7 +537,7 @@ fill_languages (CwTranslationsView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->language_dropdown),
                           g_list_model_get_n_items (G_LIST_MODEL (names)) > 0);
   self->filling = FALSE;
-  rebuild (self);
+  queue_rebuild (self);
 }
 
 static void
@@ -555,6 +567,7 @@ on_deck_changed (CwTranslationsView *self)
   if (self->editing)
     return;
 
+  self->texts_stale = TRUE;
   codes = cw_deck_list_languages (self->deck);
   if (self->codes == NULL || g_strv_length (codes) - 1 != g_list_model_get_n_items (G_LIST_MODEL (self->codes)))
     fill_languages (self, NULL);
@@ -851,6 +864,7 @@ cw_translations_view_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->codes);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cw_translations_view_parent_class)->dispose (object);
 }
@@ -907,6 +921,8 @@ on_map (CwTranslationsView *self)
 
   if (self->player != NULL && language != NULL)
     cw_player_set_language (self->player, language);
+  if (self->dirty)
+    rebuild (self);
 }
 
 static void
@@ -937,6 +953,7 @@ cw_translations_view_set_player (CwTranslationsView *self,
   if (player != NULL)
     {
       self->deck = g_object_ref (cw_player_get_deck (player));
+      self->texts_stale = TRUE;
       g_signal_connect_object (self->deck, "changed", G_CALLBACK (on_deck_changed), self, G_CONNECT_SWAPPED);
       fill_languages (self, NULL);
     }

@@ -1625,14 +1625,82 @@ cw_deck_import_po (CwDeck              *deck,
 }
 
 /**
- * cw_deck_count_translations:
- * @language: a language of the deck's catalogs
+ * cw_translatable_get_state:
+ * @catalog: (nullable): the translations to look in
+ *
+ * Returns: whether @catalog translates @translatable usably, has a
+ *   translation to review (marked fuzzy, or made from a source text that has
+ *   changed since), or has none (or leaves a plural form empty)
+ */
+CwTranslationState
+cw_translatable_get_state (const CwTranslatable *translatable,
+                           CwCatalog            *catalog)
+{
+  const CwMessage *m = catalog ? cw_catalog_find (catalog, translatable->context) : NULL;
+
+  if (m == NULL)
+    return CW_TRANSLATION_MISSING;
+  for (guint f = 0; m->forms[f]; f++)
+    if (m->forms[f][0] == '\0')
+      return CW_TRANSLATION_MISSING;
+  if (m->fuzzy || g_strcmp0 (m->source, translatable->source) != 0)
+    return CW_TRANSLATION_REVIEW;
+  return CW_TRANSLATION_DONE;
+}
+
+/**
+ * cw_translatables_count:
+ * @texts: (element-type CwTranslatable): from cw_deck_list_translatables()
+ * @catalog: (nullable): the translations to count
  * @translated: (out) (optional): texts with a usable translation
  * @review: (out) (optional): texts whose translation is marked fuzzy or was
  *   made from a source text that has changed since; they are not shown
  *
+ * Counts without laying the deck out again, for callers that keep the list.
+ *
+ * Returns: the number of texts in all
+ */
+guint
+cw_translatables_count (GPtrArray  *texts,
+                        CwCatalog  *catalog,
+                        guint      *translated,
+                        guint      *review)
+{
+  guint done = 0, stale = 0;
+
+  g_return_val_if_fail (texts != NULL, 0);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      switch (cw_translatable_get_state (g_ptr_array_index (texts, i), catalog))
+        {
+        case CW_TRANSLATION_DONE:
+          done++;
+          break;
+        case CW_TRANSLATION_REVIEW:
+          stale++;
+          break;
+        case CW_TRANSLATION_MISSING:
+        default:
+          break;
+        }
+    }
+  if (translated != NULL)
+    *translated = done;
+  if (review != NULL)
+    *review = stale;
+  return texts->len;
+}
+
+/**
+ * cw_deck_count_translations:
+ * @language: a language of the deck's catalogs
+ * @translated: (out) (optional): texts with a usable translation
+ * @review: (out) (optional): texts to review, see cw_translatables_count()
+ *
  * How far the deck is translated into @language, counted over the texts
  * cw_deck_list_translatables() lists: what `info` and the editor show.
+ * It lays the deck out; see cw_translatables_count() to avoid that.
  *
  * Returns: the number of texts in all
  */
@@ -1643,32 +1711,10 @@ cw_deck_count_translations (CwDeck     *deck,
                             guint      *review)
 {
   g_autoptr(GPtrArray) texts = NULL;
-  CwCatalog *catalog;
-  guint done = 0, stale = 0;
 
   g_return_val_if_fail (CW_IS_DECK (deck), 0);
   g_return_val_if_fail (language != NULL, 0);
 
   texts = cw_deck_list_translatables (deck);
-  catalog = cw_deck_get_catalog (deck, language);
-  for (guint i = 0; catalog != NULL && i < texts->len; i++)
-    {
-      const CwTranslatable *t = g_ptr_array_index (texts, i);
-      const CwMessage *m = cw_catalog_find (catalog, t->context);
-      gboolean filled = m != NULL;
-
-      for (guint f = 0; filled && m->forms[f]; f++)
-        filled = m->forms[f][0] != '\0';
-      if (!filled)
-        continue;
-      if (m->fuzzy || g_strcmp0 (m->source, t->source) != 0)
-        stale++;
-      else
-        done++;
-    }
-  if (translated != NULL)
-    *translated = done;
-  if (review != NULL)
-    *review = stale;
-  return texts->len;
+  return cw_translatables_count (texts, cw_deck_get_catalog (deck, language), translated, review);
 }

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "cw-catalog.h"
 #include "cw-deck.h"
 
 G_BEGIN_DECLS
@@ -66,13 +67,26 @@ typedef struct
   guint  obsolete;
 } CwPoReport;
 
+typedef enum
+{
+  CW_TRANSLATION_MISSING,
+  CW_TRANSLATION_REVIEW,
+  CW_TRANSLATION_DONE,
+} CwTranslationState;
+
 void       cw_translatable_free        (CwTranslatable      *translatable);
+CwTranslationState cw_translatable_get_state (const CwTranslatable *translatable,
+                                              CwCatalog            *catalog);
 void       cw_po_report_free           (CwPoReport          *report);
 
 GPtrArray *cw_deck_list_translatables  (CwDeck              *deck);
 GBytes    *cw_deck_export_po           (CwDeck              *deck,
                                         const char          *language,
                                         GError             **error);
+guint      cw_translatables_count      (GPtrArray           *texts,
+                                        CwCatalog           *catalog,
+                                        guint               *translated,
+                                        guint               *review);
 guint      cw_deck_count_translations  (CwDeck              *deck,
                                         const char          *language,
                                         guint               *translated,
