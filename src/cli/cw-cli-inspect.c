@@ -53,14 +53,8 @@ cw_cli_text (int    argc,
   if (deck == NULL)
     return CW_EXIT_FAILURE;
 
-  if (language != NULL && !cw_deck_has_language (deck, language))
-    {
-      g_auto(GStrv) known = cw_deck_list_languages (deck);
-      g_autofree char *list = g_strjoinv (", ", known);
-      g_autofree char *message = g_strdup_printf (_("the deck has no “%s” translation; its languages are %s"),
-                                                  language, list);
-      return cw_cli_usage_error (context, "text", message);
-    }
+  if (language != NULL && !cw_cli_check_language (deck, language, &error))
+    return cw_cli_usage_error (context, "text", error->message);
 
   renderer = new_renderer (deck, language, format, &error);
   if (renderer == NULL)
@@ -331,14 +325,8 @@ cw_cli_sheet (int    argc,
   deck = cw_cli_load_deck (argc == 2 ? argv[1] : NULL);
   if (deck == NULL)
     return CW_EXIT_FAILURE;
-  if (language != NULL && !cw_deck_has_language (deck, language))
-    {
-      g_auto(GStrv) known = cw_deck_list_languages (deck);
-      g_autofree char *list = g_strjoinv (", ", known);
-      g_autofree char *message = g_strdup_printf (_("the deck has no “%s” translation; its languages are %s"),
-                                                  language, list);
-      return cw_cli_usage_error (context, "sheet", message);
-    }
+  if (language != NULL && !cw_cli_check_language (deck, language, &error))
+    return cw_cli_usage_error (context, "sheet", error->message);
 
   renderer = new_renderer (deck, language, format_spec, &error);
   if (renderer == NULL)

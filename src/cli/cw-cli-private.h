@@ -37,6 +37,9 @@ gboolean     cw_cli_parse             (GOptionContext    *context,
                                        char            ***argv,
                                        int               *exit_status);
 void         cw_cli_print_warnings    (CwDeck            *deck);
+gboolean     cw_cli_check_language    (CwDeck            *deck,
+                                       const char        *language,
+                                       GError           **error);
 GStrv        cw_cli_expand_languages  (CwDeck            *deck,
                                        const char        *spec,
                                        GError           **error);

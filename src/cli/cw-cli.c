@@ -112,6 +112,25 @@ cw_cli_parse (GOptionContext   *context,
   return TRUE;
 }
 
+/* Whether @deck has @language (its own or a translation); if not, says
+ * which languages it has. */
+gboolean
+cw_cli_check_language (CwDeck      *deck,
+                       const char  *language,
+                       GError     **error)
+{
+  g_auto(GStrv) known = NULL;
+  g_autofree char *list = NULL;
+
+  if (cw_deck_has_language (deck, language))
+    return TRUE;
+  known = cw_deck_list_languages (deck);
+  list = g_strjoinv (", ", known);
+  g_set_error (error, CW_ERROR, CW_ERROR_NO_LANGUAGE,
+               _("The deck has no “%s” translation; its languages are %s."), language, list);
+  return FALSE;
+}
+
 /**
  * cw_cli_expand_languages:
  * @spec: (nullable): "az", "az,ru,en" or "all"; %NULL for the deck's own
@@ -140,14 +159,8 @@ cw_cli_expand_languages (CwDeck      *deck,
       g_strstrip (parts[i]);
       if (*parts[i] == '\0')
         continue;
-      if (!cw_deck_has_language (deck, parts[i]))
-        {
-          g_auto(GStrv) known = cw_deck_list_languages (deck);
-          g_autofree char *list = g_strjoinv (", ", known);
-          g_set_error (error, CW_ERROR, CW_ERROR_NO_LANGUAGE,
-                       _("The deck has no “%s” translation; its languages are %s."), parts[i], list);
-          return NULL;
-        }
+      if (!cw_cli_check_language (deck, parts[i], error))
+        return NULL;
       g_strv_builder_add (builder, parts[i]);
     }
   return g_strv_builder_end (builder);
