@@ -570,7 +570,8 @@ on_saved (GObject      *object,
   g_clear_pointer (&self->saved, g_bytes_unref);
   self->saved = g_bytes_ref (state->bytes);
   self->force_modified = FALSE;
-  if (!g_file_equal (state->file, self->file ? self->file : state->file) || self->file == NULL)
+  /* Save As, or the first save of a new deck: the document lives there now */
+  if (self->file == NULL || !g_file_equal (state->file, self->file))
     {
       g_set_object (&self->file, state->file);
       cw_deck_set_file (self->deck, state->file);
