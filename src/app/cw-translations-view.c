@@ -515,6 +515,10 @@ fill_languages (CwTranslationsView *self,
   g_auto(GStrv) codes = self->deck ? cw_deck_list_languages (self->deck) : NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *keep = g_strdup (select ? select : cw_translations_view_get_language (self));
+
+  /* at first, the language the preview is showing, if it is a translation */
+  if (keep == NULL && self->player != NULL)
+    keep = g_strdup (cw_player_get_language (self->player));
   guint selected = 0;
 
   g_clear_object (&self->codes);
