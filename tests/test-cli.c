@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "cw-test-utils.h"
 
@@ -521,6 +523,93 @@ test_interrupt (void)
   cw_test_remove_tree (dir);
 }
 
+/* Under AddressSanitizer a memory limit would stop the program before it starts. */
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+static void
+limit_memory (gpointer data)
+{
+#ifndef UNDER_ASAN
+  /* several times what the program needs, far below what reading a device whole takes */
+  struct rlimit limit = { 512 * 1024 * 1024, 512 * 1024 * 1024 };
+
+  setrlimit (RLIMIT_DATA, &limit);
+#endif
+}
+
+/* Runs @script with sh in @cwd, $CLEARWAY_CLI naming the program, within a memory limit. */
+static void
+run_shell (Run        *run,
+           const char *cwd,
+           const char *script)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, cwd);
+  g_subprocess_launcher_set_child_setup (launcher, limit_memory, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", script, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* A device or a pipe is read up to the size of a deck, not until memory runs out. */
+static void
+test_endless_input (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_auto(Run) device = { 0 };
+  g_auto(Run) pipe = { 0 };
+
+  run_shell (&device, dir, "exec \"$CLEARWAY_CLI\" validate /dev/zero");
+  g_assert_cmpint (device.status, ==, 1);
+  g_assert_true (g_str_has_prefix (device.err, "/dev/zero: "));
+  g_assert_nonnull (strstr (device.err, "32.0" NBSP "MiB"));
+
+  /* a deck of 600 MB through a pipe: refused once 32 MiB have come */
+  run_shell (&pipe, dir, "head -c 600000000 /dev/zero | \"$CLEARWAY_CLI\" validate /dev/stdin");
+  g_assert_cmpint (pipe.status, ==, 1);
+  g_assert_true (g_str_has_prefix (pipe.err, "/dev/stdin: "));
+  g_assert_nonnull (strstr (pipe.err, "32.0" NBSP "MiB"));
+
+  cw_test_remove_tree (dir);
+}
+
+/* A catalog can come through a pipe too, read with the same limit. */
+static void
+test_translate_from_pipe (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck = g_build_filename (dir, "sample.clearway", NULL);
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_auto(Run) piped = { 0 };
+  g_auto(Run) device = { 0 };
+
+  g_assert_true (g_file_set_contents (deck, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample), NULL));
+  run_shell (&piped, dir,
+             "\"$CLEARWAY_CLI\" strings sample.clearway --lang ru | "
+             "\"$CLEARWAY_CLI\" translate sample.clearway --po /dev/stdin -o out.clearway");
+  g_assert_cmpint (piped.status, ==, 0);
+  g_assert_nonnull (strstr (piped.out, "ru (/dev/stdin): 20 translated"));
+
+  run_shell (&device, dir, "exec \"$CLEARWAY_CLI\" translate sample.clearway --po /dev/zero");
+  g_assert_cmpint (device.status, ==, 1);
+  g_assert_nonnull (strstr (device.err, "/dev/zero: the file is larger than a catalog may be"));
+
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +627,8 @@ main (int   argc,
   g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
+  g_test_add_func ("/cw/cli/endless-input", test_endless_input);
+  g_test_add_func ("/cw/cli/translate-from-pipe", test_translate_from_pipe);
 
   return g_test_run ();
 }

@@ -4,9 +4,14 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "cw-test-utils.h"
 
@@ -644,6 +649,89 @@ test_save_failure (void)
   g_assert_null (cw_deck_get_file (deck));
 }
 
+typedef struct
+{
+  char  *path;
+  gsize  limit;
+  gsize  written;
+} Writer;
+
+/* Feeds a FIFO with zeros, up to @limit bytes, until the reader goes away. */
+static gpointer
+feed_fifo (gpointer data)
+{
+  Writer *w = data;
+  static const char zeros[65536];
+  int fd = g_open (w->path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (w->written < w->limit)
+    {
+      gssize n = write (fd, zeros, sizeof zeros);
+
+      if (n <= 0)
+        break;
+      w->written += n;
+    }
+  close (fd);
+  return NULL;
+}
+
+/* A pipe states no size: the cap holds all the same, and reading stops there. */
+static void
+test_endless_pipe (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "pipe.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  Writer w = { path, (gsize) 4 * CW_DECK_MAX_BYTES, 0 };
+  GThread *thread;
+  struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+
+  /* the writer learns the reader has gone from EPIPE, not from a signal */
+  sigaction (SIGPIPE, &ignore, &old);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  thread = g_thread_new ("feed", feed_fifo, &w);
+
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_thread_join (thread);
+  sigaction (SIGPIPE, &old, NULL);
+
+  /* the reader stopped just past the cap, instead of taking all it was given */
+  g_assert_cmpuint (w.written, <, (gsize) 2 * CW_DECK_MAX_BYTES);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "32.0\xc2\xa0MiB"));
+
+  cw_test_remove_tree (dir);
+}
+
+/* A regular file too large for a deck is refused before it is read. */
+static void
+test_large_file (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sparse.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  int fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+
+  /* sparse: 3 GB that take no room on the disk */
+  g_assert_cmpint (ftruncate (fd, (off_t) 3 * 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "3.0\xc2\xa0GiB"));
+  g_assert_nonnull (strstr (error->message, "32.0\xc2\xa0MiB"));
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +761,8 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/logo-next-to-deck", test_logo_next_to_deck);
   g_test_add_func ("/cw/deck-io/atomic-save", test_atomic_save);
   g_test_add_func ("/cw/deck-io/save-failure", test_save_failure);
+  g_test_add_func ("/cw/deck-io/hostile/endless-pipe", test_endless_pipe);
+  g_test_add_func ("/cw/deck-io/hostile/large-file", test_large_file);
 
   return g_test_run ();
 }

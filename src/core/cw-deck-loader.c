@@ -22,6 +22,7 @@
 #include "cw-core.h"
 #include "cw-deck-io.h"
 #include "cw-error.h"
+#include "cw-file.h"
 #include "cw-fonts.h"
 #include "cw-format.h"
 #include "cw-template.h"
@@ -1201,7 +1202,6 @@ cw_deck_load_file (GFile         *file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1212,35 +1212,15 @@ cw_deck_load_file (GFile         *file,
 
   name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? _("%s: there is no such file. Check the name and the folder.")
-                     : _("%s: %s"),
-                   name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: this is a folder; open a .clearway file inside it."), name);
-      return NULL;
-    }
-  /* check before reading, so a huge file is not loaded into memory */
-  if (g_file_info_get_size (info) > CW_DECK_MAX_BYTES)
-    {
-      set_too_large (error, name, g_file_info_get_size (info));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  /* a pipe or a device states no size; the reader stops at the limit all the same */
+  bytes = cw_file_load_bounded (file, CW_DECK_MAX_BYTES, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code, _("%s: %s"), name,
-                   local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("%s: this is a folder; open a .clearway file inside it."), name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
