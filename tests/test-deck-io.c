@@ -732,6 +732,129 @@ test_large_file (void)
   cw_test_remove_tree (dir);
 }
 
+static CwDeck *
+load_with_logo (const char  *dir,
+                const char  *href,
+                GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, "d.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                          "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                                          "<meta><title>T</title><language>en</language></meta>\n"
+                                          "<theme><logo href=\"%s\"/></theme>\n"
+                                          "<slides><slide id=\"t\" template=\"title\"/></slides></deck>\n",
+                                          href);
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  return cw_deck_load_file (file, NULL, error);
+}
+
+/* A deck from someone else cannot pull other files of this computer into a render. */
+static void
+test_logo_outside_folder (void)
+{
+  const char *svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"/>";
+  g_autofree char *top = cw_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (top, "deck", NULL);
+  g_autofree char *sub = g_build_filename (dir, "logos", NULL);
+  g_autofree char *outside = g_build_filename (top, "private.svg", NULL);
+  g_autofree char *inside = g_build_filename (sub, "logo.svg", NULL);
+  g_autofree char *link_out = g_build_filename (dir, "escape.svg", NULL);
+  g_autofree char *link_in = g_build_filename (dir, "alias.svg", NULL);
+  const char *outside_hrefs[] = { outside, "../private.svg", "logos/../../private.svg", "escape.svg", NULL };
+  const char *inside_hrefs[] = { "logos/logo.svg", "alias.svg", "./logos/../logos/logo.svg", NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (outside, svg, -1, NULL));
+  g_assert_true (g_file_set_contents (inside, svg, -1, NULL));
+  g_assert_cmpint (symlink ("../private.svg", link_out), ==, 0);
+  g_assert_cmpint (symlink ("logos/logo.svg", link_in), ==, 0);
+
+  for (guint i = 0; outside_hrefs[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwDeck) deck = load_with_logo (dir, outside_hrefs[i], &error);
+      g_autofree char *warning = NULL;
+      CwTheme *theme;
+
+      g_assert_no_error (error);
+      theme = cw_deck_get_theme (deck);
+      /* not read: a warning on the logo's line, a placeholder, and the reference kept */
+      g_assert_null (cw_theme_get_logo (theme));
+      g_assert_cmpstr (cw_theme_get_logo_href (theme), ==, outside_hrefs[i]);
+      g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 1);
+      warning = cw_diagnostic_to_string (g_ptr_array_index (cw_deck_get_warnings (deck), 0));
+      if (!g_str_has_suffix (warning, "placeholder is shown instead.") ||
+          strstr (warning, "d.clearway:4:") == NULL || strstr (warning, "beside the deck") == NULL)
+        g_error ("%s: unexpected warning “%s”", outside_hrefs[i], warning);
+    }
+
+  for (guint i = 0; inside_hrefs[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwDeck) deck = load_with_logo (dir, inside_hrefs[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (cw_theme_get_logo (cw_deck_get_theme (deck)));
+      g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 0);
+    }
+
+  /* slide pictures follow the same rule, as the editor adds them */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CwDeck) deck = load_with_logo (dir, "logos/logo.svg", &error);
+
+    g_assert_no_error (error);
+    g_assert_null (cw_deck_load_image (deck, "../private.svg", &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    g_assert_null (cw_deck_load_image (deck, outside, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    g_assert_nonnull (cw_deck_load_image (deck, "alias.svg", &error));
+    g_assert_no_error (error);
+  }
+
+  cw_test_remove_tree (top);
+}
+
+/* A photo field outside the folder is a warning with its line, like a logo. */
+static void
+test_photo_outside_folder (void)
+{
+  g_autofree char *top = cw_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (top, "deck", NULL);
+  g_autofree char *outside = g_build_filename (top, "private.svg", NULL);
+  g_autofree char *path = g_build_filename (dir, "d.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autofree char *warning = NULL;
+  const char *xml = "<?xml version=\"1.0\"?>\n"
+                    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                    "<meta><title>T</title><language>en</language></meta>\n"
+                    "<slides><slide id=\"q\" template=\"quote\">\n"
+                    "<text name=\"quote\">Hello</text>\n"
+                    "<field name=\"photo\" value=\"../private.svg\"/>\n"
+                    "</slide></slides></deck>\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (outside, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>", -1, NULL));
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (cw_deck_get_image (deck, "../private.svg"));
+  g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 1);
+  warning = cw_diagnostic_to_string (g_ptr_array_index (cw_deck_get_warnings (deck), 0));
+  g_assert_true (g_str_has_prefix (warning, path));
+  g_assert_nonnull (strstr (warning, ":6:"));
+  g_assert_nonnull (strstr (warning, "not in the deck’s folder"));
+
+  cw_test_remove_tree (top);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +886,8 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/save-failure", test_save_failure);
   g_test_add_func ("/cw/deck-io/hostile/endless-pipe", test_endless_pipe);
   g_test_add_func ("/cw/deck-io/hostile/large-file", test_large_file);
+  g_test_add_func ("/cw/deck-io/hostile/logo-outside-folder", test_logo_outside_folder);
+  g_test_add_func ("/cw/deck-io/hostile/photo-outside-folder", test_photo_outside_folder);
 
   return g_test_run ();
 }

@@ -359,30 +359,23 @@ load_output (Loader  *loader,
     cw_deck_set_transparent (loader->deck, g_str_equal (background, "transparent"));
 }
 
-/* Slide images, relative to the deck's folder (the deck has no file yet). */
+/* Slide images, inside the deck's folder (the deck has no file yet). */
 static CwImage *
 loader_load_image (Loader      *loader,
                    const char  *href,
                    GError     **error)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   CwImage *image;
 
-  if (g_path_is_absolute (href))
-    file = g_file_new_for_path (href);
-  else if (loader->base_dir != NULL)
-    file = g_file_resolve_relative_path (loader->base_dir, href);
-  else
+  file = cw_file_resolve_beside (loader->base_dir, href, &local_error);
+  if (file == NULL)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                   _("The image “%s” cannot be found, because the deck has not been saved in a folder yet."),
-                   href);
-      return NULL;
-    }
-
-  if (!g_file_query_exists (file, NULL))
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("The image “%s” is missing."), href);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("The image “%s” is missing."), href);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -417,11 +410,7 @@ load_logo (Loader  *loader,
           return;
         }
 
-      if (g_path_is_absolute (href))
-        file = g_file_new_for_path (href);
-      else if (loader->base_dir != NULL)
-        file = g_file_resolve_relative_path (loader->base_dir, href);
-
+      file = cw_file_resolve_beside (loader->base_dir, href, &error);
       if (file != NULL)
         image = cw_image_new_from_file (file, &error);
 
@@ -429,10 +418,13 @@ load_logo (Loader  *loader,
         {
           g_autofree char *message = NULL;
 
-          if (file == NULL)
+          if (g_error_matches (error, CW_ERROR, CW_ERROR_FORBIDDEN))
+            message = g_strdup_printf (_("The logo “%s” is outside the deck’s folder, so it is not used: a logo must sit beside the deck or be embedded in it. Copy it next to the deck, or choose it again in Clearway to embed it. A placeholder is shown instead."),
+                                       href);
+          else if (loader->base_dir == NULL)
             message = g_strdup_printf (_("The logo “%s” cannot be found, because the deck has not been saved in a folder yet. A placeholder is shown instead."),
                                        href);
-          else if (g_error_matches (error, CW_ERROR, CW_ERROR_BAD_VALUE) && !g_file_query_exists (file, NULL))
+          else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
             message = g_strdup_printf (_("The logo “%s” is missing. A placeholder is shown until you put the file back next to the deck or choose another logo."),
                                        href);
           else

@@ -2,7 +2,9 @@
  *
  * Every file Clearway reads whole (decks, images, catalogs) goes through
  * one bounded reader, because a name can stand for a device or a pipe that
- * never ends, and a file's stated size says nothing about those.
+ * never ends, and a file's stated size says nothing about those. Files a
+ * deck refers to resolve only inside the deck's folder, so a deck from
+ * someone else cannot pull other files of this computer into a render.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -127,4 +129,113 @@ cw_file_load_bounded (GFile         *file,
 
   g_input_stream_close (G_INPUT_STREAM (stream), NULL, NULL);
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Files a deck refers to */
+
+static gboolean
+path_is_inside (const char *path,
+                const char *dir)
+{
+  gsize len = strlen (dir);
+
+  if (len > 0 && dir[len - 1] == G_DIR_SEPARATOR)
+    len--;
+  return strncmp (path, dir, len) == 0 && path[len] == G_DIR_SEPARATOR && path[len + 1] != '\0';
+}
+
+static void
+set_outside_error (GError     **error,
+                   const char  *href)
+{
+  g_set_error (error, CW_ERROR, CW_ERROR_FORBIDDEN,
+               _("“%s” is not in the deck’s folder, and a deck only uses files that sit beside it (or in a folder next to it) or are embedded in it. Copy the file next to the deck and write its name."),
+               href);
+}
+
+/**
+ * cw_file_resolve_beside:
+ * @dir: (nullable): the deck's folder; %NULL while the deck has none
+ * @href: a file name as a deck writes it: "logo.svg", "images/photo.png"
+ *
+ * Finds a file a deck refers to (a logo, a photo, a sound). Only files
+ * inside @dir are found: an absolute name, a name that climbs out with
+ * "..", and a symbolic link that leads out all count as outside, so a deck
+ * someone sends cannot make Clearway read other files of this computer.
+ *
+ * Returns: (transfer full): the file, a regular file inside @dir with its
+ *   links resolved; or %NULL with @error set: %CW_ERROR_FORBIDDEN when
+ *   @href is outside @dir, %G_IO_ERROR_NOT_FOUND when it does not exist,
+ *   %CW_ERROR_BAD_VALUE when it is not a file or @dir is %NULL
+ */
+GFile *
+cw_file_resolve_beside (GFile       *dir,
+                        const char  *href,
+                        GError     **error)
+{
+  g_autofree char *scheme = NULL;
+  g_autofree char *dir_path = NULL;
+  g_autofree char *file_path = NULL;
+  g_autofree char *real_dir = NULL;
+  g_autofree char *real_file = NULL;
+  g_autoptr(GFile) file = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (dir == NULL || G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (href != NULL, NULL);
+
+  scheme = g_uri_parse_scheme (href);
+  if (scheme != NULL || g_path_is_absolute (href))
+    {
+      set_outside_error (error, href);
+      return NULL;
+    }
+  if (dir == NULL)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” cannot be found, because the deck has not been saved in a folder yet."),
+                   href);
+      return NULL;
+    }
+
+  /* resolving takes the ".." out, so a name that climbs out is no longer under @dir */
+  file = g_file_resolve_relative_path (dir, href);
+  if (!g_file_has_prefix (file, dir))
+    {
+      set_outside_error (error, href);
+      return NULL;
+    }
+
+  dir_path = g_file_get_path (dir);
+  file_path = g_file_get_path (file);
+  if (dir_path == NULL || file_path == NULL)
+    /* not a local file: there are no symbolic links to follow out */
+    return g_steal_pointer (&file);
+
+  real_dir = realpath (dir_path, NULL);
+  real_file = realpath (file_path, NULL);
+  if (real_dir == NULL || real_file == NULL)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” is missing."), href);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("“%s” cannot be read: %s."), href, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!path_is_inside (real_file, real_dir))
+    {
+      set_outside_error (error, href);
+      return NULL;
+    }
+  if (g_stat (real_file, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” is not a file. Name a file next to the deck."), href);
+      return NULL;
+    }
+
+  return g_file_new_for_path (real_file);
 }

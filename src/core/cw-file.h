@@ -12,5 +12,8 @@ GBytes   *cw_file_load_bounded     (GFile         *file,
                                     gsize          max_bytes,
                                     GCancellable  *cancellable,
                                     GError       **error);
+GFile    *cw_file_resolve_beside   (GFile         *dir,
+                                    const char    *href,
+                                    GError       **error);
 
 G_END_DECLS
