@@ -610,6 +610,76 @@ test_translate_from_pipe (void)
   cw_test_remove_tree (dir);
 }
 
+static void
+assert_link_replaced (const char *dir,
+                      const char *link,
+                      const char *victim)
+{
+  g_autofree char *link_path = g_build_filename (dir, link, NULL);
+  g_autofree char *victim_path = g_build_filename (dir, victim, NULL);
+  g_autofree char *content = NULL;
+
+  /* the file the link pointed to is as it was; the link is now the output */
+  g_assert_true (g_file_get_contents (victim_path, &content, NULL, NULL));
+  if (!g_str_equal (content, "precious"))
+    g_error ("%s was written through, into %s", link, victim);
+  g_assert_false (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+plant_link (const char *dir,
+            const char *link,
+            const char *victim)
+{
+  g_autofree char *link_path = g_build_filename (dir, link, NULL);
+  g_autofree char *victim_path = g_build_filename (dir, victim, NULL);
+
+  g_assert_true (g_file_set_contents (victim_path, "precious", -1, NULL));
+  g_assert_cmpint (symlink (victim, link_path), ==, 0);
+}
+
+/* -o replaces a symbolic link it finds; it never writes into the file the link names. */
+static void
+test_output_links (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck = g_build_filename (dir, "small.clearway", NULL);
+  g_autofree char *csv = g_build_filename (dir, "figures.csv", NULL);
+  g_auto(Run) strings = { 0 };
+  g_auto(Run) sheet = { 0 };
+  g_auto(Run) po = { 0 };
+  g_auto(Run) translate = { 0 };
+  g_auto(Run) import = { 0 };
+
+  g_assert_true (g_file_set_contents (deck, small_deck, -1, NULL));
+
+  plant_link (dir, "small.pot", "victim-pot");
+  run_cli (&strings, dir, "strings", "small.clearway", "-o", "small.pot", NULL);
+  g_assert_cmpint (strings.status, ==, 0);
+  assert_link_replaced (dir, "small.pot", "victim-pot");
+
+  plant_link (dir, "sheet.png", "victim-png");
+  run_cli (&sheet, dir, "sheet", "small.clearway", "-o", "sheet.png", "--width", "64", NULL);
+  g_assert_cmpint (sheet.status, ==, 0);
+  assert_link_replaced (dir, "sheet.png", "victim-png");
+
+  run_cli (&po, dir, "strings", "small.clearway", "--lang", "ru", "-o", "ru.po", NULL);
+  g_assert_cmpint (po.status, ==, 0);
+  plant_link (dir, "out.clearway", "victim-deck");
+  run_cli (&translate, dir, "translate", "small.clearway", "--po", "ru.po", "-o", "out.clearway", NULL);
+  g_assert_cmpint (translate.status, ==, 0);
+  assert_link_replaced (dir, "out.clearway", "victim-deck");
+
+  g_assert_true (g_file_set_contents (csv, "id,value\nmines,162000\n", -1, NULL));
+  plant_link (dir, "imported.clearway", "victim-import");
+  run_cli (&import, dir, "import", "small.clearway", "figures.csv", "-o", "imported.clearway", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  assert_link_replaced (dir, "imported.clearway", "victim-import");
+
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -629,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
   g_test_add_func ("/cw/cli/endless-input", test_endless_input);
   g_test_add_func ("/cw/cli/translate-from-pipe", test_translate_from_pipe);
+  g_test_add_func ("/cw/cli/output-links", test_output_links);
 
   return g_test_run ();
 }

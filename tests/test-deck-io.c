@@ -855,6 +855,108 @@ test_photo_outside_folder (void)
   cw_test_remove_tree (top);
 }
 
+static void
+make_file (const char *dir,
+           const char *name,
+           gint64      age)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gint64 when = g_get_real_time () / G_USEC_PER_SEC - age;
+  struct utimbuf times = { when, when };
+
+  g_assert_true (g_file_set_contents (path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<deck", -1, NULL));
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+static gboolean
+exists (const char *dir,
+        const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+}
+
+/* What a save killed half-way left is removed by the next save; nothing else is. */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autofree char *busy = g_build_filename (dir, ".deck.clearway.saving-Busy01", NULL);
+  g_autofree char *fake = g_build_filename (dir, ".deck.clearway.saving-Link01", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GError) error = NULL;
+  int held;
+
+  g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* a save was killed an hour ago, and another one a minute ago */
+  make_file (dir, ".deck.clearway.saving-a1B2c3", 3600);
+  make_file (dir, ".deck.clearway.saving-Zz9yX8", 60);
+  /* a save running now (it holds its file locked), one just begun */
+  make_file (dir, ".deck.clearway.saving-Busy01", 3600);
+  held = g_open (busy, O_RDONLY, 0);
+  g_assert_cmpint (flock (held, LOCK_EX), ==, 0);
+  make_file (dir, ".deck.clearway.saving-Fresh1", 0);
+  /* files that only look alike: the user's, another deck's, a link */
+  make_file (dir, "deck.clearway.backup", 3600);
+  make_file (dir, "deck.clearway.XYZ123", 3600);
+  make_file (dir, ".deck.clearway.saving-toolong", 3600);
+  make_file (dir, ".other.clearway.saving-a1B2c3", 3600);
+  make_file (dir, "target", 3600);
+  g_assert_cmpint (symlink ("target", fake), ==, 0);
+
+  cw_deck_set_title (deck, "Again");
+  g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (exists (dir, ".deck.clearway.saving-a1B2c3"));
+  g_assert_false (exists (dir, ".deck.clearway.saving-Zz9yX8"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-Busy01"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-Fresh1"));
+  g_assert_true (exists (dir, "deck.clearway.backup"));
+  g_assert_true (exists (dir, "deck.clearway.XYZ123"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-toolong"));
+  g_assert_true (exists (dir, ".other.clearway.saving-a1B2c3"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-Link01"));
+  g_assert_true (exists (dir, "target"));
+  g_assert_true (exists (dir, "deck.clearway"));
+
+  close (held);
+  cw_test_remove_tree (dir);
+}
+
+/* An output replaces a link where it goes; the file the link names is left alone. */
+static void
+test_save_replaces_link (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *victim = g_build_filename (dir, "victim.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "out.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (symlink ("victim.txt", link), ==, 0);
+
+  g_assert_true (cw_deck_save_file_full (deck, file, CW_WRITE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (victim, &content, NULL, NULL));
+  if (!g_str_equal (content, "precious"))
+    g_error ("the deck was written into the file the link points to");
+  g_assert_false (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_clear_pointer (&content, g_free);
+  g_assert_true (g_file_get_contents (link, &content, NULL, NULL));
+  g_assert_nonnull (strstr (content, "<deck xmlns="));
+
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -888,6 +990,8 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/hostile/large-file", test_large_file);
   g_test_add_func ("/cw/deck-io/hostile/logo-outside-folder", test_logo_outside_folder);
   g_test_add_func ("/cw/deck-io/hostile/photo-outside-folder", test_photo_outside_folder);
+  g_test_add_func ("/cw/deck-io/stale-temporaries", test_stale_temporaries);
+  g_test_add_func ("/cw/deck-io/save-replaces-link", test_save_replaces_link);
 
   return g_test_run ();
 }

@@ -1,10 +1,13 @@
-/* cw-file.c: reading the files a user or a deck names
+/* cw-file.c: reading the files a user or a deck names, and writing ours
  *
  * Every file Clearway reads whole (decks, images, catalogs) goes through
  * one bounded reader, because a name can stand for a device or a pipe that
  * never ends, and a file's stated size says nothing about those. Files a
  * deck refers to resolve only inside the deck's folder, so a deck from
  * someone else cannot pull other files of this computer into a render.
+ * And every file we write replaces the old one in one step, through a
+ * temporary file whose name marks it as ours, so that one left behind by a
+ * crash can be recognised and removed later.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +27,16 @@
 #include "cw-file.h"
 
 #define READ_CHUNK (64 * 1024)
+
+/* The temporary file of a save of "deck.clearway" is
+ * ".deck.clearway.saving-XXXXXX"; the writer holds a lock on it until the
+ * rename, so a temporary file nobody holds is one whose save died. */
+#define TEMP_MARK ".saving-"
+#define TEMP_RANDOM_LEN 6
+/* A temporary file is created a moment before it is locked; one that young
+ * is never taken for stale. Where locks do not work, only age can tell. */
+#define STALE_UNLOCKED_SECONDS 5
+#define STALE_UNLOCKABLE_SECONDS (60 * 60)
 
 static void
 set_read_error (GError     **error,
@@ -129,6 +142,263 @@ cw_file_load_bounded (GFile         *file,
 
   g_input_stream_close (G_INPUT_STREAM (stream), NULL, NULL);
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Writing */
+
+static gboolean
+set_errno_error (GError **error,
+                 int      saved_errno)
+{
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+  return FALSE;
+}
+
+static char *
+temp_prefix (const char *basename)
+{
+  return g_strconcat (".", basename, TEMP_MARK, NULL);
+}
+
+static gboolean
+is_our_temporary (const char *name,
+                  const char *prefix)
+{
+  const char *random;
+
+  if (!g_str_has_prefix (name, prefix))
+    return FALSE;
+  random = name + strlen (prefix);
+  if (strlen (random) != TEMP_RANDOM_LEN)
+    return FALSE;
+  for (const char *p = random; *p; p++)
+    {
+      /* what g_mkstemp() puts in place of the XXXXXX */
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * Removes the temporary files a save of @basename left in @dir when it was
+ * killed. Only files named as this writer names them, ours, regular, and
+ * not held by a save still running; where the lock cannot tell, only those
+ * older than any save takes.
+ */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *basename)
+{
+  g_autofree char *prefix = temp_prefix (basename);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      gboolean stale;
+      gint64 age;
+      int fd;
+
+      if (!is_our_temporary (name, prefix))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      /* O_NONBLOCK: a pipe given that name must not stop the save */
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || st.st_uid != getuid ())
+        {
+          g_close (fd, NULL);
+          continue;
+        }
+
+      age = now - (gint64) st.st_mtime;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        stale = age >= STALE_UNLOCKED_SECONDS;
+      else if (errno == EWOULDBLOCK)
+        stale = FALSE;
+      else
+        stale = age >= STALE_UNLOCKABLE_SECONDS;
+
+      if (stale)
+        g_unlink (path);
+      g_close (fd, NULL);
+    }
+}
+
+/* The file a chain of symbolic links ends at (which may not exist yet). */
+static char *
+follow_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  /* the kernel's own limit on a chain of links */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *target = g_file_read_link (current, NULL);
+
+      if (target == NULL)
+        break;
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          char *joined = g_build_filename (dir, target, NULL);
+
+          g_free (target);
+          target = joined;
+        }
+      g_free (current);
+      current = g_steal_pointer (&target);
+    }
+  return g_steal_pointer (&current);
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, MIN (len, G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      /* the rename is only durable once the folder is on disk too */
+      fsync (fd);
+      g_close (fd, NULL);
+    }
+}
+
+static gboolean
+replace_path (const char    *path,
+              GBytes        *bytes,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *prefix = temp_prefix (basename);
+  g_autofree char *tmp = g_strconcat (dir, G_DIR_SEPARATOR_S, prefix, "XXXXXX", NULL);
+  struct stat st;
+  gboolean keep_mode;
+  int saved_errno;
+  int fd;
+
+  remove_stale_temporaries (dir, basename);
+
+  /* a file replaced keeps its permissions: a private deck stays private */
+  keep_mode = lstat (path, &st) == 0 && S_ISREG (st.st_mode);
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return set_errno_error (error, errno);
+  /* marks the file as a save in progress until it is closed */
+  flock (fd, LOCK_EX);
+
+  if ((keep_mode && fchmod (fd, st.st_mode & 07777) != 0) ||
+      !write_all (fd, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)) ||
+      fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      g_close (fd, NULL);
+      return set_errno_error (error, saved_errno);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp);
+      g_close (fd, NULL);
+      return FALSE;
+    }
+
+  if (g_rename (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      g_close (fd, NULL);
+      return set_errno_error (error, saved_errno);
+    }
+
+  sync_folder (dir);
+  g_close (fd, NULL);
+  return TRUE;
+}
+
+/**
+ * cw_file_replace:
+ * @file: where to write
+ * @bytes: the whole new content
+ * @flags: what to do with a symbolic link at @file
+ *
+ * Writes @bytes to @file in one step: they go to a temporary file beside
+ * it that is renamed over @file once complete and on disk, so a full disk
+ * or a crash leaves the old file or the new one, never half of one.
+ * Temporary files an earlier, killed write to @file left are removed.
+ * A symbolic link at @file is replaced, not written through, unless
+ * @flags has %CW_WRITE_FOLLOW_LINK.
+ *
+ * Returns: %TRUE on success; otherwise @error is a #GIOErrorEnum whose
+ *   message says why but does not name the file
+ */
+gboolean
+cw_file_replace (GFile         *file,
+                 GBytes        *bytes,
+                 CwWriteFlags   flags,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    NULL, FALSE,
+                                    (flags & CW_WRITE_FOLLOW_LINK) ? G_FILE_CREATE_NONE
+                                                                   : G_FILE_CREATE_REPLACE_DESTINATION,
+                                    NULL, cancellable, error);
+
+  if (flags & CW_WRITE_FOLLOW_LINK)
+    {
+      char *target = follow_links (path);
+
+      g_free (path);
+      path = target;
+    }
+
+  return replace_path (path, bytes, cancellable, error);
 }
 
 /* Files a deck refers to */
