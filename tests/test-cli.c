@@ -610,6 +610,37 @@ test_translate_from_pipe (void)
   cw_test_remove_tree (dir);
 }
 
+/* A deck without slides is an error with its line, for validate and for render. */
+static void
+test_no_slides (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.clearway", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) render = { 0 };
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                                      "  <meta><title>T</title><language>en</language></meta>\n"
+                                      "  <slides/>\n"
+                                      "</deck>\n", -1, NULL));
+
+  run_cli (&validate, dir, "validate", "empty.clearway", NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_true (g_str_has_prefix (validate.err, "empty.clearway:4: "));
+  g_assert_nonnull (strstr (validate.err, "Add a slide"));
+  g_assert_null (strstr (validate.out, "valid"));
+
+  run_cli (&render, dir, "render", "empty.clearway", "-o", "out", NULL);
+  g_assert_cmpint (render.status, ==, 1);
+  g_assert_true (g_str_has_prefix (render.err, "empty.clearway:4: "));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  cw_test_remove_tree (dir);
+}
+
 static void
 assert_link_replaced (const char *dir,
                       const char *link,
@@ -699,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
   g_test_add_func ("/cw/cli/endless-input", test_endless_input);
   g_test_add_func ("/cw/cli/translate-from-pipe", test_translate_from_pipe);
+  g_test_add_func ("/cw/cli/no-slides", test_no_slides);
   g_test_add_func ("/cw/cli/output-links", test_output_links);
 
   return g_test_run ();

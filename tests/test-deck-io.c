@@ -571,7 +571,8 @@ test_logo_next_to_deck (void)
   const char *xml = "<?xml version=\"1.0\"?>\n"
                     "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">"
                     "<meta><title>T</title><language>en</language></meta>"
-                    "<theme><logo href=\"logo.svg\"/></theme><slides/></deck>";
+                    "<theme><logo href=\"logo.svg\"/></theme>"
+                    "<slides><slide id=\"t\" template=\"title\"/></slides></deck>";
 
   g_file_set_contents (logo_path, svg, -1, &error);
   g_file_set_contents (deck_path, xml, -1, &error);
@@ -647,6 +648,29 @@ test_save_failure (void)
   g_assert_nonnull (strstr (error->message, "folder"));
   /* a failed save does not pretend the deck now lives there */
   g_assert_null (cw_deck_get_file (deck));
+}
+
+/* A deck without slides is no clip: refused with the line, not rendered to nothing. */
+static void
+test_no_slides (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <statistics><statistic id=\"a\" value=\"1\"/></statistics>",
+    "  <slides>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+
+  g_assert_null (deck);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "test.clearway:5:"));
+  g_assert_nonnull (strstr (error->message, "Add a slide"));
 }
 
 typedef struct
@@ -986,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/logo-next-to-deck", test_logo_next_to_deck);
   g_test_add_func ("/cw/deck-io/atomic-save", test_atomic_save);
   g_test_add_func ("/cw/deck-io/save-failure", test_save_failure);
+  g_test_add_func ("/cw/deck-io/no-slides", test_no_slides);
   g_test_add_func ("/cw/deck-io/hostile/endless-pipe", test_endless_pipe);
   g_test_add_func ("/cw/deck-io/hostile/large-file", test_large_file);
   g_test_add_func ("/cw/deck-io/hostile/logo-outside-folder", test_logo_outside_folder);

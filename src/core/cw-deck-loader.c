@@ -993,6 +993,9 @@ static void
 load_deck (Loader  *loader,
            xmlNode *root)
 {
+  guint slides_line = line_of (root);
+  guint n_in_slides = 0;
+
   /* statistics first: slides refer to them */
   for (xmlNode *n = root->children; n; n = n->next)
     {
@@ -1010,8 +1013,12 @@ load_deck (Loader  *loader,
         load_theme (loader, n);
       else if (is_element (n, "slides"))
         {
+          slides_line = line_of (n);
           for (xmlNode *s = n->children; s; s = s->next)
             {
+              /* anything else in there is for the schema to name */
+              if (is_element (s, NULL))
+                n_in_slides++;
               if (is_element (s, "slide"))
                 load_slide (loader, s);
             }
@@ -1019,6 +1026,11 @@ load_deck (Loader  *loader,
       else if (is_element (n, "translations"))
         load_translations (loader, n);
     }
+
+  /* an empty deck would "render" to no frames at all */
+  if (n_in_slides == 0)
+    loader_error (loader, slides_line, CW_ERROR_SCHEMA,
+                  _("The deck has no slides, so there is nothing to show. Add a slide inside <slides>, for example <slide id=\"title\" template=\"title\"/>."));
 }
 
 static void
