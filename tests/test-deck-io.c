@@ -408,6 +408,8 @@ test_hostile_doctype_utf16 (void)
   deck = cw_deck_load_bytes (bytes, "utf16.clearway", NULL, &error);
   g_assert_null (deck);
   g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+  /* and the message still says where it is */
+  g_assert_true (g_str_has_prefix (error->message, "utf16.clearway:2:"));
 }
 
 static void

@@ -142,6 +142,8 @@ typedef struct
 {
   GPtrArray  *messages;
   const char *name;
+  /* where the parser met a DOCTYPE, if it did */
+  guint       doctype_line;
 } XmlErrors;
 
 static void
@@ -167,6 +169,21 @@ on_parser_error (void        *data,
   xmlParserCtxtPtr ctxt = data;
 
   on_xml_error (ctxt->_private, error);
+}
+
+/* Notes where a DOCTYPE is, in whatever encoding the file is in, and stops
+ * the parser right there, before one declaration inside it is read. */
+static void
+on_internal_subset (void          *data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = data;
+  XmlErrors *errors = ctxt->_private;
+
+  errors->doctype_line = ctxt->input != NULL && ctxt->input->line > 0 ? (guint) ctxt->input->line : 1;
+  xmlStopParser (ctxt);
 }
 
 static guint
@@ -1120,7 +1137,17 @@ cw_deck_load_bytes (GBytes      *bytes,
   ctxt = xmlNewParserCtxt ();
   ctxt->_private = &xml_errors;
   ctxt->sax->serror = on_parser_error;
+  ctxt->sax->internalSubset = on_internal_subset;
   doc = xmlCtxtReadMemory (ctxt, data, (int) len, display_name, NULL, PARSE_OPTIONS);
+
+  /* a DOCTYPE in an encoding the byte scan cannot see (UTF-16…) */
+  if (xml_errors.doctype_line > 0 || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_FORBIDDEN,
+                   _("%s:%u: the file has a DOCTYPE, which decks never need and which can make a file read other files or grow without end. Remove the <!DOCTYPE …> declaration."),
+                   display_name, MAX (xml_errors.doctype_line, 1));
+      return NULL;
+    }
 
   if (doc == NULL || errors->len > 0)
     {
@@ -1131,15 +1158,6 @@ cw_deck_load_bytes (GBytes      *bytes,
         ((CwDiagnostic *) g_ptr_array_index (errors, i))->code = CW_ERROR_MALFORMED;
       set_error_from_diagnostics (error, errors,
                                   _("(The file is damaged or is not a deck; if you edited it by hand, check that every tag is closed.)"));
-      return NULL;
-    }
-
-  /* a DOCTYPE in an encoding the byte scan cannot see */
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_FORBIDDEN,
-                   _("%s: the file has a DOCTYPE, which decks never need and which can make a file read other files or grow without end. Remove the <!DOCTYPE …> declaration."),
-                   display_name);
       return NULL;
     }
 
