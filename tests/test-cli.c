@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "cw-test-utils.h"
 
@@ -521,6 +523,194 @@ test_interrupt (void)
   cw_test_remove_tree (dir);
 }
 
+/* Under AddressSanitizer a memory limit would stop the program before it starts. */
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
+static void
+limit_memory (gpointer data)
+{
+#ifndef UNDER_ASAN
+  /* several times what the program needs, far below what reading a device whole takes */
+  struct rlimit limit = { 512 * 1024 * 1024, 512 * 1024 * 1024 };
+
+  setrlimit (RLIMIT_DATA, &limit);
+#endif
+}
+
+/* Runs @script with sh in @cwd, $CLEARWAY_CLI naming the program, within a memory limit. */
+static void
+run_shell (Run        *run,
+           const char *cwd,
+           const char *script)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, cwd);
+  g_subprocess_launcher_set_child_setup (launcher, limit_memory, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", script, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* A device or a pipe is read up to the size of a deck, not until memory runs out. */
+static void
+test_endless_input (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_auto(Run) device = { 0 };
+  g_auto(Run) pipe = { 0 };
+
+  run_shell (&device, dir, "exec \"$CLEARWAY_CLI\" validate /dev/zero");
+  g_assert_cmpint (device.status, ==, 1);
+  g_assert_true (g_str_has_prefix (device.err, "/dev/zero: "));
+  g_assert_nonnull (strstr (device.err, "32.0" NBSP "MiB"));
+
+  /* a deck of 600 MB through a pipe: refused once 32 MiB have come */
+  run_shell (&pipe, dir, "head -c 600000000 /dev/zero | \"$CLEARWAY_CLI\" validate /dev/stdin");
+  g_assert_cmpint (pipe.status, ==, 1);
+  g_assert_true (g_str_has_prefix (pipe.err, "/dev/stdin: "));
+  g_assert_nonnull (strstr (pipe.err, "32.0" NBSP "MiB"));
+
+  cw_test_remove_tree (dir);
+}
+
+/* A catalog can come through a pipe too, read with the same limit. */
+static void
+test_translate_from_pipe (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck = g_build_filename (dir, "sample.clearway", NULL);
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_auto(Run) piped = { 0 };
+  g_auto(Run) device = { 0 };
+
+  g_assert_true (g_file_set_contents (deck, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample), NULL));
+  run_shell (&piped, dir,
+             "\"$CLEARWAY_CLI\" strings sample.clearway --lang ru | "
+             "\"$CLEARWAY_CLI\" translate sample.clearway --po /dev/stdin -o out.clearway");
+  g_assert_cmpint (piped.status, ==, 0);
+  g_assert_nonnull (strstr (piped.out, "ru (/dev/stdin): 20 translated"));
+
+  run_shell (&device, dir, "exec \"$CLEARWAY_CLI\" translate sample.clearway --po /dev/zero");
+  g_assert_cmpint (device.status, ==, 1);
+  g_assert_nonnull (strstr (device.err, "/dev/zero: the file is larger than a catalog may be"));
+
+  cw_test_remove_tree (dir);
+}
+
+/* A deck without slides is an error with its line, for validate and for render. */
+static void
+test_no_slides (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.clearway", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) render = { 0 };
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                                      "  <meta><title>T</title><language>en</language></meta>\n"
+                                      "  <slides/>\n"
+                                      "</deck>\n", -1, NULL));
+
+  run_cli (&validate, dir, "validate", "empty.clearway", NULL);
+  g_assert_cmpint (validate.status, ==, 1);
+  g_assert_true (g_str_has_prefix (validate.err, "empty.clearway:4: "));
+  g_assert_nonnull (strstr (validate.err, "Add a slide"));
+  g_assert_null (strstr (validate.out, "valid"));
+
+  run_cli (&render, dir, "render", "empty.clearway", "-o", "out", NULL);
+  g_assert_cmpint (render.status, ==, 1);
+  g_assert_true (g_str_has_prefix (render.err, "empty.clearway:4: "));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  cw_test_remove_tree (dir);
+}
+
+static void
+assert_link_replaced (const char *dir,
+                      const char *link,
+                      const char *victim)
+{
+  g_autofree char *link_path = g_build_filename (dir, link, NULL);
+  g_autofree char *victim_path = g_build_filename (dir, victim, NULL);
+  g_autofree char *content = NULL;
+
+  /* the file the link pointed to is as it was; the link is now the output */
+  g_assert_true (g_file_get_contents (victim_path, &content, NULL, NULL));
+  if (!g_str_equal (content, "precious"))
+    g_error ("%s was written through, into %s", link, victim);
+  g_assert_false (g_file_test (link_path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (link_path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+plant_link (const char *dir,
+            const char *link,
+            const char *victim)
+{
+  g_autofree char *link_path = g_build_filename (dir, link, NULL);
+  g_autofree char *victim_path = g_build_filename (dir, victim, NULL);
+
+  g_assert_true (g_file_set_contents (victim_path, "precious", -1, NULL));
+  g_assert_cmpint (symlink (victim, link_path), ==, 0);
+}
+
+/* -o replaces a symbolic link it finds; it never writes into the file the link names. */
+static void
+test_output_links (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck = g_build_filename (dir, "small.clearway", NULL);
+  g_autofree char *csv = g_build_filename (dir, "figures.csv", NULL);
+  g_auto(Run) strings = { 0 };
+  g_auto(Run) sheet = { 0 };
+  g_auto(Run) po = { 0 };
+  g_auto(Run) translate = { 0 };
+  g_auto(Run) import = { 0 };
+
+  g_assert_true (g_file_set_contents (deck, small_deck, -1, NULL));
+
+  plant_link (dir, "small.pot", "victim-pot");
+  run_cli (&strings, dir, "strings", "small.clearway", "-o", "small.pot", NULL);
+  g_assert_cmpint (strings.status, ==, 0);
+  assert_link_replaced (dir, "small.pot", "victim-pot");
+
+  plant_link (dir, "sheet.png", "victim-png");
+  run_cli (&sheet, dir, "sheet", "small.clearway", "-o", "sheet.png", "--width", "64", NULL);
+  g_assert_cmpint (sheet.status, ==, 0);
+  assert_link_replaced (dir, "sheet.png", "victim-png");
+
+  run_cli (&po, dir, "strings", "small.clearway", "--lang", "ru", "-o", "ru.po", NULL);
+  g_assert_cmpint (po.status, ==, 0);
+  plant_link (dir, "out.clearway", "victim-deck");
+  run_cli (&translate, dir, "translate", "small.clearway", "--po", "ru.po", "-o", "out.clearway", NULL);
+  g_assert_cmpint (translate.status, ==, 0);
+  assert_link_replaced (dir, "out.clearway", "victim-deck");
+
+  g_assert_true (g_file_set_contents (csv, "id,value\nmines,162000\n", -1, NULL));
+  plant_link (dir, "imported.clearway", "victim-import");
+  run_cli (&import, dir, "import", "small.clearway", "figures.csv", "-o", "imported.clearway", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  assert_link_replaced (dir, "imported.clearway", "victim-import");
+
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +728,10 @@ main (int   argc,
   g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
+  g_test_add_func ("/cw/cli/endless-input", test_endless_input);
+  g_test_add_func ("/cw/cli/translate-from-pipe", test_translate_from_pipe);
+  g_test_add_func ("/cw/cli/no-slides", test_no_slides);
+  g_test_add_func ("/cw/cli/output-links", test_output_links);
 
   return g_test_run ();
 }

@@ -4,9 +4,14 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "cw-test-utils.h"
 
@@ -403,6 +408,8 @@ test_hostile_doctype_utf16 (void)
   deck = cw_deck_load_bytes (bytes, "utf16.clearway", NULL, &error);
   g_assert_null (deck);
   g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+  /* and the message still says where it is */
+  g_assert_true (g_str_has_prefix (error->message, "utf16.clearway:2:"));
 }
 
 static void
@@ -566,7 +573,8 @@ test_logo_next_to_deck (void)
   const char *xml = "<?xml version=\"1.0\"?>\n"
                     "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">"
                     "<meta><title>T</title><language>en</language></meta>"
-                    "<theme><logo href=\"logo.svg\"/></theme><slides/></deck>";
+                    "<theme><logo href=\"logo.svg\"/></theme>"
+                    "<slides><slide id=\"t\" template=\"title\"/></slides></deck>";
 
   g_file_set_contents (logo_path, svg, -1, &error);
   g_file_set_contents (deck_path, xml, -1, &error);
@@ -644,6 +652,337 @@ test_save_failure (void)
   g_assert_null (cw_deck_get_file (deck));
 }
 
+/* A deck without slides is no clip: refused with the line, not rendered to nothing. */
+static void
+test_no_slides (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <statistics><statistic id=\"a\" value=\"1\"/></statistics>",
+    "  <slides>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+
+  g_assert_null (deck);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "test.clearway:5:"));
+  g_assert_nonnull (strstr (error->message, "Add a slide"));
+}
+
+typedef struct
+{
+  char  *path;
+  gsize  limit;
+  gsize  written;
+} Writer;
+
+/* Feeds a FIFO with zeros, up to @limit bytes, until the reader goes away. */
+static gpointer
+feed_fifo (gpointer data)
+{
+  Writer *w = data;
+  static const char zeros[65536];
+  int fd = g_open (w->path, O_WRONLY, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  while (w->written < w->limit)
+    {
+      gssize n = write (fd, zeros, sizeof zeros);
+
+      if (n <= 0)
+        break;
+      w->written += n;
+    }
+  close (fd);
+  return NULL;
+}
+
+/* A pipe states no size: the cap holds all the same, and reading stops there. */
+static void
+test_endless_pipe (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "pipe.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  Writer w = { path, (gsize) 4 * CW_DECK_MAX_BYTES, 0 };
+  GThread *thread;
+  struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+
+  /* the writer learns the reader has gone from EPIPE, not from a signal */
+  sigaction (SIGPIPE, &ignore, &old);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  thread = g_thread_new ("feed", feed_fifo, &w);
+
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_thread_join (thread);
+  sigaction (SIGPIPE, &old, NULL);
+
+  /* the reader stopped just past the cap, instead of taking all it was given */
+  g_assert_cmpuint (w.written, <, (gsize) 2 * CW_DECK_MAX_BYTES);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "32.0\xc2\xa0MiB"));
+
+  cw_test_remove_tree (dir);
+}
+
+/* A regular file too large for a deck is refused before it is read. */
+static void
+test_large_file (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sparse.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  int fd = g_open (path, O_WRONLY | O_CREAT, 0600);
+
+  /* sparse: 3 GB that take no room on the disk */
+  g_assert_cmpint (ftruncate (fd, (off_t) 3 * 1024 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_assert_null (deck);
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "3.0\xc2\xa0GiB"));
+  g_assert_nonnull (strstr (error->message, "32.0\xc2\xa0MiB"));
+  cw_test_remove_tree (dir);
+}
+
+static CwDeck *
+load_with_logo (const char  *dir,
+                const char  *href,
+                GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, "d.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                          "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                                          "<meta><title>T</title><language>en</language></meta>\n"
+                                          "<theme><logo href=\"%s\"/></theme>\n"
+                                          "<slides><slide id=\"t\" template=\"title\"/></slides></deck>\n",
+                                          href);
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  return cw_deck_load_file (file, NULL, error);
+}
+
+/* A deck from someone else cannot pull other files of this computer into a render. */
+static void
+test_logo_outside_folder (void)
+{
+  const char *svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"/>";
+  g_autofree char *top = cw_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (top, "deck", NULL);
+  g_autofree char *sub = g_build_filename (dir, "logos", NULL);
+  g_autofree char *outside = g_build_filename (top, "private.svg", NULL);
+  g_autofree char *inside = g_build_filename (sub, "logo.svg", NULL);
+  g_autofree char *link_out = g_build_filename (dir, "escape.svg", NULL);
+  g_autofree char *link_in = g_build_filename (dir, "alias.svg", NULL);
+  const char *outside_hrefs[] = { outside, "../private.svg", "logos/../../private.svg", "escape.svg", NULL };
+  const char *inside_hrefs[] = { "logos/logo.svg", "alias.svg", "./logos/../logos/logo.svg", NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (outside, svg, -1, NULL));
+  g_assert_true (g_file_set_contents (inside, svg, -1, NULL));
+  g_assert_cmpint (symlink ("../private.svg", link_out), ==, 0);
+  g_assert_cmpint (symlink ("logos/logo.svg", link_in), ==, 0);
+
+  for (guint i = 0; outside_hrefs[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwDeck) deck = load_with_logo (dir, outside_hrefs[i], &error);
+      g_autofree char *warning = NULL;
+      CwTheme *theme;
+
+      g_assert_no_error (error);
+      theme = cw_deck_get_theme (deck);
+      /* not read: a warning on the logo's line, a placeholder, and the reference kept */
+      g_assert_null (cw_theme_get_logo (theme));
+      g_assert_cmpstr (cw_theme_get_logo_href (theme), ==, outside_hrefs[i]);
+      g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 1);
+      warning = cw_diagnostic_to_string (g_ptr_array_index (cw_deck_get_warnings (deck), 0));
+      if (!g_str_has_suffix (warning, "placeholder is shown instead.") ||
+          strstr (warning, "d.clearway:4:") == NULL || strstr (warning, "beside the deck") == NULL)
+        g_error ("%s: unexpected warning “%s”", outside_hrefs[i], warning);
+    }
+
+  for (guint i = 0; inside_hrefs[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwDeck) deck = load_with_logo (dir, inside_hrefs[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (cw_theme_get_logo (cw_deck_get_theme (deck)));
+      g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 0);
+    }
+
+  /* slide pictures follow the same rule, as the editor adds them */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CwDeck) deck = load_with_logo (dir, "logos/logo.svg", &error);
+
+    g_assert_no_error (error);
+    g_assert_null (cw_deck_load_image (deck, "../private.svg", &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    g_assert_null (cw_deck_load_image (deck, outside, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    g_assert_nonnull (cw_deck_load_image (deck, "alias.svg", &error));
+    g_assert_no_error (error);
+  }
+
+  cw_test_remove_tree (top);
+}
+
+/* A photo field outside the folder is a warning with its line, like a logo. */
+static void
+test_photo_outside_folder (void)
+{
+  g_autofree char *top = cw_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (top, "deck", NULL);
+  g_autofree char *outside = g_build_filename (top, "private.svg", NULL);
+  g_autofree char *path = g_build_filename (dir, "d.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autofree char *warning = NULL;
+  const char *xml = "<?xml version=\"1.0\"?>\n"
+                    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                    "<meta><title>T</title><language>en</language></meta>\n"
+                    "<slides><slide id=\"q\" template=\"quote\">\n"
+                    "<text name=\"quote\">Hello</text>\n"
+                    "<field name=\"photo\" value=\"../private.svg\"/>\n"
+                    "</slide></slides></deck>\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (outside, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>", -1, NULL));
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (cw_deck_get_image (deck, "../private.svg"));
+  g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 1);
+  warning = cw_diagnostic_to_string (g_ptr_array_index (cw_deck_get_warnings (deck), 0));
+  g_assert_true (g_str_has_prefix (warning, path));
+  g_assert_nonnull (strstr (warning, ":6:"));
+  g_assert_nonnull (strstr (warning, "not in the deck’s folder"));
+
+  cw_test_remove_tree (top);
+}
+
+static void
+make_file (const char *dir,
+           const char *name,
+           gint64      age)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gint64 when = g_get_real_time () / G_USEC_PER_SEC - age;
+  struct utimbuf times = { when, when };
+
+  g_assert_true (g_file_set_contents (path, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<deck", -1, NULL));
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+static gboolean
+exists (const char *dir,
+        const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+}
+
+/* What a save killed half-way left is removed by the next save; nothing else is. */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autofree char *busy = g_build_filename (dir, ".deck.clearway.saving-Busy01", NULL);
+  g_autofree char *fake = g_build_filename (dir, ".deck.clearway.saving-Link01", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GError) error = NULL;
+  int held;
+
+  g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* a save was killed an hour ago, and another one a minute ago */
+  make_file (dir, ".deck.clearway.saving-a1B2c3", 3600);
+  make_file (dir, ".deck.clearway.saving-Zz9yX8", 60);
+  /* a save running now (it holds its file locked), one just begun */
+  make_file (dir, ".deck.clearway.saving-Busy01", 3600);
+  held = g_open (busy, O_RDONLY, 0);
+  g_assert_cmpint (flock (held, LOCK_EX), ==, 0);
+  make_file (dir, ".deck.clearway.saving-Fresh1", 0);
+  /* files that only look alike: the user's, another deck's, a link */
+  make_file (dir, "deck.clearway.backup", 3600);
+  make_file (dir, "deck.clearway.XYZ123", 3600);
+  make_file (dir, ".deck.clearway.saving-toolong", 3600);
+  make_file (dir, ".other.clearway.saving-a1B2c3", 3600);
+  make_file (dir, "target", 3600);
+  g_assert_cmpint (symlink ("target", fake), ==, 0);
+
+  cw_deck_set_title (deck, "Again");
+  g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (exists (dir, ".deck.clearway.saving-a1B2c3"));
+  g_assert_false (exists (dir, ".deck.clearway.saving-Zz9yX8"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-Busy01"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-Fresh1"));
+  g_assert_true (exists (dir, "deck.clearway.backup"));
+  g_assert_true (exists (dir, "deck.clearway.XYZ123"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-toolong"));
+  g_assert_true (exists (dir, ".other.clearway.saving-a1B2c3"));
+  g_assert_true (exists (dir, ".deck.clearway.saving-Link01"));
+  g_assert_true (exists (dir, "target"));
+  g_assert_true (exists (dir, "deck.clearway"));
+
+  close (held);
+  cw_test_remove_tree (dir);
+}
+
+/* An output replaces a link where it goes; the file the link names is left alone. */
+static void
+test_save_replaces_link (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *victim = g_build_filename (dir, "victim.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "out.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (symlink ("victim.txt", link), ==, 0);
+
+  g_assert_true (cw_deck_save_file_full (deck, file, CW_WRITE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (victim, &content, NULL, NULL));
+  if (!g_str_equal (content, "precious"))
+    g_error ("the deck was written into the file the link points to");
+  g_assert_false (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_clear_pointer (&content, g_free);
+  g_assert_true (g_file_get_contents (link, &content, NULL, NULL));
+  g_assert_nonnull (strstr (content, "<deck xmlns="));
+
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +1012,13 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/logo-next-to-deck", test_logo_next_to_deck);
   g_test_add_func ("/cw/deck-io/atomic-save", test_atomic_save);
   g_test_add_func ("/cw/deck-io/save-failure", test_save_failure);
+  g_test_add_func ("/cw/deck-io/no-slides", test_no_slides);
+  g_test_add_func ("/cw/deck-io/hostile/endless-pipe", test_endless_pipe);
+  g_test_add_func ("/cw/deck-io/hostile/large-file", test_large_file);
+  g_test_add_func ("/cw/deck-io/hostile/logo-outside-folder", test_logo_outside_folder);
+  g_test_add_func ("/cw/deck-io/hostile/photo-outside-folder", test_photo_outside_folder);
+  g_test_add_func ("/cw/deck-io/stale-temporaries", test_stale_temporaries);
+  g_test_add_func ("/cw/deck-io/save-replaces-link", test_save_replaces_link);
 
   return g_test_run ();
 }

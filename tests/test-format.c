@@ -78,6 +78,39 @@ test_custom (void)
   g_assert_nonnull (strstr (error->message, "tiktok"));
 }
 
+/* A side too large for the machine's integers is reported as it was typed. */
+static void
+test_custom_overflow (void)
+{
+  static const char * const too_large[] = {
+    "4294967296x2", "1080x4294967296", "4294968376x1920", "99999999999999999999999x1920", NULL
+  };
+  static const char * const not_sizes[] = {
+    "-1080x1920", "+1080x1920", "1080x1920x2", "1080x", "x1920", "1080 x1920", "0x1080x1920", NULL
+  };
+
+  for (guint i = 0; too_large[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwFormat) format = cw_format_lookup (too_large[i], &error);
+
+      g_assert_null (format);
+      g_assert_error (error, CW_ERROR, CW_ERROR_BAD_FORMAT);
+      if (!g_str_has_prefix (error->message, too_large[i]) || strstr (error->message, "4096") == NULL)
+        g_error ("%s: the message does not give the size as typed: %s", too_large[i], error->message);
+    }
+
+  for (guint i = 0; not_sizes[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwFormat) format = cw_format_lookup (not_sizes[i], &error);
+
+      g_assert_null (format);
+      g_assert_error (error, CW_ERROR, CW_ERROR_BAD_FORMAT);
+      g_assert_nonnull (strstr (error->message, "is not an output format"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -86,6 +119,7 @@ main (int   argc,
 
   g_test_add_func ("/cw/format/presets", test_presets);
   g_test_add_func ("/cw/format/custom", test_custom);
+  g_test_add_func ("/cw/format/custom-overflow", test_custom_overflow);
 
   return g_test_run ();
 }

@@ -338,13 +338,13 @@ cw_cli_sheet (int    argc,
   png = cw_png_encode (sheet, 6, &error);
   file = g_file_new_for_commandline_arg (output ? output : "sheet.png");
   path = g_file_get_parse_name (file);
-  if (png == NULL ||
-      !g_file_replace_contents (file, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (png == NULL)
     {
       g_printerr (_("Could not write %s: %s\n"), path, error->message);
       return CW_EXIT_FAILURE;
     }
+  if (!cw_cli_write_file (output ? output : "sheet.png", png))
+    return CW_EXIT_FAILURE;
 
   for (guint i = 0; i < cw_renderer_get_warnings (renderer)->len; i++)
     g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (cw_renderer_get_warnings (renderer), i));
@@ -412,11 +412,8 @@ cw_cli_import (int    argc,
 
   added = cw_csv_import_apply (import, deck, &updated);
   target = output ? g_file_new_for_commandline_arg (output) : g_object_ref (cw_deck_get_file (deck));
-  if (!cw_deck_save_file (deck, target, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return CW_EXIT_FAILURE;
-    }
+  if (!cw_cli_save_deck (deck, output))
+    return CW_EXIT_FAILURE;
 
   {
     g_autofree char *name = g_file_get_parse_name (target);

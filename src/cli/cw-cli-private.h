@@ -37,6 +37,10 @@ gboolean     cw_cli_parse             (GOptionContext    *context,
                                        char            ***argv,
                                        int               *exit_status);
 void         cw_cli_print_warnings    (CwDeck            *deck);
+gboolean     cw_cli_write_file        (const char        *path,
+                                       GBytes            *bytes);
+gboolean     cw_cli_save_deck         (CwDeck            *deck,
+                                       const char        *output);
 gboolean     cw_cli_check_language    (CwDeck            *deck,
                                        const char        *language,
                                        GError           **error);

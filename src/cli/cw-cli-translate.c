@@ -69,15 +69,9 @@ cw_cli_strings (int    argc,
     }
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-
       /* a translator's file is replaced whole or not at all */
-      if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL,
-                                    FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-        {
-          g_printerr (_("Could not write %s: %s\n"), output, error->message);
-          return CW_EXIT_FAILURE;
-        }
+      if (!cw_cli_write_file (output, bytes))
+        return CW_EXIT_FAILURE;
       if (language != NULL)
         g_printerr (_("The %s catalog was written to %s\n"), language, output);
       else
@@ -104,8 +98,6 @@ cw_cli_translate (int    argc,
   g_autoptr(CwDeck) deck = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  const char *target;
   int status = CW_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -141,13 +133,8 @@ cw_cli_translate (int    argc,
                r->language, r->file, r->translated, r->fuzzy, r->untranslated, r->obsolete);
     }
 
-  target = output ? output : argv[1];
-  file = g_file_new_for_commandline_arg (target);
-  if (!cw_deck_save_file (deck, file, NULL, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return CW_EXIT_FAILURE;
-    }
-  g_print (_("Saved %s\n"), target);
+  if (!cw_cli_save_deck (deck, output))
+    return CW_EXIT_FAILURE;
+  g_print (_("Saved %s\n"), output ? output : argv[1]);
   return CW_EXIT_OK;
 }

@@ -70,6 +70,55 @@ cw_cli_load_deck (const char *path)
   return deck;
 }
 
+/**
+ * cw_cli_write_file:
+ * @path: the file to write, as the user typed it
+ *
+ * Writes an output file (a sheet, a catalog) whole or not at all. A
+ * symbolic link at @path is replaced, never written through: a link left
+ * where an output goes must not redirect it into another file.
+ *
+ * Returns: %TRUE on success; otherwise the reason is printed
+ */
+gboolean
+cw_cli_write_file (const char *path,
+                   GBytes     *bytes)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!cw_file_replace (file, bytes, CW_WRITE_NONE, NULL, &error))
+    {
+      g_printerr (_("Could not write %s: %s\n"), path, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cw_cli_save_deck:
+ * @output: (nullable): where -o said to save, or %NULL to save over the
+ *   deck itself
+ *
+ * Saves @deck over itself (through a link, if it was opened through one)
+ * or to @output (replacing a link there). Prints why on failure.
+ */
+gboolean
+cw_cli_save_deck (CwDeck     *deck,
+                  const char *output)
+{
+  g_autoptr(GFile) file = output ? g_file_new_for_commandline_arg (output)
+                                 : g_object_ref (cw_deck_get_file (deck));
+  g_autoptr(GError) error = NULL;
+
+  if (!cw_deck_save_file_full (deck, file, output ? CW_WRITE_NONE : CW_WRITE_FOLLOW_LINK, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 cw_cli_print_warnings (CwDeck *deck)
 {

@@ -16,6 +16,7 @@
 #include "cw-easing.h"
 #include "cw-error.h"
 #include "cw-exporter.h"
+#include "cw-file.h"
 #include "cw-fonts.h"
 #include "cw-format.h"
 #include "cw-image.h"

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "cw-deck.h"
+#include "cw-file.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,11 @@ GBytes   *cw_deck_get_sample_bytes  (void);
 GBytes   *cw_deck_save_to_bytes     (CwDeck         *deck);
 gboolean  cw_deck_save_file         (CwDeck         *deck,
                                      GFile          *file,
+                                     GCancellable   *cancellable,
+                                     GError        **error);
+gboolean  cw_deck_save_file_full    (CwDeck         *deck,
+                                     GFile          *file,
+                                     CwWriteFlags    flags,
                                      GCancellable   *cancellable,
                                      GError        **error);
 void      cw_deck_save_file_async   (CwDeck         *deck,

@@ -22,6 +22,7 @@
 #include "cw-core.h"
 #include "cw-deck-io.h"
 #include "cw-error.h"
+#include "cw-file.h"
 #include "cw-fonts.h"
 #include "cw-format.h"
 #include "cw-template.h"
@@ -141,6 +142,8 @@ typedef struct
 {
   GPtrArray  *messages;
   const char *name;
+  /* where the parser met a DOCTYPE, if it did */
+  guint       doctype_line;
 } XmlErrors;
 
 static void
@@ -166,6 +169,21 @@ on_parser_error (void        *data,
   xmlParserCtxtPtr ctxt = data;
 
   on_xml_error (ctxt->_private, error);
+}
+
+/* Notes where a DOCTYPE is, in whatever encoding the file is in, and stops
+ * the parser right there, before one declaration inside it is read. */
+static void
+on_internal_subset (void          *data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxtPtr ctxt = data;
+  XmlErrors *errors = ctxt->_private;
+
+  errors->doctype_line = ctxt->input != NULL && ctxt->input->line > 0 ? (guint) ctxt->input->line : 1;
+  xmlStopParser (ctxt);
 }
 
 static guint
@@ -358,30 +376,23 @@ load_output (Loader  *loader,
     cw_deck_set_transparent (loader->deck, g_str_equal (background, "transparent"));
 }
 
-/* Slide images, relative to the deck's folder (the deck has no file yet). */
+/* Slide images, inside the deck's folder (the deck has no file yet). */
 static CwImage *
 loader_load_image (Loader      *loader,
                    const char  *href,
                    GError     **error)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   CwImage *image;
 
-  if (g_path_is_absolute (href))
-    file = g_file_new_for_path (href);
-  else if (loader->base_dir != NULL)
-    file = g_file_resolve_relative_path (loader->base_dir, href);
-  else
+  file = cw_file_resolve_beside (loader->base_dir, href, &local_error);
+  if (file == NULL)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                   _("The image “%s” cannot be found, because the deck has not been saved in a folder yet."),
-                   href);
-      return NULL;
-    }
-
-  if (!g_file_query_exists (file, NULL))
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("The image “%s” is missing."), href);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("The image “%s” is missing."), href);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
@@ -416,11 +427,7 @@ load_logo (Loader  *loader,
           return;
         }
 
-      if (g_path_is_absolute (href))
-        file = g_file_new_for_path (href);
-      else if (loader->base_dir != NULL)
-        file = g_file_resolve_relative_path (loader->base_dir, href);
-
+      file = cw_file_resolve_beside (loader->base_dir, href, &error);
       if (file != NULL)
         image = cw_image_new_from_file (file, &error);
 
@@ -428,10 +435,13 @@ load_logo (Loader  *loader,
         {
           g_autofree char *message = NULL;
 
-          if (file == NULL)
+          if (g_error_matches (error, CW_ERROR, CW_ERROR_FORBIDDEN))
+            message = g_strdup_printf (_("The logo “%s” is outside the deck’s folder, so it is not used: a logo must sit beside the deck or be embedded in it. Copy it next to the deck, or choose it again in Clearway to embed it. A placeholder is shown instead."),
+                                       href);
+          else if (loader->base_dir == NULL)
             message = g_strdup_printf (_("The logo “%s” cannot be found, because the deck has not been saved in a folder yet. A placeholder is shown instead."),
                                        href);
-          else if (g_error_matches (error, CW_ERROR, CW_ERROR_BAD_VALUE) && !g_file_query_exists (file, NULL))
+          else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
             message = g_strdup_printf (_("The logo “%s” is missing. A placeholder is shown until you put the file back next to the deck or choose another logo."),
                                        href);
           else
@@ -1000,6 +1010,9 @@ static void
 load_deck (Loader  *loader,
            xmlNode *root)
 {
+  guint slides_line = line_of (root);
+  guint n_in_slides = 0;
+
   /* statistics first: slides refer to them */
   for (xmlNode *n = root->children; n; n = n->next)
     {
@@ -1017,8 +1030,12 @@ load_deck (Loader  *loader,
         load_theme (loader, n);
       else if (is_element (n, "slides"))
         {
+          slides_line = line_of (n);
           for (xmlNode *s = n->children; s; s = s->next)
             {
+              /* anything else in there is for the schema to name */
+              if (is_element (s, NULL))
+                n_in_slides++;
               if (is_element (s, "slide"))
                 load_slide (loader, s);
             }
@@ -1026,6 +1043,11 @@ load_deck (Loader  *loader,
       else if (is_element (n, "translations"))
         load_translations (loader, n);
     }
+
+  /* an empty deck would "render" to no frames at all */
+  if (n_in_slides == 0)
+    loader_error (loader, slides_line, CW_ERROR_SCHEMA,
+                  _("The deck has no slides, so there is nothing to show. Add a slide inside <slides>, for example <slide id=\"title\" template=\"title\"/>."));
 }
 
 static void
@@ -1115,7 +1137,17 @@ cw_deck_load_bytes (GBytes      *bytes,
   ctxt = xmlNewParserCtxt ();
   ctxt->_private = &xml_errors;
   ctxt->sax->serror = on_parser_error;
+  ctxt->sax->internalSubset = on_internal_subset;
   doc = xmlCtxtReadMemory (ctxt, data, (int) len, display_name, NULL, PARSE_OPTIONS);
+
+  /* a DOCTYPE in an encoding the byte scan cannot see (UTF-16…) */
+  if (xml_errors.doctype_line > 0 || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL)))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_FORBIDDEN,
+                   _("%s:%u: the file has a DOCTYPE, which decks never need and which can make a file read other files or grow without end. Remove the <!DOCTYPE …> declaration."),
+                   display_name, MAX (xml_errors.doctype_line, 1));
+      return NULL;
+    }
 
   if (doc == NULL || errors->len > 0)
     {
@@ -1126,15 +1158,6 @@ cw_deck_load_bytes (GBytes      *bytes,
         ((CwDiagnostic *) g_ptr_array_index (errors, i))->code = CW_ERROR_MALFORMED;
       set_error_from_diagnostics (error, errors,
                                   _("(The file is damaged or is not a deck; if you edited it by hand, check that every tag is closed.)"));
-      return NULL;
-    }
-
-  /* a DOCTYPE in an encoding the byte scan cannot see */
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_FORBIDDEN,
-                   _("%s: the file has a DOCTYPE, which decks never need and which can make a file read other files or grow without end. Remove the <!DOCTYPE …> declaration."),
-                   display_name);
       return NULL;
     }
 
@@ -1201,7 +1224,6 @@ cw_deck_load_file (GFile         *file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) parent = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1212,35 +1234,15 @@ cw_deck_load_file (GFile         *file,
 
   name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                     ? _("%s: there is no such file. Check the name and the folder.")
-                     : _("%s: %s"),
-                   name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("%s: this is a folder; open a .clearway file inside it."), name);
-      return NULL;
-    }
-  /* check before reading, so a huge file is not loaded into memory */
-  if (g_file_info_get_size (info) > CW_DECK_MAX_BYTES)
-    {
-      set_too_large (error, name, g_file_info_get_size (info));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  /* a pipe or a device states no size; the reader stops at the limit all the same */
+  bytes = cw_file_load_bounded (file, CW_DECK_MAX_BYTES, cancellable, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code, _("%s: %s"), name,
-                   local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("%s: this is a folder; open a .clearway file inside it."), name);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

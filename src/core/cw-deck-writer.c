@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <libxml/tree.h>
 #include <math.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "cw-autocleanups.h"
 #include "cw-deck-io.h"
 #include "cw-error.h"
+#include "cw-file.h"
 #include "cw-template.h"
 
 /* The shortest decimal that reads back as the same double: "2.5", "161000". */
@@ -354,12 +354,54 @@ explain_write_error (GFile        *file,
 }
 
 /**
+ * cw_deck_save_file_full:
+ * @flags: what to do with a symbolic link at @file
+ *
+ * Writes the deck to @file atomically (see cw_file_replace()): the new
+ * content goes to a temporary file that replaces the old one only once it
+ * is complete and on disk, so a full disk or a crash never leaves a
+ * half-written deck, and a temporary file a killed save left is removed.
+ * A symbolic link at @file is replaced by the deck, unless @flags has
+ * %CW_WRITE_FOLLOW_LINK, which saves to the file the link points to.
+ */
+gboolean
+cw_deck_save_file_full (CwDeck        *deck,
+                        GFile         *file,
+                        CwWriteFlags   flags,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (CW_IS_DECK (deck), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = cw_deck_save_to_bytes (deck);
+  if (!cw_file_replace (file, bytes, flags, cancellable, &local_error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      message = explain_write_error (file, local_error);
+      g_set_error_literal (error, local_error->domain, local_error->code, message);
+      return FALSE;
+    }
+
+  cw_deck_set_file (deck, file);
+  return TRUE;
+}
+
+/**
  * cw_deck_save_file:
  *
- * Writes the deck to @file atomically: the new content goes to a temporary
- * file that replaces the old one only once it is complete and on disk, so
- * a full disk or a crash never leaves a half-written deck. A symbolic link
- * is followed and its target replaced, rather than the link.
+ * Saves the deck where it lives: as cw_deck_save_file_full(), and a
+ * symbolic link is followed, so the deck the user opened through it is
+ * the one that changes and the link stays.
  */
 gboolean
 cw_deck_save_file (CwDeck        *deck,
@@ -367,54 +409,7 @@ cw_deck_save_file (CwDeck        *deck,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *target = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (CW_IS_DECK (deck), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  bytes = cw_deck_save_to_bytes (deck);
-  path = g_file_get_path (file);
-
-  if (path != NULL)
-    {
-      /* GIO rewrites a symlinked file in place (not atomic); save to its target instead */
-      target = g_file_read_link (path, NULL);
-      if (target != NULL && !g_path_is_absolute (target))
-        {
-          g_autofree char *dir = g_path_get_dirname (path);
-          char *joined = g_build_filename (dir, target, NULL);
-          g_free (target);
-          target = joined;
-        }
-
-      ok = g_file_set_contents_full (target ? target : path,
-                                     g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0644, &local_error);
-    }
-  else
-    {
-      ok = g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, &local_error);
-    }
-
-  if (!ok)
-    {
-      g_autofree char *message = explain_write_error (file, local_error);
-      g_set_error_literal (error, local_error->domain == G_FILE_ERROR ? G_IO_ERROR : local_error->domain,
-                           local_error->domain == G_FILE_ERROR
-                             ? g_io_error_from_file_error (local_error->code)
-                             : local_error->code,
-                           message);
-      return FALSE;
-    }
-
-  cw_deck_set_file (deck, file);
-  return TRUE;
+  return cw_deck_save_file_full (deck, file, CW_WRITE_FOLLOW_LINK, cancellable, error);
 }
 
 typedef struct

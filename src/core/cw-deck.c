@@ -9,6 +9,7 @@
 
 #include "cw-deck.h"
 #include "cw-error.h"
+#include "cw-file.h"
 
 struct _CwDeck
 {
@@ -956,8 +957,8 @@ cw_deck_add_image (CwDeck     *self,
 /**
  * cw_deck_load_image:
  *
- * Loads @href (relative to the deck's folder, or absolute) for slides to
- * show, unless it is loaded already.
+ * Loads @href (a file inside the deck's folder, see
+ * cw_file_resolve_beside()) for slides to show, unless it is loaded already.
  *
  * Returns: (transfer none) (nullable): the image, or %NULL with @error set
  */
@@ -968,6 +969,7 @@ cw_deck_load_image (CwDeck      *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
   CwImage *image;
 
   g_return_val_if_fail (CW_IS_DECK (self), NULL);
@@ -977,15 +979,15 @@ cw_deck_load_image (CwDeck      *self,
   if (image != NULL)
     return image;
 
-  if (g_path_is_absolute (href))
-    file = g_file_new_for_path (href);
-  else if (self->file != NULL && (dir = g_file_get_parent (self->file)) != NULL)
-    file = g_file_resolve_relative_path (dir, href);
-  else
+  if (self->file != NULL)
+    dir = g_file_get_parent (self->file);
+  file = cw_file_resolve_beside (dir, href, &local_error);
+  if (file == NULL)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                   _("The image “%s” cannot be found, because the deck has not been saved in a folder yet."),
-                   href);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("The image “%s” is missing."), href);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
-#include <stdio.h>
+#include <string.h>
 
 #include "cw-error.h"
 #include "cw-format.h"
@@ -115,25 +115,47 @@ aspect_for (int width,
  *
  * Returns: (transfer full): the format, or %NULL with @error set
  */
+/* One side of "WIDTHxHEIGHT": digits only, as an unsigned number, so a
+ * side too large for an int is reported as typed and never wraps round. */
+static gboolean
+parse_side (const char  *text,
+            guint64     *side,
+            gboolean    *in_range)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*text == '\0' || strspn (text, "0123456789") != strlen (text))
+    return FALSE;
+  *in_range = g_ascii_string_to_unsigned (text, 10, CW_FORMAT_MIN_SIDE, CW_FORMAT_MAX_SIDE,
+                                          side, &error);
+  /* digits only, so the one way to fail is to be out of bounds */
+  return TRUE;
+}
+
 CwFormat *
 cw_format_lookup (const char  *spec,
                   GError     **error)
 {
-  int w = 0, h = 0;
-  char tail = 0;
+  g_auto(GStrv) sides = NULL;
+  guint64 width = 0, height = 0;
+  gboolean width_ok = FALSE, height_ok = FALSE;
+  int w, h;
   CwFormat *format;
   g_autofree char *aspect = NULL;
 
   ensure_presets ();
 
-  for (guint i = 0; i < presets->len; i++)
+  for (guint i = 0; spec != NULL && i < presets->len; i++)
     {
       CwFormat *preset = g_ptr_array_index (presets, i);
       if (g_ascii_strcasecmp (preset->name, spec) == 0)
         return cw_format_copy (preset);
     }
 
-  if (spec == NULL || sscanf (spec, "%dx%d%c", &w, &h, &tail) != 2)
+  if (spec != NULL)
+    sides = g_strsplit (spec, "x", -1);
+  if (sides == NULL || g_strv_length (sides) != 2 ||
+      !parse_side (sides[0], &width, &width_ok) || !parse_side (sides[1], &height, &height_ok))
     {
       g_autofree char *names = g_strjoinv (", ", (char **) preset_names);
       g_set_error (error, CW_ERROR, CW_ERROR_BAD_FORMAT,
@@ -142,14 +164,15 @@ cw_format_lookup (const char  *spec,
       return NULL;
     }
 
-  if (w < CW_FORMAT_MIN_SIDE || h < CW_FORMAT_MIN_SIDE ||
-      w > CW_FORMAT_MAX_SIDE || h > CW_FORMAT_MAX_SIDE)
+  if (!width_ok || !height_ok)
     {
       g_set_error (error, CW_ERROR, CW_ERROR_BAD_FORMAT,
-                   _("%d×%d is not a usable frame size: each side must be between %d and %d pixels."),
-                   w, h, CW_FORMAT_MIN_SIDE, CW_FORMAT_MAX_SIDE);
+                   _("%s is not a usable frame size: each side must be between %d and %d pixels."),
+                   spec, CW_FORMAT_MIN_SIDE, CW_FORMAT_MAX_SIDE);
       return NULL;
     }
+  w = (int) width;
+  h = (int) height;
 
   if (w % 2 != 0 || h % 2 != 0)
     {

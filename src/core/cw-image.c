@@ -12,6 +12,7 @@
 
 #include "cw-autocleanups.h"
 #include "cw-error.h"
+#include "cw-file.h"
 #include "cw-image.h"
 
 struct _CwImage
@@ -353,28 +354,18 @@ cw_image_new_from_file (GFile   *file,
                         GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(GError) local_error = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("%s: %s"), name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > CW_IMAGE_MAX_BYTES)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the image is larger than 16 MB. Use a smaller PNG or an SVG."), name);
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = cw_file_load_bounded (file, CW_IMAGE_MAX_BYTES, NULL, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("%s: %s"), name, local_error->message);
+      if (g_error_matches (local_error, CW_ERROR, CW_ERROR_TOO_LARGE))
+        g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+                     _("%s: the image is larger than 16 MB. Use a smaller PNG or an SVG."), name);
+      else
+        /* the message names the file already */
+        g_set_error_literal (error, CW_ERROR, CW_ERROR_BAD_VALUE, local_error->message);
       return NULL;
     }
 

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "cw-error.h"
+#include "cw-file.h"
 #include "cw-number.h"
 #include "cw-plural.h"
 #include "cw-po.h"
@@ -1198,40 +1199,66 @@ header_field (const char *header,
   return value;
 }
 
-/* The bytes of a catalog, within the size a catalog may have. */
-static char *
+/* The bytes of a catalog, within the size a catalog may have: a pipe or a
+ * device is read as far as that and no further. */
+static GBytes *
 read_catalog_bytes (PoSession  *session,
-                    const char *path,
-                    gsize      *len)
+                    const char *path)
 {
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  GStatBuf st;
+  GBytes *bytes;
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-      add_problemf (session, 0, _("the file cannot be read: %s. Check its name and folder."), g_strerror (saved));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      add_problem (session, 0, _("this is not a file. Name a .po file."));
-      return NULL;
-    }
-  if (st.st_size > CW_PO_MAX_BYTES)
+  bytes = cw_file_load_bounded (file, CW_PO_MAX_BYTES, NULL, &error);
+  if (bytes != NULL)
+    return bytes;
+
+  if (g_error_matches (error, CW_ERROR, CW_ERROR_TOO_LARGE))
     {
       g_autofree char *limit = g_format_size_full (CW_PO_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
       add_problemf (session, 0, _("the file is larger than a catalog may be (%s). Check that this is the right file."),
                     limit);
-      return NULL;
     }
-  if (!g_file_get_contents (path, &data, len, &error))
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    add_problem (session, 0, _("this is not a file. Name a .po file."));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    add_problemf (session, 0, _("the file cannot be read: %s. Check its name and folder."), g_strerror (ENOENT));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    add_problemf (session, 0, _("the file cannot be read: %s. Check its name and folder."), g_strerror (EACCES));
+  else
+    add_problemf (session, 0, _("the file cannot be read: %s."), error->message);
+  return NULL;
+}
+
+/* libgettextpo reads only from a file name, and reading a pipe twice is
+ * not possible: it gets a private copy of exactly the bytes checked here. */
+static char *
+write_private_copy (PoSession *session,
+                    GBytes    *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  char *tmp_path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("clearway-XXXXXX.po", &tmp_path, &error);
+  if (fd < 0)
     {
-      add_problemf (session, 0, _("the file cannot be read: %s."), error->message);
+      add_problemf (session, 0, _("the catalog could not be copied for reading: %s. Check that the temporary folder has room."),
+                    error->message);
       return NULL;
     }
-  return data;
+  g_close (fd, NULL);
+  /* written in place, so the copy stays as private as g_file_open_tmp() made it */
+  if (!g_file_set_contents_full (tmp_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_NONE, 0600, &error))
+    {
+      add_problemf (session, 0, _("the catalog could not be copied for reading: %s. Check that the temporary folder has room."),
+                    error->message);
+      g_unlink (tmp_path);
+      g_free (tmp_path);
+      return NULL;
+    }
+  return tmp_path;
 }
 
 typedef struct
@@ -1447,22 +1474,26 @@ read_catalog (CwDeck     *deck,
               PoSession  *session)
 {
   g_auto(Reading) reading = { 0 };
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *copy = NULL;
   g_autofree char *header = NULL;
   Import *import = NULL;
-  gsize len = 0;
   po_file_t file;
   po_message_iterator_t iterator;
   po_message_t message;
 
-  data = read_catalog_bytes (session, path, &len);
-  if (data == NULL)
+  bytes = read_catalog_bytes (session, path);
+  if (bytes == NULL)
     return NULL;
-  scan_po_lines (session, data, len);
+  scan_po_lines (session, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  copy = write_private_copy (session, bytes);
+  if (copy == NULL)
+    return NULL;
 
   g_mutex_lock (&po_lock);
 
-  file = po_read_locked (session, path);
+  file = po_read_locked (session, copy);
+  g_unlink (copy);
   if (file == NULL)
     {
       g_mutex_unlock (&po_lock);
