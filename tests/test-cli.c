@@ -468,6 +468,63 @@ test_mp4_without_ffmpeg (void)
   cw_test_remove_tree (dir);
 }
 
+/* A folder with the sample deck in it, as deck.clearway, and the table @csv as table.csv. */
+static char *
+import_setup (const char *csv,
+              gssize      csv_len)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck_path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "table.csv", NULL);
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (deck_path, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample), &error);
+  g_assert_no_error (error);
+  if (csv != NULL)
+    {
+      g_file_set_contents (csv_path, csv, csv_len, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* The deck in @dir is byte for byte the sample: nothing was written over it. */
+static void
+assert_deck_untouched (const char *dir)
+{
+  g_autofree char *deck_path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (deck_path, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, len, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample));
+}
+
+/* A blank id cell crashed the import (a fuzzer found it); now it is a row to fix. */
+static void
+test_import_blank_id (void)
+{
+  static const char * const tables[] = { "id,value\n,1\n", "value,label\n1\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *dir = import_setup (tables[i], -1);
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, dir, "import", "deck.clearway", "table.csv", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "table.csv:2: "));
+      g_assert_nonnull (strstr (run.err, "no id"));
+      g_assert_null (strstr (run.err, "CRITICAL"));
+      assert_deck_untouched (dir);
+      cw_test_remove_tree (dir);
+    }
+}
+
 static gboolean
 staging_has_frames (const char *out)
 {
@@ -538,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
+  g_test_add_func ("/cw/cli/import-blank-id", test_import_blank_id);
 
   return g_test_run ();
 }

@@ -114,6 +114,47 @@ test_problems_have_lines (void)
   g_assert_cmpuint (((CwDiagnostic *) g_ptr_array_index (problems, 3))->line, ==, 7);
 }
 
+/* A fuzzer's find: a blank id cell, with no label to make an id from, crashed the import. */
+static void
+test_blank_id (void)
+{
+  static const char * const tables[] = {
+    "id,value\n,1\n",
+    "value,label\n1\n",
+    "id,label,value\nkept,Kept,3\n  ,,1\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwCsvImport) import = import_text (tables[i], &error);
+      GPtrArray *problems;
+      g_autofree char *message = NULL;
+
+      g_assert_no_error (error);
+      problems = cw_csv_import_get_problems (import);
+      g_assert_cmpuint (problems->len, ==, 1);
+      message = cw_diagnostic_to_string (g_ptr_array_index (problems, 0));
+      /* the file, the line and what to fill in */
+      g_assert_true (g_str_has_prefix (message, i < 2 ? "figures.csv:2: " : "figures.csv:3: "));
+      g_assert_nonnull (strstr (message, "id"));
+      g_assert_nonnull (strstr (message, "label"));
+    }
+}
+
+/* A blank id with a label still names the statistic, from the label. */
+static void
+test_blank_id_with_label (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = import_text ("id,label,value\n,Mines found,4256\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_csv_import_get_statistics (import)), ==, 1);
+  g_assert_cmpstr (cw_statistic_get_id (get (import, 0)), ==, "mines_found");
+}
+
 static void
 test_not_a_table (void)
 {
@@ -176,6 +217,8 @@ main (int   argc,
   g_test_add_func ("/cw/csv/semicolon-bom-decimal-comma", test_semicolon_bom_decimal_comma);
   g_test_add_func ("/cw/csv/series-and-ids", test_series_and_ids_from_labels);
   g_test_add_func ("/cw/csv/problems-have-lines", test_problems_have_lines);
+  g_test_add_func ("/cw/csv/blank-id", test_blank_id);
+  g_test_add_func ("/cw/csv/blank-id-with-label", test_blank_id_with_label);
   g_test_add_func ("/cw/csv/not-a-table", test_not_a_table);
   g_test_add_func ("/cw/csv/apply", test_apply_updates_slides);
 

@@ -426,6 +426,14 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
       if (cells[COL_ID] == NULL && cells[COL_LABEL] == NULL && cells[COL_VALUE] == NULL)
         continue;
 
+      /* a statistic is found by its id; without one (or a label to make one from) the row names nothing */
+      if (cells[COL_ID] == NULL && cells[COL_LABEL] == NULL)
+        {
+          problem (self, display_name, row->line,
+                   _("the row has no id, so no slide could show its figure; fill in its id (a letter, then letters, digits, “_” or “-”), or a label to make one from."));
+          continue;
+        }
+
       id = cells[COL_ID] ? g_strdup (cells[COL_ID]) : slug_for (cells[COL_LABEL]);
       if (!cw_statistic_id_is_valid (id))
         {
