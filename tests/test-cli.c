@@ -525,6 +525,28 @@ test_import_blank_id (void)
     }
 }
 
+/* A missing table, or one that never ends, is refused with its name and
+ * without a GLib-CRITICAL; the deck is left as it was. */
+static void
+test_import_unreadable (void)
+{
+  g_autofree char *dir = import_setup (NULL, 0);
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) endless = { 0 };
+
+  run_cli (&missing, dir, "import", "deck.clearway", "missing.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "missing.csv: there is no such file"));
+  g_assert_null (strstr (missing.err, "CRITICAL"));
+
+  run_cli (&endless, dir, "import", "deck.clearway", "/dev/zero", NULL);
+  g_assert_cmpint (endless.status, ==, 1);
+  g_assert_nonnull (strstr (endless.err, "/dev/zero: the file is larger than 8 MB"));
+
+  assert_deck_untouched (dir);
+  cw_test_remove_tree (dir);
+}
+
 static gboolean
 staging_has_frames (const char *out)
 {
@@ -596,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
   g_test_add_func ("/cw/cli/import-blank-id", test_import_blank_id);
+  g_test_add_func ("/cw/cli/import-unreadable", test_import_unreadable);
 
   return g_test_run ();
 }

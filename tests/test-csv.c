@@ -180,6 +180,52 @@ test_not_a_table (void)
   g_assert_error (error, CW_ERROR, CW_ERROR_MALFORMED);
 }
 
+/* A missing table is a message naming it, not a GLib-CRITICAL. */
+static void
+test_missing_file (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "missing.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = cw_csv_import_new_from_file (file, &error);
+  g_autoptr(CwCsvImport) not_a_file = NULL;
+
+  g_assert_null (import);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message, "no such file"));
+  g_clear_error (&error);
+
+  not_a_file = cw_csv_import_new_from_file (folder, &error);
+  g_assert_null (not_a_file);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_true (g_str_has_prefix (error->message, dir));
+  cw_test_remove_tree (dir);
+}
+
+/* A device or a pipe states no size; the cap must hold while reading, or
+ * /dev/zero is read until memory runs out. */
+static void
+test_endless_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = NULL;
+
+  if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/zero here");
+      return;
+    }
+  import = cw_csv_import_new_from_file (file, &error);
+  g_assert_null (import);
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "/dev/zero: "));
+  g_assert_nonnull (strstr (error->message, "8 MB"));
+}
+
 static void
 test_apply_updates_slides (void)
 {
@@ -220,6 +266,8 @@ main (int   argc,
   g_test_add_func ("/cw/csv/blank-id", test_blank_id);
   g_test_add_func ("/cw/csv/blank-id-with-label", test_blank_id_with_label);
   g_test_add_func ("/cw/csv/not-a-table", test_not_a_table);
+  g_test_add_func ("/cw/csv/missing-file", test_missing_file);
+  g_test_add_func ("/cw/csv/endless-file", test_endless_file);
   g_test_add_func ("/cw/csv/apply", test_apply_updates_slides);
 
   return g_test_run ();

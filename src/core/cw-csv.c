@@ -26,6 +26,15 @@ row_free (CwCsvRow *row)
   g_free (row);
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *name)
+{
+  g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+               _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
+               name);
+}
+
 static char
 detect_delimiter (const char *data,
                   gsize       len)
@@ -77,9 +86,7 @@ cw_csv_parse (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (len > CW_CSV_MAX_BYTES)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
-                   display_name);
+      set_too_large (error, display_name);
       return NULL;
     }
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -491,29 +498,72 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+/* Reads @file whole, but never more than CW_CSV_MAX_BYTES: a pipe or a
+ * device (/dev/zero) states no size, so the cap holds while reading rather
+ * than trusting what the file says about itself. */
+static GBytes *
+read_capped (GFile       *file,
+             const char  *name,
+             GError     **error)
+{
+  enum { CHUNK = 64 * 1024 };
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  gssize n;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("%s: there is no such file. Check the name and the folder."), name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("%s: this is a folder; choose the CSV table inside it."), name);
+      else
+        g_set_error (error, local_error->domain, local_error->code, _("%s: %s"), name,
+                     local_error->message);
+      return NULL;
+    }
+
+  do
+    {
+      guint old_len = data->len;
+
+      g_byte_array_set_size (data, old_len + CHUNK);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + old_len, CHUNK, NULL, &local_error);
+      g_byte_array_set_size (data, old_len + MAX (n, 0));
+      if (n < 0)
+        {
+          g_set_error (error, local_error->domain, local_error->code, _("%s: %s"), name,
+                       local_error->message);
+          return NULL;
+        }
+      if (data->len > CW_CSV_MAX_BYTES)
+        {
+          set_too_large (error, name);
+          return NULL;
+        }
+    }
+  while (n > 0);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 CwCsvImport *
 cw_csv_import_new_from_file (GFile   *file,
                              GError **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > CW_CSV_MAX_BYTES)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
-                   name);
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  bytes = read_capped (file, name, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+    return NULL;
   return cw_csv_import_new_from_bytes (bytes, name, error);
 }
 
