@@ -547,6 +547,74 @@ test_import_unreadable (void)
   cw_test_remove_tree (dir);
 }
 
+/* A row the deck loader refuses (a figure of 1e300, a 5 MB label) was
+ * imported over the deck, which then no longer opened. */
+static void
+test_import_unopenable (void)
+{
+  g_autoptr(GString) long_label = g_string_new ("id,label,value\nlong,");
+  struct { const char *table; const char *says; } cases[] = {
+    { "id,label,value,unit,as_of,source\nx,X,1e300,%,2024,A\n", "table.csv:2: the value “1e300” of “x” is larger" },
+    { NULL, "table.csv:2: the “label” cell of “long” is 5242880 characters long" },
+  };
+
+  for (guint i = 0; i < 5 * 1024 * 1024; i++)
+    g_string_append_c (long_label, 'a');
+  g_string_append (long_label, ",1\n");
+  cases[1].table = long_label->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = import_setup (cases[i].table, -1);
+      g_autofree char *out = g_build_filename (dir, "out.clearway", NULL);
+      g_auto(Run) over = { 0 };
+      g_auto(Run) beside = { 0 };
+
+      run_cli (&over, dir, "import", "deck.clearway", "table.csv", NULL);
+      g_assert_cmpint (over.status, ==, 1);
+      g_assert_nonnull (strstr (over.err, cases[i].says));
+      assert_deck_untouched (dir);
+
+      run_cli (&beside, dir, "import", "deck.clearway", "table.csv", "-o", "out.clearway", NULL);
+      g_assert_cmpint (beside.status, ==, 1);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      cw_test_remove_tree (dir);
+    }
+}
+
+/* With --skip-bad-rows the good rows are written, and the deck opens. */
+static void
+test_import_skip_bad_rows (void)
+{
+  g_autofree char *dir = import_setup ("id,label,value,unit,as_of,source\n"
+                                       "x,X,1e300,%,2024,A\n"
+                                       "mines_neutralised,,163500,,2024-11,\n"
+                                       "tiny,Tiny,0.00001,,,\n", -1);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) info = { 0 };
+
+  run_cli (&import, dir, "import", "deck.clearway", "table.csv", "--skip-bad-rows", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.err, "table.csv:2: "));
+  g_assert_nonnull (strstr (import.out, "1 statistics added and 1 updated"));
+
+  run_cli (&validate, dir, "validate", "deck.clearway", NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (dir);
+    g_autoptr(GFile) deck_file = g_file_get_child (file, "deck.clearway");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CwDeck) deck = cw_deck_load_file (deck_file, NULL, &error);
+
+    g_assert_no_error (error);
+    /* a tiny figure is kept, not written as 0 */
+    g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "tiny")), ==, 0.00001);
+    g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "mines_neutralised")), ==, 163500);
+  }
+  cw_test_remove_tree (dir);
+}
+
 static gboolean
 staging_has_frames (const char *out)
 {
@@ -619,6 +687,8 @@ main (int   argc,
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
   g_test_add_func ("/cw/cli/import-blank-id", test_import_blank_id);
   g_test_add_func ("/cw/cli/import-unreadable", test_import_unreadable);
+  g_test_add_func ("/cw/cli/import-unopenable", test_import_unopenable);
+  g_test_add_func ("/cw/cli/import-skip-bad-rows", test_import_skip_bad_rows);
 
   return g_test_run ();
 }
