@@ -446,6 +446,41 @@ test_many_rows (void)
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "hectares_cleared")), ==, 170000);
 }
 
+static void
+count_changed (guint *count)
+{
+  (*count)++;
+}
+
+/* Importing makes and frees whole decks of statistics, so a deck lets go
+ * of its statistics by hand (see watch_statistic()); a statistic that
+ * outlives its deck, or moves to another, no longer calls the old one. */
+static void
+test_deck_lets_go (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDeck) other = cw_deck_new ();
+  g_autoptr(CwDeck) moved = cw_deck_copy (deck);
+  g_autoptr(CwStatistic) kept = NULL;
+  g_autoptr(CwStatistic) moving = NULL;
+  guint deck_changes = 0, other_changes = 0;
+
+  kept = g_object_ref (cw_deck_find_statistic (deck, "hectares_cleared"));
+  g_clear_object (&deck);
+  /* the deck is gone; a change to its statistic reaches nothing */
+  cw_statistic_set_value (kept, 1);
+
+  moving = g_object_ref (cw_deck_find_statistic (moved, "hectares_cleared"));
+  g_signal_connect_swapped (moved, "changed", G_CALLBACK (count_changed), &deck_changes);
+  g_signal_connect_swapped (other, "changed", G_CALLBACK (count_changed), &other_changes);
+  cw_deck_assign (other, moved);
+  deck_changes = other_changes = 0;
+  /* only the deck that holds it now hears of the change */
+  cw_statistic_set_value (moving, 2);
+  g_assert_cmpuint (deck_changes, ==, 0);
+  g_assert_cmpuint (other_changes, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/cw/csv/limits-match-loader", test_limits_match_loader);
   g_test_add_func ("/cw/csv/apply-checks-deck", test_apply_checks_deck);
   g_test_add_func ("/cw/csv/many-rows", test_many_rows);
+  g_test_add_func ("/cw/csv/deck-lets-go", test_deck_lets_go);
 
   return g_test_run ();
 }
