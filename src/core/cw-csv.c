@@ -166,9 +166,9 @@ cw_csv_parse (GBytes      *bytes,
               g_ptr_array_add (fields, g_strdup (field->str));
               g_ptr_array_add (fields, NULL);
               row->line = row_line;
+              /* stealing leaves the array empty, ready for the next row */
               row->fields = (GStrv) g_ptr_array_steal (fields, NULL);
               g_ptr_array_add (rows, row);
-              fields = g_ptr_array_new_with_free_func (g_free);
             }
           g_string_truncate (field, 0);
           was_quoted = FALSE;
