@@ -181,6 +181,20 @@ test_not_a_table (void)
   g_assert_error (error, CW_ERROR, CW_ERROR_MALFORMED);
 }
 
+/* An empty table (whose bytes may have no data pointer at all: UBSan
+ * flagged the parser's NULL + 0) says so. */
+static void
+test_empty (void)
+{
+  g_autoptr(GBytes) nothing = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = cw_csv_import_new_from_bytes (nothing, "figures.csv", &error);
+
+  g_assert_null (import);
+  g_assert_error (error, CW_ERROR, CW_ERROR_MALFORMED);
+  g_assert_true (g_str_has_prefix (error->message, "figures.csv: the file is empty"));
+}
+
 /* A missing table is a message naming it, not a GLib-CRITICAL. */
 static void
 test_missing_file (void)
@@ -494,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/cw/csv/blank-id", test_blank_id);
   g_test_add_func ("/cw/csv/blank-id-with-label", test_blank_id_with_label);
   g_test_add_func ("/cw/csv/not-a-table", test_not_a_table);
+  g_test_add_func ("/cw/csv/empty", test_empty);
   g_test_add_func ("/cw/csv/missing-file", test_missing_file);
   g_test_add_func ("/cw/csv/endless-file", test_endless_file);
   g_test_add_func ("/cw/csv/apply", test_apply_updates_slides);

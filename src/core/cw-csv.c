@@ -85,6 +85,9 @@ cw_csv_parse (GBytes      *bytes,
   const char *p;
 
   data = g_bytes_get_data (bytes, &len);
+  /* empty bytes may have no data at all, and NULL + 0 is undefined */
+  if (data == NULL)
+    data = "";
   if (len > CW_CSV_MAX_BYTES)
     {
       set_too_large (error, display_name);
