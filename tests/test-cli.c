@@ -470,6 +470,153 @@ test_mp4_without_ffmpeg (void)
   cw_test_remove_tree (dir);
 }
 
+/* A folder with the sample deck in it, as deck.clearway, and the table @csv as table.csv. */
+static char *
+import_setup (const char *csv,
+              gssize      csv_len)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck_path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "table.csv", NULL);
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (deck_path, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample), &error);
+  g_assert_no_error (error);
+  if (csv != NULL)
+    {
+      g_file_set_contents (csv_path, csv, csv_len, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&dir);
+}
+
+/* The deck in @dir is byte for byte the sample: nothing was written over it. */
+static void
+assert_deck_untouched (const char *dir)
+{
+  g_autofree char *deck_path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (deck_path, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, len, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample));
+}
+
+/* A blank id cell crashed the import (a fuzzer found it); now it is a row to fix. */
+static void
+test_import_blank_id (void)
+{
+  static const char * const tables[] = { "id,value\n,1\n", "value,label\n1\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *dir = import_setup (tables[i], -1);
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, dir, "import", "deck.clearway", "table.csv", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "table.csv:2: "));
+      g_assert_nonnull (strstr (run.err, "no id"));
+      g_assert_null (strstr (run.err, "CRITICAL"));
+      assert_deck_untouched (dir);
+      cw_test_remove_tree (dir);
+    }
+}
+
+/* A missing table, or one that never ends, is refused with its name and
+ * without a GLib-CRITICAL; the deck is left as it was. */
+static void
+test_import_unreadable (void)
+{
+  g_autofree char *dir = import_setup (NULL, 0);
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) endless = { 0 };
+
+  run_cli (&missing, dir, "import", "deck.clearway", "missing.csv", NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "missing.csv: there is no such file"));
+  g_assert_null (strstr (missing.err, "CRITICAL"));
+
+  run_cli (&endless, dir, "import", "deck.clearway", "/dev/zero", NULL);
+  g_assert_cmpint (endless.status, ==, 1);
+  g_assert_nonnull (strstr (endless.err, "/dev/zero: the file goes on past 8.0\u00a0MiB"));
+
+  assert_deck_untouched (dir);
+  cw_test_remove_tree (dir);
+}
+
+/* A row the deck loader refuses (a figure of 1e300, a 5 MB label) was
+ * imported over the deck, which then no longer opened. */
+static void
+test_import_unopenable (void)
+{
+  g_autoptr(GString) long_label = g_string_new ("id,label,value\nlong,");
+  struct { const char *table; const char *says; } cases[] = {
+    { "id,label,value,unit,as_of,source\nx,X,1e300,%,2024,A\n", "table.csv:2: the value “1e300” of “x” is larger" },
+    { NULL, "table.csv:2: the “label” cell of “long” is 5242880 characters long" },
+  };
+
+  for (guint i = 0; i < 5 * 1024 * 1024; i++)
+    g_string_append_c (long_label, 'a');
+  g_string_append (long_label, ",1\n");
+  cases[1].table = long_label->str;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *dir = import_setup (cases[i].table, -1);
+      g_autofree char *out = g_build_filename (dir, "out.clearway", NULL);
+      g_auto(Run) over = { 0 };
+      g_auto(Run) beside = { 0 };
+
+      run_cli (&over, dir, "import", "deck.clearway", "table.csv", NULL);
+      g_assert_cmpint (over.status, ==, 1);
+      g_assert_nonnull (strstr (over.err, cases[i].says));
+      assert_deck_untouched (dir);
+
+      run_cli (&beside, dir, "import", "deck.clearway", "table.csv", "-o", "out.clearway", NULL);
+      g_assert_cmpint (beside.status, ==, 1);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      cw_test_remove_tree (dir);
+    }
+}
+
+/* With --skip-bad-rows the good rows are written, and the deck opens. */
+static void
+test_import_skip_bad_rows (void)
+{
+  g_autofree char *dir = import_setup ("id,label,value,unit,as_of,source\n"
+                                       "x,X,1e300,%,2024,A\n"
+                                       "mines_neutralised,,163500,,2024-11,\n"
+                                       "tiny,Tiny,0.00001,,,\n", -1);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) validate = { 0 };
+  g_auto(Run) info = { 0 };
+
+  run_cli (&import, dir, "import", "deck.clearway", "table.csv", "--skip-bad-rows", NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.err, "table.csv:2: "));
+  g_assert_nonnull (strstr (import.out, "1 statistics added and 1 updated"));
+
+  run_cli (&validate, dir, "validate", "deck.clearway", NULL);
+  g_assert_cmpint (validate.status, ==, 0);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (dir);
+    g_autoptr(GFile) deck_file = g_file_get_child (file, "deck.clearway");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CwDeck) deck = cw_deck_load_file (deck_file, NULL, &error);
+
+    g_assert_no_error (error);
+    /* a tiny figure is kept, not written as 0 */
+    g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "tiny")), ==, 0.00001);
+    g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "mines_neutralised")), ==, 163500);
+  }
+  cw_test_remove_tree (dir);
+}
+
 static gboolean
 staging_has_frames (const char *out)
 {
@@ -732,6 +879,10 @@ main (int   argc,
   g_test_add_func ("/cw/cli/translate-from-pipe", test_translate_from_pipe);
   g_test_add_func ("/cw/cli/no-slides", test_no_slides);
   g_test_add_func ("/cw/cli/output-links", test_output_links);
+  g_test_add_func ("/cw/cli/import-blank-id", test_import_blank_id);
+  g_test_add_func ("/cw/cli/import-unreadable", test_import_unreadable);
+  g_test_add_func ("/cw/cli/import-unopenable", test_import_unopenable);
+  g_test_add_func ("/cw/cli/import-skip-bad-rows", test_import_skip_bad_rows);
 
   return g_test_run ();
 }

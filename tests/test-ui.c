@@ -348,6 +348,51 @@ test_csv_dialog (void)
   g_assert_null (cw_deck_find_statistic (deck, "new_schools"));
 }
 
+/* When the deck would no longer open once saved, Import says so and does
+ * nothing: the dialog stays, and the deck keeps its figures. */
+static void
+test_csv_dialog_refused (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwCsvImport) import = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) label = g_string_new (NULL);
+  CwCsvDialog *dialog;
+  AdwMessageDialog *message;
+  GtkWidget *button;
+  guint counts[2] = { 0, 0 };
+  guint n_before = g_list_model_get_n_items (cw_deck_get_statistics (deck));
+
+  /* a label longer than a deck file holds: the deck itself cannot be saved */
+  for (guint i = 0; i <= CW_STATISTIC_MAX_TEXT; i++)
+    g_string_append_c (label, 'a');
+  cw_statistic_set_label (cw_deck_find_statistic (deck, "hectares_cleared"), label->str);
+
+  csv = g_bytes_new_static ("id,value\nroads_checked,1250\n", 27);
+  import = cw_csv_import_new_from_bytes (csv, "november.csv", &error);
+  g_assert_no_error (error);
+  dialog = cw_csv_dialog_new (NULL, deck, import, "november.csv");
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (50);
+
+  button = find_button (GTK_WIDGET (dialog), "Import 1");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_for (has_message_dialog, dialog, "the error dialog");
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Fix the deck first"));
+  g_assert_cmpuint (counts[0] + counts[1], ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_null (cw_deck_find_statistic (deck, "roads_checked"));
+  g_assert_cmpuint (g_list_model_get_n_items (cw_deck_get_statistics (deck)), ==, n_before);
+
+  adw_message_dialog_response (message, "close");
+  gtk_window_destroy (GTK_WINDOW (message));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Window */
 
 /* The sample opens with a row per slide, each saying what the slide says. */
@@ -1126,6 +1171,7 @@ main (int    argc,
   g_test_add_func ("/ui/widgets/gallery-previews", test_gallery_previews);
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
+  g_test_add_func ("/ui/widgets/csv-dialog-refused", test_csv_dialog_refused);
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);

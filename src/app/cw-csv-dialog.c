@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-csv-dialog.h"
+#include "cw-dialogs.h"
 
 struct _CwCsvDialog
 {
@@ -33,8 +34,15 @@ static guint signals[N_SIGNALS];
 static void
 on_import_clicked (CwCsvDialog *self)
 {
-  guint updated = 0;
-  guint added = cw_csv_import_apply (self->import, self->deck, &updated);
+  g_autoptr(GError) error = NULL;
+  guint added = 0, updated = 0;
+
+  /* the deck is left as it was: the dialog stays, and says why */
+  if (!cw_csv_import_apply (self->import, self->deck, &added, &updated, &error))
+    {
+      cw_show_message (GTK_WIDGET (self), _("Could Not Import the Table"), error->message);
+      return;
+    }
 
   g_signal_emit (self, signals[IMPORTED], 0, added, updated);
   gtk_window_close (GTK_WINDOW (self));

@@ -372,7 +372,7 @@ cw_cli_import (int    argc,
   g_autoptr(GFile) target = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *problems;
-  guint added, updated = 0;
+  guint added = 0, updated = 0;
   int status = CW_EXIT_OK;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -410,7 +410,13 @@ cw_cli_import (int    argc,
       return CW_EXIT_FAILURE;
     }
 
-  added = cw_csv_import_apply (import, deck, &updated);
+  /* checked against the deck loader before anything is written: a deck
+   * that would no longer open never replaces the one that does */
+  if (!cw_csv_import_apply (import, deck, &added, &updated, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return CW_EXIT_FAILURE;
+    }
   target = output ? g_file_new_for_commandline_arg (output) : g_object_ref (cw_deck_get_file (deck));
   if (!cw_cli_save_deck (deck, output))
     return CW_EXIT_FAILURE;

@@ -16,14 +16,25 @@
 #include <string.h>
 
 #include "cw-csv.h"
+#include "cw-deck-io.h"
 #include "cw-diagnostic.h"
 #include "cw-error.h"
+#include "cw-file.h"
 
 static void
 row_free (CwCsvRow *row)
 {
   g_strfreev (row->fields);
   g_free (row);
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *name)
+{
+  g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+               _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
+               name);
 }
 
 static char
@@ -75,11 +86,12 @@ cw_csv_parse (GBytes      *bytes,
   const char *p;
 
   data = g_bytes_get_data (bytes, &len);
+  /* empty bytes may have no data at all, and NULL + 0 is undefined */
+  if (data == NULL)
+    data = "";
   if (len > CW_CSV_MAX_BYTES)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
-                   display_name);
+      set_too_large (error, display_name);
       return NULL;
     }
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -158,9 +170,9 @@ cw_csv_parse (GBytes      *bytes,
               g_ptr_array_add (fields, g_strdup (field->str));
               g_ptr_array_add (fields, NULL);
               row->line = row_line;
+              /* stealing leaves the array empty, ready for the next row */
               row->fields = (GStrv) g_ptr_array_steal (fields, NULL);
               g_ptr_array_add (rows, row);
-              fields = g_ptr_array_new_with_free_func (g_free);
             }
           g_string_truncate (field, 0);
           was_quoted = FALSE;
@@ -183,7 +195,12 @@ struct _CwCsvImport
   GObject     parent_instance;
 
   GListStore *statistics;
+  /* id → statistic, so each row finds its statistic in constant time */
+  GHashTable *by_id;
+  /* id → the line its statistic starts on, for messages after parsing */
+  GHashTable *lines;
   GPtrArray  *problems;
+  char       *name;
   char        delimiter;
 };
 
@@ -195,7 +212,10 @@ cw_csv_import_finalize (GObject *object)
   CwCsvImport *self = (CwCsvImport *)object;
 
   g_clear_object (&self->statistics);
+  g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->name, g_free);
 
   G_OBJECT_CLASS (cw_csv_import_parent_class)->finalize (object);
 }
@@ -210,6 +230,9 @@ static void
 cw_csv_import_init (CwCsvImport *self)
 {
   self->statistics = g_list_store_new (CW_TYPE_STATISTIC);
+  self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* keys are the statistics' own ids */
+  self->lines = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
 }
 
@@ -330,6 +353,21 @@ slug_for (const char *label)
   return g_string_free (id, FALSE);
 }
 
+/* A cell as a message quotes it: a cell can be megabytes long. */
+static char *
+quote_cell (const char *cell)
+{
+  const char *p = cell;
+
+  if (cell == NULL)
+    return g_strdup ("");
+  for (guint n = 0; *p != '\0' && n < 40; n++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (cell);
+  return g_strdup_printf ("%.*s…", (int) (p - cell), cell);
+}
+
 static void
 problem (CwCsvImport *self,
          const char  *name,
@@ -340,19 +378,23 @@ problem (CwCsvImport *self,
                    cw_diagnostic_new (CW_SEVERITY_ERROR, CW_ERROR_BAD_VALUE, name, line, message));
 }
 
-static CwStatistic *
-find_imported (CwCsvImport *self,
-               const char  *id)
+/* id → statistic for a list of them, the first of each id winning as with
+ * cw_deck_find_statistic(): one lookup per row instead of a scan per row,
+ * which made a table of 20,000 rows take a minute. */
+static GHashTable *
+index_statistics (GListModel *statistics)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (statistics);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CwStatistic) s = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
-      if (g_strcmp0 (cw_statistic_get_id (s), id) == 0)
-        return s;
+      g_autoptr(CwStatistic) s = g_list_model_get_item (statistics, i);
+
+      if (!g_hash_table_contains (index, cw_statistic_get_id (s)))
+        g_hash_table_insert (index, (gpointer) cw_statistic_get_id (s), s);
     }
-  return NULL;
+  return index;
 }
 
 /**
@@ -371,10 +413,12 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
 {
   g_autoptr(CwCsvImport) self = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  static const int text_columns[] = { COL_LABEL, COL_UNIT, COL_SOURCE, COL_POINT };
   int columns[N_COLUMNS];
   CwCsvRow *header;
 
   self = g_object_new (CW_TYPE_CSV_IMPORT, NULL);
+  self->name = g_strdup (display_name);
   rows = cw_csv_parse (bytes, display_name, &self->delimiter, error);
   if (rows == NULL)
     return NULL;
@@ -391,7 +435,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
     columns[i] = -1;
   for (guint i = 0; header->fields[i]; i++)
     {
-      int column = column_for (header->fields[i]);
+      int column = column_for (g_strstrip (header->fields[i]));
       if (column >= 0 && columns[column] < 0)
         columns[column] = i;
     }
@@ -426,30 +470,76 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
       if (cells[COL_ID] == NULL && cells[COL_LABEL] == NULL && cells[COL_VALUE] == NULL)
         continue;
 
+      /* a statistic is found by its id; without one (or a label to make one from) the row names nothing */
+      if (cells[COL_ID] == NULL && cells[COL_LABEL] == NULL)
+        {
+          problem (self, display_name, row->line,
+                   _("the row has no id, so no slide could show its figure; fill in its id (a letter, then letters, digits, “_” or “-”), or a label to make one from."));
+          continue;
+        }
+
       id = cells[COL_ID] ? g_strdup (cells[COL_ID]) : slug_for (cells[COL_LABEL]);
       if (!cw_statistic_id_is_valid (id))
         {
+          g_autofree char *quoted = quote_cell (id);
+
           message = g_strdup_printf (_("“%s” is not a usable id: start with a letter, then use letters, digits, “_” or “-”."),
-                                     id);
+                                     quoted);
           problem (self, display_name, row->line, message);
           continue;
         }
       if (cells[COL_VALUE] == NULL || !parse_number (cells[COL_VALUE], self->delimiter, &value))
         {
-          message = g_strdup_printf (_("the value “%s” of “%s” is not a number."),
-                                     cells[COL_VALUE] ? cells[COL_VALUE] : "", id);
+          g_autofree char *quoted = quote_cell (cells[COL_VALUE]);
+
+          message = g_strdup_printf (_("the value “%s” of “%s” is not a number."), quoted, id);
+          problem (self, display_name, row->line, message);
+          continue;
+        }
+      /* what the deck loader would refuse, refused here with the row's line */
+      if (!cw_statistic_value_is_valid (value))
+        {
+          g_autofree char *quoted = quote_cell (cells[COL_VALUE]);
+
+          if (fabs (value) > CW_STATISTIC_MAX_VALUE)
+            message = g_strdup_printf (_("the value “%s” of “%s” is larger than a deck holds (%.0f either way); give it in a larger unit, such as thousands or millions."),
+                                       quoted, id, CW_STATISTIC_MAX_VALUE);
+          else
+            message = g_strdup_printf (_("the value “%s” of “%s” has more decimals than a deck keeps; round it."),
+                                       quoted, id);
           problem (self, display_name, row->line, message);
           continue;
         }
       if (cells[COL_AS_OF] != NULL && !cw_statistic_as_of_is_valid (cells[COL_AS_OF]))
         {
+          g_autofree char *quoted = quote_cell (cells[COL_AS_OF]);
+
           message = g_strdup_printf (_("the date “%s” of “%s” must be written YYYY, YYYY-MM or YYYY-MM-DD."),
-                                     cells[COL_AS_OF], id);
+                                     quoted, id);
+          problem (self, display_name, row->line, message);
+          continue;
+        }
+      for (guint t = 0; t < G_N_ELEMENTS (text_columns) && message == NULL; t++)
+        {
+          const char *text = cells[text_columns[t]];
+          const char *column = text ? header->fields[columns[text_columns[t]]] : NULL;
+
+          if (cw_statistic_text_is_valid (text))
+            continue;
+          if (g_utf8_strlen (text, -1) > CW_STATISTIC_MAX_TEXT)
+            message = g_strdup_printf (_("the “%s” cell of “%s” is %ld characters long, and a deck holds at most %d; shorten it."),
+                                       column, id, g_utf8_strlen (text, -1), CW_STATISTIC_MAX_TEXT);
+          else
+            message = g_strdup_printf (_("the “%s” cell of “%s” holds a control character, which a deck cannot keep; remove it."),
+                                       column, id);
+        }
+      if (message != NULL)
+        {
           problem (self, display_name, row->line, message);
           continue;
         }
 
-      statistic = find_imported (self, id);
+      statistic = g_hash_table_lookup (self->by_id, id);
       if (statistic != NULL && cells[COL_POINT] == NULL)
         {
           message = g_strdup_printf (_("“%s” appears twice; give each statistic its own row, or fill the point column for a series."),
@@ -466,12 +556,15 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
           cw_statistic_set_as_of (created, cells[COL_AS_OF]);
           cw_statistic_set_source (created, cells[COL_SOURCE]);
           g_list_store_append (self->statistics, created);
+          g_hash_table_insert (self->by_id, g_strdup (id), created);
+          g_hash_table_insert (self->lines, (gpointer) cw_statistic_get_id (created),
+                               GUINT_TO_POINTER (row->line));
           statistic = created;
         }
 
       if (cells[COL_POINT] != NULL)
         {
-          if (cw_statistic_get_n_points (statistic) >= 50)
+          if (cw_statistic_get_n_points (statistic) >= CW_STATISTIC_MAX_POINTS)
             problem (self, display_name, row->line, _("a series may have at most 50 points."));
           else
             cw_statistic_add_point (statistic, cells[COL_POINT], value);
@@ -487,25 +580,15 @@ CwCsvImport *
 cw_csv_import_new_from_file (GFile   *file,
                              GError **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > CW_CSV_MAX_BYTES)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 8 MB; a table of statistics is much smaller. Is this the right file?"),
-                   name);
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  bytes = cw_file_load_bounded (file, CW_CSV_MAX_BYTES, NULL, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+    return NULL;
   return cw_csv_import_new_from_bytes (bytes, name, error);
 }
 
@@ -541,30 +624,23 @@ cw_csv_import_get_delimiter (CwCsvImport *self)
   return self->delimiter;
 }
 
-/**
- * cw_csv_import_apply:
- * @n_updated: (out) (optional): how many existing statistics got new figures
- *
- * Adds the imported statistics to @deck; one with the id of an existing
- * statistic replaces its figures, so every slide showing it updates.
- *
- * Returns: how many statistics were added
- */
-guint
-cw_csv_import_apply (CwCsvImport *self,
-                     CwDeck      *deck,
-                     guint       *n_updated)
+static void
+apply_to (CwCsvImport *self,
+          CwDeck      *deck,
+          guint       *n_added,
+          guint       *n_updated)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
-  guint added = 0, updated = 0;
+  g_autoptr(GHashTable) existing_ids = NULL;
+  guint n, added = 0, updated = 0;
 
-  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), 0);
-  g_return_val_if_fail (CW_IS_DECK (deck), 0);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+  /* the imported ids are distinct, so the statistics added need no entry */
+  existing_ids = index_statistics (cw_deck_get_statistics (deck));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CwStatistic) imported = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
-      CwStatistic *existing = cw_deck_find_statistic (deck, cw_statistic_get_id (imported));
+      CwStatistic *existing = g_hash_table_lookup (existing_ids, cw_statistic_get_id (imported));
 
       if (existing == NULL)
         {
@@ -596,7 +672,130 @@ cw_csv_import_apply (CwCsvImport *self,
       updated++;
     }
 
+  if (n_added != NULL)
+    *n_added = added;
   if (n_updated != NULL)
     *n_updated = updated;
-  return added;
+}
+
+static gboolean
+same_statistic (CwStatistic *a,
+                CwStatistic *b)
+{
+  if (g_strcmp0 (cw_statistic_get_label (a), cw_statistic_get_label (b)) != 0 ||
+      g_strcmp0 (cw_statistic_get_unit (a), cw_statistic_get_unit (b)) != 0 ||
+      g_strcmp0 (cw_statistic_get_as_of (a), cw_statistic_get_as_of (b)) != 0 ||
+      g_strcmp0 (cw_statistic_get_source (a), cw_statistic_get_source (b)) != 0 ||
+      cw_statistic_has_value (a) != cw_statistic_has_value (b) ||
+      (cw_statistic_has_value (a) && cw_statistic_get_value (a) != cw_statistic_get_value (b)) ||
+      cw_statistic_get_n_points (a) != cw_statistic_get_n_points (b))
+    return FALSE;
+  for (guint i = 0; i < cw_statistic_get_n_points (a); i++)
+    {
+      const CwPoint *pa = cw_statistic_get_point (a, i);
+      const CwPoint *pb = cw_statistic_get_point (b, i);
+
+      if (g_strcmp0 (pa->label, pb->label) != 0 || pa->value != pb->value)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The deck loader's own verdict on @deck as it would be written: the bytes
+ * the writer makes, read back by the loader from memory, must open, and
+ * hold every statistic the import touched as it is. The per-row checks
+ * catch what is known; this catches whatever else the loader refuses (a
+ * deck grown past its size cap), so a deck that no longer opens is never
+ * written. */
+static gboolean
+check_round_trip (CwCsvImport  *self,
+                  CwDeck       *before,
+                  CwDeck       *after,
+                  GError      **error)
+{
+  g_autofree char *deck_name = cw_deck_dup_display_name (before);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GBytes) bytes = cw_deck_save_to_bytes (after);
+  g_autoptr(CwDeck) reloaded = NULL;
+  g_autoptr(GHashTable) written = NULL;
+  g_autoptr(GHashTable) read_back = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n;
+
+  if (cw_deck_get_file (before) != NULL)
+    folder = g_file_get_parent (cw_deck_get_file (before));
+
+  reloaded = cw_deck_load_bytes (bytes, deck_name, folder, &local_error);
+  if (reloaded == NULL)
+    {
+      g_autoptr(GBytes) unchanged = cw_deck_save_to_bytes (before);
+      g_autoptr(CwDeck) reopened = cw_deck_load_bytes (unchanged, deck_name, folder, NULL);
+
+      /* blame the table only for what it causes */
+      if (reopened == NULL)
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("%s: the deck would not open again once saved, even without this table, so nothing was imported. Fix the deck first:\n%s"),
+                     deck_name, local_error->message);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("%s: with the statistics of this table the deck would no longer open, so nothing was imported. Import fewer rows, or shorten their texts. The deck would say:\n%s"),
+                     self->name, local_error->message);
+      return FALSE;
+    }
+
+  written = index_statistics (cw_deck_get_statistics (after));
+  read_back = index_statistics (cw_deck_get_statistics (reloaded));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) imported = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
+      const char *id = cw_statistic_get_id (imported);
+      CwStatistic *a = g_hash_table_lookup (written, id);
+      CwStatistic *b = g_hash_table_lookup (read_back, id);
+
+      if (a == NULL || b == NULL || !same_statistic (a, b))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("%s:%u: a deck cannot keep “%s” as the table has it, so nothing was imported. Check its cells for unusual figures or characters."),
+                       self->name, GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, id)), id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * cw_csv_import_apply:
+ * @n_added: (out) (optional): how many statistics were added
+ * @n_updated: (out) (optional): how many existing statistics got new figures
+ *
+ * Adds the imported statistics to @deck; one with the id of an existing
+ * statistic replaces its figures, so every slide showing it updates.
+ *
+ * First the import is tried on a copy of @deck, which the deck loader must
+ * open again from the bytes the writer makes of it; when it does not,
+ * @deck is left as it was and @error says why.
+ *
+ * Returns: whether the statistics were imported
+ */
+gboolean
+cw_csv_import_apply (CwCsvImport  *self,
+                     CwDeck       *deck,
+                     guint        *n_added,
+                     guint        *n_updated,
+                     GError      **error)
+{
+  g_autoptr(CwDeck) trial = NULL;
+
+  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), FALSE);
+  g_return_val_if_fail (CW_IS_DECK (deck), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  trial = cw_deck_copy (deck);
+  apply_to (self, trial, NULL, NULL);
+  if (!check_round_trip (self, deck, trial, error))
+    return FALSE;
+
+  apply_to (self, deck, n_added, n_updated);
+  return TRUE;
 }

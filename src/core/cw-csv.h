@@ -35,8 +35,10 @@ CwCsvImport *cw_csv_import_new_from_file  (GFile        *file,
 GListModel  *cw_csv_import_get_statistics (CwCsvImport  *self);
 GPtrArray   *cw_csv_import_get_problems   (CwCsvImport  *self);
 char         cw_csv_import_get_delimiter  (CwCsvImport  *self);
-guint        cw_csv_import_apply          (CwCsvImport  *self,
+gboolean     cw_csv_import_apply          (CwCsvImport  *self,
                                            CwDeck       *deck,
-                                           guint        *n_updated);
+                                           guint        *n_added,
+                                           guint        *n_updated,
+                                           GError      **error);
 
 G_END_DECLS

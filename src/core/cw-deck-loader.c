@@ -594,6 +594,10 @@ load_statistics (Loader  *loader,
         loader_error (loader, line, CW_ERROR_BAD_VALUE,
                       _("The statistic “%s” has the value “%s”, which is not a number; write it without grouping, like 161000 or 2.5."),
                       id, value);
+      else if (value != NULL && !cw_statistic_value_is_valid (v))
+        loader_error (loader, line, CW_ERROR_BAD_VALUE,
+                      _("The statistic “%s” has the value “%s”, beyond what a deck holds: figures go up to %.0f either way, and a tiny one needs fewer decimals. Give it in a larger unit, such as thousands, or round it."),
+                      id, value, CW_STATISTIC_MAX_VALUE);
       if (as_of != NULL && !cw_statistic_as_of_is_valid (as_of))
         loader_error (loader, line, CW_ERROR_BAD_VALUE,
                       _("The statistic “%s” is dated “%s”; write the date as YYYY, YYYY-MM or YYYY-MM-DD."),
@@ -623,7 +627,11 @@ load_statistics (Loader  *loader,
                 loader_error (loader, line_of (c), CW_ERROR_BAD_VALUE,
                               _("The point “%s” of “%s” has the value “%s”, which is not a number; write it without grouping, like 4256."),
                               label ? label : "", id, pvalue ? pvalue : "");
-              else if (cw_statistic_get_n_points (statistic) >= 50)
+              else if (!cw_statistic_value_is_valid (pv))
+                loader_error (loader, line_of (c), CW_ERROR_BAD_VALUE,
+                              _("The point “%s” of “%s” has the value “%s”, beyond what a deck holds: figures go up to %.0f either way, and a tiny one needs fewer decimals. Give it in a larger unit, such as thousands, or round it."),
+                              label ? label : "", id, pvalue, CW_STATISTIC_MAX_VALUE);
+              else if (cw_statistic_get_n_points (statistic) >= CW_STATISTIC_MAX_POINTS)
                 loader_error (loader, line_of (c), CW_ERROR_BAD_VALUE,
                               _("The statistic “%s” has more than 50 points; a chart that dense cannot be read on a phone."),
                               id);

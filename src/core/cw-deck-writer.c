@@ -19,6 +19,9 @@
 #include "cw-file.h"
 #include "cw-template.h"
 
+/* the schema's decimals stop at 24 digits; fewer keep every figure well inside */
+#define MAX_DECIMALS 20
+
 /* The shortest decimal that reads back as the same double: "2.5", "161000". */
 char *
 cw_format_seconds (double value)
@@ -33,9 +36,21 @@ cw_format_seconds (double value)
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
-  /* %g switches to exponents for large values, which the schema's decimal refuses */
-  if (strchr (buf, 'e') != NULL)
+  /* %g switches to exponents for large and tiny values, which the schema's
+   * decimal refuses; a tiny one must not become "0" on the way */
+  if (strchr (buf, 'e') != NULL && fabs (value) >= 1)
     g_ascii_formatd (buf, sizeof buf, "%.0f", value);
+  else if (strchr (buf, 'e') != NULL)
+    {
+      for (int decimals = 1; decimals <= MAX_DECIMALS; decimals++)
+        {
+          g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+
+          g_ascii_formatd (buf, sizeof buf, format, value);
+          if (g_ascii_strtod (buf, NULL) == value)
+            break;
+        }
+    }
   return g_strdup (buf);
 }
 

@@ -4,10 +4,12 @@
  */
 #include "config.h"
 
+#include <libxml/chvalid.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cw-deck-io.h"
 #include "cw-statistic.h"
 
 struct _CwStatistic
@@ -473,4 +475,44 @@ cw_statistic_as_of_is_valid (const char *as_of)
     }
 
   return n && y >= 1900 && y <= 2999 && g_date_valid_dmy (d, m, y);
+}
+
+/**
+ * cw_statistic_value_is_valid:
+ *
+ * Whether a deck file can hold @value: a finite figure of at most
+ * CW_STATISTIC_MAX_VALUE either way, that the deck writer's decimal reads
+ * back as the same number (a tiny figure with many decimals does not).
+ */
+gboolean
+cw_statistic_value_is_valid (double value)
+{
+  g_autofree char *written = NULL;
+
+  if (!isfinite (value) || fabs (value) > CW_STATISTIC_MAX_VALUE)
+    return FALSE;
+  written = cw_format_seconds (value);
+  return g_ascii_strtod (written, NULL) == value;
+}
+
+/**
+ * cw_statistic_text_is_valid:
+ *
+ * Whether a deck file can hold @text as a label, unit, source or point
+ * label: at most CW_STATISTIC_MAX_TEXT characters, each one XML allows
+ * (a control character makes a file no XML parser opens). %NULL is valid.
+ */
+gboolean
+cw_statistic_text_is_valid (const char *text)
+{
+  glong n = 0;
+
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (++n > CW_STATISTIC_MAX_TEXT || !xmlIsCharQ (g_utf8_get_char (p)))
+        return FALSE;
+    }
+  return TRUE;
 }
