@@ -2,15 +2,69 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE 1
 #include "config.h"
 
+#include <dlfcn.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include "cw-test-utils.h"
+
+/* Fault injection. This program's own fopen() and rename() stand in for
+ * the C library's (the exporter, and GLib's g_rename(), bind to them), so a
+ * test can send one write to /dev/full, which fails as a full disk does
+ * (at the flush when the file is closed), or make one move into place fail
+ * as a full directory does. Everything else passes straight through. */
+static char *full_disk_under;   /* a write of full_disk_name below this folder fails */
+static const char *full_disk_name;
+static char *move_fails_to;     /* the next move to exactly this path fails */
+
+FILE *
+fopen (const char *path,
+       const char *mode)
+{
+  static FILE *(*real_fopen) (const char *, const char *);
+  const char *base = strrchr (path, '/');
+
+  if (real_fopen == NULL)
+    real_fopen = (FILE *(*) (const char *, const char *)) dlsym (RTLD_NEXT, "fopen");
+  if (full_disk_under != NULL && base != NULL && g_str_has_prefix (path, full_disk_under) &&
+      g_str_equal (base + 1, full_disk_name))
+    path = "/dev/full";
+  return real_fopen (path, mode);
+}
+
+int
+rename (const char *from,
+        const char *to)
+{
+  static int (*real_rename) (const char *, const char *);
+
+  if (real_rename == NULL)
+    real_rename = (int (*) (const char *, const char *)) dlsym (RTLD_NEXT, "rename");
+  if (move_fails_to != NULL && g_str_equal (to, move_fails_to))
+    {
+      /* once: taking back what was moved frees the room again */
+      g_clear_pointer (&move_fails_to, g_free);
+      errno = ENOSPC;
+      return -1;
+    }
+  return real_rename (from, to);
+}
+
+static void
+clear_faults (void)
+{
+  g_clear_pointer (&full_disk_under, g_free);
+  full_disk_name = NULL;
+  g_clear_pointer (&move_fails_to, g_free);
+}
 
 static CwDeck *
 small_deck (void)
@@ -207,12 +261,90 @@ test_cancel (void)
   cw_test_remove_tree (dir);
 }
 
+/* The exports these tests make fail, and their reruns, are kept short:
+ * 3.5 s at 10 fps. */
+#define FAILING_FRAMES 35
+
+static CwExporter *
+failing_exporter (CwDeck     *deck,
+                  const char *dir,
+                  const char *format)
+{
+  CwExporter *exporter = new_exporter (deck, dir, format);
+
+  cw_exporter_set_fps (exporter, 10);
+  return exporter;
+}
+
+/* What a failed export must not leave below @dir: any file (frames,
+ * captions, manifest, video…) or any hidden staging folder. */
 static void
-test_write_failure (void)
+collect_leftovers (const char *dir,
+                   GString    *found)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  /* a few names are enough to see what went wrong */
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL && found->len < 300)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        {
+          if (name[0] == '.')
+            g_string_append_printf (found, "%s/ ", path);
+          collect_leftovers (path, found);
+        }
+      else
+        g_string_append_printf (found, "%s ", path);
+    }
+}
+
+static void
+assert_nothing_left (const char *dir)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  collect_leftovers (dir, found);
+  g_assert_cmpstr (found->str, ==, "");
+}
+
+/* After a failed attempt, exporting again (without --overwrite) is not
+ * refused and makes the whole sequence. */
+static void
+assert_rerun_succeeds (CwDeck     *deck,
+                       const char *dir,
+                       const char *format)
+{
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, format);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *manifest = g_build_filename (dir, "manifest.json", NULL);
+  g_autofree char *captions = g_build_filename (dir, "captions.txt", NULL);
+
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, FAILING_FRAMES);
+  g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (captions, G_FILE_TEST_IS_REGULAR));
+  /* frames, captions, manifest, and no staging folder */
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2);
+}
+
+static void
+assert_full_disk_error (const GError *error,
+                        const char   *dir)
+{
+  g_assert_error (error, CW_ERROR, CW_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, dir));
+}
+
+static void
+test_full_disk_frames (void)
 {
   g_autofree char *dir = cw_test_make_tmpdir ();
   g_autoptr(CwDeck) deck = small_deck ();
-  g_autoptr(CwExporter) exporter = new_exporter (deck, dir, "360x640");
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "360x640");
   g_autoptr(GError) error = NULL;
   struct rlimit old, small = { 4096, 4096 };
 
@@ -225,10 +357,317 @@ test_write_failure (void)
   g_assert_false (cw_exporter_run (exporter, NULL, &error));
   setrlimit (RLIMIT_FSIZE, &old);
 
-  g_assert_error (error, CW_ERROR, CW_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, dir));
+  assert_full_disk_error (error, dir);
   /* nothing half-written is left behind */
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
+  assert_nothing_left (dir);
+  assert_rerun_succeeds (deck, dir, "360x640");
+  cw_test_remove_tree (dir);
+}
+
+/* The disk fills up once every frame is written, at the captions or at
+ * the manifest: still nothing of the sequence may appear. */
+static void
+test_full_disk_after_frames (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+
+  full_disk_under = g_strdup (dir);
+  full_disk_name = name;
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+
+  assert_full_disk_error (error, dir);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  assert_nothing_left (dir);
+  assert_rerun_succeeds (deck, dir, "180x320");
+  cw_test_remove_tree (dir);
+}
+
+/* Everything is written; moving it into place fails at one file (a full
+ * directory cannot take another entry). What was moved is taken back. */
+static void
+test_full_disk_moving (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+
+  move_fails_to = g_build_filename (dir, name, NULL);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+
+  assert_full_disk_error (error, dir);
+  assert_nothing_left (dir);
+  assert_rerun_succeeds (deck, dir, "180x320");
+  cw_test_remove_tree (dir);
+}
+
+/* Replacing an earlier export fails at the very last step: the earlier
+ * export is still there, whole, and nothing of the new one. */
+static void
+test_full_disk_keeps_earlier (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *manifest_path = g_build_filename (dir, "manifest.json", NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) earlier = new_exporter (deck, dir, "180x320");
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* the earlier export has more frames than the new one */
+  g_assert_true (cw_exporter_run (earlier, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 105);
+  g_assert_true (g_file_get_contents (manifest_path, &before, NULL, NULL));
+
+  cw_exporter_set_overwrite (exporter, TRUE);
+  move_fails_to = g_strdup (manifest_path);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, dir);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 105);
+  g_assert_true (g_file_get_contents (manifest_path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  /* frames, captions, manifest: no staging folder */
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+
+  /* and replacing it works once there is room, frames beyond the new end included */
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, FAILING_FRAMES);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2);
+  cw_test_remove_tree (dir);
+}
+
+/* Two formats: the disk fills up at the second. The first, although
+ * complete, must not stay behind looking like the finished export. */
+static void
+test_full_disk_second_sequence (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *second = g_build_filename (dir, "200x200", NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(CwFormat) square = cw_format_lookup ("200x200", NULL);
+  g_autoptr(GError) error = NULL;
+
+  cw_exporter_add_format (exporter, square);
+  full_disk_under = g_strdup (second);
+  full_disk_name = "manifest.json";
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, second);
+  g_clear_error (&error);
+  assert_nothing_left (dir);
+
+  /* the same, when moving the second into place fails */
+  move_fails_to = g_build_filename (second, "frame_00000.png", NULL);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, second);
+  g_clear_error (&error);
+  assert_nothing_left (dir);
+
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_exporter_get_results (exporter)->len, ==, 2);
+  cw_test_remove_tree (dir);
+}
+
+/* ffmpeg fails: the error says that the PNG frames are complete and the
+ * command is in manifest.json, and so they are. */
+static void
+test_mp4_fails (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (bin, ":", old_path, NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, out, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *manifest;
+
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake, "#!/bin/sh\necho 'Unknown encoder libx264' >&2\nexit 1\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+
+  g_setenv ("PATH", new_path, TRUE);
+  cw_exporter_set_mp4 (exporter, TRUE);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  g_setenv ("PATH", old_path, TRUE);
+
+  g_assert_error (error, CW_ERROR, CW_ERROR_FFMPEG_FAILED);
+  g_assert_nonnull (strstr (error->message, "Unknown encoder libx264"));
+  g_assert_nonnull (strstr (error->message, "manifest.json"));
+  g_assert_cmpuint (cw_test_count_frames (out), ==, FAILING_FRAMES);
+  manifest = read_manifest (out, parser);
+  g_assert_cmpint (json_object_get_int_member (manifest, "frame_count"), ==, FAILING_FRAMES);
+  g_assert_false (json_object_has_member (manifest, "video"));
+  /* frames, captions, manifest: no video, no staging folder */
+  g_assert_cmpuint (cw_test_count_entries (out), ==, FAILING_FRAMES + 2);
+  cw_test_remove_tree (dir);
+}
+
+/* The space the files in @dir take on a tmpfs, which counts whole pages. */
+static guint64
+tmpfs_bytes (const char *dir,
+             const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint64 total = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      total += (st.st_size + 4095) / 4096 * 4096;
+    }
+  return total;
+}
+
+/* How to get a mount namespace of our own here, as root or through a user
+ * namespace; %NULL where neither is allowed. */
+static const char * const *
+mount_namespace (const char *mount_point)
+{
+  static const char * const as_user[] = { "unshare", "--user", "--map-root-user", "--mount", NULL };
+  static const char * const as_root[] = { "unshare", "--mount", NULL };
+  const char * const *ways[] = { as_user, as_root };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      int status = -1;
+
+      for (guint j = 0; ways[i][j]; j++)
+        g_ptr_array_add (argv, (gpointer) ways[i][j]);
+      g_ptr_array_add (argv, (gpointer) "sh");
+      g_ptr_array_add (argv, (gpointer) "-c");
+      g_ptr_array_add (argv, (gpointer) "mount -t tmpfs -o size=4096 tmpfs \"$1\"");
+      g_ptr_array_add (argv, (gpointer) "sh");
+      g_ptr_array_add (argv, (gpointer) mount_point);
+      g_ptr_array_add (argv, NULL);
+      if (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                        G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                        NULL, NULL, NULL, NULL, &status, NULL) &&
+          g_spawn_check_wait_status (status, NULL))
+        return ways[i];
+    }
+  return NULL;
+}
+
+/* What the reporter saw, on a real filesystem: clearway-cli fills a small
+ * tmpfs during the frames, at the captions and at the manifest. Each time
+ * it exits 1 saying the disk is full, leaves nothing in the output folder,
+ * and once there is room again a rerun is not refused. */
+static void
+test_full_disk_real (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck_path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autofree char *reference = g_build_filename (dir, "reference", NULL);
+  g_autofree char *mount_point = g_build_filename (dir, "disk", NULL);
+  g_autoptr(GFile) deck_file = g_file_new_for_path (deck_path);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CLEARWAY_CLI");
+  const char * const *unshare;
+  const char *script =
+    "mount -t tmpfs -o size=\"$1\" tmpfs \"$2\" || exit 99\n"
+    "\"$3\" render -q -f 180x320 -o \"$2/out\" \"$4\"\n"
+    "echo \"exit=$?\"\n"
+    "ls -A \"$2/out\" | sed 's/^/left: /'\n"
+    "mount -o remount,size=64m \"$2\" || exit 99\n"
+    "\"$3\" render -q -f 180x320 -o \"$2/out\" \"$4\"\n"
+    "echo \"rerun=$?\"\n"
+    "echo \"frames=$(ls \"$2/out\" | grep -c '^frame_')\"\n";
+  guint64 frames, captions, room[3];
+  int status = -1;
+
+  g_assert_nonnull (cli);
+  g_assert_cmpint (g_mkdir (mount_point, 0755), ==, 0);
+  unshare = mount_namespace (mount_point);
+  if (unshare == NULL)
+    {
+      g_test_skip ("no mount namespace can be made here to mount a small tmpfs");
+      cw_test_remove_tree (dir);
+      return;
+    }
+
+  /* 1.5 s at 30 fps keeps it quick */
+  cw_slide_set_duration (cw_deck_get_slide (deck, 0), 1.0);
+  cw_slide_set_duration (cw_deck_get_slide (deck, 1), 0.5);
+  g_assert_true (cw_deck_save_file (deck, deck_file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* the same export where there is room: how much each part takes */
+  {
+    const char *argv[] = { cli, "render", "-q", "-f", "180x320", "-o", reference, deck_path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  frames = tmpfs_bytes (reference, "frame_");
+  captions = tmpfs_bytes (reference, "captions.txt");
+  room[0] = frames / 2 / 4096 * 4096;    /* full during the frames */
+  room[1] = frames;                      /* at the captions */
+  room[2] = frames + captions;           /* at the manifest */
+
+  for (guint i = 0; i < G_N_ELEMENTS (room); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, room[i]);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      for (guint j = 0; unshare[j]; j++)
+        g_ptr_array_add (argv, (gpointer) unshare[j]);
+      g_ptr_array_add (argv, (gpointer) "sh");
+      g_ptr_array_add (argv, (gpointer) "-c");
+      g_ptr_array_add (argv, (gpointer) script);
+      g_ptr_array_add (argv, (gpointer) "sh");
+      g_ptr_array_add (argv, size);
+      g_ptr_array_add (argv, mount_point);
+      g_ptr_array_add (argv, (gpointer) cli);
+      g_ptr_array_add (argv, deck_path);
+      g_ptr_array_add (argv, NULL);
+
+      g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                    &out, &err, &status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s bytes of room:\n%s%s", size, out, err);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+      g_assert_nonnull (strstr (out, "exit=1\n"));
+      g_assert_nonnull (strstr (err, "disk is full"));
+      /* no frame, no captions, no manifest, no staging folder */
+      g_assert_null (strstr (out, "left: "));
+      g_assert_nonnull (strstr (out, "rerun=0\n"));
+      g_assert_nonnull (strstr (out, "frames=45\n"));
+    }
+
   cw_test_remove_tree (dir);
 }
 
@@ -344,11 +783,21 @@ main (int   argc,
   g_test_add_func ("/cw/export/sequence", test_sequence);
   g_test_add_func ("/cw/export/refuses-to-overwrite", test_refuses_to_overwrite);
   g_test_add_func ("/cw/export/cancel", test_cancel);
-  g_test_add_func ("/cw/export/write-failure", test_write_failure);
+  g_test_add_func ("/cw/export/full-disk/frames", test_full_disk_frames);
+  g_test_add_data_func ("/cw/export/full-disk/captions", "captions.txt", test_full_disk_after_frames);
+  g_test_add_data_func ("/cw/export/full-disk/manifest", "manifest.json", test_full_disk_after_frames);
+  g_test_add_data_func ("/cw/export/full-disk/moving-first-frame", "frame_00000.png", test_full_disk_moving);
+  g_test_add_data_func ("/cw/export/full-disk/moving-frames", "frame_00020.png", test_full_disk_moving);
+  g_test_add_data_func ("/cw/export/full-disk/moving-captions", "captions.txt", test_full_disk_moving);
+  g_test_add_data_func ("/cw/export/full-disk/moving-manifest", "manifest.json", test_full_disk_moving);
+  g_test_add_func ("/cw/export/full-disk/keeps-earlier", test_full_disk_keeps_earlier);
+  g_test_add_func ("/cw/export/full-disk/second-sequence", test_full_disk_second_sequence);
+  g_test_add_func ("/cw/export/full-disk/real", test_full_disk_real);
   g_test_add_func ("/cw/export/unwritable", test_unwritable);
   g_test_add_func ("/cw/export/several-formats", test_several_formats);
   g_test_add_func ("/cw/export/unknown-language", test_unknown_language);
   g_test_add_func ("/cw/export/mp4", test_mp4);
+  g_test_add_func ("/cw/export/mp4-fails", test_mp4_fails);
 
   return g_test_run ();
 }

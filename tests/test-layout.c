@@ -191,6 +191,58 @@ test_pictogram_rescales_honestly (void)
   g_assert_cmpuint (cw_renderer_get_warnings (renderer)->len, >=, 1);
 }
 
+/* A huge value with a tiny share per symbol: the count is far beyond any
+ * integer, so the warning must give the true number, and the grid must
+ * still stand for the value (the deck is also in the deck fuzz corpus). */
+static void
+test_pictogram_huge_count (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "deck",
+                                                 "pictogram-overflow.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_deck_load_file (file, NULL, &error);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  GPtrArray *warnings;
+  CwScene *scene;
+  gboolean legend = FALSE;
+  guint icons = 0;
+
+  g_assert_no_error (error);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  warnings = cw_renderer_get_warnings (renderer);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  /* 99,999,999,999 at 0.0001 a symbol */
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "999,999,999,990,000 symbols"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "stands for 1,000,000,000;"));
+
+  scene = cw_renderer_get_scene (renderer, 0);
+  for (guint i = 0; i < scene->texts->len; i++)
+    legend |= g_str_equal (g_ptr_array_index (scene->texts, i), "Each symbol = 1,000,000,000");
+  g_assert_true (legend);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+      if (g_strcmp0 (node->element, "icons") == 0)
+        icons++;
+    }
+  g_assert_cmpuint (icons, >=, 1);
+  g_clear_object (&renderer);
+
+  /* beyond even a double's range of counts, and below zero: still no overflow */
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines"), 1e305);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  warnings = cw_renderer_get_warnings (renderer);
+  g_assert_cmpuint (warnings->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "too many symbols to count"));
+  g_clear_object (&renderer);
+
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines"), -99999999999);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  g_assert_cmpuint (cw_renderer_get_warnings (renderer)->len, ==, 0);
+}
+
 static void
 test_theme_contrast (void)
 {
@@ -292,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/cw/layout/long-text", test_long_text_shrinks_then_wraps);
   g_test_add_func ("/cw/layout/numbers-never-break", test_numbers_never_break);
   g_test_add_func ("/cw/layout/pictogram-rescales", test_pictogram_rescales_honestly);
+  g_test_add_func ("/cw/layout/pictogram-huge-count", test_pictogram_huge_count);
   g_test_add_func ("/cw/layout/theme-contrast", test_theme_contrast);
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);

@@ -3,10 +3,16 @@
  * Frames are rendered and encoded on every core, each worker on its own
  * surface, written straight to disk, so memory stays flat however long the
  * clip. Frames of a static hold are rendered and encoded once and written
- * as often as they repeat. Everything goes to a hidden staging folder first
- * and is moved into place only when the sequence is complete: a cancelled
- * or failed export leaves no sequence that looks finished, and an earlier
- * export is replaced only by a complete new one.
+ * as often as they repeat.
+ *
+ * Frames, captions, video and manifest are all written to a hidden staging
+ * folder first, every write checked. Moving them into place is the last
+ * step, the manifest of each sequence last of all, and it happens only once
+ * every sequence asked for is complete. A move that fails takes back what
+ * was moved and puts back the earlier export it was replacing. So a
+ * cancelled or failed export (a full disk, say) leaves nothing that looks
+ * finished, nothing that makes the next run refuse, and an earlier export
+ * is replaced only by a complete new one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -560,33 +566,28 @@ holds_export (GFile *dir)
     }
 }
 
+/* Removes @dir and all it holds. Only for our own staging folders, so
+ * nothing in it is the user's; links are removed, never followed. */
 static void
-delete_matching (GFile    *dir,
-                 gboolean (*match) (const char *name))
+remove_tree (GFile *dir)
 {
   g_autoptr(GFileEnumerator) children = NULL;
 
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                         G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children == NULL)
-    return;
-
-  for (;;)
+  while (children != NULL)
     {
       GFileInfo *info = NULL;
       GFile *child = NULL;
 
       if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
         break;
-      if (match == NULL || match (g_file_info_get_name (info)))
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
         g_file_delete (child, NULL, NULL);
     }
-}
-
-static void
-remove_tree (GFile *dir)
-{
-  delete_matching (dir, NULL);
   g_file_delete (dir, NULL, NULL);
 }
 
@@ -607,19 +608,6 @@ set_write_error (GError     **error,
   else
     g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
                  _("Could not write the frames to %s: %s"), name, g_strerror (errsv));
-}
-
-static int
-errno_from_file_error (const GError *error)
-{
-  switch (error->code)
-    {
-    case G_FILE_ERROR_NOSPC: return ENOSPC;
-    case G_FILE_ERROR_ACCES: return EACCES;
-    case G_FILE_ERROR_PERM: return EPERM;
-    case G_FILE_ERROR_ROFS: return EROFS;
-    default: return EIO;
-    }
 }
 
 /* Frames with the same picture are rendered once and written N times. */
@@ -866,9 +854,10 @@ build_captions (CwRenderer *renderer)
   return g_string_free (text, FALSE);
 }
 
+/* Encodes the frames in @staging into @video beside them. */
 static gboolean
 run_ffmpeg (CwExporter    *self,
-            const Job     *job,
+            const char    *staging,
             guint          n_frames,
             const char    *video,
             GCancellable  *cancellable,
@@ -878,12 +867,8 @@ run_ffmpeg (CwExporter    *self,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) progress = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = g_file_get_path (job->dir);
-  g_autofree char *partial = g_strconcat (".", video, ".part.mp4", NULL);
-  g_autofree char *partial_path = g_build_filename (dir, partial, NULL);
-  g_autofree char *final_path = g_build_filename (dir, video, NULL);
   g_autofree char *stderr_text = NULL;
-  g_auto(GStrv) argv = ffmpeg_argv (self->fps, partial);
+  g_auto(GStrv) argv = ffmpeg_argv (self->fps, video);
   g_autoptr(GStrvBuilder) full = g_strv_builder_new ();
   g_auto(GStrv) full_argv = NULL;
   guint base = g_atomic_int_get (&self->frames_done);
@@ -904,7 +889,7 @@ run_ffmpeg (CwExporter    *self,
   full_argv = g_strv_builder_end (full);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_set_cwd (launcher, staging);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv, &local_error);
   if (process == NULL)
     {
@@ -936,25 +921,14 @@ run_ffmpeg (CwExporter    *self,
   g_subprocess_wait (process, NULL, NULL);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (partial_path);
-      return FALSE;
-    }
+    return FALSE;
 
+  /* what a failed ffmpeg left goes with the staging folder */
   if (!g_subprocess_get_if_exited (process) || g_subprocess_get_exit_status (process) != 0)
     {
-      g_unlink (partial_path);
       g_set_error (error, CW_ERROR, CW_ERROR_FFMPEG_FAILED,
                    _("ffmpeg could not make the MP4 (%s). The PNG frames are complete; the command is in manifest.json."),
                    stderr_text && *stderr_text ? g_strstrip (stderr_text) : _("no message"));
-      return FALSE;
-    }
-
-  if (g_rename (partial_path, final_path) != 0)
-    {
-      int errsv = errno;
-      g_unlink (partial_path);
-      set_write_error (error, job->dir, errsv);
       return FALSE;
     }
 
@@ -962,25 +936,80 @@ run_ffmpeg (CwExporter    *self,
   return TRUE;
 }
 
+/* One sequence, complete in its hidden staging folder, on its way into
+ * place. */
+typedef struct
+{
+  GFile     *dir;
+  char      *staging;
+  GPtrArray *names;     /* what moves into @dir, in order: the manifest last */
+  guint      n_moved;
+  GPtrArray *previous;  /* the earlier export's files, set aside in staging */
+  guint      n_frames;
+  gboolean   keep;
+} Staged;
+
+#define PREVIOUS_FOLDER "previous"
+
+static void
+staged_free (Staged *staged)
+{
+  /* a staging folder still holding an earlier export that could not be
+   * put back is kept: an export never deletes the user's earlier work */
+  if (!staged->keep)
+    {
+      g_autoptr(GFile) staging = g_file_new_for_path (staged->staging);
+      remove_tree (staging);
+    }
+  g_clear_object (&staged->dir);
+  g_free (staged->staging);
+  g_ptr_array_unref (staged->names);
+  g_ptr_array_unref (staged->previous);
+  g_free (staged);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Staged, staged_free)
+
+/* Writes @contents into the staging folder as @name, to be moved into place. */
 static gboolean
-export_job (CwExporter    *self,
-            const Job     *job,
-            CwRenderer    *renderer,
-            guint          threads,
-            GCancellable  *cancellable,
-            GError       **error)
+stage_file (Staged      *staged,
+            const char  *name,
+            char        *contents,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (contents, strlen (contents));
+  g_autofree char *path = g_build_filename (staged->staging, name, NULL);
+  int errsv = 0;
+
+  if (!write_file (path, bytes, &errsv))
+    {
+      set_write_error (error, staged->dir, errsv);
+      return FALSE;
+    }
+  g_ptr_array_add (staged->names, g_strdup (name));
+  return TRUE;
+}
+
+/* Renders one sequence with its captions, video and manifest into a
+ * staging folder inside its destination. A video ffmpeg fails to make is
+ * left out and its error put in @mp4_error; the sequence is complete
+ * without it. Returns: (nullable): the staged sequence, or %NULL on error
+ * or cancellation, with nothing left behind. */
+static Staged *
+stage_job (CwExporter    *self,
+           const Job     *job,
+           CwRenderer    *renderer,
+           guint          threads,
+           GCancellable  *cancellable,
+           GError       **mp4_error,
+           GError       **error)
 {
   g_autofree char *dir_path = g_file_get_path (job->dir);
+  g_autoptr(Staged) staged = NULL;
   g_autofree char *staging = NULL;
   g_autofree char *video = NULL;
   g_autoptr(JsonNode) manifest = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
-  g_autofree char *manifest_text = NULL;
-  g_autofree char *manifest_path = NULL;
-  g_autofree char *captions = NULL;
-  g_autofree char *captions_path = NULL;
-  g_autoptr(GFile) staging_dir = NULL;
-  g_autoptr(GError) local_error = NULL;
   RenderState state = { 0 };
   GThreadPool *pool;
   guint n_frames = cw_renderer_get_n_frames (renderer);
@@ -992,20 +1021,26 @@ export_job (CwExporter    *self,
   if (g_mkdir_with_parents (dir_path, 0755) != 0)
     {
       set_write_error (error, job->dir, errno);
-      return FALSE;
+      return NULL;
     }
 
   staging = g_build_filename (dir_path, ".clearway-partial-XXXXXX", NULL);
   if (g_mkdtemp (staging) == NULL)
     {
       set_write_error (error, job->dir, errno);
-      return FALSE;
+      return NULL;
     }
-  staging_dir = g_file_new_for_path (staging);
+
+  staged = g_new0 (Staged, 1);
+  staged->dir = g_object_ref (job->dir);
+  staged->staging = g_steal_pointer (&staging);
+  staged->names = g_ptr_array_new_full (n_frames + 3, g_free);
+  staged->previous = g_ptr_array_new_with_free_func (g_free);
+  staged->n_frames = n_frames;
 
   state.self = self;
   state.renderer = renderer;
-  state.staging = staging;
+  state.staging = staged->staging;
   state.dir = job->dir;
   state.cancellable = cancellable;
   g_mutex_init (&state.lock);
@@ -1026,69 +1061,161 @@ export_job (CwExporter    *self,
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&state.lock);
 
-  if (state.error != NULL || g_cancellable_is_cancelled (cancellable))
+  if (state.error != NULL)
     {
-      remove_tree (staging_dir);
-      if (state.error != NULL)
-        g_propagate_error (error, state.error);
-      else
-        g_cancellable_set_error_if_cancelled (cancellable, error);
-      return FALSE;
+      g_propagate_error (error, state.error);
+      return NULL;
     }
-
-  /* the new sequence is complete: only now does the old one go */
-  if (self->overwrite)
-    delete_matching (job->dir, is_export_file);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   for (guint i = 0; i < n_frames; i++)
-    {
-      g_autofree char *name = g_strdup_printf (FRAME_PATTERN, i);
-      g_autofree char *from = g_build_filename (staging, name, NULL);
-      g_autofree char *to = g_build_filename (dir_path, name, NULL);
+    g_ptr_array_add (staged->names, g_strdup_printf (FRAME_PATTERN, i));
 
-      if (g_rename (from, to) != 0)
-        {
-          int errsv = errno;
-          remove_tree (staging_dir);
-          set_write_error (error, job->dir, errsv);
-          return FALSE;
-        }
-    }
-  remove_tree (staging_dir);
-
-  captions = build_captions (renderer);
-  captions_path = g_build_filename (dir_path, "captions.txt", NULL);
-  if (!g_file_set_contents (captions_path, captions, -1, &local_error))
-    {
-      set_write_error (error, job->dir, errno_from_file_error (local_error));
-      return FALSE;
-    }
+  if (!stage_file (staged, "captions.txt", build_captions (renderer), error))
+    return NULL;
 
   if (self->mp4)
     {
+      g_autoptr(GError) local_error = NULL;
+
       video = video_name (self, job);
       /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
       set_status (self, g_strdup_printf (_("Encoding the %s, %s video"), job->language,
                                          job->format->label));
-      if (!run_ffmpeg (self, job, n_frames, video, cancellable, error))
-        return FALSE;
+      if (run_ffmpeg (self, staged->staging, n_frames, video, cancellable, &local_error))
+        g_ptr_array_add (staged->names, g_strdup (video));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      else
+        {
+          /* the frames are still a complete sequence; its manifest gives
+           * the command to make the video later */
+          g_propagate_error (mp4_error, g_steal_pointer (&local_error));
+          g_clear_pointer (&video, g_free);
+        }
     }
 
   manifest = build_manifest (self, job, renderer, video);
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, manifest);
-  manifest_text = json_generator_to_data (generator, NULL);
-  manifest_path = g_build_filename (dir_path, "manifest.json", NULL);
-  if (!g_file_set_contents (manifest_path, manifest_text, -1, &local_error))
+  if (!stage_file (staged, "manifest.json", json_generator_to_data (generator, NULL), error))
+    return NULL;
+
+  return g_steal_pointer (&staged);
+}
+
+/* With overwriting, an earlier export in the destination is moved into
+ * the staging folder rather than deleted, so a failed move can put it back. */
+static gboolean
+set_aside_earlier (Staged  *staged,
+                   GError **error)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir_path = g_file_get_path (staged->dir);
+  g_autofree char *aside = g_build_filename (staged->staging, PREVIOUS_FOLDER, NULL);
+
+  children = g_file_enumerate_children (staged->dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
+  while (children != NULL)
     {
-      set_write_error (error, job->dir, errno_from_file_error (local_error));
+      GFileInfo *info = NULL;
+
+      if (!g_file_enumerator_iterate (children, &info, NULL, NULL, &local_error) || info == NULL)
+        break;
+      /* a folder that happens to have such a name is not ours to move */
+      if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY &&
+          is_export_file (g_file_info_get_name (info)))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+  if (local_error != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (staged->dir);
+      g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
+                   _("Could not write the frames to %s: %s"), name, local_error->message);
       return FALSE;
     }
+  if (names->len == 0)
+    return TRUE;
 
-  g_ptr_array_add (self->results, g_object_ref (job->dir));
-  self->frames_written += cw_renderer_get_n_frames (renderer);
+  if (g_mkdir (aside, 0700) != 0)
+    {
+      set_write_error (error, staged->dir, errno);
+      return FALSE;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *from = g_build_filename (dir_path, name, NULL);
+      g_autofree char *to = g_build_filename (aside, name, NULL);
+
+      if (g_rename (from, to) != 0)
+        {
+          set_write_error (error, staged->dir, errno);
+          return FALSE;
+        }
+      g_ptr_array_add (staged->previous, g_strdup (name));
+    }
   return TRUE;
+}
+
+/* Moves a staged sequence into place: the step that makes it look finished. */
+static gboolean
+publish (Staged    *staged,
+         gboolean   overwrite,
+         GError   **error)
+{
+  g_autofree char *dir_path = g_file_get_path (staged->dir);
+
+  if (overwrite && !set_aside_earlier (staged, error))
+    return FALSE;
+
+  for (; staged->n_moved < staged->names->len; staged->n_moved++)
+    {
+      const char *name = g_ptr_array_index (staged->names, staged->n_moved);
+      g_autofree char *from = g_build_filename (staged->staging, name, NULL);
+      g_autofree char *to = g_build_filename (dir_path, name, NULL);
+
+      if (g_rename (from, to) != 0)
+        {
+          set_write_error (error, staged->dir, errno);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Undoes publish() after a failure: what was moved in goes, and the
+ * earlier export comes back. */
+static void
+unpublish (Staged *staged)
+{
+  g_autofree char *dir_path = g_file_get_path (staged->dir);
+  g_autofree char *aside = g_build_filename (staged->staging, PREVIOUS_FOLDER, NULL);
+
+  for (guint i = 0; i < staged->n_moved; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (staged->names, i), NULL);
+      g_unlink (path);
+    }
+  staged->n_moved = 0;
+
+  for (guint i = 0; i < staged->previous->len; i++)
+    {
+      const char *name = g_ptr_array_index (staged->previous, i);
+      g_autofree char *from = g_build_filename (aside, name, NULL);
+      g_autofree char *to = g_build_filename (dir_path, name, NULL);
+
+      if (g_rename (from, to) != 0)
+        staged->keep = TRUE;
+    }
 }
 
 /**
@@ -1097,7 +1224,12 @@ export_job (CwExporter    *self,
  * Exports every language × format asked for, blocking until done. Each
  * sequence goes to the output folder (or a folder per language or format
  * inside it when there are several). A folder that already holds an export
- * is refused unless overwriting was asked for.
+ * is refused unless overwriting was asked for. Nothing is moved into place
+ * until every sequence is complete; on any error or cancellation no
+ * sequence is left, and an earlier one being replaced is kept. The one
+ * exception is ffmpeg failing: the PNG sequences made so far (the one
+ * without its video included) are complete, so they are kept, and the
+ * error is %CW_ERROR_FFMPEG_FAILED.
  *
  * Returns: %TRUE on success; on cancellation %FALSE with
  *   %G_IO_ERROR_CANCELLED, which is not to be shown as an error
@@ -1109,6 +1241,8 @@ cw_exporter_run (CwExporter    *self,
 {
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GPtrArray) renderers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) staged = g_ptr_array_new_with_free_func ((GDestroyNotify) staged_free);
+  g_autoptr(GError) mp4_error = NULL;
   g_autofree char *local_path = NULL;
   guint threads;
 
@@ -1192,9 +1326,39 @@ cw_exporter_run (CwExporter    *self,
 
   for (guint i = 0; i < jobs->len; i++)
     {
-      if (!export_job (self, g_ptr_array_index (jobs, i), g_ptr_array_index (renderers, i),
-                       threads, cancellable, error))
+      Staged *one = stage_job (self, g_ptr_array_index (jobs, i), g_ptr_array_index (renderers, i),
+                               threads, cancellable, &mp4_error, error);
+
+      if (one == NULL)
         return FALSE;
+      g_ptr_array_add (staged, one);
+      /* a video that failed stops here; the sequences made so far are complete */
+      if (mp4_error != NULL)
+        break;
+    }
+
+  /* the last step: every sequence moves into place, or none stays there */
+  for (guint i = 0; i < staged->len; i++)
+    {
+      if (!publish (g_ptr_array_index (staged, i), self->overwrite, error))
+        {
+          for (guint j = i + 1; j-- > 0;)
+            unpublish (g_ptr_array_index (staged, j));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < staged->len; i++)
+    {
+      Staged *one = g_ptr_array_index (staged, i);
+
+      g_ptr_array_add (self->results, g_object_ref (one->dir));
+      self->frames_written += one->n_frames;
+    }
+
+  if (mp4_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&mp4_error));
+      return FALSE;
     }
 
   set_status (self, g_strdup (_("Done")));

@@ -769,7 +769,12 @@ draw_icon_grid (const CwNode *node,
 static double
 round_up_nicely (double value)
 {
-  double step = pow (10, floor (log10 (MAX (value, 1))));
+  double step;
+
+  if (!isfinite (value))
+    return value;
+
+  step = pow (10, floor (log10 (MAX (value, 1))));
 
   for (;; step *= 10)
     {
@@ -780,6 +785,15 @@ round_up_nicely (double value)
       if (5 * step >= value)
         return 5 * step;
     }
+}
+
+/* How many symbols @amount needs, as a double: a huge value or a tiny
+ * share per symbol is far beyond any integer type, even +inf. */
+static double
+symbols_needed (double amount,
+                double per_icon)
+{
+  return ceil (amount / per_icon - 1e-9);
 }
 
 static void
@@ -802,7 +816,7 @@ build_pictogram (CwSceneBuilder *b)
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
   CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
-  double filled, count_f;
+  double value, amount, filled, needed;
   guint count, columns, rows;
   double grid_w, grid_h, size, gap;
   IconGrid *grid;
@@ -818,27 +832,38 @@ build_pictogram (CwSceneBuilder *b)
       add_missing_note (b, &box, _("Choose a statistic to count in symbols."));
       return;
     }
-  if (per_icon <= 0)
+  if (!(per_icon > 0) || !isfinite (per_icon))
     per_icon = 1;
 
-  filled = cw_statistic_get_value (statistic) / per_icon;
-  count_f = total_stat ? cw_statistic_get_value (total_stat) / per_icon : filled;
-  count = (guint) ceil (MAX (count_f, filled) - 1e-9);
-  if (count > MAX_ICONS)
+  /* the grid counts the larger of the part and the whole */
+  value = MAX (cw_statistic_get_value (statistic), 0);
+  amount = total_stat ? MAX (cw_statistic_get_value (total_stat), value) : value;
+  needed = symbols_needed (amount, per_icon);
+  if (!(needed <= MAX_ICONS))
     {
       /* too many to count at a glance: each symbol stands for more, and
        * the legend says how many, so the grid never misleads */
-      double larger = round_up_nicely (per_icon * count / MAX_ICONS);
+      double larger = round_up_nicely (amount / MAX_ICONS);
       g_autofree char *suggest = cw_number_format (b->language, CW_NUMBER_DECIMAL, larger, 0);
 
-      cw_builder_warn (b, _("Slide “%s” would need %u symbols; at most %d can be counted at a glance. Each symbol now stands for %s; set “Each symbol stands for” to choose another number."),
-                       cw_slide_get_id (b->slide), count, MAX_ICONS, suggest);
+      if (isfinite (needed))
+        {
+          g_autofree char *many = cw_number_format (b->language, CW_NUMBER_DECIMAL, needed, 0);
+
+          cw_builder_warn (b, _("Slide “%s” would need %s symbols; at most %d can be counted at a glance. Each symbol now stands for %s; set “Each symbol stands for” to choose another number."),
+                           cw_slide_get_id (b->slide), many, MAX_ICONS, suggest);
+        }
+      else
+        {
+          cw_builder_warn (b, _("Slide “%s” would need too many symbols to count; at most %d can be counted at a glance. Each symbol now stands for %s; set “Each symbol stands for” to choose another number."),
+                           cw_slide_get_id (b->slide), MAX_ICONS, suggest);
+        }
       per_icon = larger;
-      filled = cw_statistic_get_value (statistic) / per_icon;
-      count_f = total_stat ? cw_statistic_get_value (total_stat) / per_icon : filled;
-      count = MIN ((guint) ceil (MAX (count_f, filled) - 1e-9), MAX_ICONS);
+      needed = symbols_needed (amount, per_icon);
     }
-  count = MAX (count, 1);
+  /* clamped while still a double: converting one out of range is undefined */
+  count = (guint) CLAMP (needed, 1, MAX_ICONS);
+  filled = MIN (value / per_icon, count);
 
   per_icon_text = cw_number_format (b->language, CW_NUMBER_DECIMAL, per_icon, 0);
   cw_builder_set_placeholder (b, "per_icon", per_icon_text);
