@@ -15,6 +15,7 @@
 
 #define MINUS "\xe2\x88\x92"       /* U+2212 */
 #define GUJARATI_KA "\xe0\xaa\x95" /* U+0A95, only in Noto Serif Gujarati here */
+#define PRIVATE_USE "\xee\x80\x80" /* U+E000, in no font */
 
 static PangoLayout *
 layout_for (const char *text,
@@ -204,6 +205,113 @@ test_threads (void)
   g_assert_cmpstr (drawing, ==, "Noto Sans Mono");
 }
 
+static gboolean
+has_warning (GPtrArray  *warnings,
+             const char *slide,
+             const char *code)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (warnings, i);
+
+      g_test_message ("warning: %s", warning);
+      if (strstr (warning, slide) != NULL && strstr (warning, code) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A character none of the fonts has is a warning naming the slide and the
+ * character, so the author can replace it before it ships as a box. */
+static void
+test_missing_glyph_warning (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <slides>",
+    "    <slide id=\"fine\" template=\"title\">",
+    "      <text name=\"headline\">Mines " MINUS "60%</text>",
+    "    </slide>",
+    "    <slide id=\"boxes\" template=\"title\">",
+    "      <text name=\"headline\">Call " PRIVATE_USE " now</text>",
+    "      <text name=\"subline\">" GUJARATI_KA "</text>",
+    "    </slide>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+  g_autoptr(CwFormat) format = cw_format_lookup ("square", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  renderer = cw_renderer_new (deck, NULL, format, 25);
+  warnings = cw_renderer_get_warnings (renderer);
+  g_assert_true (has_warning (warnings, "“boxes”", "U+E000"));
+  g_assert_true (has_warning (warnings, "“boxes”", "U+0A95"));
+  g_assert_false (has_warning (warnings, "“fine”", "U+"));
+  g_assert_false (has_warning (warnings, "", "U+2212"));
+}
+
+/* Marks that are never drawn (direction marks, which numbers in Arabic
+ * carry) and the spaces numbers use are not missing glyphs: the decks
+ * the tests use render in each of their languages without the warning. */
+static void
+test_no_false_warnings (void)
+{
+  /* French groups digits with U+202F, Arabic writes its own digits and
+   * marks a number's direction */
+  static const struct {
+    const char *deck;
+    const char *languages[2];
+  } cases[] = {
+    { "gallery.clearway", { "fr", "ar" } },
+    { "templates.clearway", { "az", NULL } },
+    { "rtl.clearway", { "ar", NULL } },
+  };
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CwDeck) deck = cw_test_load_deck_file (cases[i].deck);
+
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].languages) && cases[i].languages[j]; j++)
+        {
+          g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, cases[i].languages[j], format, 25);
+
+          g_test_message ("%s in %s", cases[i].deck, cases[i].languages[j]);
+          g_assert_false (has_warning (cw_renderer_get_warnings (renderer), "", "U+"));
+        }
+    }
+
+  {
+    static const char *lines[] = {
+      "<?xml version=\"1.0\"?>",
+      "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+      "  <meta><title>T</title><language>en</language></meta>",
+      "  <slides>",
+      "    <slide id=\"marks\" template=\"title\">",
+      /* LRM, ALM, zero-width joiner, no-break and narrow no-break spaces */
+      "      <text name=\"headline\">\xe2\x80\x8e" "60\xc2\xa0%\xd8\x9c \xe2\x80\x8d" "1\xe2\x80\xaf" "000</text>",
+      "    </slide>",
+      "  </slides>",
+      "</deck>",
+      NULL
+    };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+    g_autoptr(CwRenderer) renderer = NULL;
+
+    g_assert_no_error (error);
+    renderer = cw_renderer_new (deck, NULL, format, 25);
+    g_assert_false (has_warning (cw_renderer_get_warnings (renderer), "", "U+"));
+  }
+}
+
 /* Every fallback is installed by build-aux/install-deps.sh and seen by the
  * tests' fontconfig; a missing one would turn its script into boxes. */
 static void
@@ -232,6 +340,8 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/theme-font", test_theme_font);
   g_test_add_func ("/cw/fonts/undeclared-font", test_undeclared_font);
   g_test_add_func ("/cw/fonts/threads", test_threads);
+  g_test_add_func ("/cw/fonts/missing-glyph-warning", test_missing_glyph_warning);
+  g_test_add_func ("/cw/fonts/no-false-warnings", test_no_false_warnings);
   g_test_add_func ("/cw/fonts/fallbacks-installed", test_fallbacks_installed);
 
   return g_test_run ();

@@ -6,7 +6,7 @@
  * Serif Gujarati Bold), so a slide, and a golden image, would depend on
  * the machine. Its font maps therefore get their own FcConfig, made of the
  * exact files of those families, and a character none of them has shows
- * as a box.
+ * as a box, which the renderer reports (cw_fonts_find_missing()).
  *
  * Text is measured when a slide is laid out and drawn on every frame,
  * often on another thread. Both go through cw_text_layout_new() with the
@@ -514,4 +514,58 @@ cw_text_layout_new (PangoContext   *context,
   }
 
   return layout;
+}
+
+/**
+ * cw_fonts_find_missing:
+ * @families: (array zero-terminated=1): the theme's fonts
+ *
+ * Finds the characters of @text that neither @families nor the fallbacks
+ * have, which are drawn as boxes. The check is for all of @families at
+ * once, so a slide's texts can be checked without knowing which of the
+ * theme's fonts each is in.
+ *
+ * Returns: (transfer full) (nullable) (element-type gunichar): each
+ *   missing character once, or %NULL when there is none
+ */
+GArray *
+cw_fonts_find_missing (const char         *text,
+                       const char * const *families)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayoutIter) iter = NULL;
+  GArray *missing = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  layout = new_layout (cw_fonts_get_measure_context (), text, families, 400, 100);
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return NULL;
+
+  missing = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      for (int i = 0; run != NULL && i < run->glyphs->num_glyphs; i++)
+        {
+          PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+          gunichar ch;
+          gboolean seen = FALSE;
+
+          /* Pango draws a character no font has as a box holding its code */
+          if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph == PANGO_GLYPH_INVALID_INPUT)
+            continue;
+          ch = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+          for (guint j = 0; j < missing->len && !seen; j++)
+            seen = g_array_index (missing, gunichar, j) == ch;
+          if (!seen)
+            g_array_append_val (missing, ch);
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+
+  return missing;
 }

@@ -27,5 +27,7 @@ PangoLayout  *cw_text_layout_new            (PangoContext       *context,
                                              double              line_height,
                                              PangoAlignment      align,
                                              gboolean            tabular);
+GArray       *cw_fonts_find_missing         (const char         *text,
+                                             const char * const *families);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "cw-autocleanups.h"
+#include "cw-fonts.h"
 #include "cw-number.h"
 #include "cw-renderer.h"
 #include "cw-scene-builder.h"
@@ -94,6 +95,39 @@ add_unique (GPtrArray  *array,
   g_ptr_array_add (array, g_strdup (str));
 }
 
+/* The renderer draws only with the theme's fonts and their fallbacks, so a
+ * character none of them has would ship as a box: say so while the author
+ * can still replace it. Every text a viewer reads is checked, including
+ * those templates draw themselves. */
+static void
+check_glyphs (CwRenderer *self,
+              CwTheme    *theme,
+              CwSlide    *slide,
+              CwScene    *scene)
+{
+  const char *families[CW_N_FONT_ROLES + 1] = { NULL };
+
+  for (guint role = 0; role < CW_N_FONT_ROLES; role++)
+    families[role] = cw_theme_get_font_family (theme, role);
+
+  for (guint i = 0; i < scene->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (scene->texts, i);
+      g_autoptr(GArray) missing = cw_fonts_find_missing (text, families);
+
+      for (guint j = 0; missing != NULL && j < missing->len; j++)
+        {
+          g_autofree char *code = g_strdup_printf ("U+%04X", g_array_index (missing, gunichar, j));
+          g_autofree char *message = NULL;
+
+          /* Translators: a slide id, a character code such as U+E000, then the text it is in */
+          message = g_strdup_printf (_("Slide “%s”: none of the fonts has the character %s in “%s”, so it is drawn as a box. Replace the character, or choose a theme font that has it."),
+                                     cw_slide_get_id (slide), code, text);
+          add_unique (self->warnings, message);
+        }
+    }
+}
+
 static CwScene *
 build_scene (CwRenderer *self,
              CwDeck     *deck,
@@ -143,6 +177,7 @@ build_scene (CwRenderer *self,
   if (builder.fine_print != NULL)
     g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
   cw_scene_finish (scene);
+  check_glyphs (self, theme, slide, scene);
 
   /* Long enough to read, unless the author chose how long: viewers read as
    * the text comes in, at the reading speed, from the first text on; and the
