@@ -328,6 +328,29 @@ test_fallbacks_installed (void)
     }
 }
 
+/* Each built-in theme names a font for every role, and it is one the
+ * renderer has, so no theme falls back to a font it did not choose. */
+static void
+test_builtin_themes (void)
+{
+  const char * const *names = cw_theme_list_builtin ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(CwTheme) theme = cw_theme_new (names[i]);
+
+      for (guint role = 0; role < CW_N_FONT_ROLES; role++)
+        {
+          const char *family = cw_theme_get_font_family (theme, role);
+
+          g_test_message ("%s %s: %s %d", names[i], cw_font_role_to_string (role), family,
+                          cw_theme_get_font_weight (theme, role));
+          g_assert_true (cw_font_family_is_installed (family));
+          g_assert_cmpint (cw_theme_get_font_weight (theme, role), >=, 100);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/missing-glyph-warning", test_missing_glyph_warning);
   g_test_add_func ("/cw/fonts/no-false-warnings", test_no_false_warnings);
   g_test_add_func ("/cw/fonts/fallbacks-installed", test_fallbacks_installed);
+  g_test_add_func ("/cw/fonts/builtin-themes", test_builtin_themes);
 
   return g_test_run ();
 }
