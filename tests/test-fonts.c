@@ -235,7 +235,7 @@ test_missing_glyph_warning (void)
     "      <text name=\"headline\">Mines " MINUS "60%</text>",
     "    </slide>",
     "    <slide id=\"boxes\" template=\"title\">",
-    "      <text name=\"headline\">Call " PRIVATE_USE " now</text>",
+    "      <text name=\"headline\">Call " PRIVATE_USE " now " PRIVATE_USE "\xee\x80\x81</text>",
     "      <text name=\"subline\">" GUJARATI_KA "</text>",
     "    </slide>",
     "  </slides>",
@@ -251,7 +251,8 @@ test_missing_glyph_warning (void)
   g_assert_no_error (error);
   renderer = cw_renderer_new (deck, NULL, format, 25);
   warnings = cw_renderer_get_warnings (renderer);
-  g_assert_true (has_warning (warnings, "“boxes”", "U+E000"));
+  /* one warning a text, each character once */
+  g_assert_true (has_warning (warnings, "“boxes”", "U+E000, U+E001 in"));
   g_assert_true (has_warning (warnings, "“boxes”", "U+0A95"));
   g_assert_false (has_warning (warnings, "“fine”", "U+"));
   g_assert_false (has_warning (warnings, "", "U+2212"));
@@ -312,6 +313,47 @@ test_no_false_warnings (void)
   }
 }
 
+/* Without the font packages, one warning says which fonts to install,
+ * rather than one for every text of every slide. */
+static void
+test_fonts_not_installed (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                          "<fontconfig><cachedir>%s</cachedir></fontconfig>\n", cache);
+  g_autofree char *deck = g_test_build_filename (G_TEST_DIST, "decks", "templates.clearway", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint fonts = 0;
+
+  g_assert_true (g_file_set_contents (conf, xml, -1, &error));
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "FONTCONFIG_FILE", conf, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CLEARWAY_CLI"), "validate", deck, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  lines = g_strsplit (err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_null (strstr (lines[i], "none of the fonts has"));
+      if (strstr (lines[i], "not installed") != NULL && strstr (lines[i], "Noto Sans Mono") != NULL &&
+          strstr (lines[i], "fonts-noto-core") != NULL)
+        fonts++;
+    }
+  g_assert_cmpuint (fonts, ==, 1);
+  cw_test_remove_tree (dir);
+}
+
 /* Every fallback is installed by build-aux/install-deps.sh and seen by the
  * tests' fontconfig; a missing one would turn its script into boxes. */
 static void
@@ -366,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/missing-glyph-warning", test_missing_glyph_warning);
   g_test_add_func ("/cw/fonts/no-false-warnings", test_no_false_warnings);
   g_test_add_func ("/cw/fonts/fallbacks-installed", test_fallbacks_installed);
+  g_test_add_func ("/cw/fonts/fonts-not-installed", test_fonts_not_installed);
   g_test_add_func ("/cw/fonts/builtin-themes", test_builtin_themes);
 
   return g_test_run ();

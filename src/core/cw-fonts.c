@@ -85,6 +85,8 @@ static GMutex fonts_lock;
 static GHashTable *known_families;
 static GPtrArray *font_files;
 static FcConfig *renderer_config;
+/* fallback families with no file on this machine */
+static GPtrArray *missing_fallbacks;
 /* written with fonts_lock held, read atomically without it */
 static int config_serial;
 
@@ -145,9 +147,12 @@ list_family_files (const char *family)
   return files;
 }
 
-/* Returns: whether the renderer's set gained a file. Called with fonts_lock held. */
+/* @installed: (out) (optional): whether @family has files; set only when
+ *   it was looked up
+ * Returns: whether the renderer's set gained a file. Called with fonts_lock held. */
 static gboolean
-add_family_locked (const char *family)
+add_family_locked (const char *family,
+                   gboolean   *installed)
 {
   g_autofree char *key = NULL;
   g_autoptr(GPtrArray) files = NULL;
@@ -161,6 +166,8 @@ add_family_locked (const char *family)
 
   /* remembered even when not installed, so it is looked up once */
   files = list_family_files (family);
+  if (installed != NULL)
+    *installed = files->len > 0;
   g_hash_table_add (known_families, g_steal_pointer (&key));
   for (guint i = 0; i < files->len; i++)
     {
@@ -200,8 +207,15 @@ ensure_fonts_locked (void)
 
   known_families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   font_files = g_ptr_array_new_with_free_func (g_free);
+  missing_fallbacks = g_ptr_array_new ();
   for (guint i = 0; fallback_families[i] != NULL; i++)
-    add_family_locked (fallback_families[i]);
+    {
+      gboolean installed = TRUE;
+
+      add_family_locked (fallback_families[i], &installed);
+      if (!installed)
+        g_ptr_array_add (missing_fallbacks, (gpointer) fallback_families[i]);
+    }
   rebuild_config_locked ();
 }
 
@@ -267,7 +281,7 @@ get_font_map_with (const char * const *families)
   ensure_fonts_locked ();
   for (guint i = 0; families != NULL && families[i] != NULL; i++)
     {
-      added |= add_family_locked (families[i]);
+      added |= add_family_locked (families[i], NULL);
       g_hash_table_add (fonts->families, g_strdup (families[i]));
     }
   if (added)
@@ -300,6 +314,33 @@ const char * const *
 cw_fonts_get_fallback_families (void)
 {
   return fallback_families;
+}
+
+/**
+ * cw_fonts_list_missing_fallbacks:
+ *
+ * A machine without the font packages build-aux/install-deps.sh lists
+ * draws the scripts they cover as boxes; this names the fonts, so one
+ * warning can say what to install.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the fallback
+ *   families that are not installed, usually none
+ */
+char **
+cw_fonts_list_missing_fallbacks (void)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **missing;
+
+  g_mutex_lock (&fonts_lock);
+  ensure_fonts_locked ();
+  for (guint i = 0; i < missing_fallbacks->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (missing_fallbacks, i));
+  g_mutex_unlock (&fonts_lock);
+
+  missing = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return missing;
 }
 
 /**

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define CW_FONTS_DEFAULT_FAMILY "Noto Sans"
 
 const char * const *cw_fonts_get_fallback_families (void);
+char        **cw_fonts_list_missing_fallbacks (void);
 gboolean      cw_font_family_is_installed   (const char         *family);
 PangoFontMap *cw_fonts_get_font_map         (void);
 PangoContext *cw_fonts_create_context       (cairo_t            *cr);
