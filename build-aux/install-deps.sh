@@ -17,8 +17,10 @@ packages=(
   libgettextpo-dev
   # the editor
   libgtk-4-dev libadwaita-1-dev
-  # fonts the renderer and the golden images use
-  fonts-noto-core fonts-noto-ui-core
+  # fonts the renderer and the golden images use: its fallback list in
+  # src/core/cw-fonts.c (fonts-noto-mono has the minus sign Noto Sans
+  # lacks; fonts-noto-ui-core the scripts' cuts with Noto Sans' line height)
+  fonts-noto-core fonts-noto-mono fonts-noto-ui-core
   # tests and validators
   xvfb xauth dbus desktop-file-utils appstream libxml2-utils
   # MP4 export (optional at run time; tests check it when present)

@@ -1,5 +1,13 @@
 /* cw-fonts.c
  *
+ * The renderer draws with the fonts a theme names and a fixed fallback
+ * list, nothing else: fontconfig left to itself fills a gap with whatever
+ * font a machine happens to have (it once drew the minus sign in Noto
+ * Serif Gujarati Bold), so a slide, and a golden image, would depend on
+ * the machine. Its font maps therefore get their own FcConfig, made of the
+ * exact files of those families, and a character none of them has shows
+ * as a box, which the renderer reports (cw_fonts_find_missing()).
+ *
  * Text is measured when a slide is laid out and drawn on every frame,
  * often on another thread. Both go through cw_text_layout_new() with the
  * same font options (no hinting, unrounded glyph positions), so what was
@@ -11,11 +19,329 @@
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
 
 #include "cw-autocleanups.h"
 #include "cw-fonts.h"
 
-static GMutex fc_lock;
+/* What the theme's font lacks comes from these, tried in this order; each
+ * script has its own. All are in fonts-noto-core, fonts-noto-ui-core and
+ * fonts-noto-mono, which build-aux/install-deps.sh installs, and
+ * tests/fonts.conf.in lists them again. Symbols come before the scripts
+ * because several script fonts carry a minus sign and arrows of their own
+ * design. Where a script has a UI cut, it is the one: its line height is
+ * Noto Sans', so a slide keeps its spacing in every language (Noto Sans
+ * Arabic's lines are half as tall again, and text fitting would shrink an
+ * Arabic headline to make room for them). */
+static const char * const fallback_families[] = {
+  /* Latin, Greek, Cyrillic */
+  CW_FONTS_DEFAULT_FAMILY,
+  /* the minus sign, which Debian's Noto Sans lacks, arrows and common
+   * math: Noto Sans Mono is Noto Sans' design with the same line height,
+   * and has a true bold, where Noto Sans Math has neither */
+  "Noto Sans Mono",
+  /* other math and symbols */
+  "Noto Sans Math",
+  "Noto Sans Symbols",
+  "Noto Sans Symbols2",
+  /* Arabic, Persian, Urdu, Pashto: the sans that matches Noto Sans, then
+   * Naskh for what it lacks */
+  "Noto Sans Arabic UI",
+  "Noto Naskh Arabic UI",
+  "Noto Sans Hebrew",
+  "Noto Sans Armenian",
+  "Noto Sans Georgian",
+  "Noto Sans Ethiopic",
+  "Noto Sans Devanagari UI",
+  "Noto Sans Tamil UI",
+  "Noto Sans Sinhala UI",
+  "Noto Sans Thai UI",
+  "Noto Sans Lao UI",
+  "Noto Sans Khmer UI",
+  "Noto Sans Myanmar UI",
+  NULL
+};
+
+/* A font without a bold (Noto Sans Math, or a theme's) is emboldened in
+ * bold text, as fontconfig's own 90-synthetic.conf does on a desktop. */
+static const char synthetic_bold[] =
+  "<?xml version=\"1.0\"?>"
+  "<!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\">"
+  "<fontconfig>"
+  "  <match target=\"font\">"
+  "    <test name=\"weight\" compare=\"less_eq\"><const>medium</const></test>"
+  "    <test target=\"pattern\" name=\"weight\" compare=\"more_eq\"><const>bold</const></test>"
+  "    <edit name=\"embolden\" mode=\"assign\"><bool>true</bool></edit>"
+  "    <edit name=\"weight\" mode=\"assign\"><const>bold</const></edit>"
+  "  </match>"
+  "</fontconfig>";
+
+/* Guards the system's fontconfig lookups and the renderer's font set.
+ * The set only grows (a theme names a family the first time a text in it
+ * is laid out), and each change makes a new FcConfig with a new serial;
+ * every thread's font map picks it up on its next layout. */
+static GMutex fonts_lock;
+static GHashTable *known_families;
+static GPtrArray *font_files;
+static FcConfig *renderer_config;
+/* fallback families with no file on this machine */
+static GPtrArray *missing_fallbacks;
+/* written with fonts_lock held, read atomically without it */
+static int config_serial;
+
+/* fontconfig compares family names ignoring case and blanks */
+static char *
+family_key (const char *family)
+{
+  g_autofree char *folded = g_utf8_casefold (family, -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; *p; p++)
+    {
+      if (*p != ' ')
+        g_string_append_c (key, *p);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The files of @family, as the system's fontconfig (FONTCONFIG_FILE in the
+ * tests) knows them, sorted so the set does not depend on scanning order.
+ * Called with fonts_lock held. */
+static GPtrArray *
+list_family_files (const char *family)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  FcPattern *pattern;
+  FcObjectSet *os;
+  FcFontSet *set;
+
+  if (family == NULL || *family == '\0')
+    return files;
+
+  pattern = FcPatternCreate ();
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
+  os = FcObjectSetBuild (FC_FILE, NULL);
+  set = FcFontList (NULL, pattern, os);
+  for (int i = 0; set != NULL && i < set->nfont; i++)
+    {
+      FcChar8 *file;
+
+      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+          !g_ptr_array_find_with_equal_func (files, file, g_str_equal, NULL))
+        g_ptr_array_add (files, g_strdup ((const char *) file));
+    }
+  if (set != NULL)
+    FcFontSetDestroy (set);
+  FcObjectSetDestroy (os);
+  FcPatternDestroy (pattern);
+
+  g_ptr_array_sort (files, compare_paths);
+  return files;
+}
+
+/* @installed: (out) (optional): whether @family has files; set only when
+ *   it was looked up
+ * Returns: whether the renderer's set gained a file. Called with fonts_lock held. */
+static gboolean
+add_family_locked (const char *family,
+                   gboolean   *installed)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  gboolean added = FALSE;
+
+  if (family == NULL || *family == '\0')
+    return FALSE;
+  key = family_key (family);
+  if (g_hash_table_contains (known_families, key))
+    return FALSE;
+
+  /* remembered even when not installed, so it is looked up once */
+  files = list_family_files (family);
+  if (installed != NULL)
+    *installed = files->len > 0;
+  g_hash_table_add (known_families, g_steal_pointer (&key));
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = g_ptr_array_index (files, i);
+
+      if (!g_ptr_array_find_with_equal_func (font_files, file, g_str_equal, NULL))
+        {
+          g_ptr_array_add (font_files, g_strdup (file));
+          added = TRUE;
+        }
+    }
+  return added;
+}
+
+static void
+rebuild_config_locked (void)
+{
+  FcConfig *config = FcConfigCreate ();
+
+  /* a constant: it fails only if fontconfig cannot parse its own format */
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) synthetic_bold, FcTrue))
+    g_warn_if_reached ();
+  for (guint i = 0; i < font_files->len; i++)
+    FcConfigAppFontAddFile (config, g_ptr_array_index (font_files, i));
+
+  if (renderer_config != NULL)
+    FcConfigDestroy (renderer_config);
+  renderer_config = config;
+  g_atomic_int_inc (&config_serial);
+}
+
+static void
+ensure_fonts_locked (void)
+{
+  if (known_families != NULL)
+    return;
+
+  known_families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  font_files = g_ptr_array_new_with_free_func (g_free);
+  missing_fallbacks = g_ptr_array_new ();
+  for (guint i = 0; fallback_families[i] != NULL; i++)
+    {
+      gboolean installed = TRUE;
+
+      add_family_locked (fallback_families[i], &installed);
+      if (!installed)
+        g_ptr_array_add (missing_fallbacks, (gpointer) fallback_families[i]);
+    }
+  rebuild_config_locked ();
+}
+
+typedef struct
+{
+  PangoFontMap *map;
+  int           serial;
+  /* the families this thread has added to the set */
+  GHashTable   *families;
+} ThreadFonts;
+
+static void
+thread_fonts_free (gpointer data)
+{
+  ThreadFonts *fonts = data;
+
+  g_object_unref (fonts->map);
+  g_hash_table_unref (fonts->families);
+  g_free (fonts);
+}
+
+/* Font maps are not thread-safe, so each thread has its own, as with
+ * Pango's default one. */
+static GPrivate thread_fonts = G_PRIVATE_INIT (thread_fonts_free);
+
+static gboolean
+knows_families (ThreadFonts        *fonts,
+                const char * const *families)
+{
+  for (guint i = 0; families != NULL && families[i] != NULL; i++)
+    {
+      if (!g_hash_table_contains (fonts->families, families[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* This thread's font map, with @families (the theme's) added to the set.
+ * Every text drawn on every frame passes here, so when nothing changed it
+ * returns without taking the lock. */
+static PangoFontMap *
+get_font_map_with (const char * const *families)
+{
+  ThreadFonts *fonts = g_private_get (&thread_fonts);
+  FcConfig *config = NULL;
+  gboolean added = FALSE;
+  int serial = 0;
+
+  if (fonts == NULL)
+    {
+      fonts = g_new0 (ThreadFonts, 1);
+      fonts->map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+      fonts->families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_private_set (&thread_fonts, fonts);
+    }
+
+  /* serial 0 is a map that never had the renderer's config */
+  if (fonts->serial != 0 && fonts->serial == g_atomic_int_get (&config_serial) &&
+      knows_families (fonts, families))
+    return fonts->map;
+
+  g_mutex_lock (&fonts_lock);
+  ensure_fonts_locked ();
+  for (guint i = 0; families != NULL && families[i] != NULL; i++)
+    {
+      added |= add_family_locked (families[i], NULL);
+      g_hash_table_add (fonts->families, g_strdup (families[i]));
+    }
+  if (added)
+    rebuild_config_locked ();
+  if (fonts->serial != config_serial)
+    {
+      config = FcConfigReference (renderer_config);
+      serial = config_serial;
+    }
+  g_mutex_unlock (&fonts_lock);
+
+  if (config != NULL)
+    {
+      /* the map takes its own reference */
+      pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (fonts->map), config);
+      FcConfigDestroy (config);
+      fonts->serial = serial;
+    }
+
+  return fonts->map;
+}
+
+/**
+ * cw_fonts_get_fallback_families:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the families that
+ *   draw what a theme's font lacks, in the order they are tried
+ */
+const char * const *
+cw_fonts_get_fallback_families (void)
+{
+  return fallback_families;
+}
+
+/**
+ * cw_fonts_list_missing_fallbacks:
+ *
+ * A machine without the font packages build-aux/install-deps.sh lists
+ * draws the scripts they cover as boxes; this names the fonts, so one
+ * warning can say what to install.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the fallback
+ *   families that are not installed, usually none
+ */
+char **
+cw_fonts_list_missing_fallbacks (void)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **missing;
+
+  g_mutex_lock (&fonts_lock);
+  ensure_fonts_locked ();
+  for (guint i = 0; i < missing_fallbacks->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (missing_fallbacks, i));
+  g_mutex_unlock (&fonts_lock);
+
+  missing = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return missing;
+}
 
 /**
  * cw_font_family_is_installed:
@@ -26,31 +352,29 @@ static GMutex fc_lock;
 gboolean
 cw_font_family_is_installed (const char *family)
 {
-  FcPattern *pattern;
-  FcFontSet *set;
-  FcObjectSet *os;
-  gboolean found;
+  g_autoptr(GPtrArray) files = NULL;
 
-  if (family == NULL || *family == '\0')
-    return FALSE;
+  g_mutex_lock (&fonts_lock);
+  files = list_family_files (family);
+  g_mutex_unlock (&fonts_lock);
 
-  g_mutex_lock (&fc_lock);
-  pattern = FcPatternCreate ();
-  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) family);
-  os = FcObjectSetBuild (FC_FAMILY, NULL);
-  set = FcFontList (NULL, pattern, os);
-  found = set != NULL && set->nfont > 0;
-  if (set != NULL)
-    FcFontSetDestroy (set);
-  FcObjectSetDestroy (os);
-  FcPatternDestroy (pattern);
-  g_mutex_unlock (&fc_lock);
-
-  return found;
+  return files->len > 0;
 }
 
-void
-cw_fonts_prepare_context (PangoContext *context)
+/**
+ * cw_fonts_get_font_map:
+ *
+ * Returns: (transfer none): this thread's font map, which holds the
+ *   fallback fonts and every font a theme named so far
+ */
+PangoFontMap *
+cw_fonts_get_font_map (void)
+{
+  return get_font_map_with (NULL);
+}
+
+static void
+prepare_context (PangoContext *context)
 {
   g_autoptr(cairo_font_options_t) options = cairo_font_options_create ();
 
@@ -59,6 +383,24 @@ cw_fonts_prepare_context (PangoContext *context)
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (context, options);
   pango_context_set_round_glyph_positions (context, FALSE);
+}
+
+/**
+ * cw_fonts_create_context:
+ *
+ * Use this, not pango_cairo_create_context(), to draw text on @cr.
+ *
+ * Returns: (transfer full): a context for drawing text on @cr with the
+ *   renderer's fonts, on this thread
+ */
+PangoContext *
+cw_fonts_create_context (cairo_t *cr)
+{
+  PangoContext *context = pango_font_map_create_context (cw_fonts_get_font_map ());
+
+  pango_cairo_update_context (cr, context);
+  prepare_context (context);
+  return context;
 }
 
 static void
@@ -81,13 +423,26 @@ cw_fonts_get_measure_context (void)
 
   if (context == NULL)
     {
-      /* the default font map is per thread, so this is thread-safe */
-      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      cw_fonts_prepare_context (context);
+      context = pango_font_map_create_context (cw_fonts_get_font_map ());
+      prepare_context (context);
       g_private_set (&measure_context, context);
     }
 
   return context;
+}
+
+/* "Family, fallback, fallback, …": Pango tries each family in turn for
+ * every character, so the order here is the fallback order. */
+static char *
+family_list (const char * const *families)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; families[i] != NULL; i++)
+    g_string_append_printf (list, "%s,", families[i]);
+  for (guint i = 0; fallback_families[i] != NULL; i++)
+    g_string_append_printf (list, "%s%s", fallback_families[i], fallback_families[i + 1] ? "," : "");
+  return g_string_free (list, FALSE);
 }
 
 /* Pango may break a line after a hyphen, and would set "2020-ci ildən" as
@@ -131,8 +486,36 @@ keep_hyphenated_words (PangoAttrList *attrs,
     }
 }
 
+static PangoLayout *
+new_layout (PangoContext       *context,
+            const char         *text,
+            const char * const *families,
+            int                 weight,
+            double              size)
+{
+  PangoFontMap *map = get_font_map_with (families);
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_new ();
+  g_autofree char *list = family_list (families);
+
+  /* a context from anywhere else would draw with any system font */
+  g_warn_if_fail (pango_context_get_font_map (context) == map);
+
+  pango_font_description_set_family (desc, list);
+  pango_font_description_set_weight (desc, weight);
+  pango_font_description_set_absolute_size (desc, MAX (size, 1) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, text ? text : "", -1);
+
+  return layout;
+}
+
 /**
  * cw_text_layout_new:
+ * @context: from cw_fonts_get_measure_context() or cw_fonts_create_context(),
+ *   on this thread
+ * @family: (nullable): the theme's font; the fallbacks draw what it lacks
  * @size: font size in pixels
  * @width: wrap width in pixels, or -1 for one line
  * @line_height: line spacing as a multiple of the font size (0 for the font's own)
@@ -149,14 +532,8 @@ cw_text_layout_new (PangoContext   *context,
                     PangoAlignment  align,
                     gboolean        tabular)
 {
-  PangoLayout *layout = pango_layout_new (context);
-  PangoFontDescription *desc = pango_font_description_new ();
-
-  pango_font_description_set_family (desc, family ? family : "Noto Sans");
-  pango_font_description_set_weight (desc, weight);
-  pango_font_description_set_absolute_size (desc, MAX (size, 1) * PANGO_SCALE);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
+  const char *families[] = { family ? family : CW_FONTS_DEFAULT_FAMILY, NULL };
+  PangoLayout *layout = new_layout (context, text, families, weight, size);
 
   if (width > 0)
     {
@@ -166,8 +543,6 @@ cw_text_layout_new (PangoContext   *context,
   pango_layout_set_alignment (layout, align);
   if (line_height > 0)
     pango_layout_set_line_spacing (layout, line_height);
-
-  pango_layout_set_text (layout, text ? text : "", -1);
 
   {
     PangoAttrList *attrs = pango_attr_list_new ();
@@ -180,4 +555,58 @@ cw_text_layout_new (PangoContext   *context,
   }
 
   return layout;
+}
+
+/**
+ * cw_fonts_find_missing:
+ * @families: (array zero-terminated=1): the theme's fonts
+ *
+ * Finds the characters of @text that neither @families nor the fallbacks
+ * have, which are drawn as boxes. The check is for all of @families at
+ * once, so a slide's texts can be checked without knowing which of the
+ * theme's fonts each is in.
+ *
+ * Returns: (transfer full) (nullable) (element-type gunichar): each
+ *   missing character once, or %NULL when there is none
+ */
+GArray *
+cw_fonts_find_missing (const char         *text,
+                       const char * const *families)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayoutIter) iter = NULL;
+  GArray *missing = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  layout = new_layout (cw_fonts_get_measure_context (), text, families, 400, 100);
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return NULL;
+
+  missing = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      for (int i = 0; run != NULL && i < run->glyphs->num_glyphs; i++)
+        {
+          PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+          gunichar ch;
+          gboolean seen = FALSE;
+
+          /* Pango draws a character no font has as a box holding its code */
+          if (!(glyph & PANGO_GLYPH_UNKNOWN_FLAG) || glyph == PANGO_GLYPH_INVALID_INPUT)
+            continue;
+          ch = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+          for (guint j = 0; j < missing->len && !seen; j++)
+            seen = g_array_index (missing, gunichar, j) == ch;
+          if (!seen)
+            g_array_append_val (missing, ch);
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+
+  return missing;
 }

@@ -1,4 +1,4 @@
-/* cw-fonts.h: text layout shared by measuring and drawing
+/* cw-fonts.h: the fonts the renderer draws with, and text layout shared by measuring and drawing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,17 +10,25 @@
 
 G_BEGIN_DECLS
 
-gboolean      cw_font_family_is_installed (const char   *family);
-PangoContext *cw_fonts_get_measure_context (void);
-void          cw_fonts_prepare_context     (PangoContext *context);
-PangoLayout  *cw_text_layout_new           (PangoContext *context,
-                                            const char   *text,
-                                            const char   *family,
-                                            int           weight,
-                                            double        size,
-                                            double        width,
-                                            double        line_height,
-                                            PangoAlignment align,
-                                            gboolean      tabular);
+/* the font of a theme that names none */
+#define CW_FONTS_DEFAULT_FAMILY "Noto Sans"
+
+const char * const *cw_fonts_get_fallback_families (void);
+char        **cw_fonts_list_missing_fallbacks (void);
+gboolean      cw_font_family_is_installed   (const char         *family);
+PangoFontMap *cw_fonts_get_font_map         (void);
+PangoContext *cw_fonts_create_context       (cairo_t            *cr);
+PangoContext *cw_fonts_get_measure_context  (void);
+PangoLayout  *cw_text_layout_new            (PangoContext       *context,
+                                             const char         *text,
+                                             const char         *family,
+                                             int                 weight,
+                                             double              size,
+                                             double              width,
+                                             double              line_height,
+                                             PangoAlignment      align,
+                                             gboolean            tabular);
+GArray       *cw_fonts_find_missing         (const char         *text,
+                                             const char * const *families);
 
 G_END_DECLS

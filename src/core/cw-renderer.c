@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "cw-autocleanups.h"
+#include "cw-fonts.h"
 #include "cw-number.h"
 #include "cw-renderer.h"
 #include "cw-scene-builder.h"
@@ -40,6 +41,8 @@ struct _CwRenderer
   guint       n_frames;
   GPtrArray  *warnings;
   GPtrArray  *untranslated;
+  /* without Noto Sans every character is missing: one warning says so */
+  gboolean    check_glyphs;
 };
 
 G_DEFINE_FINAL_TYPE (CwRenderer, cw_renderer, G_TYPE_OBJECT)
@@ -94,6 +97,48 @@ add_unique (GPtrArray  *array,
   g_ptr_array_add (array, g_strdup (str));
 }
 
+/* The renderer draws only with the theme's fonts and their fallbacks, so a
+ * character none of them has would ship as a box: say so while the author
+ * can still replace it. Every text a viewer reads is checked, including
+ * those templates draw themselves; one warning a text. */
+static void
+check_glyphs (CwRenderer *self,
+              CwTheme    *theme,
+              CwSlide    *slide,
+              CwScene    *scene)
+{
+  const char *families[CW_N_FONT_ROLES + 1] = { NULL };
+
+  for (guint role = 0; role < CW_N_FONT_ROLES; role++)
+    families[role] = cw_theme_get_font_family (theme, role);
+
+  for (guint i = 0; i < scene->texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (scene->texts, i);
+      g_autoptr(GArray) missing = cw_fonts_find_missing (text, families);
+      g_autoptr(GString) codes = NULL;
+      g_autofree char *message = NULL;
+
+      if (missing == NULL)
+        continue;
+
+      codes = g_string_new (NULL);
+      for (guint j = 0; j < MIN (missing->len, 8); j++)
+        g_string_append_printf (codes, "%sU+%04X", j > 0 ? ", " : "",
+                                g_array_index (missing, gunichar, j));
+      if (missing->len > 8)
+        g_string_append (codes, ", …");
+
+      /* Translators: a slide id, one or more character codes such as U+E000, then the text they are in */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Slide “%s”: none of the fonts has the character %s in “%s”, so it is drawn as a box. Replace it, or choose a theme font that has it.",
+                                              "Slide “%s”: none of the fonts has the characters %s in “%s”, so they are drawn as boxes. Replace them, or choose a theme font that has them.",
+                                              missing->len),
+                                 cw_slide_get_id (slide), codes->str, text);
+      add_unique (self->warnings, message);
+    }
+}
+
 static CwScene *
 build_scene (CwRenderer *self,
              CwDeck     *deck,
@@ -143,6 +188,8 @@ build_scene (CwRenderer *self,
   if (builder.fine_print != NULL)
     g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
   cw_scene_finish (scene);
+  if (self->check_glyphs)
+    check_glyphs (self, theme, slide, scene);
 
   /* Long enough to read, unless the author chose how long: viewers read as
    * the text comes in, at the reading speed, from the first text on; and the
@@ -215,6 +262,22 @@ cw_renderer_new (CwDeck         *deck,
   self->language = g_strdup (language ? language : cw_deck_get_language (deck));
   self->fps = fps;
   self->transparent = cw_deck_get_transparent (deck);
+
+  {
+    g_auto(GStrv) fonts = cw_fonts_list_missing_fallbacks ();
+
+    self->check_glyphs = !g_strv_contains ((const char * const *) fonts, CW_FONTS_DEFAULT_FAMILY);
+    if (fonts[0] != NULL)
+      {
+        g_autofree char *list = g_strjoinv (", ", fonts);
+        g_autofree char *message = NULL;
+
+        /* Translators: a list of font names; the package names stay as they are */
+        message = g_strdup_printf (_("These fonts are not installed, so text that needs them is drawn as boxes: %s. Install the packages fonts-noto-core, fonts-noto-ui-core and fonts-noto-mono."),
+                                   list);
+        add_unique (self->warnings, message);
+      }
+  }
 
   shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                   (GDestroyNotify) cairo_surface_destroy);

@@ -382,7 +382,7 @@ draw_text (const CwScene   *scene,
            cairo_t         *cr,
            const NodeState *state)
 {
-  g_autoptr(PangoContext) context = pango_cairo_create_context (cr);
+  g_autoptr(PangoContext) context = cw_fonts_create_context (cr);
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *text = NULL;
   gboolean counter = node->kind == CW_NODE_COUNTER;
@@ -390,7 +390,6 @@ draw_text (const CwScene   *scene,
   double x;
   double wrap;
 
-  cw_fonts_prepare_context (context);
   text = counter ? cw_node_get_text_at (node, state->count) : g_strdup (node->text);
   wrap = node->wrap_width > 0 ? MIN (node->wrap_width, node->rect.width) : node->rect.width;
   layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,

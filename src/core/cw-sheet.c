@@ -27,11 +27,10 @@ draw_text (cairo_t    *cr,
            double      width,
            double      grey)
 {
-  g_autoptr(PangoContext) context = pango_cairo_create_context (cr);
+  g_autoptr(PangoContext) context = cw_fonts_create_context (cr);
   g_autoptr(PangoLayout) layout = NULL;
 
-  cw_fonts_prepare_context (context);
-  layout = cw_text_layout_new (context, text, "Noto Sans", weight, size, -1, 0, PANGO_ALIGN_LEFT, TRUE);
+  layout = cw_text_layout_new (context, text, CW_FONTS_DEFAULT_FAMILY, weight, size, -1, 0, PANGO_ALIGN_LEFT, TRUE);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   cairo_set_source_rgb (cr, grey, grey, grey);

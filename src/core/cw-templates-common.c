@@ -157,11 +157,10 @@ cw_templates_draw_label (cairo_t       *cr,
                          double         cy,
                          const CwColor *color)
 {
-  g_autoptr(PangoContext) context = pango_cairo_create_context (cr);
+  g_autoptr(PangoContext) context = cw_fonts_create_context (cr);
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle ink, logical;
 
-  cw_fonts_prepare_context (context);
   layout = cw_text_layout_new (context, text, family, weight, size, -1, 0, PANGO_ALIGN_CENTER, TRUE);
   pango_layout_get_extents (layout, &ink, &logical);
   cw_cairo_set_source_color (cr, color, 1);

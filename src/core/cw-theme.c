@@ -7,27 +7,46 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-fonts.h"
 #include "cw-names.h"
 #include "cw-theme.h"
 
 typedef struct
 {
-  const char *name;
-  const char *label;
-  const char *colors[CW_N_COLOR_ROLES];
+  const char *family;
+  int         weight;
+} BuiltinFont;
+
+typedef struct
+{
+  const char  *name;
+  const char  *label;
+  const char  *colors[CW_N_COLOR_ROLES];
+  BuiltinFont  fonts[CW_N_FONT_ROLES];
 } BuiltinTheme;
+
+/* Headings and numbers bold, body text regular, all in the renderer's
+ * first font, whose fallbacks (src/core/cw-fonts.c) draw every script the
+ * templates are tested in. */
+#define NOTO_SANS_FONTS { [CW_FONT_HEADING] = { CW_FONTS_DEFAULT_FAMILY, 700 }, \
+                          [CW_FONT_BODY] = { CW_FONTS_DEFAULT_FAMILY, 400 },    \
+                          [CW_FONT_NUMBER] = { CW_FONTS_DEFAULT_FAMILY, 700 } }
 
 /* Every text role keeps at least 4.5:1 against both background stops;
  * tests/test-theme.c checks it, so a palette change cannot break it. */
 static const BuiltinTheme builtin_themes[] = {
   { "night", N_("Night"),
-    { "#0B1722", "#173049", "#1E3A55", "#F4F7FA", "#A9BCCD", "#FFC53D", "#FF7A6B" } },
+    { "#0B1722", "#173049", "#1E3A55", "#F4F7FA", "#A9BCCD", "#FFC53D", "#FF7A6B" },
+    NOTO_SANS_FONTS },
   { "sand", N_("Sand"),
-    { "#F7F2E8", "#EADFC9", "#FFFFFF", "#17202B", "#4D5866", "#A63F0A", "#B3261E" } },
+    { "#F7F2E8", "#EADFC9", "#FFFFFF", "#17202B", "#4D5866", "#A63F0A", "#B3261E" },
+    NOTO_SANS_FONTS },
   { "signal", N_("Signal"),
-    { "#A3121C", "#6E0A12", "#7F0D16", "#FFFFFF", "#FFD9D6", "#FFE066", "#FFFFFF" } },
+    { "#A3121C", "#6E0A12", "#7F0D16", "#FFFFFF", "#FFD9D6", "#FFE066", "#FFFFFF" },
+    NOTO_SANS_FONTS },
   { "meadow", N_("Meadow"),
-    { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FFB7AC" } },
+    { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FFB7AC" },
+    NOTO_SANS_FONTS },
 };
 
 static const CwName color_roles[CW_N_COLOR_ROLES] = {
@@ -96,6 +115,15 @@ find_builtin (const char *name)
         return &builtin_themes[i];
     }
   return NULL;
+}
+
+/* The built-in theme @self is based on, or the first one. */
+static const BuiltinTheme *
+get_builtin (CwTheme *self)
+{
+  const BuiltinTheme *builtin = find_builtin (self->base);
+
+  return builtin != NULL ? builtin : &builtin_themes[0];
 }
 
 static void
@@ -256,9 +284,7 @@ cw_theme_get_color (CwTheme     *self,
   if (self->colors_set & (1u << role))
     return self->colors[role];
 
-  builtin = find_builtin (self->base);
-  if (builtin == NULL)
-    builtin = &builtin_themes[0];
+  builtin = get_builtin (self);
   cw_color_parse (builtin->colors[role], &color);
   return color;
 }
@@ -310,7 +336,9 @@ cw_theme_get_font_family (CwTheme    *self,
   g_return_val_if_fail (CW_IS_THEME (self), NULL);
   g_return_val_if_fail (role < CW_N_FONT_ROLES, NULL);
 
-  return self->font_families[role] ? self->font_families[role] : "Noto Sans";
+  if (self->font_families[role] != NULL)
+    return self->font_families[role];
+  return get_builtin (self)->fonts[role].family;
 }
 
 int
@@ -322,7 +350,7 @@ cw_theme_get_font_weight (CwTheme    *self,
 
   if (self->font_weights[role] > 0)
     return self->font_weights[role];
-  return role == CW_FONT_BODY ? 400 : 700;
+  return get_builtin (self)->fonts[role].weight;
 }
 
 gboolean
@@ -337,8 +365,8 @@ cw_theme_has_font (CwTheme    *self,
 
 /**
  * cw_theme_set_font:
- * @family: (nullable): a font family, or %NULL for the default (Noto Sans)
- * @weight: a CSS weight (400 regular, 700 bold), or 0 for the role's default
+ * @family: (nullable): a font family, or %NULL for the base theme's
+ * @weight: a CSS weight (400 regular, 700 bold), or 0 for the base theme's
  */
 void
 cw_theme_set_font (CwTheme    *self,

@@ -1,0 +1,415 @@
+/* test-fonts.c: which font draws each character, and what happens when none can
+ *
+ * tests/fonts.conf.in lets these tests see the renderer's fonts plus two
+ * that stand for the rest of a machine: Noto Serif, which a theme may name,
+ * and Noto Serif Gujarati, which no theme names.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cw-fonts.h"
+#include "cw-test-utils.h"
+
+#define MINUS "\xe2\x88\x92"       /* U+2212 */
+#define GUJARATI_KA "\xe0\xaa\x95" /* U+0A95, only in Noto Serif Gujarati here */
+#define PRIVATE_USE "\xee\x80\x80" /* U+E000, in no font */
+
+static PangoLayout *
+layout_for (const char *text,
+            const char *family,
+            int         weight)
+{
+  return cw_text_layout_new (cw_fonts_get_measure_context (), text, family, weight, 40, -1, 0,
+                             PANGO_ALIGN_LEFT, FALSE);
+}
+
+/* The family of the font that draws the first @ch of the layout's text,
+ * or NULL when it is not found. */
+static char *
+family_drawing (PangoLayout *layout,
+                gunichar     ch)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *at = g_utf8_strchr (text, -1, ch);
+  g_autoptr(PangoLayoutIter) iter = NULL;
+  int index;
+
+  g_assert_nonnull (at);
+  index = at - text;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run != NULL && index >= run->item->offset && index < run->item->offset + run->item->length)
+        {
+          PangoFontDescription *desc = pango_font_describe (run->item->analysis.font);
+          char *family = g_strdup (pango_font_description_get_family (desc));
+
+          pango_font_description_free (desc);
+          return family;
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+
+  return NULL;
+}
+
+static void
+assert_drawn_by (const char *text,
+                 const char *family,
+                 int         weight,
+                 gunichar    ch,
+                 const char *expected)
+{
+  g_autoptr(PangoLayout) layout = layout_for (text, family, weight);
+  g_autofree char *drawing = family_drawing (layout, ch);
+
+  g_test_message ("U+%04X of “%s” in %s %d: %s", ch, text, family, weight, drawing);
+  g_assert_cmpstr (drawing, ==, expected);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+}
+
+/* The family and weight of the font that draws the first @ch. */
+static void
+assert_face (const char *text,
+             int         weight,
+             gunichar    ch,
+             const char *family,
+             int         face_weight)
+{
+  g_autoptr(PangoLayout) layout = layout_for (text, CW_FONTS_DEFAULT_FAMILY, weight);
+  const char *at = g_utf8_strchr (text, -1, ch);
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run != NULL && at - text >= run->item->offset &&
+          at - text < run->item->offset + run->item->length)
+        {
+          PangoFontDescription *desc = pango_font_describe (run->item->analysis.font);
+
+          g_assert_cmpstr (pango_font_description_get_family (desc), ==, family);
+          g_assert_cmpint (pango_font_description_get_weight (desc), ==, face_weight);
+          pango_font_description_free (desc);
+          return;
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  g_assert_not_reached ();
+}
+
+/* Noto Sans has no minus sign; it comes from the fallback meant for it, in
+ * the weight of the digits beside it, never from whatever font a machine
+ * happens to have (here, Noto Serif Gujarati Bold had it). */
+static void
+test_minus (void)
+{
+  assert_drawn_by ("−60%", "Noto Sans", 700, 0x2212, "Noto Sans Mono");
+  assert_drawn_by ("−60%", "Noto Sans", 700, '6', "Noto Sans");
+  assert_drawn_by ("7 " MINUS " 4", "Noto Sans", 400, 0x2212, "Noto Sans Mono");
+  assert_face ("−60%", 700, 0x2212, "Noto Sans Mono", PANGO_WEIGHT_BOLD);
+  assert_face ("−60%", 400, 0x2212, "Noto Sans Mono", PANGO_WEIGHT_NORMAL);
+}
+
+/* Neither the minus sign nor another script makes a line taller or
+ * shorter than a Latin one: a font with a deeper descent would push a
+ * centered number up, and one with taller lines would shrink an Arabic
+ * headline to make room for them. */
+static void
+test_line_height (void)
+{
+  static const char *texts[] = { "−60%", "الأرض تعود", "ภูมิ", "មីន", "שלום", NULL };
+  g_autoptr(PangoLayout) latin = layout_for ("Mines 60%", "Noto Sans", 700);
+  PangoRectangle expected;
+
+  pango_layout_get_extents (latin, NULL, &expected);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = layout_for (texts[i], "Noto Sans", 700);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      g_test_message ("“%s”: %d high, Latin %d", texts[i], logical.height, expected.height);
+      /* Noto Sans Hebrew's lines are 2 units in 1000 shorter */
+      g_assert_cmpfloat_with_epsilon (logical.y, expected.y, expected.height * 0.005);
+      g_assert_cmpfloat_with_epsilon (logical.height, expected.height, expected.height * 0.005);
+    }
+}
+
+/* Each script has its own fallback, whatever the theme's font. */
+static void
+test_scripts (void)
+{
+  assert_drawn_by ("Мины", "Noto Sans", 400, 0x041C, "Noto Sans");
+  assert_drawn_by ("Ελλάδα", "Noto Sans", 400, 0x0395, "Noto Sans");
+  assert_drawn_by ("الأرض", "Noto Sans", 700, 0x0627, "Noto Sans Arabic UI");
+  assert_drawn_by ("שלום", "Noto Sans", 400, 0x05E9, "Noto Sans Hebrew");
+  assert_drawn_by ("មីន", "Noto Sans", 400, 0x1798, "Noto Sans Khmer UI");
+  assert_drawn_by ("A → B", "Noto Sans", 400, 0x2192, "Noto Sans Mono");
+  assert_drawn_by ("∑ 9", "Noto Sans", 400, 0x2211, "Noto Sans Math");
+  assert_drawn_by ("⚠ Mines", "Noto Sans", 700, 0x26A0, "Noto Sans Symbols2");
+}
+
+/* A font the theme names is used; one that is not installed gives way to
+ * the first fallback, not to a font fontconfig picks. */
+static void
+test_theme_font (void)
+{
+  assert_drawn_by ("Mines " MINUS "60", "Noto Serif", 400, 'M', "Noto Serif");
+  assert_drawn_by ("Mines " MINUS "60", "Noto Serif", 400, 0x2212, "Noto Sans Mono");
+  assert_drawn_by ("Mines", "Imaginary Grotesk", 700, 'M', "Noto Sans");
+}
+
+/* A font no theme names is never drawn with, even when it alone has the
+ * character: the character shows as a box. */
+static void
+test_undeclared_font (void)
+{
+  g_autoptr(PangoLayout) layout = layout_for (GUJARATI_KA, "Noto Sans", 700);
+  g_autofree char *drawing = family_drawing (layout, 0x0A95);
+
+  g_assert_cmpstr (drawing, !=, "Noto Serif Gujarati");
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 1);
+}
+
+static gpointer
+minus_on_thread (gpointer data)
+{
+  g_autoptr(PangoLayout) layout = layout_for ("−60%", data, 700);
+
+  return family_drawing (layout, 0x2212);
+}
+
+/* The exporter lays text out on its own threads: the same fonts there,
+ * including a theme font first named on another thread. */
+static void
+test_threads (void)
+{
+  GThread *thread;
+  g_autofree char *drawing = NULL;
+
+  thread = g_thread_new ("fonts", minus_on_thread, (gpointer) "Noto Sans");
+  drawing = g_thread_join (thread);
+  g_assert_cmpstr (drawing, ==, "Noto Sans Mono");
+  g_clear_pointer (&drawing, g_free);
+
+  assert_drawn_by ("Mines", "Noto Serif", 400, 'M', "Noto Serif");
+  thread = g_thread_new ("fonts", minus_on_thread, (gpointer) "Noto Serif");
+  drawing = g_thread_join (thread);
+  g_assert_cmpstr (drawing, ==, "Noto Sans Mono");
+}
+
+static gboolean
+has_warning (GPtrArray  *warnings,
+             const char *slide,
+             const char *code)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (warnings, i);
+
+      g_test_message ("warning: %s", warning);
+      if (strstr (warning, slide) != NULL && strstr (warning, code) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A character none of the fonts has is a warning naming the slide and the
+ * character, so the author can replace it before it ships as a box. */
+static void
+test_missing_glyph_warning (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <slides>",
+    "    <slide id=\"fine\" template=\"title\">",
+    "      <text name=\"headline\">Mines " MINUS "60%</text>",
+    "    </slide>",
+    "    <slide id=\"boxes\" template=\"title\">",
+    "      <text name=\"headline\">Call " PRIVATE_USE " now " PRIVATE_USE "\xee\x80\x81</text>",
+    "      <text name=\"subline\">" GUJARATI_KA "</text>",
+    "    </slide>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+  g_autoptr(CwFormat) format = cw_format_lookup ("square", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  renderer = cw_renderer_new (deck, NULL, format, 25);
+  warnings = cw_renderer_get_warnings (renderer);
+  /* one warning a text, each character once */
+  g_assert_true (has_warning (warnings, "“boxes”", "U+E000, U+E001 in"));
+  g_assert_true (has_warning (warnings, "“boxes”", "U+0A95"));
+  g_assert_false (has_warning (warnings, "“fine”", "U+"));
+  g_assert_false (has_warning (warnings, "", "U+2212"));
+}
+
+/* Marks that are never drawn (direction marks, which numbers in Arabic
+ * carry) and the spaces numbers use are not missing glyphs: the decks
+ * the tests use render in each of their languages without the warning. */
+static void
+test_no_false_warnings (void)
+{
+  /* French groups digits with U+202F, Arabic writes its own digits and
+   * marks a number's direction */
+  static const struct {
+    const char *deck;
+    const char *languages[2];
+  } cases[] = {
+    { "gallery.clearway", { "fr", "ar" } },
+    { "templates.clearway", { "az", NULL } },
+    { "rtl.clearway", { "ar", NULL } },
+  };
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CwDeck) deck = cw_test_load_deck_file (cases[i].deck);
+
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].languages) && cases[i].languages[j]; j++)
+        {
+          g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, cases[i].languages[j], format, 25);
+
+          g_test_message ("%s in %s", cases[i].deck, cases[i].languages[j]);
+          g_assert_false (has_warning (cw_renderer_get_warnings (renderer), "", "U+"));
+        }
+    }
+
+  {
+    static const char *lines[] = {
+      "<?xml version=\"1.0\"?>",
+      "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+      "  <meta><title>T</title><language>en</language></meta>",
+      "  <slides>",
+      "    <slide id=\"marks\" template=\"title\">",
+      /* LRM, ALM, zero-width joiner, no-break and narrow no-break spaces */
+      "      <text name=\"headline\">\xe2\x80\x8e" "60\xc2\xa0%\xd8\x9c \xe2\x80\x8d" "1\xe2\x80\xaf" "000</text>",
+      "    </slide>",
+      "  </slides>",
+      "</deck>",
+      NULL
+    };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+    g_autoptr(CwRenderer) renderer = NULL;
+
+    g_assert_no_error (error);
+    renderer = cw_renderer_new (deck, NULL, format, 25);
+    g_assert_false (has_warning (cw_renderer_get_warnings (renderer), "", "U+"));
+  }
+}
+
+/* Without the font packages, one warning says which fonts to install,
+ * rather than one for every text of every slide. */
+static void
+test_fonts_not_installed (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *conf = g_build_filename (dir, "fonts.conf", NULL);
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                          "<fontconfig><cachedir>%s</cachedir></fontconfig>\n", cache);
+  g_autofree char *deck = g_test_build_filename (G_TEST_DIST, "decks", "templates.clearway", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint fonts = 0;
+
+  g_assert_true (g_file_set_contents (conf, xml, -1, &error));
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "FONTCONFIG_FILE", conf, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("CLEARWAY_CLI"), "validate", deck, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  lines = g_strsplit (err, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_null (strstr (lines[i], "none of the fonts has"));
+      if (strstr (lines[i], "not installed") != NULL && strstr (lines[i], "Noto Sans Mono") != NULL &&
+          strstr (lines[i], "fonts-noto-core") != NULL)
+        fonts++;
+    }
+  g_assert_cmpuint (fonts, ==, 1);
+  cw_test_remove_tree (dir);
+}
+
+/* Every fallback is installed by build-aux/install-deps.sh and seen by the
+ * tests' fontconfig; a missing one would turn its script into boxes. */
+static void
+test_fallbacks_installed (void)
+{
+  const char * const *families = cw_fonts_get_fallback_families ();
+
+  g_assert_nonnull (families[0]);
+  g_assert_cmpstr (families[0], ==, CW_FONTS_DEFAULT_FAMILY);
+  for (guint i = 0; families[i] != NULL; i++)
+    {
+      if (!cw_font_family_is_installed (families[i]))
+        g_error ("the fallback font “%s” is not installed", families[i]);
+    }
+}
+
+/* Each built-in theme names a font for every role, and it is one the
+ * renderer has, so no theme falls back to a font it did not choose. */
+static void
+test_builtin_themes (void)
+{
+  const char * const *names = cw_theme_list_builtin ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(CwTheme) theme = cw_theme_new (names[i]);
+
+      for (guint role = 0; role < CW_N_FONT_ROLES; role++)
+        {
+          const char *family = cw_theme_get_font_family (theme, role);
+
+          g_test_message ("%s %s: %s %d", names[i], cw_font_role_to_string (role), family,
+                          cw_theme_get_font_weight (theme, role));
+          g_assert_true (cw_font_family_is_installed (family));
+          g_assert_cmpint (cw_theme_get_font_weight (theme, role), >=, 100);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cw_test_init (&argc, &argv);
+
+  g_test_add_func ("/cw/fonts/minus", test_minus);
+  g_test_add_func ("/cw/fonts/line-height", test_line_height);
+  g_test_add_func ("/cw/fonts/scripts", test_scripts);
+  g_test_add_func ("/cw/fonts/theme-font", test_theme_font);
+  g_test_add_func ("/cw/fonts/undeclared-font", test_undeclared_font);
+  g_test_add_func ("/cw/fonts/threads", test_threads);
+  g_test_add_func ("/cw/fonts/missing-glyph-warning", test_missing_glyph_warning);
+  g_test_add_func ("/cw/fonts/no-false-warnings", test_no_false_warnings);
+  g_test_add_func ("/cw/fonts/fallbacks-installed", test_fallbacks_installed);
+  g_test_add_func ("/cw/fonts/fonts-not-installed", test_fonts_not_installed);
+  g_test_add_func ("/cw/fonts/builtin-themes", test_builtin_themes);
+
+  return g_test_run ();
+}
