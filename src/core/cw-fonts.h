@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CwTextExtents:
+ * @lines: how many lines the text takes
+ * @width: the width of its widest line, in pixels
+ * @height: the height of all its lines, in pixels
+ */
+typedef struct
+{
+  guint  lines;
+  double width;
+  double height;
+} CwTextExtents;
+
 gboolean      cw_font_family_is_installed (const char   *family);
 PangoContext *cw_fonts_get_measure_context (void);
 void          cw_fonts_prepare_context     (PangoContext *context);
@@ -22,5 +35,14 @@ PangoLayout  *cw_text_layout_new           (PangoContext *context,
                                             double        line_height,
                                             PangoAlignment align,
                                             gboolean      tabular);
+void          cw_text_measure              (const char    *text,
+                                            const char    *family,
+                                            int            weight,
+                                            double         size,
+                                            double         width,
+                                            double         line_height,
+                                            PangoAlignment align,
+                                            CwTextExtents *extents);
+guint         cw_fonts_get_n_layouts       (void);
 
 G_END_DECLS
