@@ -729,13 +729,17 @@ test_import_plural_forms (Fixture       *f,
   g_autofree char *bad_header = edit (ru_po, "nplurals=3; plural=(n%10==1 &&", "nplurals=3; plural=(n%10==1 && &&");
   g_autofree char *no_header = edit (ru_po, "\"Plural-Forms: " RU_PLURAL_FORMS "\\n\"\n", "");
   g_autofree char *too_small = edit (ru_po, "nplurals=3", "nplurals=2");
+  g_autofree char *by_zero = edit (ru_po, RU_PLURAL_FORMS, "nplurals=3; plural=(n/0);");
 
   assert_refused (f, "ru.po", too_few, -1,
                   (const char *[]) { "%s:12: “count/label” has 2 plural forms, but the header’s Plural-Forms says nplurals=3", NULL });
   assert_refused (f, "ru.po", bad_header, -1, (const char *[]) { "%s:6: The Plural-Forms header", NULL });
   assert_refused (f, "ru.po", no_header, -1, (const char *[]) { "%s:2: the catalog has texts with plural forms but no Plural-Forms header", RU_PLURAL_FORMS, NULL });
-  /* what msgfmt finds: the rule picks form 2, which nplurals=2 does not have */
-  assert_refused (f, "ru.po", too_small, -1, (const char *[]) { "%s:6: nplurals = 2", NULL });
+  /* what msgfmt finds too: the rule picks form 2, which nplurals=2 does not have */
+  assert_refused (f, "ru.po", too_small, -1,
+                  (const char *[]) { "%s:6: The Plural-Forms header", "says nplurals=2, so its plural expression may pick forms 0 to 1, but for n = 0 it picks another", NULL });
+  assert_refused (f, "ru.po", by_zero, -1,
+                  (const char *[]) { "%s:6: The Plural-Forms header “nplurals=3; plural=(n/0);” divides by zero when n is 0", NULL });
 }
 
 static void
