@@ -821,6 +821,38 @@ test_import_hostile (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "this is not a file"));
 }
 
+/* A translation is held to the length its text's role allows: a
+ * translator's catalog with a 1.2 MB msgstr made the deck hang. */
+static void
+test_import_too_long (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint label = cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL);
+  g_autofree char *at_limit = g_strnfill (label, 'x');
+  g_autofree char *over = g_strnfill (label + 1, 'x');
+  g_autofree char *huge = g_strnfill (1200000, 'x');
+  g_autofree char *expected = g_strdup_printf ("%%s:8: The label “count/kicker” has %u characters; a label may have at most %u.",
+                                               label + 1, label);
+  g_autofree char *po_at_limit = g_strdup_printf ("msgstr \"%s\"", at_limit);
+  g_autofree char *po_over = g_strdup_printf ("msgstr \"%s\"", over);
+  g_autofree char *po_huge = g_strdup_printf ("msgstr \"%s\"", huge);
+  g_autofree char *fits = edit (ru_po, "msgstr \"С 2020 года\"", po_at_limit);
+  g_autofree char *too_long = edit (ru_po, "msgstr \"С 2020 года\"", po_over);
+  g_autofree char *much_too_long = edit (ru_po, "msgstr \"С 2020 года\"", po_huge);
+  g_autofree char *path = write_file (f->dir, "ru.po", fits, -1);
+  const char *files[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = import_files (f, files, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_catalog_lookup (cw_deck_get_catalog (f->deck, "ru"), "count/kicker", "Since 2020", FALSE, 0),
+                   ==, at_limit);
+
+  assert_refused (f, "ru.po", too_long, -1, (const char *[]) { expected, NULL });
+  assert_refused (f, "ru.po", much_too_long, -1,
+                  (const char *[]) { "%s:8: The label “count/kicker” has 1200000 characters", NULL });
+}
+
 /* Out and back in: nothing is lost, and a second round changes nothing. */
 static void
 test_round_trip (Fixture       *f,
@@ -1044,6 +1076,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cw/po/import/language", Fixture, NULL, fixture_set_up, test_import_language, fixture_tear_down);
   g_test_add ("/cw/po/import/hostile", Fixture, NULL, fixture_set_up, test_import_hostile, fixture_tear_down);
+  g_test_add ("/cw/po/import/too-long", Fixture, NULL, fixture_set_up, test_import_too_long, fixture_tear_down);
   g_test_add ("/cw/po/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add_func ("/cw/po/its-rules", test_its_rules);
   g_test_add_func ("/cw/po/coverage", test_coverage);
