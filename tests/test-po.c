@@ -853,6 +853,32 @@ test_import_too_long (Fixture       *f,
                   (const char *[]) { "%s:8: The label “count/kicker” has 1200000 characters", NULL });
 }
 
+/* A NUL in a string would cut the translation short without a word. */
+static void
+test_import_nul (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *escapes[] = { "\\0", "\\000", "\\x00", "\\x0" };
+  g_autoptr(GString) raw = g_string_new (ru_po);
+  const char *at = strstr (raw->str, "С 2020");
+
+  /* a NUL byte in the file */
+  g_string_insert_c (raw, at - raw->str + strlen ("С 2020"), '\0');
+  assert_refused (f, "raw.po", raw->str, raw->len,
+                  (const char *[]) { "%s:10: this line has a NUL character", NULL });
+
+  /* a NUL written as an escape */
+  for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+    {
+      g_autofree char *to = g_strdup_printf ("msgstr \"С 2020%s года\"", escapes[i]);
+      g_autofree char *po = edit (ru_po, "msgstr \"С 2020 года\"", to);
+
+      g_test_message ("%s", to);
+      assert_refused (f, "escape.po", po, -1,
+                      (const char *[]) { "%s:10: this string writes a NUL character", NULL });
+    }
+}
+
 /* Out and back in: nothing is lost, and a second round changes nothing. */
 static void
 test_round_trip (Fixture       *f,
@@ -1077,6 +1103,7 @@ main (int   argc,
   g_test_add ("/cw/po/import/language", Fixture, NULL, fixture_set_up, test_import_language, fixture_tear_down);
   g_test_add ("/cw/po/import/hostile", Fixture, NULL, fixture_set_up, test_import_hostile, fixture_tear_down);
   g_test_add ("/cw/po/import/too-long", Fixture, NULL, fixture_set_up, test_import_too_long, fixture_tear_down);
+  g_test_add ("/cw/po/import/nul", Fixture, NULL, fixture_set_up, test_import_nul, fixture_tear_down);
   g_test_add ("/cw/po/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add_func ("/cw/po/its-rules", test_its_rules);
   g_test_add_func ("/cw/po/coverage", test_coverage);

@@ -362,6 +362,60 @@ string_is_closed (const char *line)
   return FALSE;
 }
 
+/* Whether the C string literal starting at @p ('"') writes a NUL: "\0",
+ * "\000" or "\x00", which libgettextpo takes as the end of the text. */
+static gboolean
+string_has_nul (const char *p)
+{
+  if (*p != '"')
+    return FALSE;
+  for (p++; *p && *p != '"'; p++)
+    {
+      guint value = 1;
+
+      if (*p != '\\' || p[1] == '\0')
+        continue;
+      p++;
+      if (*p == 'x' && g_ascii_isxdigit (p[1]))
+        {
+          value = 0;
+          while (g_ascii_isxdigit (p[1]))
+            {
+              p++;
+              /* only whether it is zero matters: stop growing past a byte */
+              value = MIN (value * 16 + (guint) g_ascii_xdigit_value (*p), 256);
+            }
+        }
+      else if (*p >= '0' && *p <= '7')
+        {
+          value = *p - '0';
+          for (guint i = 0; i < 2 && p[1] >= '0' && p[1] <= '7'; i++)
+            value = value * 8 + (*++p - '0');
+        }
+      if (value == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A NUL in a string silently cuts it short where libgettextpo reads it,
+ * so a translation would lose its end without a word: refused, by line. */
+static void
+check_nul (PoSession  *session,
+           const char *data,
+           gsize       len)
+{
+  const char *nul = memchr (data, '\0', len);
+  guint line = 1;
+
+  if (nul == NULL)
+    return;
+  for (const char *p = data; p < nul; p++)
+    line += *p == '\n';
+  add_problem (session, line,
+               _("this line has a NUL character, which would cut its text short. Remove it: a catalog is text."));
+}
+
 /*
  * Finds the line of each msgctxt, of the header and of its Plural-Forms and
  * Language fields, so a problem with a message can name its line. Obsolete
@@ -388,6 +442,9 @@ scan_po_lines (PoSession  *session,
 
       if ((*line == '"' || g_str_has_prefix (line, "msg")) && !string_is_closed (line))
         g_hash_table_add (session->unterminated, GUINT_TO_POINTER (number));
+      if ((*line == '"' || g_str_has_prefix (line, "msg")) && string_has_nul (strchr (line, '"') ? strchr (line, '"') : ""))
+        add_problem (session, number,
+                     _("this string writes a NUL character (\\0), which would cut its text short. Remove it."));
 
       if (context != NULL && *line == '"')
         {
@@ -1383,6 +1440,7 @@ read_catalog (CwDeck     *deck,
   data = read_catalog_bytes (session, path, &len);
   if (data == NULL)
     return NULL;
+  check_nul (session, data, len);
   scan_po_lines (session, data, len);
 
   g_mutex_lock (&po_lock);
