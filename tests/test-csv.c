@@ -371,9 +371,9 @@ test_limits_match_loader (void)
       g_autoptr(GString) label = g_string_new (NULL);
 
       /* characters, not bytes: "ə" is two bytes */
-      for (guint i = 0; i < CW_STATISTIC_MAX_TEXT + past; i++)
+      for (guint i = 0; i < cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL) + past; i++)
         g_string_append (label, "ə");
-      g_assert_true (cw_statistic_text_is_valid (label->str) == !past);
+      g_assert_true (cw_statistic_text_is_valid (label->str, cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL)) == !past);
       cw_statistic_set_label (texts, label->str);
       cw_statistic_set_value (texts, 1);
       g_assert_true (opens_with (texts) == !past);
@@ -406,12 +406,15 @@ test_apply_checks_deck (void)
   g_autoptr(CwCsvImport) import = NULL;
   guint added = 7, updated = 7;
 
-  /* each "&" is written "&amp;": under 8 MB of table, over 32 MB of deck */
+  /* each "&" is written "&amp;": under 8 MB of table, over 32 MB of deck;
+   * every cell as long as its column may be */
   for (guint i = 0; i < CW_STATISTIC_MAX_TEXT; i++)
     g_string_append_c (ampersands, '&');
   for (guint i = 0; table->len + 3 * ampersands->len < CW_CSV_MAX_BYTES - 64 * 1024; i++)
-    g_string_append_printf (table, "figure_%u,%s,%u,%s,%s\n", i, ampersands->str, i,
-                            ampersands->str, ampersands->str);
+    g_string_append_printf (table, "figure_%u,%.*s,%u,%s,%.*s\n", i,
+                            (int) cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL), ampersands->str, i,
+                            ampersands->str,
+                            (int) cw_text_role_get_max_chars (CW_TEXT_ROLE_SOURCE), ampersands->str);
   g_assert_cmpuint (5 * table->len, >, CW_DECK_MAX_BYTES);
   import = import_text (table->str, &error);
   g_assert_no_error (error);

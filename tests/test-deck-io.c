@@ -983,6 +983,150 @@ test_save_replaces_link (void)
   cw_test_remove_tree (dir);
 }
 
+/* What a catalog inside a deck is refused for: what `translate` refuses in a .po file. */
+static const BadCase catalog_cases[] = {
+  { "lost-placeholder", 15,
+    "  </slides><translations><catalog language=\"ru\"><message context=\"one/label\" source=\"{mines} neutralised\"><form>обезврежено</form></message></catalog></translations>",
+    CW_ERROR_CATALOG, "the translation of “one/label” leaves out {mines}" },
+  { "invented-placeholder", 15,
+    "  </slides><translations><catalog language=\"ru\"><message context=\"one/label\" source=\"mines neutralised\"><form>{year} мин</form></message></catalog></translations>",
+    CW_ERROR_CATALOG, "has {year}" },
+  { "unclosed-brace", 15,
+    "  </slides><translations><catalog language=\"ru\"><message context=\"one/label\" source=\"{mines} neutralised\"><form>{mines обезврежено</form></message></catalog></translations>",
+    CW_ERROR_CATALOG, "without its closing" },
+  { "division-by-zero", 15,
+    "  </slides><translations><catalog language=\"ru\" plural-forms=\"nplurals=2; plural=(n/0);\"><message context=\"one/label\" source=\"mines neutralised\"><form>мины</form></message></catalog></translations>",
+    CW_ERROR_CATALOG, "divides by zero when n is 0" },
+  { "form-beyond-nplurals", 15,
+    "  </slides><translations><catalog language=\"ru\" plural-forms=\"nplurals=2; plural=n;\"><message context=\"one/label\" source=\"mines neutralised\"><form>мины</form></message></catalog></translations>",
+    CW_ERROR_CATALOG, "for n = 2 it picks another" },
+  { "too-few-forms", 15,
+    "  </slides><translations><catalog language=\"ru\" plural-forms=\"nplurals=3; plural=(n==1 ? 0 : n&gt;=2 &amp;&amp; n&lt;=4 ? 1 : 2);\"><message context=\"one/label\" source=\"mine neutralised\" source-plural=\"mines neutralised\"><form>мина</form><form>мины</form></message></catalog></translations>",
+    CW_ERROR_CATALOG, "“one/label” has 2 plural forms, but its catalog’s plural-forms says nplurals=3" },
+  { "control-character", 15,
+    "  </slides><translations><catalog language=\"ru\"><message context=\"one/label\" source=\"mines neutralised\"><form>мины&#13;обезврежены</form></message></catalog></translations>",
+    CW_ERROR_CATALOG, "control characters" },
+};
+
+/* A translation marked fuzzy is work in progress: kept, not shown, not checked for placeholders. */
+static void
+test_catalog_fuzzy_is_kept (void)
+{
+  g_autofree const char **lines = g_memdup2 (base_deck, sizeof base_deck);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+
+  lines[14] = "  </slides><translations><catalog language=\"ru\"><message context=\"one/label\" "
+              "source=\"{mines} neutralised\" fuzzy=\"true\"><form>обезврежено</form></message></catalog></translations>";
+  deck = cw_test_load_lines (lines, &error);
+  g_assert_no_error (error);
+  g_assert_true (cw_catalog_find (cw_deck_get_catalog (deck, "ru"), "one/label")->fuzzy);
+}
+
+/* @count copies of @unit */
+static char *
+repeat (const char *unit,
+        guint       count)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < count; i++)
+    g_string_append (text, unit);
+  return g_string_free (text, FALSE);
+}
+
+/* Loads the base deck with line @line replaced by @replacement; the deck
+ * loads, or the message names the line and mentions @must_mention. */
+static void
+assert_line (guint       line,
+             const char *replacement,
+             const char *must_mention)
+{
+  g_autofree const char **lines = g_memdup2 (base_deck, sizeof base_deck);
+  g_autofree char *prefix = g_strdup_printf ("test.clearway:%u:", line);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+
+  lines[line - 1] = replacement;
+  deck = cw_test_load_lines (lines, &error);
+  if (must_mention == NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (deck);
+      return;
+    }
+  g_assert_null (deck);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_nonnull (strstr (error->message, must_mention));
+}
+
+/* Each text is held to the length its role allows, counted in characters:
+ * a deck with a text no viewer could read made validate, text and render
+ * hang, and asked for a slide of hours. */
+static void
+test_text_too_long (void)
+{
+  guint headline = cw_text_role_get_max_chars (CW_TEXT_ROLE_HEADLINE);
+  guint label = cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL);
+  guint source = cw_text_role_get_max_chars (CW_TEXT_ROLE_SOURCE);
+  g_autofree char *at_limit = repeat ("ə", headline);
+  g_autofree char *over = repeat ("a", headline + 1);
+  g_autofree char *label_over = repeat ("a", label + 1);
+  g_autofree char *source_over = repeat ("a", source + 1);
+  g_autofree char *huge = repeat ("mines cleared ", 90000);
+  g_autofree char *line = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_cmpuint (label, <, headline);
+  g_assert_cmpuint (headline, <, cw_text_role_get_max_chars (CW_TEXT_ROLE_BODY));
+
+  /* a headline at its limit loads, though its bytes are twice as many */
+  line = g_strdup_printf ("    </slide><slide id=\"t\" template=\"title\"><text name=\"headline\">%s</text></slide>", at_limit);
+  assert_line (14, line, NULL);
+  g_clear_pointer (&line, g_free);
+
+  line = g_strdup_printf ("    </slide><slide id=\"t\" template=\"title\"><text name=\"headline\">%s</text></slide>", over);
+  message = g_strdup_printf ("The headline “t/headline” has %u characters; a headline may have at most %u.", headline + 1, headline);
+  assert_line (14, line, message);
+  g_clear_pointer (&line, g_free);
+  g_clear_pointer (&message, g_free);
+
+  line = g_strdup_printf ("    </slide><slide id=\"t\" template=\"title\"><text name=\"headline\">%s</text></slide>", huge);
+  assert_line (14, line, "has 1259999 characters");
+  g_clear_pointer (&line, g_free);
+
+  line = g_strdup_printf ("      <text name=\"label\">%s</text>", label_over);
+  message = g_strdup_printf ("The label “one/label” has %u characters; a label may have at most %u.", label + 1, label);
+  assert_line (13, line, message);
+  g_clear_pointer (&line, g_free);
+
+  line = g_strdup_printf ("      <text name=\"label\" plural=\"%s\">mine</text>", label_over);
+  assert_line (13, line, message);
+  g_clear_pointer (&line, g_free);
+  g_clear_pointer (&message, g_free);
+
+  /* the texts of statistics show on slides too */
+  line = g_strdup_printf ("    <statistic id=\"mines\" value=\"1\"><label>%s</label></statistic>", label_over);
+  assert_line (8, line, "The label “mines” has");
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("    <statistic id=\"mines\"><point label=\"%s\" value=\"1\"/></statistic>", label_over);
+  assert_line (8, line, "The label “mines” has");
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("    <statistic id=\"mines\" value=\"1\" source=\"%s\"/>", source_over);
+  assert_line (8, line, "The source line “mines” has");
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("    <language>en</language><source-line>%s</source-line>", source_over);
+  assert_line (5, line, "The source line “deck/source-line” has");
+  g_clear_pointer (&line, g_free);
+
+  /* and so do their translations */
+  line = g_strdup_printf ("  </slides><translations><catalog language=\"ru\"><message context=\"one/label\" "
+                          "source=\"mines neutralised\"><form>%s</form></message></catalog></translations>", label_over);
+  assert_line (15, line, "The label “one/label” has");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1163,13 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/hostile/photo-outside-folder", test_photo_outside_folder);
   g_test_add_func ("/cw/deck-io/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/cw/deck-io/save-replaces-link", test_save_replaces_link);
+  for (guint i = 0; i < G_N_ELEMENTS (catalog_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cw/deck-io/catalog/%s", catalog_cases[i].name);
+      g_test_add_data_func (path, &catalog_cases[i], test_bad_case);
+    }
+  g_test_add_func ("/cw/deck-io/catalog/fuzzy-is-kept", test_catalog_fuzzy_is_kept);
+  g_test_add_func ("/cw/deck-io/text-too-long", test_text_too_long);
 
   return g_test_run ();
 }

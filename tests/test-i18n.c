@@ -226,6 +226,31 @@ test_plural_table (void)
     }
 }
 
+/* What msgfmt refuses in a rule is refused when it is parsed, wherever it
+ * comes from: a deck's catalogs used to take a rule that divides by zero. */
+static void
+test_plural_refused (void)
+{
+  static const struct { const char *header; const char *says; } cases[] = {
+    { "nplurals=2; plural=(n/0);", "divides by zero when n is 0" },
+    { "nplurals=2; plural=(n%(n-5) ? 1 : 0);", "divides by zero when n is 5" },
+    { "nplurals=2; plural=n;", "for n = 2 it picks another" },
+    { "nplurals=3; plural=(n-1);", "for n = 0 it picks another" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwPluralRule) rule = cw_plural_rule_parse (cases[i].header, &error);
+
+      g_test_message ("%s", cases[i].header);
+      g_assert_null (rule);
+      g_assert_error (error, CW_ERROR, CW_ERROR_CATALOG);
+      g_assert_nonnull (strstr (error->message, cases[i].header));
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+    }
+}
+
 static gboolean
 run_tool (const char * const *argv)
 {
@@ -355,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/cw/i18n/numbers/do-not-break", test_numbers_do_not_break);
   g_test_add_func ("/cw/i18n/plural/select", test_plural_select);
   g_test_add_func ("/cw/i18n/plural/table", test_plural_table);
+  g_test_add_func ("/cw/i18n/plural/refused", test_plural_refused);
   g_test_add_func ("/cw/i18n/plural/matches-glibc", test_plural_matches_glibc);
   g_test_add_func ("/cw/i18n/hyphenated-words-stay-whole", test_hyphenated_words_stay_whole);
 

@@ -327,6 +327,75 @@ test_children_read_slower (void)
   g_assert_cmpuint (cw_renderer_get_n_frames (c), >, cw_renderer_get_n_frames (a));
 }
 
+/* Words enough for @n_chars characters, each made unique by @seed so no
+ * measurement of another test is reused. */
+static char *
+make_text (guint n_chars,
+           guint seed)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; text->len < n_chars; i++)
+    g_string_append_printf (text, "%sfield%u-%u", i > 0 ? " " : "", seed, i);
+  g_string_truncate (text, n_chars);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* How many Pango layouts laying out @deck's slide @id takes, on its own. */
+static guint
+count_layouts (CwDeck     *deck,
+               const char *id)
+{
+  g_autoptr(CwDeck) one = cw_deck_copy (deck);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  guint before;
+
+  for (guint i = cw_deck_get_n_slides (one); i-- > 0;)
+    {
+      if (g_strcmp0 (cw_slide_get_id (cw_deck_get_slide (one, i)), id) != 0)
+        cw_deck_remove_slide (one, cw_deck_get_slide (one, i));
+    }
+  before = cw_fonts_get_n_layouts ();
+  renderer = cw_renderer_new (one, "en", format, 30);
+  return cw_fonts_get_n_layouts () - before;
+}
+
+/* A text as long as its role allows, far too long for its box, costs a
+ * few layouts, not one per size and line count tried each time the slide
+ * shrinks its content: that made a long text hang validate, text and render. */
+static void
+test_long_text_is_cheap (void)
+{
+  static const struct { const char *slide, *field; CwTextRole role; } cases[] = {
+    { "title", "headline", CW_TEXT_ROLE_HEADLINE },
+    { "quote", "quote", CW_TEXT_ROLE_BODY },
+    { "number", "label", CW_TEXT_ROLE_LABEL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+      CwSlide *slide = cw_deck_find_slide (deck, cases[i].slide);
+      guint chars = cw_text_role_get_max_chars (cases[i].role);
+      g_autofree char *shorter = make_text (chars / 2, 2 * i);
+      g_autofree char *longer = make_text (chars, 2 * i + 1);
+      guint n_shorter, n_longer;
+
+      cw_slide_set_text_plural (slide, cases[i].field, NULL);
+      cw_slide_set_text (slide, cases[i].field, shorter);
+      n_shorter = count_layouts (deck, cases[i].slide);
+      cw_slide_set_text (slide, cases[i].field, longer);
+      n_longer = count_layouts (deck, cases[i].slide);
+      g_test_message ("%s: %u layouts for %u characters, %u for %u", cases[i].slide,
+                      n_shorter, chars / 2, n_longer, chars);
+
+      /* it was 391 for the long headline and 508 for the long quote */
+      g_assert_cmpuint (n_shorter, <=, 100);
+      g_assert_cmpuint (n_longer, <=, 100);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/cw/layout/theme-contrast", test_theme_contrast);
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
+  g_test_add_func ("/cw/layout/long-text-is-cheap", test_long_text_is_cheap);
 
   ret = g_test_run ();
   g_object_unref (gallery);

@@ -729,13 +729,17 @@ test_import_plural_forms (Fixture       *f,
   g_autofree char *bad_header = edit (ru_po, "nplurals=3; plural=(n%10==1 &&", "nplurals=3; plural=(n%10==1 && &&");
   g_autofree char *no_header = edit (ru_po, "\"Plural-Forms: " RU_PLURAL_FORMS "\\n\"\n", "");
   g_autofree char *too_small = edit (ru_po, "nplurals=3", "nplurals=2");
+  g_autofree char *by_zero = edit (ru_po, RU_PLURAL_FORMS, "nplurals=3; plural=(n/0);");
 
   assert_refused (f, "ru.po", too_few, -1,
                   (const char *[]) { "%s:12: “count/label” has 2 plural forms, but the header’s Plural-Forms says nplurals=3", NULL });
   assert_refused (f, "ru.po", bad_header, -1, (const char *[]) { "%s:6: The Plural-Forms header", NULL });
   assert_refused (f, "ru.po", no_header, -1, (const char *[]) { "%s:2: the catalog has texts with plural forms but no Plural-Forms header", RU_PLURAL_FORMS, NULL });
-  /* what msgfmt finds: the rule picks form 2, which nplurals=2 does not have */
-  assert_refused (f, "ru.po", too_small, -1, (const char *[]) { "%s:6: nplurals = 2", NULL });
+  /* what msgfmt finds too: the rule picks form 2, which nplurals=2 does not have */
+  assert_refused (f, "ru.po", too_small, -1,
+                  (const char *[]) { "%s:6: The Plural-Forms header", "says nplurals=2, so its plural expression may pick forms 0 to 1, but for n = 0 it picks another", NULL });
+  assert_refused (f, "ru.po", by_zero, -1,
+                  (const char *[]) { "%s:6: The Plural-Forms header “nplurals=3; plural=(n/0);” divides by zero when n is 0", NULL });
 }
 
 static void
@@ -815,6 +819,64 @@ test_import_hostile (Fixture       *f,
   files[0] = f->dir;
   g_assert_null (import_files (f, files, &error));
   g_assert_nonnull (strstr (error->message, "this is not a file"));
+}
+
+/* A translation is held to the length its text's role allows: a
+ * translator's catalog with a 1.2 MB msgstr made the deck hang. */
+static void
+test_import_too_long (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint label = cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL);
+  g_autofree char *at_limit = g_strnfill (label, 'x');
+  g_autofree char *over = g_strnfill (label + 1, 'x');
+  g_autofree char *huge = g_strnfill (1200000, 'x');
+  g_autofree char *expected = g_strdup_printf ("%%s:8: The label “count/kicker” has %u characters; a label may have at most %u.",
+                                               label + 1, label);
+  g_autofree char *po_at_limit = g_strdup_printf ("msgstr \"%s\"", at_limit);
+  g_autofree char *po_over = g_strdup_printf ("msgstr \"%s\"", over);
+  g_autofree char *po_huge = g_strdup_printf ("msgstr \"%s\"", huge);
+  g_autofree char *fits = edit (ru_po, "msgstr \"С 2020 года\"", po_at_limit);
+  g_autofree char *too_long = edit (ru_po, "msgstr \"С 2020 года\"", po_over);
+  g_autofree char *much_too_long = edit (ru_po, "msgstr \"С 2020 года\"", po_huge);
+  g_autofree char *path = write_file (f->dir, "ru.po", fits, -1);
+  const char *files[] = { path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = import_files (f, files, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_catalog_lookup (cw_deck_get_catalog (f->deck, "ru"), "count/kicker", "Since 2020", FALSE, 0),
+                   ==, at_limit);
+
+  assert_refused (f, "ru.po", too_long, -1, (const char *[]) { expected, NULL });
+  assert_refused (f, "ru.po", much_too_long, -1,
+                  (const char *[]) { "%s:8: The label “count/kicker” has 1200000 characters", NULL });
+}
+
+/* A NUL in a string would cut the translation short without a word. */
+static void
+test_import_nul (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *escapes[] = { "\\0", "\\000", "\\x00", "\\x0" };
+  g_autoptr(GString) raw = g_string_new (ru_po);
+  const char *at = strstr (raw->str, "С 2020");
+
+  /* a NUL byte in the file */
+  g_string_insert_c (raw, at - raw->str + strlen ("С 2020"), '\0');
+  assert_refused (f, "raw.po", raw->str, raw->len,
+                  (const char *[]) { "%s:10: this line has a NUL character", NULL });
+
+  /* a NUL written as an escape */
+  for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+    {
+      g_autofree char *to = g_strdup_printf ("msgstr \"С 2020%s года\"", escapes[i]);
+      g_autofree char *po = edit (ru_po, "msgstr \"С 2020 года\"", to);
+
+      g_test_message ("%s", to);
+      assert_refused (f, "escape.po", po, -1,
+                      (const char *[]) { "%s:10: this string writes a NUL character", NULL });
+    }
 }
 
 /* Out and back in: nothing is lost, and a second round changes nothing. */
@@ -1040,6 +1102,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/cw/po/import/language", Fixture, NULL, fixture_set_up, test_import_language, fixture_tear_down);
   g_test_add ("/cw/po/import/hostile", Fixture, NULL, fixture_set_up, test_import_hostile, fixture_tear_down);
+  g_test_add ("/cw/po/import/too-long", Fixture, NULL, fixture_set_up, test_import_too_long, fixture_tear_down);
+  g_test_add ("/cw/po/import/nul", Fixture, NULL, fixture_set_up, test_import_nul, fixture_tear_down);
   g_test_add ("/cw/po/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add_func ("/cw/po/its-rules", test_its_rules);
   g_test_add_func ("/cw/po/coverage", test_coverage);

@@ -195,6 +195,80 @@ test_number_formats (void)
   g_assert_cmpuint (cw_statistic_get_decimals (s), ==, 3);
 }
 
+/* How long a text may be depends on what it is, counts characters (not
+ * bytes), and the message says which text, how long it is and the limit. */
+static void
+test_length_limits (void)
+{
+  static const struct { CwTextRole role; const char *says; } roles[] = {
+    { CW_TEXT_ROLE_LABEL, "The label “a/b” has" },
+    { CW_TEXT_ROLE_HEADLINE, "The headline “a/b” has" },
+    { CW_TEXT_ROLE_BODY, "The text “a/b” has" },
+    { CW_TEXT_ROLE_SOURCE, "The source line “a/b” has" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      guint limit = cw_text_role_get_max_chars (roles[i].role);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *numbers = NULL;
+
+      /* generous: more than any template's box holds comfortably */
+      g_assert_cmpuint (limit, >=, 150);
+      g_assert_cmpuint (limit, <=, 1000);
+
+      for (guint c = 0; c < limit; c++)
+        g_string_append (text, "ə");
+      g_assert_true (cw_text_check_length (text->str, roles[i].role, "a/b", &error));
+      g_assert_no_error (error);
+
+      g_string_append_c (text, 'x');
+      g_assert_false (cw_text_check_length (text->str, roles[i].role, "a/b", &error));
+      g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+      g_assert_true (g_str_has_prefix (error->message, roles[i].says));
+      numbers = g_strdup_printf ("has %u characters; ", limit + 1);
+      g_assert_nonnull (strstr (error->message, numbers));
+      g_clear_pointer (&numbers, g_free);
+      numbers = g_strdup_printf ("at most %u.", limit);
+      g_assert_nonnull (strstr (error->message, numbers));
+    }
+
+  g_assert_true (cw_text_check_length (NULL, CW_TEXT_ROLE_LABEL, "a/b", NULL));
+  g_assert_true (cw_text_check_length ("", CW_TEXT_ROLE_LABEL, "a/b", NULL));
+  g_assert_cmpuint (cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL), <,
+                    cw_text_role_get_max_chars (CW_TEXT_ROLE_HEADLINE));
+  g_assert_cmpuint (cw_text_role_get_max_chars (CW_TEXT_ROLE_HEADLINE), <,
+                    cw_text_role_get_max_chars (CW_TEXT_ROLE_BODY));
+}
+
+/* Every text a template declares says what it is; a sentence gets more room than a label. */
+static void
+test_template_text_roles (void)
+{
+  const CwTemplate *title = cw_template_lookup ("title");
+  const CwTemplate *quote = cw_template_lookup ("quote");
+
+  g_assert_cmpint (cw_template_find_field (title, "headline")->text_role, ==, CW_TEXT_ROLE_HEADLINE);
+  g_assert_cmpint (cw_template_find_field (title, "kicker")->text_role, ==, CW_TEXT_ROLE_LABEL);
+  g_assert_cmpint (cw_template_find_field (quote, "quote")->text_role, ==, CW_TEXT_ROLE_BODY);
+
+  /* no template's own text (nor its comfortable length) is near its limit */
+  for (const CwTemplate * const *t = cw_template_list (); *t; t++)
+    {
+      for (const CwField *f = (*t)->fields; f->name; f++)
+        {
+          guint limit = cw_text_role_get_max_chars (f->text_role);
+
+          if (f->type != CW_FIELD_TEXT)
+            continue;
+          g_assert_cmpuint (f->max_chars * 2, <=, limit);
+          if (f->default_value != NULL)
+            g_assert_true (cw_text_check_length (f->default_value, f->text_role, f->name, NULL));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +281,8 @@ main (int   argc,
   g_test_add_func ("/cw/text/statistic-updates-slides", test_statistic_updates_slides);
   g_test_add_func ("/cw/text/plural-and-source-line", test_source_plural_and_source_line);
   g_test_add_func ("/cw/text/number-formats", test_number_formats);
+  g_test_add_func ("/cw/text/length-limits", test_length_limits);
+  g_test_add_func ("/cw/text/template-text-roles", test_template_text_roles);
 
   return g_test_run ();
 }

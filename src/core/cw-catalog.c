@@ -1,8 +1,16 @@
 /* cw-catalog.c
  *
+ * A deck carries its translations, and they come from two places: .po
+ * files a translator sends back (cw_deck_import_po()), and the deck file
+ * itself, which anyone can edit by hand. Both are untrusted and both are
+ * held to the same rules, cw_message_check(), so a translation that is
+ * refused from a .po file cannot slip in through the deck.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "cw-catalog.h"
 
@@ -270,4 +278,245 @@ cw_catalog_lookup (CwCatalog  *self,
     return NULL;
 
   return message->forms[form];
+}
+
+/* Text a deck file can hold: UTF-8, and no control character but tab and newline. */
+static gboolean
+text_is_storable (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+format_names (GPtrArray *names)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "{%s}", (const char *) g_ptr_array_index (names, i));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+add_unique_name (GPtrArray  *names,
+                 const char *name)
+{
+  if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
+    g_ptr_array_add (names, g_strdup (name));
+}
+
+/* A name to quote in a message: a context can hold a whole series label. */
+static char *
+shorten (const char *name)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (name, 61) <= 60)
+    return g_strdup (name);
+  start = g_utf8_substring (name, 0, 59);
+  return g_strconcat (start, "…", NULL);
+}
+
+typedef struct
+{
+  CwProblemFunc func;
+  gpointer      user_data;
+  guint         count;
+} Problems;
+
+static void G_GNUC_PRINTF (2, 3)
+report (Problems   *problems,
+        const char *format,
+        ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  problems->count++;
+  problems->func (text, problems->user_data);
+}
+
+/* How the file names form @index of a translation with @n_forms forms. */
+static char *
+form_name (CwCatalogSyntax syntax,
+           gboolean        plural,
+           guint           index)
+{
+  if (syntax == CW_CATALOG_SYNTAX_PO)
+    return plural ? g_strdup_printf ("msgstr[%u]", index) : g_strdup ("msgstr");
+  /* Translators: which <form> of a translation in a deck file; counted from 0 like msgstr[N] */
+  return plural ? g_strdup_printf (_("plural form %u"), index) : g_strdup (_("translation"));
+}
+
+/* A translation shows the figures of its source, no more and no fewer. */
+static void
+check_placeholders (const CwMessage *message,
+                    const char      *context,
+                    CwCatalogSyntax  syntax,
+                    Problems        *problems)
+{
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) in_msgid = cw_text_list_placeholders (message->source);
+  g_autoptr(GPtrArray) in_plural = cw_text_list_placeholders (message->source_plural);
+  gboolean plural = message->source_plural != NULL;
+
+  for (guint i = 0; in_msgid != NULL && i < in_msgid->len; i++)
+    add_unique_name (expected, g_ptr_array_index (in_msgid, i));
+  for (guint i = 0; in_plural != NULL && i < in_plural->len; i++)
+    add_unique_name (expected, g_ptr_array_index (in_plural, i));
+
+  for (guint f = 0; message->forms[f]; f++)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+      g_autofree char *which = form_name (syntax, plural, f);
+
+      if (*message->forms[f] == '\0')
+        continue;
+
+      found = cw_text_list_placeholders (message->forms[f]);
+      if (found == NULL)
+        {
+          report (problems,
+                  /* Translators: %s: msgstr or msgstr[N]; then a context such as "land/label" */
+                  _("the %s of “%s” has a “{” without its closing “}”. Keep each {name} of the source text whole; write {{ for a brace."),
+                  which, context);
+          continue;
+        }
+
+      for (guint i = 0; i < expected->len; i++)
+        {
+          const char *name = g_ptr_array_index (expected, i);
+          if (!g_ptr_array_find_with_equal_func (found, name, g_str_equal, NULL))
+            report (problems,
+                    /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder name */
+                    _("the %s of “%s” leaves out {%s}. Put {%s} back where the figure belongs in your sentence."),
+                    which, context, name, name);
+        }
+      for (guint i = 0; i < found->len; i++)
+        {
+          const char *name = g_ptr_array_index (found, i);
+          if (!g_ptr_array_find_with_equal_func (expected, name, g_str_equal, NULL))
+            {
+              g_autofree char *allowed = format_names (expected);
+              if (expected->len > 0)
+                report (problems,
+                        /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder; the placeholders of the source */
+                        _("the %s of “%s” has {%s}, which the source text does not have. Use only %s, exactly as the source writes them."),
+                        which, context, name, allowed);
+              else
+                report (problems,
+                        _("the %s of “%s” has {%s}, but the source text has no {placeholders}. Remove it, or write {{ and }} for braces."),
+                        which, context, name);
+            }
+        }
+    }
+}
+
+/**
+ * cw_message_check:
+ * @message: a translation; @message->context may be %NULL for an entry of
+ *   a .po file without msgctxt, which is not imported
+ * @rule: (nullable): the catalog's plural rule
+ * @role: what the translated text is on its slide
+ * @syntax: how the problems name the forms
+ * @func: called with each problem
+ *
+ * Checks one translation the way `translate` does, wherever it comes
+ * from: as many plural forms as the catalog's rule has, text a deck can
+ * hold, no longer than its role allows (cw_text_check_length()), and the
+ * same {placeholders} as its source (unless it is marked fuzzy: that
+ * translation is work in progress, kept but not shown).
+ *
+ * Returns: the number of problems found
+ */
+guint
+cw_message_check (const CwMessage *message,
+                  CwPluralRule    *rule,
+                  CwTextRole       role,
+                  CwCatalogSyntax  syntax,
+                  CwProblemFunc    func,
+                  gpointer         user_data)
+{
+  Problems problems = { func, user_data, 0 };
+  const char *context = message->context;
+  g_autofree char *name = NULL;
+  guint n_forms;
+
+  g_return_val_if_fail (message->source != NULL, 0);
+  g_return_val_if_fail (message->forms != NULL, 0);
+
+  n_forms = g_strv_length (message->forms);
+
+  if (!text_is_storable (message->source) || (context && !text_is_storable (context)) ||
+      (message->source_plural && !text_is_storable (message->source_plural)))
+    {
+      report (&problems,
+              _("this entry has text that is not UTF-8 or has control characters. Save the catalog as UTF-8 and remove the control characters."));
+      return problems.count;
+    }
+  name = shorten (context ? context : message->source);
+
+  if (message->source_plural != NULL && rule != NULL && n_forms != cw_plural_rule_get_n_forms (rule))
+    {
+      guint n = cw_plural_rule_get_n_forms (rule);
+
+      if (syntax == CW_CATALOG_SYNTAX_PO)
+        report (&problems,
+                /* Translators: a context, a number of forms, then the number the header asks for (twice), minus one */
+                g_dngettext (GETTEXT_PACKAGE,
+                             "“%s” has %u plural form, but the header’s Plural-Forms says nplurals=%u. Give it exactly %u: msgstr[0] to msgstr[%u].",
+                             "“%s” has %u plural forms, but the header’s Plural-Forms says nplurals=%u. Give it exactly %u: msgstr[0] to msgstr[%u].",
+                             n_forms),
+                name, n_forms, n, n, n - 1);
+      else
+        report (&problems,
+                /* Translators: a context, a number of forms, then the number the catalog asks for (twice) */
+                g_dngettext (GETTEXT_PACKAGE,
+                             "“%s” has %u plural form, but its catalog’s plural-forms says nplurals=%u. Give it exactly %u <form> elements.",
+                             "“%s” has %u plural forms, but its catalog’s plural-forms says nplurals=%u. Give it exactly %u <form> elements.",
+                             n_forms),
+                name, n_forms, n, n);
+    }
+
+  for (guint f = 0; message->forms[f]; f++)
+    {
+      if (!text_is_storable (message->forms[f]))
+        {
+          report (&problems,
+                  _("the translation of “%s” is not UTF-8 or has control characters. Save the catalog as UTF-8 and remove the control characters."),
+                  name);
+          return problems.count;
+        }
+    }
+
+  for (guint f = 0; message->forms[f]; f++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cw_text_check_length (message->forms[f], role, name, &error))
+        {
+          report (&problems, "%s", error->message);
+          /* the other forms say the same */
+          break;
+        }
+    }
+
+  if (context != NULL && !message->fuzzy)
+    check_placeholders (message, name, syntax, &problems);
+
+  return problems.count;
 }

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "cw-plural.h"
+#include "cw-text.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,34 @@ typedef struct
   gboolean  fuzzy;
   guint     line;
 } CwMessage;
+
+/**
+ * CwCatalogSyntax:
+ * @CW_CATALOG_SYNTAX_DECK: a <catalog> inside a deck: forms are <form>s
+ * @CW_CATALOG_SYNTAX_PO: a gettext .po file: forms are msgstr[N]
+ *
+ * How a problem names the parts of a translation, in the words of the
+ * file the author has open.
+ */
+typedef enum
+{
+  CW_CATALOG_SYNTAX_DECK,
+  CW_CATALOG_SYNTAX_PO,
+} CwCatalogSyntax;
+
+/**
+ * CwProblemFunc:
+ * @problem: what is wrong and what to do; the caller adds the file and line
+ */
+typedef void (*CwProblemFunc) (const char *problem,
+                               gpointer    user_data);
+
+guint            cw_message_check             (const CwMessage  *message,
+                                               CwPluralRule     *rule,
+                                               CwTextRole        role,
+                                               CwCatalogSyntax   syntax,
+                                               CwProblemFunc     func,
+                                               gpointer          user_data);
 
 #define CW_TYPE_CATALOG (cw_catalog_get_type ())
 

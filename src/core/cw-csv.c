@@ -20,6 +20,7 @@
 #include "cw-diagnostic.h"
 #include "cw-error.h"
 #include "cw-file.h"
+#include "cw-text.h"
 
 static void
 row_free (CwCsvRow *row)
@@ -414,6 +415,13 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
   g_autoptr(CwCsvImport) self = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   static const int text_columns[] = { COL_LABEL, COL_UNIT, COL_SOURCE, COL_POINT };
+  /* as the loader limits them: a unit only by the schema's line length */
+  const guint text_limits[] = {
+    cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL),
+    CW_STATISTIC_MAX_TEXT,
+    cw_text_role_get_max_chars (CW_TEXT_ROLE_SOURCE),
+    cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL),
+  };
   int columns[N_COLUMNS];
   CwCsvRow *header;
 
@@ -524,11 +532,11 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
           const char *text = cells[text_columns[t]];
           const char *column = text ? header->fields[columns[text_columns[t]]] : NULL;
 
-          if (cw_statistic_text_is_valid (text))
+          if (cw_statistic_text_is_valid (text, text_limits[t]))
             continue;
-          if (g_utf8_strlen (text, -1) > CW_STATISTIC_MAX_TEXT)
-            message = g_strdup_printf (_("the “%s” cell of “%s” is %ld characters long, and a deck holds at most %d; shorten it."),
-                                       column, id, g_utf8_strlen (text, -1), CW_STATISTIC_MAX_TEXT);
+          if (g_utf8_strlen (text, -1) > text_limits[t])
+            message = g_strdup_printf (_("the “%s” cell of “%s” is %ld characters long, and a deck holds at most %u; shorten it."),
+                                       column, id, g_utf8_strlen (text, -1), text_limits[t]);
           else
             message = g_strdup_printf (_("the “%s” cell of “%s” holds a control character, which a deck cannot keep; remove it."),
                                        column, id);

@@ -25,6 +25,7 @@
 #include "cw-file.h"
 #include "cw-fonts.h"
 #include "cw-format.h"
+#include "cw-po.h"
 #include "cw-template.h"
 #include "cw-text.h"
 
@@ -134,6 +135,22 @@ parse_seconds (Loader     *loader,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A text longer than its role allows (cw_text_check_length()); @name says which. */
+static gboolean
+check_length (Loader     *loader,
+              guint       line,
+              const char *text,
+              CwTextRole  role,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cw_text_check_length (text, role, name, &error))
+    return TRUE;
+  loader_error (loader, line, error->code, "%s", error->message);
+  return FALSE;
 }
 
 /* libxml2 errors, gathered per parser context (ctxt->_private) */
@@ -323,7 +340,8 @@ load_meta (Loader  *loader,
         }
       else if (is_element (n, "source-line"))
         {
-          cw_deck_set_source_line (loader->deck, text);
+          if (check_length (loader, line_of (n), text, CW_TEXT_ROLE_SOURCE, "deck/source-line"))
+            cw_deck_set_source_line (loader->deck, text);
         }
       else if (is_element (n, "audience"))
         {
@@ -602,6 +620,8 @@ load_statistics (Loader  *loader,
         loader_error (loader, line, CW_ERROR_BAD_VALUE,
                       _("The statistic “%s” is dated “%s”; write the date as YYYY, YYYY-MM or YYYY-MM-DD."),
                       id, as_of);
+      /* who published it is shown in the source line */
+      check_length (loader, line, source, CW_TEXT_ROLE_SOURCE, id);
 
       statistic = cw_statistic_new (id);
       if (value != NULL)
@@ -615,6 +635,8 @@ load_statistics (Loader  *loader,
           if (is_element (c, "label"))
             {
               g_autofree char *label = get_text (c);
+
+              check_length (loader, line_of (c), label, CW_TEXT_ROLE_LABEL, id);
               cw_statistic_set_label (statistic, label);
             }
           else if (is_element (c, "point"))
@@ -623,6 +645,8 @@ load_statistics (Loader  *loader,
               g_autofree char *pvalue = get_attr (c, "value");
               double pv = 0;
 
+              if (!check_length (loader, line_of (c), label, CW_TEXT_ROLE_LABEL, id))
+                continue;
               if (!parse_decimal (pvalue, &pv))
                 loader_error (loader, line_of (c), CW_ERROR_BAD_VALUE,
                               _("The point “%s” of “%s” has the value “%s”, which is not a number; write it without grouping, like 4256."),
@@ -832,6 +856,11 @@ load_slide (Loader  *loader,
             {
               g_autofree char *text = get_text (n);
               g_autofree char *plural = get_attr (n, "plural");
+              g_autofree char *context = g_strdup_printf ("%s/%s", id, name);
+
+              if (!check_length (loader, nline, text, field->text_role, context) ||
+                  !check_length (loader, nline, plural, field->text_role, context))
+                continue;
 
               if (plural != NULL && !field->plural)
                 loader_error (loader, nline, CW_ERROR_BAD_VALUE,
@@ -934,6 +963,21 @@ load_slide (Loader  *loader,
   cw_deck_add_slide (loader->deck, slide);
 }
 
+typedef struct
+{
+  Loader *loader;
+  guint   line;
+} MessageProblems;
+
+static void
+add_message_problem (const char *problem,
+                     gpointer    user_data)
+{
+  MessageProblems *where = user_data;
+
+  loader_error (where->loader, where->line, CW_ERROR_CATALOG, "%s", problem);
+}
+
 static void
 load_translations (Loader  *loader,
                    xmlNode *node)
@@ -1006,6 +1050,17 @@ load_translations (Loader  *loader,
                             _("“%s” is translated twice into %s; keep one."), context, language);
               continue;
             }
+
+          /* a deck edited by hand gets what `translate` refuses from a .po file refused too */
+          {
+            CwMessage message = { context, source, source_plural, strv, g_strcmp0 (fuzzy, "true") == 0, 0 };
+            MessageProblems where = { loader, line_of (m) };
+
+            if (cw_message_check (&message, cw_catalog_get_plural_rule (catalog),
+                                  cw_deck_get_text_role (loader->deck, context), CW_CATALOG_SYNTAX_DECK,
+                                  add_message_problem, &where) > 0)
+              continue;
+          }
           cw_catalog_add (catalog, context, source, source_plural, (const char * const *) strv,
                           g_strcmp0 (fuzzy, "true") == 0, line_of (m));
         }

@@ -14,6 +14,12 @@
  * measured is exactly what is drawn, and text that scales or moves in an
  * animation does not wobble.
  *
+ * Fitting a text tries many sizes and wrap widths, and templates fit their
+ * texts again each time they shrink a slide's content, so the same
+ * measurement is asked for over and over. cw_text_measure() remembers the
+ * recent ones, per thread, which keeps the number of Pango layouts a slide
+ * needs small whatever its templates do.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -343,6 +349,11 @@ cw_fonts_list_missing_fallbacks (void)
   return missing;
 }
 
+/* measurements kept per thread; more are forgotten all at once */
+#define MAX_MEASUREMENTS 1024
+
+static gint n_layouts;
+
 /**
  * cw_font_family_is_installed:
  *
@@ -535,6 +546,8 @@ cw_text_layout_new (PangoContext   *context,
   const char *families[] = { family ? family : CW_FONTS_DEFAULT_FAMILY, NULL };
   PangoLayout *layout = new_layout (context, text, families, weight, size);
 
+  g_atomic_int_inc (&n_layouts);
+
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -609,4 +622,137 @@ cw_fonts_find_missing (const char         *text,
   while (pango_layout_iter_next_run (iter));
 
   return missing;
+}
+
+typedef struct
+{
+  char           *text;
+  char           *family;
+  int             weight;
+  double          size;
+  double          width;
+  double          line_height;
+  PangoAlignment  align;
+  CwTextExtents   extents;
+} Measurement;
+
+static void
+measurement_free (gpointer data)
+{
+  Measurement *m = data;
+
+  g_free (m->text);
+  g_free (m->family);
+  g_free (m);
+}
+
+static guint
+hash_double (double value)
+{
+  return g_double_hash (&value);
+}
+
+static guint
+measurement_hash (gconstpointer key)
+{
+  const Measurement *m = key;
+  guint hash = g_str_hash (m->text);
+
+  hash = hash * 31 + g_str_hash (m->family);
+  hash = hash * 31 + (guint) m->weight;
+  hash = hash * 31 + hash_double (m->size);
+  hash = hash * 31 + hash_double (m->width);
+  hash = hash * 31 + hash_double (m->line_height);
+  return hash * 31 + (guint) m->align;
+}
+
+static gboolean
+measurement_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const Measurement *x = a;
+  const Measurement *y = b;
+
+  /* sizes compare exactly: a cached value is the one Pango gave */
+  return x->weight == y->weight && x->size == y->size && x->width == y->width &&
+         x->line_height == y->line_height && x->align == y->align &&
+         g_str_equal (x->family, y->family) && g_str_equal (x->text, y->text);
+}
+
+static void
+free_measurements (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+static GPrivate measurements = G_PRIVATE_INIT (free_measurements);
+
+/**
+ * cw_text_measure:
+ * @width: wrap width in pixels, or -1 for one line
+ * @extents: (out): the size of the laid-out text
+ *
+ * Measures @text as cw_text_layout_new() lays it out on this thread's
+ * measuring context, remembering the answer for the next time the same
+ * text is measured the same way.
+ */
+void
+cw_text_measure (const char     *text,
+                 const char     *family,
+                 int             weight,
+                 double          size,
+                 double          width,
+                 double          line_height,
+                 PangoAlignment  align,
+                 CwTextExtents  *extents)
+{
+  GHashTable *cache = g_private_get (&measurements);
+  Measurement key = { (char *) (text ? text : ""), (char *) (family ? family : ""),
+                      weight, size, width, line_height, align, { 0 } };
+  const Measurement *found;
+  Measurement *m;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (measurement_hash, measurement_equal, measurement_free, NULL);
+      g_private_set (&measurements, cache);
+    }
+
+  found = g_hash_table_lookup (cache, &key);
+  if (found != NULL)
+    {
+      *extents = found->extents;
+      return;
+    }
+
+  layout = cw_text_layout_new (cw_fonts_get_measure_context (), text, family, weight, size,
+                               width, line_height, align, FALSE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  extents->lines = pango_layout_get_line_count (layout);
+  extents->width = logical.width / (double) PANGO_SCALE;
+  extents->height = logical.height / (double) PANGO_SCALE;
+
+  if (g_hash_table_size (cache) >= MAX_MEASUREMENTS)
+    g_hash_table_remove_all (cache);
+  m = g_new (Measurement, 1);
+  *m = key;
+  m->text = g_strdup (key.text);
+  m->family = g_strdup (key.family);
+  m->extents = *extents;
+  g_hash_table_add (cache, m);
+}
+
+/**
+ * cw_fonts_get_n_layouts:
+ *
+ * Returns: how many Pango layouts Clearway has made, on every thread (it
+ *   wraps around): what tests and benchmarks count to tell that fitting a
+ *   text stays cheap
+ */
+guint
+cw_fonts_get_n_layouts (void)
+{
+  return (guint) g_atomic_int_get (&n_layouts);
 }

@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CwTextExtents:
+ * @lines: how many lines the text takes
+ * @width: the width of its widest line, in pixels
+ * @height: the height of all its lines, in pixels
+ */
+typedef struct
+{
+  guint  lines;
+  double width;
+  double height;
+} CwTextExtents;
+
 /* the font of a theme that names none */
 #define CW_FONTS_DEFAULT_FAMILY "Noto Sans"
 
@@ -30,5 +43,14 @@ PangoLayout  *cw_text_layout_new            (PangoContext       *context,
                                              gboolean            tabular);
 GArray       *cw_fonts_find_missing         (const char         *text,
                                              const char * const *families);
+void          cw_text_measure               (const char         *text,
+                                             const char         *family,
+                                             int                 weight,
+                                             double              size,
+                                             double              width,
+                                             double              line_height,
+                                             PangoAlignment      align,
+                                             CwTextExtents      *extents);
+guint         cw_fonts_get_n_layouts        (void);
 
 G_END_DECLS

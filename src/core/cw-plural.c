@@ -337,12 +337,48 @@ eval (const Node *nodes,
     }
 }
 
+/* msgfmt --check evaluates the rule for these numbers, and so do we */
+#define CHECK_UP_TO 1000
+
+/* What msgfmt refuses in a rule that parses: a division by zero, or a form
+ * the rule picks that nplurals does not count. */
+static gboolean
+check_rule (CwPluralRule  *rule,
+            GError       **error)
+{
+  const Node *nodes = (const Node *) (gpointer) rule->nodes->data;
+
+  for (guint64 n = 0; n <= CHECK_UP_TO; n++)
+    {
+      guint64 form;
+
+      if (!eval (nodes, rule->root, n, &form))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_CATALOG,
+                       /* Translators: a Plural-Forms header, then a number */
+                       _("The Plural-Forms header “%s” divides by zero when n is %u. Copy the one your translation tool suggests for the language."),
+                       rule->header, (guint) n);
+          return FALSE;
+        }
+      if (form >= rule->n_forms)
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_CATALOG,
+                       /* Translators: a Plural-Forms header, its nplurals, nplurals minus one, then a number */
+                       _("The Plural-Forms header “%s” says nplurals=%u, so its plural expression may pick forms 0 to %u, but for n = %u it picks another. Copy the one your translation tool suggests for the language."),
+                       rule->header, rule->n_forms, rule->n_forms - 1, (guint) n);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * cw_plural_rule_parse:
  * @header: the value of a Plural-Forms header, such as
  *   "nplurals=2; plural=(n != 1);"
  *
- * Returns: (transfer full): the rule, or %NULL with @error set
+ * Returns: (transfer full): the rule, or %NULL with @error set when the
+ *   header cannot be understood or the rule fails (see check_rule())
  */
 CwPluralRule *
 cw_plural_rule_parse (const char  *header,
@@ -386,6 +422,8 @@ cw_plural_rule_parse (const char  *header,
   skip_space (&parser);
   if (parser.failed || rule->root < 0 || *parser.p != '\0')
     goto fail;
+  if (!check_rule (rule, error))
+    return NULL;
 
   return g_steal_pointer (&rule);
 

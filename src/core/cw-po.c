@@ -83,6 +83,8 @@ typedef struct
    * and said what is wrong with the Plural-Forms header */
   gboolean    counted_plural_forms;
   gboolean    bad_plural_forms;
+  /* the line of the entry being checked */
+  guint       current_line;
   jmp_buf     fatal;
 } PoSession;
 
@@ -361,6 +363,60 @@ string_is_closed (const char *line)
   return FALSE;
 }
 
+/* Whether the C string literal starting at @p ('"') writes a NUL: "\0",
+ * "\000" or "\x00", which libgettextpo takes as the end of the text. */
+static gboolean
+string_has_nul (const char *p)
+{
+  if (*p != '"')
+    return FALSE;
+  for (p++; *p && *p != '"'; p++)
+    {
+      guint value = 1;
+
+      if (*p != '\\' || p[1] == '\0')
+        continue;
+      p++;
+      if (*p == 'x' && g_ascii_isxdigit (p[1]))
+        {
+          value = 0;
+          while (g_ascii_isxdigit (p[1]))
+            {
+              p++;
+              /* only whether it is zero matters: stop growing past a byte */
+              value = MIN (value * 16 + (guint) g_ascii_xdigit_value (*p), 256);
+            }
+        }
+      else if (*p >= '0' && *p <= '7')
+        {
+          value = *p - '0';
+          for (guint i = 0; i < 2 && p[1] >= '0' && p[1] <= '7'; i++)
+            value = value * 8 + (*++p - '0');
+        }
+      if (value == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A NUL in a string silently cuts it short where libgettextpo reads it,
+ * so a translation would lose its end without a word: refused, by line. */
+static void
+check_nul (PoSession  *session,
+           const char *data,
+           gsize       len)
+{
+  const char *nul = memchr (data, '\0', len);
+  guint line = 1;
+
+  if (nul == NULL)
+    return;
+  for (const char *p = data; p < nul; p++)
+    line += *p == '\n';
+  add_problem (session, line,
+               _("this line has a NUL character, which would cut its text short. Remove it: a catalog is text."));
+}
+
 /*
  * Finds the line of each msgctxt, of the header and of its Plural-Forms and
  * Language fields, so a problem with a message can name its line. Obsolete
@@ -387,6 +443,9 @@ scan_po_lines (PoSession  *session,
 
       if ((*line == '"' || g_str_has_prefix (line, "msg")) && !string_is_closed (line))
         g_hash_table_add (session->unterminated, GUINT_TO_POINTER (number));
+      if ((*line == '"' || g_str_has_prefix (line, "msg")) && string_has_nul (strchr (line, '"') ? strchr (line, '"') : ""))
+        add_problem (session, number,
+                     _("this string writes a NUL character (\\0), which would cut its text short. Remove it."));
 
       if (context != NULL && *line == '"')
         {
@@ -749,6 +808,48 @@ cw_deck_list_translatables (CwDeck *deck)
   return g_steal_pointer (&result);
 }
 
+/**
+ * cw_deck_get_text_role:
+ * @context: (nullable): the context a translation is looked up by (see
+ *   #CwTranslatable)
+ *
+ * What the text translated under @context is on its slide, for the length
+ * its translations may have. A context the deck does not show (a text of
+ * a template's own, a translation kept for a text that is gone) gets the
+ * most room any text has.
+ *
+ * Returns: the role
+ */
+CwTextRole
+cw_deck_get_text_role (CwDeck     *deck,
+                       const char *context)
+{
+  const char *slash;
+  g_autofree char *id = NULL;
+  CwSlide *slide;
+
+  g_return_val_if_fail (CW_IS_DECK (deck), CW_TEXT_ROLE_BODY);
+
+  if (context == NULL || (slash = strchr (context, '/')) == NULL)
+    return CW_TEXT_ROLE_BODY;
+  if (g_str_equal (context, "deck/source-line"))
+    return CW_TEXT_ROLE_SOURCE;
+
+  id = g_strndup (context, slash - context);
+  slide = cw_deck_find_slide (deck, id);
+  if (slide != NULL)
+    {
+      const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
+      const CwField *field = template ? cw_template_find_field (template, slash + 1) : NULL;
+
+      if (field != NULL && cw_field_is_translatable (field))
+        return field->text_role;
+    }
+  if (cw_deck_find_statistic (deck, id) != NULL)
+    return CW_TEXT_ROLE_LABEL;
+  return CW_TEXT_ROLE_BODY;
+}
+
 /* Writing catalogs */
 
 static char *
@@ -1066,107 +1167,6 @@ forms_empty (const char * const *forms)
   return TRUE;
 }
 
-/* Text a deck file can hold: UTF-8, and no control character but tab and newline. */
-static gboolean
-text_is_storable (const char *text)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    {
-      if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-format_names (GPtrArray *names)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append_printf (out, "{%s}", (const char *) g_ptr_array_index (names, i));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static void
-add_unique_name (GPtrArray  *names,
-                 const char *name)
-{
-  if (!g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL))
-    g_ptr_array_add (names, g_strdup (name));
-}
-
-/* A translation shows the figures of its source, no more and no fewer. */
-static void
-check_placeholders (PoSession    *session,
-                    po_message_t  message,
-                    const char   *context,
-                    GStrv         forms)
-{
-  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) in_msgid = cw_text_list_placeholders (po_message_msgid (message));
-  g_autoptr(GPtrArray) in_plural = cw_text_list_placeholders (po_message_msgid_plural (message));
-  guint line = line_of_message (session, message);
-  gboolean plural = po_message_msgid_plural (message) != NULL;
-
-  for (guint i = 0; in_msgid != NULL && i < in_msgid->len; i++)
-    add_unique_name (expected, g_ptr_array_index (in_msgid, i));
-  for (guint i = 0; in_plural != NULL && i < in_plural->len; i++)
-    add_unique_name (expected, g_ptr_array_index (in_plural, i));
-
-  for (guint f = 0; forms[f]; f++)
-    {
-      g_autoptr(GPtrArray) found = NULL;
-      g_autofree char *which = plural ? g_strdup_printf ("msgstr[%u]", f) : g_strdup ("msgstr");
-
-      if (*forms[f] == '\0')
-        continue;
-
-      found = cw_text_list_placeholders (forms[f]);
-      if (found == NULL)
-        {
-          add_problemf (session, line,
-                        /* Translators: %s: msgstr or msgstr[N]; then a context such as "land/label" */
-                        _("the %s of “%s” has a “{” without its closing “}”. Keep each {name} of the source text whole; write {{ for a brace."),
-                        which, context);
-          continue;
-        }
-
-      for (guint i = 0; i < expected->len; i++)
-        {
-          const char *name = g_ptr_array_index (expected, i);
-          if (!g_ptr_array_find_with_equal_func (found, name, g_str_equal, NULL))
-            add_problemf (session, line,
-                          /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder name */
-                          _("the %s of “%s” leaves out {%s}. Put {%s} back where the figure belongs in your sentence."),
-                          which, context, name, name);
-        }
-      for (guint i = 0; i < found->len; i++)
-        {
-          const char *name = g_ptr_array_index (found, i);
-          if (!g_ptr_array_find_with_equal_func (expected, name, g_str_equal, NULL))
-            {
-              g_autofree char *allowed = format_names (expected);
-              if (expected->len > 0)
-                add_problemf (session, line,
-                              /* Translators: %s: msgstr or msgstr[N]; a context; a placeholder; the placeholders of the source */
-                              _("the %s of “%s” has {%s}, which the source text does not have. Use only %s, exactly as the source writes them."),
-                              which, context, name, allowed);
-              else
-                add_problemf (session, line,
-                              _("the %s of “%s” has {%s}, but the source text has no {placeholders}. Remove it, or write {{ and }} for braces."),
-                              which, context, name);
-            }
-        }
-    }
-}
-
 static gboolean
 charset_is_utf8 (const char *header)
 {
@@ -1336,57 +1336,39 @@ check_header (PoSession  *session,
     }
 }
 
-/* One entry: its number of plural forms, its text, its placeholders. */
+static void
+add_message_problem (const char *problem,
+                     gpointer    user_data)
+{
+  PoSession *session = user_data;
+
+  add_problem (session, session->current_line, problem);
+}
+
+/* One entry: what a translation must be wherever it comes from (cw_message_check()). */
 static void
 check_message (PoSession    *session,
+               CwDeck       *deck,
                po_message_t  message,
                Reading      *reading)
 {
   const char *context = po_message_msgctxt (message);
-  const char *msgid = po_message_msgid (message);
   const char *msgid_plural = po_message_msgid_plural (message);
   g_auto(GStrv) forms = message_forms (message);
-  guint line = line_of_message (session, message);
+  CwMessage m = { (char *) context, (char *) po_message_msgid (message), (char *) msgid_plural,
+                  forms, po_message_is_fuzzy (message), 0 };
 
   if (msgid_plural != NULL)
     {
       reading->has_plural = TRUE;
+      /* our check names each message with too few forms; msgfmt's does not */
       if (reading->rule != NULL && g_strv_length (forms) != cw_plural_rule_get_n_forms (reading->rule))
-        {
-          guint n = cw_plural_rule_get_n_forms (reading->rule);
-
-          add_problemf (session, line,
-                        /* Translators: a context, a number of forms, then the number the header asks for (twice), minus one */
-                        g_dngettext (GETTEXT_PACKAGE,
-                                     "“%s” has %u plural form, but the header’s Plural-Forms says nplurals=%u. Give it exactly %u: msgstr[0] to msgstr[%u].",
-                                     "“%s” has %u plural forms, but the header’s Plural-Forms says nplurals=%u. Give it exactly %u: msgstr[0] to msgstr[%u].",
-                                     g_strv_length (forms)),
-                        context ? context : msgid, g_strv_length (forms), n, n, n - 1);
-          session->counted_plural_forms = TRUE;
-        }
+        session->counted_plural_forms = TRUE;
     }
 
-  if (!text_is_storable (msgid) || (context && !text_is_storable (context)) ||
-      (msgid_plural && !text_is_storable (msgid_plural)))
-    {
-      add_problem (session, line,
-                   _("this entry has text that is not UTF-8 or has control characters. Save the catalog as UTF-8 and remove the control characters."));
-      return;
-    }
-  for (guint f = 0; forms[f]; f++)
-    {
-      if (!text_is_storable (forms[f]))
-        {
-          add_problemf (session, line,
-                        _("the translation of “%s” is not UTF-8 or has control characters. Save the catalog as UTF-8 and remove the control characters."),
-                        context ? context : msgid);
-          return;
-        }
-    }
-
-  /* a fuzzy translation is work in progress: it is kept, not used, and not checked */
-  if (context != NULL && !po_message_is_fuzzy (message))
-    check_placeholders (session, message, context, forms);
+  session->current_line = line_of_message (session, message);
+  cw_message_check (&m, reading->rule, cw_deck_get_text_role (deck, context), CW_CATALOG_SYNTAX_PO,
+                    add_message_problem, session);
 }
 
 /* The catalog as the deck will hold it, and what it translates. */
@@ -1485,6 +1467,7 @@ read_catalog (CwDeck     *deck,
   bytes = read_catalog_bytes (session, path);
   if (bytes == NULL)
     return NULL;
+  check_nul (session, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   scan_po_lines (session, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   copy = write_private_copy (session, bytes);
   if (copy == NULL)
@@ -1515,7 +1498,7 @@ read_catalog (CwDeck     *deck,
 
       if ((context == NULL && *po_message_msgid (message) == '\0') || po_message_is_obsolete (message))
         continue;
-      check_message (session, message, &reading);
+      check_message (session, deck, message, &reading);
       if (context == NULL)
         continue;
       g_hash_table_insert (reading.found, (gpointer) context, message);

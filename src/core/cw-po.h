@@ -80,6 +80,8 @@ CwTranslationState cw_translatable_get_state (const CwTranslatable *translatable
 void       cw_po_report_free           (CwPoReport          *report);
 
 GPtrArray *cw_deck_list_translatables  (CwDeck              *deck);
+CwTextRole cw_deck_get_text_role       (CwDeck              *deck,
+                                        const char          *context);
 GBytes    *cw_deck_export_po           (CwDeck              *deck,
                                         const char          *language,
                                         GError             **error);

@@ -306,28 +306,51 @@ cw_builder_note_reading (CwSceneBuilder *self,
   self->reading_chars += g_utf8_strlen (text, -1);
 }
 
+/* Words laid out together to find the widest: Pango's time for a layout
+ * grows with its number of paragraphs times its length, so a long text is
+ * measured a bounded batch of words at a time. */
+#define WORDS_PER_BATCH 64
+
 static double
-measure_widest_word (PangoContext *context,
-                     const char   *text,
-                     const char   *family,
-                     int           weight,
-                     double        size)
+measure_widest_word (const char *text,
+                     const char *family,
+                     int         weight,
+                     double      size)
 {
   g_autofree char *words = g_strdup (text);
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
+  char *start = words;
+  double widest = 0;
+  guint n = 0;
 
   /* one word a line: the widest line is the widest word; no-break spaces stay */
   g_strdelimit (words, " \t", '\n');
-  layout = cw_text_layout_new (context, words, family, weight, size, -1, 0, PANGO_ALIGN_LEFT,
-                               FALSE);
-  pango_layout_get_extents (layout, NULL, &logical);
-  return logical.width / (double) PANGO_SCALE;
+  for (char *p = words; ; p++)
+    {
+      char end = *p;
+      CwTextExtents extents;
+
+      if (end != '\n' && end != '\0')
+        continue;
+      if (end == '\n' && ++n < WORDS_PER_BATCH)
+        continue;
+
+      *p = '\0';
+      if (*start != '\0' || start == words)
+        {
+          cw_text_measure (start, family, weight, size, -1, 0, PANGO_ALIGN_LEFT, &extents);
+          widest = MAX (widest, extents.width);
+        }
+      if (end == '\0')
+        break;
+      start = p + 1;
+      n = 0;
+    }
+
+  return widest;
 }
 
 static void
-measure (PangoContext      *context,
-         const char        *text,
+measure (const char        *text,
          const char        *family,
          int                weight,
          const CwTextStyle *style,
@@ -336,14 +359,11 @@ measure (PangoContext      *context,
          guint             *lines,
          double            *height)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
+  CwTextExtents extents;
 
-  layout = cw_text_layout_new (context, text, family, weight, size, width, style->line_height,
-                               style->align, FALSE);
-  pango_layout_get_extents (layout, NULL, &logical);
-  *lines = pango_layout_get_line_count (layout);
-  *height = logical.height / (double) PANGO_SCALE;
+  cw_text_measure (text, family, weight, size, width, style->line_height, style->align, &extents);
+  *lines = extents.lines;
+  *height = extents.height;
 }
 
 /**
@@ -357,6 +377,11 @@ measure (PangoContext      *context,
  * minimum; a word (or number) wider than the box shrinks the text below
  * the minimum rather than break. @fit->overflow tells that the box is
  * still too small.
+ *
+ * A larger size never takes fewer lines (widths scale with the size), so
+ * what does not fit at the minimum fits at no size, and a number of lines
+ * the minimum needs more than is not searched for: a long text costs a few
+ * layouts, not one per size tried.
  */
 void
 cw_text_fit (const char        *text,
@@ -368,7 +393,6 @@ cw_text_fit (const char        *text,
              double             height,
              CwTextFit         *fit)
 {
-  PangoContext *context = cw_fonts_get_measure_context ();
   double max_size = style->max_size * unit;
   double min_size = MIN (style->min_size * unit, max_size);
   double word_per_px;
@@ -381,19 +405,33 @@ cw_text_fit (const char        *text,
     return;
 
   /* with hinting off, widths scale linearly with the size */
-  word_per_px = measure_widest_word (context, text, family, weight, 100) / 100;
+  word_per_px = measure_widest_word (text, family, weight, 100) / 100;
 
   /* the largest size for each number of lines up to the maximum */
   {
     guint max_lines = MAX (style->max_lines, 1);
     double sizes[16] = { 0 };
+    guint min_lines;
+    double min_h;
 
     max_lines = MIN (max_lines, G_N_ELEMENTS (sizes) - 1);
+
+    /* the fewest lines the text can take, and whether it fits at all */
+    measure (text, family, weight, style, min_size, width, &min_lines, &min_h);
+    if (word_per_px * min_size > width || (height > 0 && min_h > height))
+      min_lines = G_MAXUINT;
+
     for (guint l = 1; l <= max_lines; l++)
       {
         double found = -1;
 
-        measure (context, text, family, weight, style, max_size, width, &lines, &h);
+        if (l < min_lines)
+          {
+            sizes[l] = -1;
+            continue;
+          }
+
+        measure (text, family, weight, style, max_size, width, &lines, &h);
         if (lines <= l && word_per_px * max_size <= width && (height <= 0 || h <= height))
           found = max_size;
 
@@ -403,7 +441,7 @@ cw_text_fit (const char        *text,
           {
             double mid = (lo + hi) / 2;
 
-            measure (context, text, family, weight, style, mid, width, &lines, &h);
+            measure (text, family, weight, style, mid, width, &lines, &h);
             if (lines <= l && word_per_px * mid <= width && (height <= 0 || h <= height))
               {
                 found = mid;
@@ -436,7 +474,7 @@ cw_text_fit (const char        *text,
         best = width / word_per_px * 0.995;
     }
 
-  measure (context, text, family, weight, style, best, width, &lines, &h);
+  measure (text, family, weight, style, best, width, &lines, &h);
   fit->size = best;
   fit->width = width;
   fit->wrap_width = width;
@@ -457,14 +495,14 @@ cw_text_fit (const char        *text,
           guint n;
           double mh;
 
-          measure (context, text, family, weight, style, best, mid, &n, &mh);
+          measure (text, family, weight, style, best, mid, &n, &mh);
           if (n <= lines)
             hi_w = mid;
           else
             lo_w = mid;
         }
       fit->wrap_width = MIN (width, ceil (hi_w) + 1);
-      measure (context, text, family, weight, style, best, fit->wrap_width, &lines, &h);
+      measure (text, family, weight, style, best, fit->wrap_width, &lines, &h);
       fit->height = h;
       fit->lines = lines;
     }

@@ -498,12 +498,16 @@ cw_statistic_value_is_valid (double value)
 /**
  * cw_statistic_text_is_valid:
  *
+ * @max_chars: the most characters the text's role allows
+ *   (cw_text_role_get_max_chars(), or CW_STATISTIC_MAX_TEXT for a unit)
+ *
  * Whether a deck file can hold @text as a label, unit, source or point
- * label: at most CW_STATISTIC_MAX_TEXT characters, each one XML allows
- * (a control character makes a file no XML parser opens). %NULL is valid.
+ * label: at most @max_chars characters, each one XML allows (a control
+ * character makes a file no XML parser opens). %NULL is valid.
  */
 gboolean
-cw_statistic_text_is_valid (const char *text)
+cw_statistic_text_is_valid (const char *text,
+                            guint       max_chars)
 {
   glong n = 0;
 
@@ -511,7 +515,7 @@ cw_statistic_text_is_valid (const char *text)
     return TRUE;
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      if (++n > CW_STATISTIC_MAX_TEXT || !xmlIsCharQ (g_utf8_get_char (p)))
+      if (++n > max_chars || !xmlIsCharQ (g_utf8_get_char (p)))
         return FALSE;
     }
   return TRUE;

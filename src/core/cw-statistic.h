@@ -9,8 +9,10 @@
 G_BEGIN_DECLS
 
 /* What a statistic in a deck file may hold (see data/clearway-deck.rng,
- * whose "line" is CW_STATISTIC_MAX_TEXT characters long). The loader refuses
- * anything beyond, so whatever adds statistics (CSV import) checks the same. */
+ * whose "line" is CW_STATISTIC_MAX_TEXT characters long; labels and sources
+ * are held to their text role's shorter limit, cw_text_role_get_max_chars()).
+ * The loader refuses anything beyond, so whatever adds statistics (CSV
+ * import) checks the same. */
 #define CW_STATISTIC_MAX_POINTS 50
 #define CW_STATISTIC_MAX_TEXT   2000
 /* past 2^53 a double no longer holds every whole number */
@@ -72,6 +74,7 @@ guint        cw_statistic_get_decimals (CwStatistic *self);
 gboolean     cw_statistic_id_is_valid    (const char *id);
 gboolean     cw_statistic_as_of_is_valid (const char *as_of);
 gboolean     cw_statistic_value_is_valid (double      value);
-gboolean     cw_statistic_text_is_valid  (const char *text);
+gboolean     cw_statistic_text_is_valid  (const char *text,
+                                          guint       max_chars);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "cw-animation.h"
+#include "cw-text.h"
 
 G_BEGIN_DECLS
 
@@ -47,6 +48,8 @@ typedef enum
  * @count_field: see @plural
  * @element: the element that shows the field
  * @optional: an empty value hides the element instead of being an error
+ * @text_role: for text, what it is on the slide, which sets how long it
+ *   may be (a label unless the template says otherwise)
  */
 typedef struct
 {
@@ -64,6 +67,7 @@ typedef struct
   const char          *count_field;
   const char          *element;
   gboolean             optional;
+  CwTextRole           text_role;
 } CwField;
 
 /**

@@ -24,7 +24,7 @@ static const CwField comparison_fields[] = {
     NULL, .element = "after" },
   { "title", CW_FIELD_TEXT, N_("Title"),
     N_("What changed"),
-    N_("What changed"), .max_chars = 60, .element = "title" },
+    N_("What changed"), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" },
   { "before_label", CW_FIELD_TEXT, N_("Before label"),
     N_("When or what the earlier figure is, such as a year"),
     N_("Before"), .max_chars = 24, .element = "before" },
@@ -365,7 +365,7 @@ static const char * const quote_icon_labels[] = { N_("Quotation marks"), N_("Per
 static const CwField quote_fields[] = {
   { "quote", CW_FIELD_TEXT, N_("Quote"),
     N_("What was said, in the speaker’s words"),
-    N_("Write the quote here."), .max_chars = 160, .element = "quote" },
+    N_("Write the quote here."), .max_chars = 160, .text_role = CW_TEXT_ROLE_BODY, .element = "quote" },
   { "name", CW_FIELD_TEXT, N_("Name"),
     N_("Who said it"),
     NULL, .max_chars = 40, .element = "attribution", .optional = TRUE },

@@ -96,7 +96,7 @@ static const CwField bar_chart_fields[] = {
     NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
   { "title", CW_FIELD_TEXT, N_("Title"),
     N_("What the bars compare"),
-    N_("What was found"), .max_chars = 60, .element = "title" },
+    N_("What was found"), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" },
   { NULL }
 };
 
@@ -978,7 +978,7 @@ static const CwField line_chart_fields[] = {
     NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
   { "title", CW_FIELD_TEXT, N_("Title"),
     N_("What the line shows"),
-    N_("Year by year"), .max_chars = 60, .element = "title" },
+    N_("Year by year"), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" },
   { NULL }
 };
 

@@ -4,6 +4,9 @@
  * {mines_neutralised}; "{{" and "}}" write literal braces. "{id:compact}"
  * asks for the short form (161K, 161 тыс.).
  *
+ * Every text that reaches a slide, from the deck, its catalogs or a .po
+ * file, is held to the length its role allows (cw_text_check_length()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -158,6 +161,112 @@ cw_text_list_placeholders (const char *text)
   if (text != NULL && !scan (text, NULL, collect_one, names, NULL))
     return NULL;
   return g_steal_pointer (&names);
+}
+
+/*
+ * How long a text may be. Viewers read a slide's text at about 17
+ * characters a second (13 for children, cw_deck_get_reading_speed()), on a
+ * phone, while the slide is up, and a whole clip lasts 15 to 60 seconds. The
+ * limits are generous, several times what the templates' boxes hold
+ * comfortably (CwField.max_chars), so no text meant for a viewer meets
+ * them; they stop text nobody could read from making layout, rendering and
+ * the reading time run away (a 240,000-character headline asked for a
+ * slide of 14,118 s):
+ *
+ *   a label (a few words)      150 characters, about  9 s of reading
+ *   a headline (one sentence)  300 characters, about 18 s
+ *   the source line            300 characters, about 18 s
+ *   a body text (a quote)    1,000 characters, about a minute: a whole clip
+ */
+static const guint max_chars[] = {
+  [CW_TEXT_ROLE_LABEL] = 150,
+  [CW_TEXT_ROLE_HEADLINE] = 300,
+  [CW_TEXT_ROLE_BODY] = 1000,
+  [CW_TEXT_ROLE_SOURCE] = 300,
+};
+
+/**
+ * cw_text_role_get_max_chars:
+ *
+ * Returns: the most characters a text of @role may have
+ */
+guint
+cw_text_role_get_max_chars (CwTextRole role)
+{
+  g_return_val_if_fail (role < G_N_ELEMENTS (max_chars), max_chars[CW_TEXT_ROLE_LABEL]);
+  return max_chars[role];
+}
+
+/**
+ * cw_text_check_length:
+ * @role: what the text is on its slide
+ * @name: which text it is, such as "intro/headline"; the message quotes it
+ *
+ * Callers put the file and the line before the message.
+ *
+ * Returns: %TRUE when @text is no longer than @role allows; otherwise
+ *   %FALSE with @error set
+ */
+gboolean
+cw_text_check_length (const char  *text,
+                      CwTextRole   role,
+                      const char  *name,
+                      GError     **error)
+{
+  guint limit = cw_text_role_get_max_chars (role);
+  glong length;
+
+  if (text == NULL)
+    return TRUE;
+  /* cheap for the usual short text, and no slower than reading it for the rest */
+  if (strlen (text) <= limit)
+    return TRUE;
+  length = g_utf8_strlen (text, -1);
+  if (length <= (glong) limit)
+    return TRUE;
+
+  switch (role)
+    {
+    case CW_TEXT_ROLE_HEADLINE:
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   /* Translators: a text's name (such as intro/headline), its length, then the limit */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The headline “%s” has %ld character; a headline may have at most %u. Shorten it: viewers read a slide in seconds, on a phone.",
+                                "The headline “%s” has %ld characters; a headline may have at most %u. Shorten it: viewers read a slide in seconds, on a phone.",
+                                length),
+                   name, length, limit);
+      break;
+    case CW_TEXT_ROLE_BODY:
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   /* Translators: a text's name (such as intro/quote), its length, then the limit */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The text “%s” has %ld character; a text may have at most %u. Shorten it: viewers read a slide in seconds, on a phone.",
+                                "The text “%s” has %ld characters; a text may have at most %u. Shorten it: viewers read a slide in seconds, on a phone.",
+                                length),
+                   name, length, limit);
+      break;
+    case CW_TEXT_ROLE_SOURCE:
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   /* Translators: a text's name (such as deck/source-line), its length, then the limit */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The source line “%s” has %ld character; a source line may have at most %u. Shorten it to who published the figure and when.",
+                                "The source line “%s” has %ld characters; a source line may have at most %u. Shorten it to who published the figure and when.",
+                                length),
+                   name, length, limit);
+      break;
+    case CW_TEXT_ROLE_LABEL:
+    default:
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   /* Translators: a text's name (such as intro/kicker), its length, then the limit */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The label “%s” has %ld character; a label may have at most %u. Shorten it to a few words: viewers read a slide in seconds, on a phone.",
+                                "The label “%s” has %ld characters; a label may have at most %u. Shorten it to a few words: viewers read a slide in seconds, on a phone.",
+                                length),
+                   name, length, limit);
+      break;
+    }
+
+  return FALSE;
 }
 
 /**

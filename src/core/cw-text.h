@@ -1,4 +1,4 @@
-/* cw-text.h: {placeholders} in slide text
+/* cw-text.h: {placeholders} in slide text, and how long a text may be
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,23 @@
 #include "cw-statistic.h"
 
 G_BEGIN_DECLS
+
+/**
+ * CwTextRole:
+ * @CW_TEXT_ROLE_LABEL: a few words: a kicker, a label, a name, a category
+ * @CW_TEXT_ROLE_HEADLINE: one sentence: a headline, a title, a step
+ * @CW_TEXT_ROLE_BODY: a few sentences: a quote
+ * @CW_TEXT_ROLE_SOURCE: the line that says where a figure comes from
+ *
+ * What a text is on a slide, which sets how long it may be.
+ */
+typedef enum
+{
+  CW_TEXT_ROLE_LABEL,
+  CW_TEXT_ROLE_HEADLINE,
+  CW_TEXT_ROLE_BODY,
+  CW_TEXT_ROLE_SOURCE,
+} CwTextRole;
 
 /**
  * CwPlaceholderFunc:
@@ -28,6 +45,11 @@ char      *cw_text_expand             (const char         *text,
                                        gpointer            user_data,
                                        GError            **error);
 GPtrArray *cw_text_list_placeholders  (const char         *text);
+guint      cw_text_role_get_max_chars (CwTextRole          role);
+gboolean   cw_text_check_length       (const char         *text,
+                                       CwTextRole          role,
+                                       const char         *name,
+                                       GError            **error);
 char      *cw_statistic_format        (CwStatistic        *statistic,
                                        const char         *language,
                                        gboolean            compact);
