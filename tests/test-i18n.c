@@ -251,6 +251,31 @@ test_plural_refused (void)
     }
 }
 
+/* Found by fuzzing: 2^64 is a whole number that no guint64 holds, and a
+ * header that is not UTF-8 must not reach a message or a deck as it is. */
+static void
+test_plural_edges (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwPluralRule) ru = cw_plural_rule_parse (
+    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    &error);
+  g_autoptr(CwPluralRule) foreign = NULL;
+
+  g_assert_no_error (error);
+  /* beyond what the rule can count: the last form, as for fractions */
+  g_assert_cmpint (cw_plural_rule_select (ru, 18446744073709551616.0), ==, 2);
+  g_assert_cmpint (cw_plural_rule_select (ru, -18446744073709551616.0), ==, 2);
+  g_assert_cmpint (cw_plural_rule_select (ru, 1e300), ==, 2);
+  g_assert_cmpint (cw_plural_rule_select (ru, 21), ==, 0);
+
+  foreign = cw_plural_rule_parse ("nplurals=2; plural=(n != 1) \xff;", &error);
+  g_assert_null (foreign);
+  g_assert_error (error, CW_ERROR, CW_ERROR_CATALOG);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "not UTF-8"));
+}
+
 static gboolean
 run_tool (const char * const *argv)
 {
@@ -381,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/cw/i18n/plural/select", test_plural_select);
   g_test_add_func ("/cw/i18n/plural/table", test_plural_table);
   g_test_add_func ("/cw/i18n/plural/refused", test_plural_refused);
+  g_test_add_func ("/cw/i18n/plural/edges", test_plural_edges);
   g_test_add_func ("/cw/i18n/plural/matches-glibc", test_plural_matches_glibc);
   g_test_add_func ("/cw/i18n/hyphenated-words-stay-whole", test_hyphenated_words_stay_whole);
 

@@ -173,7 +173,8 @@ on_xml_error (void        *data,
   if (error->level < XML_ERR_ERROR || errors->messages->len >= MAX_MESSAGES)
     return;
 
-  message = g_strstrip (g_strdup (error->message ? error->message : "?"));
+  /* libxml2 quotes the file's own bytes, which need not be UTF-8 */
+  message = g_strstrip (g_utf8_make_valid (error->message ? error->message : "?", -1));
   g_ptr_array_add (errors->messages,
                    cw_diagnostic_new (CW_SEVERITY_ERROR, error->code, errors->name,
                                       MAX (error->line, 0), message));

@@ -393,6 +393,14 @@ cw_plural_rule_parse (const char  *header,
 
   g_return_val_if_fail (header != NULL, NULL);
 
+  /* it is quoted in messages and kept in the deck, which is UTF-8 */
+  if (!g_utf8_validate (header, -1, NULL))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_CATALOG,
+                   _("The Plural-Forms header holds bytes that are not UTF-8 text. Copy the one your translation tool suggests for the language."));
+      return NULL;
+    }
+
   np = strstr (header, "nplurals");
   pl = strstr (header, "plural=");
   if (np == NULL || pl == NULL)
@@ -481,7 +489,8 @@ cw_plural_rule_select (CwPluralRule *rule,
   guint64 result;
   double a = fabs (n);
 
-  if (a != floor (a) || a > (double) G_MAXUINT64)
+  /* (double) G_MAXUINT64 rounds up to 2^64, which does not fit */
+  if (a != floor (a) || a >= (double) G_MAXUINT64)
     return rule->n_forms - 1;
 
   if (!eval ((const Node *) (gpointer) rule->nodes->data, rule->root, (guint64) a, &result))

@@ -1122,13 +1122,24 @@ import_free (Import *import)
   g_free (import);
 }
 
+/* A deck keeps its texts without space around them (the loader strips
+ * it), so a translation is kept the same way: as it reads after a reopen. */
+static void
+add_form (GStrvBuilder *builder,
+          const char   *form)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (form));
+
+  g_strv_builder_add (builder, stripped);
+}
+
 static GStrv
 message_forms (po_message_t message)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (po_message_msgid_plural (message) == NULL)
-    g_strv_builder_add (builder, po_message_msgstr (message));
+    add_form (builder, po_message_msgstr (message));
   else
     {
       /* more forms than a language has are refused by the count check */
@@ -1137,7 +1148,7 @@ message_forms (po_message_t message)
           const char *form = po_message_msgstr_plural (message, i);
           if (form == NULL)
             break;
-          g_strv_builder_add (builder, form);
+          add_form (builder, form);
         }
     }
   return g_strv_builder_end (builder);
