@@ -27,6 +27,7 @@ void  cw_fuzz_check_diagnostics (GPtrArray      *diagnostics,
                                  const char     *what);
 void  cw_fuzz_check_refusal     (const GError   *error,
                                  const char     *what);
+CwDeck *cw_fuzz_new_small_deck   (void);
 void  cw_fuzz_lay_out           (CwDeck         *deck);
 void  cw_fuzz_check_saved       (CwDeck         *deck,
                                  gboolean        opened);

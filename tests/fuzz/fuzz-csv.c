@@ -1,9 +1,9 @@
-/* fuzz-csv.c: a table of statistics (CSV), imported into the sample deck
+/* fuzz-csv.c: a table of statistics (CSV), imported into a small deck with the sample's statistics
  *
  * The calls `clearway-cli import` and the editor's import dialog make once
  * the file is read (cw_csv_import_new_from_file() reads it, then calls
  * cw_csv_import_new_from_bytes()). The good rows are applied to a copy of
- * the sample, loaded once per process, as --skip-bad-rows does; the deck
+ * that deck (cw_fuzz_new_small_deck()), loaded once per process, as --skip-bad-rows does; the deck
  * is then saved, as import does, and must open again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +19,7 @@ LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   cw_fuzz_init ();
-  sample = cw_deck_new_sample ();
+  sample = cw_fuzz_new_small_deck ();
   return 0;
 }
 

@@ -1,8 +1,8 @@
-/* fuzz-po.c: a translator's catalog (.po), imported into the sample deck
+/* fuzz-po.c: a translator's catalog (.po), imported into a small deck with the sample's statistics
  *
  * The same call `clearway-cli translate` and the editor's Languages page
  * make. libgettextpo reads catalogs by name only, so each input is written
- * to one file in a folder of this process's own. The sample is loaded once
+ * to one file in a folder of this process's own. The deck is loaded once
  * per process; an import that succeeds changes the deck, so the next input
  * gets a fresh copy. A translated deck is then saved, as translate does,
  * and must open again.
@@ -36,10 +36,10 @@ LLVMFuzzerInitialize (int    *argc,
   g_autoptr(GError) error = NULL;
 
   cw_fuzz_init ();
-  sample = cw_deck_new_sample ();
   /* The import lays the deck out to list its texts, and at 1080×1920 that
-   * is most of an input's time; no text depends on the frame's size. */
-  cw_deck_set_format (sample, "144x256");
+   * is most of an input's time; no text depends on the frame's size, and
+   * two slides hold every kind of text a catalog can get wrong. */
+  sample = cw_fuzz_new_small_deck ();
   folder = g_dir_make_tmp ("clearway-fuzz-po-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (folder, "fuzz.po", NULL);
