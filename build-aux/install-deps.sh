@@ -17,6 +17,8 @@ packages=(
   libgettextpo-dev
   # the editor
   libgtk-4-dev libadwaita-1-dev
+  # meson install's post-install steps (MIME and icon caches)
+  shared-mime-info gtk-update-icon-cache
   # fonts the renderer and the golden images use
   fonts-noto-core fonts-noto-ui-core
   # tests and validators
