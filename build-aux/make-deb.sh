@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     -o|--output) out=$2; shift 2 ;;
     --check) check=1; shift ;;
-    -h|--help) sed -n '3,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    -h|--help) sed -n '4,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
     *) echo "make-deb.sh: unknown argument “$1”; see make-deb.sh --help" >&2; exit 2 ;;
   esac
 done
