@@ -254,6 +254,14 @@ test_meson_install (void)
       assert_ran (&run, "meson setup");
     }
 
+  /* an edited meson.build can change what is installed: regenerate first */
+  {
+    const char *argv[] = { ninja, "-C", inst.build, "build.ninja", NULL };
+    g_auto(Run) run = { 0 };
+
+    run_argv (&run, NULL, NULL, argv);
+    assert_ran (&run, "ninja build.ninja (the second build's regeneration)");
+  }
   /* tests and benchmarks are not installed: building them twice is waste */
   {
     const char *argv[] = { meson, "introspect", "--installed", inst.build, NULL };
@@ -270,7 +278,8 @@ test_meson_install (void)
   for (GList *l = members; l; l = l->next)
     if (g_str_has_prefix (l->data, build_slash))
       g_ptr_array_add (targets, g_strdup ((const char *) l->data + strlen (build_slash)));
-  g_assert_cmpuint (targets->len, >, 3 + 2);
+  g_assert_true (strv_has (targets, "src/cli/clearway-cli"));
+  g_assert_true (strv_has (targets, "src/app/clearway"));
   g_ptr_array_add (targets, NULL);
   run_argv (&make, NULL, NULL, (const char * const *) targets->pdata);
   assert_ran (&make, "ninja (the installed targets of the second build)");
