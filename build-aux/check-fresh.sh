@@ -116,18 +116,15 @@ cleanup () {
     done
     unmount_root "$root"
   done
+  # the logs outlive the roots
+  cp "$work"/*.log "$cache/" 2>/dev/null || true
   if [ $keep -eq 1 ]; then
     echo "The roots are kept in $work"
+  elif awk -v r="$work/" 'index($2, r) == 1 { found = 1 } END { exit !found }' /proc/self/mounts; then
+    # never delete through a mount that failed to go away
+    echo "check-fresh.sh: something in $work is still mounted; not removing it" >&2
   else
-    for root in "${roots[@]}"; do
-      # never delete through a mount that failed to go away
-      if awk -v r="$root/" 'index($2, r) == 1 { found = 1 } END { exit !found }' /proc/self/mounts; then
-        echo "check-fresh.sh: $root is still mounted; not removing it" >&2
-      else
-        rm -rf --one-file-system "$root"
-      fi
-    done
-    rmdir "$work" 2>/dev/null || true
+    rm -rf --one-file-system "$work"
   fi
   exit $status
 }
@@ -209,8 +206,6 @@ if [ "$quickstart" -eq 0 ]; then
     failed=1
   fi
 fi
-# the logs outlive the roots
-cp "$work"/*.log "$cache/" 2>/dev/null || true
 
 # ---- 2. the Debian package ----------------------------------------------
 say "Pass 2: build the .deb in that root, install it into a second clean root"
@@ -228,7 +223,6 @@ if [ "$quickstart" -eq 0 ]; then
   else
     deb_ok=1
   fi
-  cp "$work/make-deb.log" "$cache/" 2>/dev/null || true
 fi
 
 if [ $deb_ok -eq 1 ]; then
@@ -255,10 +249,14 @@ apt-get -o Dpkg::Use-Pty=0 install -y -qq --no-install-recommends xvfb xauth x11
 cat >/tmp/window.sh <<"EOF"
 clearway /usr/share/clearway/samples/karabakh.clearway 2>/tmp/clearway.err &
 pid=$!
-for i in $(seq 1 120); do
-  if xwininfo -root -tree | grep -F "Karabakh: the land is coming back"; then
-    kill $pid; wait $pid 2>/dev/null; exit 0
-  fi
+for i in $(seq 1 180); do
+  # a window with the title that is on screen, not one still being made
+  for id in $(xwininfo -root -tree | grep -F "\"Karabakh: the land is coming back" | awk "{ print \$1 }"); do
+    if xwininfo -id "$id" | grep -q "Map State: IsViewable"; then
+      xwininfo -id "$id" | grep -E "xwininfo:|Width:|Height:"
+      kill $pid; wait $pid 2>/dev/null; exit 0
+    fi
+  done
   kill -0 $pid 2>/dev/null || break
   sleep 0.5
 done
@@ -273,7 +271,7 @@ apt-get -o Dpkg::Use-Pty=0 purge -y -qq xvfb xauth x11-utils >/dev/null
 apt-get -o Dpkg::Use-Pty=0 purge -y -qq clearway
 apt-get -o Dpkg::Use-Pty=0 autoremove --purge -y -qq >/dev/null
 find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /root -o -path /tmp \) -prune -o -print | sort >/root/after.txt
-new=$(comm -13 /root/before.txt /root/after.txt | grep -v -E "^/var/(cache|lib/apt|lib/dpkg|log)(/|$)" || true)
+new=$(comm -13 /root/before.txt /root/after.txt | grep -v -E "^/run/|^/var/(cache|lib/apt|lib/dpkg|log)(/|$)" || true)
 if [ -n "$new" ]; then
   echo "Left by the dependencies apt removed again (their maintainer scripts, not Clearway):"
   echo "$new" | sed "s/^/  /"
@@ -289,7 +287,6 @@ echo "apt purge clearway: nothing of Clearway left behind"
 ' 2>&1 | tee "$work/install.log"
   install_status=${PIPESTATUS[0]}
   set -e
-  cp "$work/install.log" "$cache/" 2>/dev/null || true
   if [ "$install_status" -ne 0 ]; then
     echo "FAILED: the installed package (log: $cache/install.log)"
     failed=1
