@@ -11,12 +11,13 @@
  * inside the build folder (tests/install-test/prefix), installs it as a user
  * does, without DESTDIR, so the post-install steps run, and starts the
  * installed programs with nothing pointing back into the tree: no
- * CLEARWAY_LOCALEDIR, no GSETTINGS_SCHEMA_DIR, the prefix's share/ as the only
- * XDG data folder. Installing this build with --destdir would be cheaper
- * but would prove neither half: meson skips the post-install steps under
- * DESTDIR, so there would be no compiled schema to find, and the programs'
- * compiled-in paths would name /usr/local, so they would have to be
- * redirected with the very variables this test must not set.
+ * CLEARWAY_LOCALEDIR, no GSETTINGS_SCHEMA_DIR, and for the editor the
+ * prefix's share/ as the only XDG data folder with settings schemas in it.
+ * Installing the main build with --destdir would be cheaper but would prove
+ * neither half: meson skips the post-install steps under DESTDIR, so there
+ * would be no compiled schema to find, and the programs' compiled-in paths
+ * would name /usr/local, so they would have to be redirected with the very
+ * variables this test must not set.
  *
  * The second build is set up once and then rebuilt incrementally, and only
  * what is installed is built in it.
