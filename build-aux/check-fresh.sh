@@ -197,7 +197,8 @@ if [ "$quickstart" -eq 0 ]; then
   in_root build 'cd /root/clearway && build-aux/run-tests.sh' >"$log" 2>&1
   tests=$?
   set -e
-  grep -E '^(Ok|Fail|Skipped|Timeout):|^ *[0-9]+/[0-9]+ .*(FAIL|ERROR|TIMEOUT)|^failed: ' "$log" || true
+  # meson's own lines for each failed case and program, then the summary
+  grep -E '^(▶ )? *[0-9]+/[0-9]+ .*(FAIL|ERROR|TIMEOUT) *$|^(Ok|Fail|Skipped|Timeout):|^failed: ' "$log" | uniq || true
   tests_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
   tests_line=${tests_line:-"(no summary line; see $log)"}
   echo "run-tests.sh: $tests_line"
@@ -296,6 +297,10 @@ fi
 say "Summary"
 echo "Quick start: $([ "$quickstart" -eq 0 ] && echo ok || echo FAILED)"
 echo "Tests: $tests_line"
+if [ -f "$work/run-tests.log" ]; then
+  grep -E '^▶ .* FAIL *$' "$work/run-tests.log" \
+    | sed -e 's/^▶ *[0-9]*\/[0-9]* */  failed: /' -e 's/ *FAIL *$//' | sort -u || true
+fi
 echo "Package: $([ "${install_status:-1}" -eq 0 ] && echo "builds, installs, renders, starts, purges clean" || echo FAILED)"
 echo "Logs: $cache/*.log"
 exit $failed
