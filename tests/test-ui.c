@@ -539,6 +539,132 @@ test_window_edit_undo (void)
   discard_window (window);
 }
 
+/* Makes the edit since the last step one undo step of its own. */
+static GBytes *
+commit_step (CwDocument *document)
+{
+  cw_document_commit (document);
+  cw_document_break_group (document);
+  return cw_deck_save_to_bytes (cw_document_get_deck (document));
+}
+
+static GBytes *
+logo_bytes (CwDeck *deck)
+{
+  CwImage *logo = cw_theme_get_logo (cw_deck_get_theme (deck));
+
+  return logo ? cw_image_get_bytes (logo) : NULL;
+}
+
+static void
+assert_deck_is (CwDeck *deck,
+                GBytes *expected)
+{
+  g_autoptr(GBytes) now = cw_deck_save_to_bytes (deck);
+
+  if (!g_bytes_equal (now, expected))
+    g_error ("after undo or redo the deck is not what it was:\n%.*s\n---- expected ----\n%.*s",
+             (int) g_bytes_get_size (now), (const char *) g_bytes_get_data (now, NULL),
+             (int) g_bytes_get_size (expected), (const char *) g_bytes_get_data (expected, NULL));
+}
+
+/* Undo and redo put back exactly what the user had, byte for byte, through
+ * every kind of edit of a deck with an embedded logo. The steps share that
+ * logo instead of keeping copies of it, and going back leaves the slides an
+ * edit did not touch as they were, rather than reading the deck anew. */
+static void
+test_document_undo_exact (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = cw_document_new (deck, NULL);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(CwStatistic) added = cw_statistic_new ("roads_checked");
+  GBytes *logo = logo_bytes (deck);
+  guint n_slides = cw_deck_get_n_slides (deck);
+  CwSlide *untouched = cw_deck_get_slide (deck, n_slides - 1);
+  CwCatalog *catalog = cw_deck_get_catalog (deck, "az");
+  const char *forms[] = { "Yoldan çıxmayın", NULL };
+  CwColor color;
+
+  g_assert_nonnull (logo);
+  g_assert_nonnull (catalog);
+  g_assert_false (cw_document_get_modified (document));
+  g_ptr_array_add (states, cw_deck_save_to_bytes (deck));
+
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "headline", "Stay on the path");
+  g_ptr_array_add (states, commit_step (document));
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines_neutralised"), 162500);
+  g_ptr_array_add (states, commit_step (document));
+  g_assert_true (cw_color_parse ("#12AB34", &color));
+  cw_theme_set_color (cw_deck_get_theme (deck), CW_COLOR_ACCENT, &color);
+  g_ptr_array_add (states, commit_step (document));
+  cw_catalog_add (catalog, "intro/headline", "Stay on the path", NULL, forms, FALSE, 0);
+  cw_deck_changed (deck);
+  g_ptr_array_add (states, commit_step (document));
+  cw_deck_move_slide (deck, 3, 1);
+  g_ptr_array_add (states, commit_step (document));
+  cw_deck_remove_slide (deck, cw_deck_get_slide (deck, 2));
+  g_ptr_array_add (states, commit_step (document));
+  cw_statistic_set_label (added, "Roads checked");
+  cw_statistic_set_value (added, 1250);
+  cw_deck_insert_statistic (deck, 0, added);
+  g_ptr_array_add (states, commit_step (document));
+  cw_theme_set_logo (cw_deck_get_theme (deck), NULL, NULL);
+  g_ptr_array_add (states, commit_step (document));
+  g_assert_null (logo_bytes (deck));
+
+  /* every step back, then every step forward, is the deck as it was */
+  for (guint i = states->len - 1; i > 0; i--)
+    {
+      g_assert_true (cw_document_get_can_undo (document));
+      cw_document_undo (document);
+      assert_deck_is (deck, g_ptr_array_index (states, i - 1));
+      /* the logo comes back as the very bytes it was, not a copy */
+      g_assert_true (logo_bytes (deck) == logo);
+      g_assert_true (cw_deck_get_slide (deck, cw_deck_get_n_slides (deck) - 1) == untouched);
+    }
+  g_assert_false (cw_document_get_can_undo (document));
+  g_assert_false (cw_document_get_modified (document));
+
+  for (guint i = 1; i < states->len; i++)
+    {
+      g_assert_true (cw_document_get_can_redo (document));
+      cw_document_redo (document);
+      assert_deck_is (deck, g_ptr_array_index (states, i));
+      g_assert_true (cw_document_get_modified (document));
+      g_assert_true (cw_deck_get_slide (deck, cw_deck_get_n_slides (deck) - 1) == untouched);
+      if (i + 1 < states->len)
+        g_assert_true (logo_bytes (deck) == logo);
+    }
+  g_assert_false (cw_document_get_can_redo (document));
+
+  /* and back once more to the logo */
+  cw_document_undo (document);
+  g_assert_true (logo_bytes (deck) == logo);
+
+}
+
+/* Typed and typed back: the deck is as it was saved, so it is not modified. */
+static void
+test_document_changed_back (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = cw_document_new (deck, NULL);
+  g_autofree char *title = g_strdup (cw_deck_get_title (deck));
+  CwSlide *slide = cw_deck_get_slide (deck, 0);
+  g_autofree char *headline = g_strdup (cw_slide_get_text (slide, "headline"));
+
+  cw_deck_set_title (deck, "Something else");
+  cw_slide_set_text (slide, "headline", "Something else");
+  cw_document_commit (document);
+  g_assert_true (cw_document_get_modified (document));
+
+  cw_deck_set_title (deck, title);
+  cw_slide_set_text (slide, "headline", headline);
+  cw_document_commit (document);
+  g_assert_false (cw_document_get_modified (document));
+}
+
 typedef struct
 {
   CwPlayer   *player;
@@ -1176,6 +1302,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
   g_test_add_func ("/ui/window/edit-undo", test_window_edit_undo);
+  g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
+  g_test_add_func ("/ui/document/changed-back", test_document_changed_back);
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);
