@@ -1114,6 +1114,12 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+translations_idle (gpointer data)
+{
+  return !cw_translations_view_get_busy (data);
+}
+
 /* The Languages page: each text beside its translation, typed fixes shown
  * in the preview and undoable, catalogs out and in, a new language. */
 static void
@@ -1138,7 +1144,7 @@ test_window_translations (void)
   GtkWidget *code_entry = NULL;
 
   adw_view_stack_set_visible_child_name (stack, "languages");
-  settle (200);
+  wait_for (translations_idle, view, "the texts to translate");
   g_assert_cmpstr (cw_translations_view_get_language (view), ==, "az");
   g_assert_cmpstr (cw_player_get_language (cw_window_get_player (window)), ==, "az");
   text = visible_text (GTK_WIDGET (view));
@@ -1172,7 +1178,7 @@ test_window_translations (void)
   saved = cw_deck_save_to_bytes (deck);
   g_assert_true (g_file_set_contents (broken_path,
                                       "msgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid \"unclosed\n", -1, NULL));
-  g_assert_false (cw_translations_view_import (view, (const char *[]) { broken_path, NULL }));
+  cw_translations_view_import (view, (const char *[]) { broken_path, NULL });
   wait_for (has_message_dialog, window, "the import error");
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.po:"));
@@ -1183,7 +1189,7 @@ test_window_translations (void)
     g_autoptr(GBytes) now = cw_deck_save_to_bytes (deck);
     g_assert_true (g_bytes_equal (now, saved));
   }
-  g_assert_true (cw_translations_view_import (view, (const char *[]) { po_path, NULL }));
+  cw_translations_view_import (view, (const char *[]) { po_path, NULL });
   wait_for (has_message_dialog, window, "the import report");
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ru.po"));
@@ -1196,7 +1202,7 @@ test_window_translations (void)
   g_assert_nonnull (code_entry);
   gtk_editable_set_text (GTK_EDITABLE (code_entry), "uk");
   g_signal_emit_by_name (code_entry, "activate");
-  settle (100);
+  wait_for (translations_idle, view, "the new language's texts");
   g_assert_true (cw_deck_has_language (deck, "uk"));
   g_assert_cmpstr (cw_translations_view_get_language (view), ==, "uk");
   g_assert_cmpuint (cw_plural_rule_get_n_forms (cw_catalog_get_plural_rule (cw_deck_get_catalog (deck, "uk"))), ==, 3);
@@ -1210,12 +1216,50 @@ test_window_translations (void)
   cw_test_remove_tree (dir);
 }
 
+static gboolean
+has_entries (gpointer data)
+{
+  g_autoptr(GPtrArray) entries = cw_translations_view_find_entries (data, "intro/headline");
+
+  return entries->len > 0;
+}
+
+/* Listing the texts lays out every slide, so the Languages page does it on
+ * a worker: showing the page returns at once, busy, and the texts appear
+ * once the main loop has run. An edit meanwhile starts the listing over. */
+static void
+test_window_translations_async (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwTranslationsView *view = CW_TRANSLATIONS_VIEW (cw_window_get_part (window, "languages"));
+  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *text = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "languages");
+  g_assert_false (has_entries (view));
+  g_assert_true (cw_translations_view_get_busy (view));
+  text = visible_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, "Finding the texts of every slide"));
+
+  /* the deck changes before the texts come: they are listed again */
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "headline", "Stay on the path");
+  g_assert_true (cw_translations_view_get_busy (view));
+  wait_for (has_entries, view, "the texts to translate");
+  g_assert_false (cw_translations_view_get_busy (view));
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, "Stay on the path"));
+  g_assert_null (strstr (text, "The land is coming back"));
+  discard_window (window);
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
@@ -1223,8 +1267,17 @@ save_png (GtkWidget  *widget,
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  /* a frame arriving from a worker (the preview) makes the window draw
+   * anew, and until it has, there is nothing to take */
+  for (guint i = 0; i < WAIT_SECONDS * 100 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (i > 0)
+        settle (10);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -1311,6 +1364,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
   g_test_add_func ("/ui/window/translations", test_window_translations);
+  g_test_add_func ("/ui/window/translations-async", test_window_translations_async);
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
 
   status = g_test_run ();
