@@ -171,6 +171,24 @@ has_message_dialog (gpointer data)
   return find_message_dialog (data) != NULL;
 }
 
+/* A table in a scratch folder, as the user would pick it. */
+static GFile *
+write_csv (const char *dir,
+           const char *name,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+csv_dialog_idle (gpointer data)
+{
+  return !cw_csv_dialog_get_busy (data);
+}
+
 /* Widgets */
 
 /* Every composite widget of the editor builds from its template. */
@@ -179,10 +197,9 @@ test_widgets_instantiate (void)
 {
   g_autoptr(CwDeck) deck = cw_deck_new_sample ();
   g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(CwCsvImport) import = NULL;
-  g_autoptr(GBytes) csv = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) csv = NULL;
   GType types[] = {
     CW_TYPE_CANVAS, CW_TYPE_SLIDE_LIST, CW_TYPE_SLIDE_ROW, CW_TYPE_TRANSPORT,
     CW_TYPE_INSPECTOR, CW_TYPE_STATISTICS_VIEW, CW_TYPE_DECK_VIEW,
@@ -198,12 +215,9 @@ test_widgets_instantiate (void)
       g_object_unref (widget);
     }
 
-  csv = g_bytes_new_static (csv_text, strlen (csv_text));
-  import = cw_csv_import_new_from_bytes (csv, "figures.csv", &error);
-  g_assert_no_error (error);
-
+  csv = write_csv (dir, "figures.csv", csv_text);
   windows[0] = GTK_WINDOW (cw_template_gallery_new (NULL, deck));
-  windows[1] = GTK_WINDOW (cw_csv_dialog_new (NULL, deck, import, "figures.csv"));
+  windows[1] = GTK_WINDOW (cw_csv_dialog_new (NULL, deck, csv));
   windows[2] = GTK_WINDOW (cw_export_dialog_new (NULL, deck, "tiktok"));
   windows[3] = GTK_WINDOW (cw_preferences_window_new (NULL, settings));
   builder = gtk_builder_new_from_resource ("/io/github/clearway/Clearway/gtk/help-overlay.ui");
@@ -217,6 +231,7 @@ test_widgets_instantiate (void)
       settle (50);
       gtk_window_destroy (windows[i]);
     }
+  cw_test_remove_tree (dir);
 }
 
 static gboolean
@@ -311,9 +326,8 @@ static void
 test_csv_dialog (void)
 {
   g_autoptr(CwDeck) deck = cw_deck_new_sample ();
-  g_autoptr(CwCsvImport) import = NULL;
-  g_autoptr(GBytes) csv = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) csv = NULL;
   g_autofree char *text = NULL;
   CwCsvDialog *dialog;
   GtkWidget *button;
@@ -324,14 +338,21 @@ test_csv_dialog (void)
     "new_schools;Schools reopened;\"twelve\";;2024-11;ANAMA\n"
     "roads_checked;Roads checked;\"1 250\";km;2024-11;ANAMA\n";
 
-  csv = g_bytes_new_static (csv_text, strlen (csv_text));
-  import = cw_csv_import_new_from_bytes (csv, "november.csv", &error);
-  g_assert_no_error (error);
-  dialog = cw_csv_dialog_new (NULL, deck, import, "november.csv");
+  csv = write_csv (dir, "november.csv", csv_text);
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
   gtk_window_present (GTK_WINDOW (dialog));
+
+  /* the table is read on a worker: the dialog is up at once, saying so */
+  g_assert_true (cw_csv_dialog_get_busy (dialog));
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Reading november.csv"));
+  g_assert_null (strstr (text, "Line 3"));
+  g_assert_null (find_button (GTK_WIDGET (dialog), "Import 2"));
+  wait_for (csv_dialog_idle, dialog, "the table to be read");
   settle (50);
 
+  g_clear_pointer (&text, g_free);
   text = visible_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Line 3"));
   g_assert_nonnull (strstr (text, "november.csv holds 2 statistics."));
@@ -339,13 +360,42 @@ test_csv_dialog (void)
 
   button = find_button (GTK_WIDGET (dialog), "Import 2");
   g_assert_nonnull (button);
+  g_object_ref (dialog);
   g_signal_emit_by_name (button, "clicked");
-  settle (50);
+  /* tried on a copy of the deck first, on a worker: the deck waits for it */
+  g_assert_true (cw_csv_dialog_get_busy (dialog));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_null (cw_deck_find_statistic (deck, "roads_checked"));
+  wait_for (csv_dialog_idle, dialog, "the import");
+  g_object_unref (dialog);
   g_assert_cmpuint (counts[0], ==, 1);
   g_assert_cmpuint (counts[1], ==, 1);
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "hectares_cleared")), ==, 170000);
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "roads_checked")), ==, 1250);
   g_assert_null (cw_deck_find_statistic (deck, "new_schools"));
+  cw_test_remove_tree (dir);
+}
+
+/* A table that cannot be read says why, in the dialog, which imports nothing. */
+static void
+test_csv_dialog_unreadable (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "missing.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  CwCsvDialog *dialog;
+
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the table to be read");
+  settle (50);
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Could Not Read “missing.csv”"));
+  g_assert_null (find_button (GTK_WIDGET (dialog), "Import 0"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cw_test_remove_tree (dir);
 }
 
 /* When the deck would no longer open once saved, Import says so and does
@@ -354,9 +404,8 @@ static void
 test_csv_dialog_refused (void)
 {
   g_autoptr(CwDeck) deck = cw_deck_new_sample ();
-  g_autoptr(CwCsvImport) import = NULL;
-  g_autoptr(GBytes) csv = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) csv = NULL;
   g_autoptr(GString) label = g_string_new (NULL);
   CwCsvDialog *dialog;
   AdwMessageDialog *message;
@@ -369,12 +418,11 @@ test_csv_dialog_refused (void)
     g_string_append_c (label, 'a');
   cw_statistic_set_label (cw_deck_find_statistic (deck, "hectares_cleared"), label->str);
 
-  csv = g_bytes_new_static ("id,value\nroads_checked,1250\n", 27);
-  import = cw_csv_import_new_from_bytes (csv, "november.csv", &error);
-  g_assert_no_error (error);
-  dialog = cw_csv_dialog_new (NULL, deck, import, "november.csv");
+  csv = write_csv (dir, "november.csv", "id,value\nroads_checked,1250\n");
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
   gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the table to be read");
   settle (50);
 
   button = find_button (GTK_WIDGET (dialog), "Import 1");
@@ -388,9 +436,11 @@ test_csv_dialog_refused (void)
   g_assert_null (cw_deck_find_statistic (deck, "roads_checked"));
   g_assert_cmpuint (g_list_model_get_n_items (cw_deck_get_statistics (deck)), ==, n_before);
 
+  g_assert_true (gtk_widget_get_sensitive (button));
   adw_message_dialog_response (message, "close");
   gtk_window_destroy (GTK_WINDOW (message));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  cw_test_remove_tree (dir);
 }
 
 /* Window */
@@ -1351,6 +1401,7 @@ main (int    argc,
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
   g_test_add_func ("/ui/widgets/csv-dialog-refused", test_csv_dialog_refused);
+  g_test_add_func ("/ui/widgets/csv-dialog-unreadable", test_csv_dialog_unreadable);
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
