@@ -26,24 +26,24 @@
 
 struct _CwDocument
 {
-  GObject    parent_instance;
+  GObject          parent_instance;
 
-  CwDeck    *deck;
-  GFile     *file;
-  char      *draft_id;
+  CwDeck          *deck;
+  GFile           *file;
+  char            *draft_id;
 
   /* the deck as last committed, and as last saved */
-  CwDeckSnapshot *current;
-  CwDeckSnapshot *saved;
-  GQueue     undo;
-  GQueue     redo;
-  gint64     last_commit;
-  gboolean   merge_allowed;
+  CwDeckSnapshot  *current;
+  CwDeckSnapshot  *saved;
+  GQueue           undo;
+  GQueue           redo;
+  gint64           last_commit;
+  gboolean         merge_allowed;
 
-  guint      commit_source;
-  gboolean   restoring;
-  gboolean   busy;
-  gboolean   force_modified;
+  guint            commit_source;
+  gboolean         restoring;
+  gboolean         busy;
+  gboolean         force_modified;
 };
 
 G_DEFINE_FINAL_TYPE (CwDocument, cw_document, G_TYPE_OBJECT)
