@@ -1479,6 +1479,8 @@ cw_deck_restore (CwDeck         *self,
   g_signal_handlers_block_by_func (self->statistics, on_part_changed, self);
   g_signal_handlers_block_by_func (self->slides, on_part_changed, self);
   g_signal_handlers_block_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  /* whoever follows a setting sees the deck whole, not half restored */
+  g_object_freeze_notify (G_OBJECT (self));
 
   cw_deck_set_title (self, snapshot->title);
   cw_deck_set_author (self, snapshot->author);
@@ -1514,6 +1516,7 @@ cw_deck_restore (CwDeck         *self,
         g_ptr_array_add (self->catalogs, g_object_ref (g_ptr_array_index (wanted, i)));
     }
 
+  g_object_thaw_notify (G_OBJECT (self));
   g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
   g_signal_handlers_unblock_by_func (self->slides, on_part_changed, self);
   g_signal_handlers_unblock_by_func (self->statistics, on_part_changed, self);
