@@ -1127,6 +1127,101 @@ test_text_too_long (void)
   assert_line (15, line, "The label “one/label” has");
 }
 
+/* A copy is the same content, so it keeps the revision; any change makes a
+ * new one. Undo relies on both to share what did not change. */
+static void
+test_revisions (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  CwSlide *slide = cw_deck_get_slide (deck, 0);
+  g_autoptr(CwSlide) slide_copy = cw_slide_copy (slide);
+  CwStatistic *statistic = cw_deck_find_statistic (deck, "mines_neutralised");
+  g_autoptr(CwStatistic) statistic_copy = cw_statistic_copy (statistic);
+  CwTheme *theme = cw_deck_get_theme (deck);
+  g_autoptr(CwTheme) theme_copy = cw_theme_copy (theme);
+  CwCatalog *catalog = cw_deck_get_catalog (deck, "az");
+  g_autoptr(CwCatalog) catalog_copy = cw_catalog_copy (catalog);
+  const char *forms[] = { "Yoldan çıxmayın", NULL };
+  CwColor red = { 1, 0, 0, 1 };
+  guint64 revision;
+
+  g_assert_cmpuint (cw_slide_get_revision (slide_copy), ==, cw_slide_get_revision (slide));
+  g_assert_cmpuint (cw_statistic_get_revision (statistic_copy), ==, cw_statistic_get_revision (statistic));
+  g_assert_cmpuint (cw_theme_get_revision (theme_copy), ==, cw_theme_get_revision (theme));
+  g_assert_cmpuint (cw_catalog_get_revision (catalog_copy), ==, cw_catalog_get_revision (catalog));
+
+  revision = cw_slide_get_revision (slide_copy);
+  cw_slide_set_text (slide_copy, "headline", "Stay on the path");
+  g_assert_cmpuint (cw_slide_get_revision (slide_copy), !=, revision);
+  g_assert_false (cw_slide_equal (slide, slide_copy));
+  cw_slide_set_text (slide_copy, "headline", cw_slide_get_text (slide, "headline"));
+  /* typed back: another revision, the same slide */
+  g_assert_cmpuint (cw_slide_get_revision (slide_copy), !=, cw_slide_get_revision (slide));
+  g_assert_true (cw_slide_equal (slide, slide_copy));
+
+  cw_statistic_add_point (statistic_copy, "2024", 1);
+  g_assert_false (cw_statistic_equal (statistic, statistic_copy));
+  cw_theme_set_color (theme_copy, CW_COLOR_ACCENT, &red);
+  g_assert_false (cw_theme_equal (theme, theme_copy));
+  cw_catalog_add (catalog_copy, "intro/headline", "Stay on the path", NULL, forms, FALSE, 0);
+  g_assert_false (cw_catalog_equal (catalog, catalog_copy));
+}
+
+/* Restoring a snapshot gives back the deck byte for byte, without reading
+ * any file: the parts that did not change stay the same objects, and the
+ * logo is never copied. */
+static void
+test_snapshot_restore (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GBytes) before = cw_deck_save_to_bytes (deck);
+  g_autoptr(GBytes) after_bytes = NULL;
+  g_autoptr(GBytes) now = NULL;
+  g_autoptr(CwDeckSnapshot) snapshot = cw_deck_snapshot_new (deck, NULL);
+  g_autoptr(CwDeckSnapshot) again = cw_deck_snapshot_new (deck, snapshot);
+  g_autoptr(CwDeckSnapshot) after = NULL;
+  g_autoptr(CwStatistic) added = cw_statistic_new ("roads_checked");
+  CwImage *logo = cw_theme_get_logo (cw_deck_get_theme (deck));
+  CwSlide *kept = cw_deck_get_slide (deck, 1);
+  CwStatistic *kept_statistic = cw_deck_find_statistic (deck, "hectares_cleared");
+  guint n_slides = cw_deck_get_n_slides (deck);
+  const char *forms[] = { "Yoldan çıxmayın", NULL };
+  CwColor red = { 1, 0, 0, 1 };
+
+  g_assert_nonnull (logo);
+  g_assert_true (cw_deck_snapshot_equal (snapshot, again));
+
+  cw_deck_set_title (deck, "November");
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "headline", "Stay on the path");
+  cw_deck_remove_slide (deck, cw_deck_get_slide (deck, 2));
+  cw_deck_move_slide (deck, 3, 0);
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines_neutralised"), 162500);
+  cw_deck_insert_statistic (deck, 0, added);
+  cw_theme_set_color (cw_deck_get_theme (deck), CW_COLOR_ACCENT, &red);
+  cw_catalog_add (cw_deck_get_catalog (deck, "az"), "intro/headline", "Stay on the path", NULL, forms, FALSE, 0);
+  after = cw_deck_snapshot_new (deck, snapshot);
+  after_bytes = cw_deck_save_to_bytes (deck);
+  g_assert_false (cw_deck_snapshot_equal (snapshot, after));
+
+  cw_deck_restore (deck, snapshot);
+  now = cw_deck_save_to_bytes (deck);
+  g_assert_true (g_bytes_equal (now, before));
+  g_assert_cmpuint (cw_deck_get_n_slides (deck), ==, n_slides);
+  g_assert_true (cw_deck_get_slide (deck, 1) == kept);
+  g_assert_true (cw_deck_find_statistic (deck, "hectares_cleared") == kept_statistic);
+  g_assert_true (cw_theme_get_logo (cw_deck_get_theme (deck)) == logo);
+  g_clear_pointer (&again, cw_deck_snapshot_unref);
+  again = cw_deck_snapshot_new (deck, snapshot);
+  g_assert_true (cw_deck_snapshot_equal (again, snapshot));
+
+  cw_deck_restore (deck, after);
+  g_clear_pointer (&now, g_bytes_unref);
+  now = cw_deck_save_to_bytes (deck);
+  g_assert_true (g_bytes_equal (now, after_bytes));
+  g_assert_true (cw_deck_find_statistic (deck, "hectares_cleared") == kept_statistic);
+  g_assert_true (cw_theme_get_logo (cw_deck_get_theme (deck)) == logo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1170,6 +1265,8 @@ main (int   argc,
     }
   g_test_add_func ("/cw/deck-io/catalog/fuzzy-is-kept", test_catalog_fuzzy_is_kept);
   g_test_add_func ("/cw/deck-io/text-too-long", test_text_too_long);
+  g_test_add_func ("/cw/deck-io/revisions", test_revisions);
+  g_test_add_func ("/cw/deck-io/snapshot-restore", test_snapshot_restore);
 
   return g_test_run ();
 }

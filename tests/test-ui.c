@@ -172,6 +172,24 @@ has_message_dialog (gpointer data)
   return find_message_dialog (data) != NULL;
 }
 
+/* A table in a scratch folder, as the user would pick it. */
+static GFile *
+write_csv (const char *dir,
+           const char *name,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+static gboolean
+csv_dialog_idle (gpointer data)
+{
+  return !cw_csv_dialog_get_busy (data);
+}
+
 /* Widgets */
 
 /* Every composite widget of the editor builds from its template. */
@@ -180,10 +198,9 @@ test_widgets_instantiate (void)
 {
   g_autoptr(CwDeck) deck = cw_deck_new_sample ();
   g_autoptr(GtkBuilder) builder = NULL;
-  g_autoptr(CwCsvImport) import = NULL;
-  g_autoptr(GBytes) csv = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) csv = NULL;
   GType types[] = {
     CW_TYPE_CANVAS, CW_TYPE_SLIDE_LIST, CW_TYPE_SLIDE_ROW, CW_TYPE_TRANSPORT,
     CW_TYPE_INSPECTOR, CW_TYPE_STATISTICS_VIEW, CW_TYPE_DECK_VIEW,
@@ -199,12 +216,9 @@ test_widgets_instantiate (void)
       g_object_unref (widget);
     }
 
-  csv = g_bytes_new_static (csv_text, strlen (csv_text));
-  import = cw_csv_import_new_from_bytes (csv, "figures.csv", &error);
-  g_assert_no_error (error);
-
+  csv = write_csv (dir, "figures.csv", csv_text);
   windows[0] = GTK_WINDOW (cw_template_gallery_new (NULL, deck));
-  windows[1] = GTK_WINDOW (cw_csv_dialog_new (NULL, deck, import, "figures.csv"));
+  windows[1] = GTK_WINDOW (cw_csv_dialog_new (NULL, deck, csv));
   windows[2] = GTK_WINDOW (cw_export_dialog_new (NULL, deck, "tiktok"));
   windows[3] = GTK_WINDOW (cw_preferences_window_new (NULL, settings));
   builder = gtk_builder_new_from_resource ("/io/github/clearway/Clearway/gtk/help-overlay.ui");
@@ -218,6 +232,7 @@ test_widgets_instantiate (void)
       settle (50);
       gtk_window_destroy (windows[i]);
     }
+  cw_test_remove_tree (dir);
 }
 
 static gboolean
@@ -312,9 +327,8 @@ static void
 test_csv_dialog (void)
 {
   g_autoptr(CwDeck) deck = cw_deck_new_sample ();
-  g_autoptr(CwCsvImport) import = NULL;
-  g_autoptr(GBytes) csv = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) csv = NULL;
   g_autofree char *text = NULL;
   CwCsvDialog *dialog;
   GtkWidget *button;
@@ -325,14 +339,21 @@ test_csv_dialog (void)
     "new_schools;Schools reopened;\"twelve\";;2024-11;ANAMA\n"
     "roads_checked;Roads checked;\"1 250\";km;2024-11;ANAMA\n";
 
-  csv = g_bytes_new_static (csv_text, strlen (csv_text));
-  import = cw_csv_import_new_from_bytes (csv, "november.csv", &error);
-  g_assert_no_error (error);
-  dialog = cw_csv_dialog_new (NULL, deck, import, "november.csv");
+  csv = write_csv (dir, "november.csv", csv_text);
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
   gtk_window_present (GTK_WINDOW (dialog));
+
+  /* the table is read on a worker: the dialog is up at once, saying so */
+  g_assert_true (cw_csv_dialog_get_busy (dialog));
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Reading november.csv"));
+  g_assert_null (strstr (text, "Line 3"));
+  g_assert_null (find_button (GTK_WIDGET (dialog), "Import 2"));
+  wait_for (csv_dialog_idle, dialog, "the table to be read");
   settle (50);
 
+  g_clear_pointer (&text, g_free);
   text = visible_text (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, "Line 3"));
   g_assert_nonnull (strstr (text, "november.csv holds 2 statistics."));
@@ -340,13 +361,42 @@ test_csv_dialog (void)
 
   button = find_button (GTK_WIDGET (dialog), "Import 2");
   g_assert_nonnull (button);
+  g_object_ref (dialog);
   g_signal_emit_by_name (button, "clicked");
-  settle (50);
+  /* tried on a copy of the deck first, on a worker: the deck waits for it */
+  g_assert_true (cw_csv_dialog_get_busy (dialog));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_null (cw_deck_find_statistic (deck, "roads_checked"));
+  wait_for (csv_dialog_idle, dialog, "the import");
+  g_object_unref (dialog);
   g_assert_cmpuint (counts[0], ==, 1);
   g_assert_cmpuint (counts[1], ==, 1);
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "hectares_cleared")), ==, 170000);
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "roads_checked")), ==, 1250);
   g_assert_null (cw_deck_find_statistic (deck, "new_schools"));
+  cw_test_remove_tree (dir);
+}
+
+/* A table that cannot be read says why, in the dialog, which imports nothing. */
+static void
+test_csv_dialog_unreadable (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "missing.csv", NULL);
+  g_autoptr(GFile) csv = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  CwCsvDialog *dialog;
+
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the table to be read");
+  settle (50);
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "Could Not Read “missing.csv”"));
+  g_assert_null (find_button (GTK_WIDGET (dialog), "Import 0"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cw_test_remove_tree (dir);
 }
 
 /* When the deck would no longer open once saved, Import says so and does
@@ -355,9 +405,8 @@ static void
 test_csv_dialog_refused (void)
 {
   g_autoptr(CwDeck) deck = cw_deck_new_sample ();
-  g_autoptr(CwCsvImport) import = NULL;
-  g_autoptr(GBytes) csv = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) csv = NULL;
   g_autoptr(GString) label = g_string_new (NULL);
   CwCsvDialog *dialog;
   AdwMessageDialog *message;
@@ -370,12 +419,11 @@ test_csv_dialog_refused (void)
     g_string_append_c (label, 'a');
   cw_statistic_set_label (cw_deck_find_statistic (deck, "hectares_cleared"), label->str);
 
-  csv = g_bytes_new_static ("id,value\nroads_checked,1250\n", 27);
-  import = cw_csv_import_new_from_bytes (csv, "november.csv", &error);
-  g_assert_no_error (error);
-  dialog = cw_csv_dialog_new (NULL, deck, import, "november.csv");
+  csv = write_csv (dir, "november.csv", "id,value\nroads_checked,1250\n");
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
   gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the table to be read");
   settle (50);
 
   button = find_button (GTK_WIDGET (dialog), "Import 1");
@@ -389,9 +437,11 @@ test_csv_dialog_refused (void)
   g_assert_null (cw_deck_find_statistic (deck, "roads_checked"));
   g_assert_cmpuint (g_list_model_get_n_items (cw_deck_get_statistics (deck)), ==, n_before);
 
+  g_assert_true (gtk_widget_get_sensitive (button));
   adw_message_dialog_response (message, "close");
   gtk_window_destroy (GTK_WINDOW (message));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  cw_test_remove_tree (dir);
 }
 
 /* Window */
@@ -538,6 +588,132 @@ test_window_edit_undo (void)
   g_assert_cmpstr (cw_slide_get_text (cw_deck_get_slide (window_deck (window), 0), "headline"), ==,
                    "Stay on the path");
   discard_window (window);
+}
+
+/* Makes the edit since the last step one undo step of its own. */
+static GBytes *
+commit_step (CwDocument *document)
+{
+  cw_document_commit (document);
+  cw_document_break_group (document);
+  return cw_deck_save_to_bytes (cw_document_get_deck (document));
+}
+
+static GBytes *
+logo_bytes (CwDeck *deck)
+{
+  CwImage *logo = cw_theme_get_logo (cw_deck_get_theme (deck));
+
+  return logo ? cw_image_get_bytes (logo) : NULL;
+}
+
+static void
+assert_deck_is (CwDeck *deck,
+                GBytes *expected)
+{
+  g_autoptr(GBytes) now = cw_deck_save_to_bytes (deck);
+
+  if (!g_bytes_equal (now, expected))
+    g_error ("after undo or redo the deck is not what it was:\n%.*s\n---- expected ----\n%.*s",
+             (int) g_bytes_get_size (now), (const char *) g_bytes_get_data (now, NULL),
+             (int) g_bytes_get_size (expected), (const char *) g_bytes_get_data (expected, NULL));
+}
+
+/* Undo and redo put back exactly what the user had, byte for byte, through
+ * every kind of edit of a deck with an embedded logo. The steps share that
+ * logo instead of keeping copies of it, and going back leaves the slides an
+ * edit did not touch as they were, rather than reading the deck anew. */
+static void
+test_document_undo_exact (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = cw_document_new (deck, NULL);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(CwStatistic) added = cw_statistic_new ("roads_checked");
+  GBytes *logo = logo_bytes (deck);
+  guint n_slides = cw_deck_get_n_slides (deck);
+  CwSlide *untouched = cw_deck_get_slide (deck, n_slides - 1);
+  CwCatalog *catalog = cw_deck_get_catalog (deck, "az");
+  const char *forms[] = { "Yoldan çıxmayın", NULL };
+  CwColor color;
+
+  g_assert_nonnull (logo);
+  g_assert_nonnull (catalog);
+  g_assert_false (cw_document_get_modified (document));
+  g_ptr_array_add (states, cw_deck_save_to_bytes (deck));
+
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "headline", "Stay on the path");
+  g_ptr_array_add (states, commit_step (document));
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines_neutralised"), 162500);
+  g_ptr_array_add (states, commit_step (document));
+  g_assert_true (cw_color_parse ("#12AB34", &color));
+  cw_theme_set_color (cw_deck_get_theme (deck), CW_COLOR_ACCENT, &color);
+  g_ptr_array_add (states, commit_step (document));
+  cw_catalog_add (catalog, "intro/headline", "Stay on the path", NULL, forms, FALSE, 0);
+  cw_deck_changed (deck);
+  g_ptr_array_add (states, commit_step (document));
+  cw_deck_move_slide (deck, 3, 1);
+  g_ptr_array_add (states, commit_step (document));
+  cw_deck_remove_slide (deck, cw_deck_get_slide (deck, 2));
+  g_ptr_array_add (states, commit_step (document));
+  cw_statistic_set_label (added, "Roads checked");
+  cw_statistic_set_value (added, 1250);
+  cw_deck_insert_statistic (deck, 0, added);
+  g_ptr_array_add (states, commit_step (document));
+  cw_theme_set_logo (cw_deck_get_theme (deck), NULL, NULL);
+  g_ptr_array_add (states, commit_step (document));
+  g_assert_null (logo_bytes (deck));
+
+  /* every step back, then every step forward, is the deck as it was */
+  for (guint i = states->len - 1; i > 0; i--)
+    {
+      g_assert_true (cw_document_get_can_undo (document));
+      cw_document_undo (document);
+      assert_deck_is (deck, g_ptr_array_index (states, i - 1));
+      /* the logo comes back as the very bytes it was, not a copy */
+      g_assert_true (logo_bytes (deck) == logo);
+      g_assert_true (cw_deck_get_slide (deck, cw_deck_get_n_slides (deck) - 1) == untouched);
+    }
+  g_assert_false (cw_document_get_can_undo (document));
+  g_assert_false (cw_document_get_modified (document));
+
+  for (guint i = 1; i < states->len; i++)
+    {
+      g_assert_true (cw_document_get_can_redo (document));
+      cw_document_redo (document);
+      assert_deck_is (deck, g_ptr_array_index (states, i));
+      g_assert_true (cw_document_get_modified (document));
+      g_assert_true (cw_deck_get_slide (deck, cw_deck_get_n_slides (deck) - 1) == untouched);
+      if (i + 1 < states->len)
+        g_assert_true (logo_bytes (deck) == logo);
+    }
+  g_assert_false (cw_document_get_can_redo (document));
+
+  /* and back once more to the logo */
+  cw_document_undo (document);
+  g_assert_true (logo_bytes (deck) == logo);
+
+}
+
+/* Typed and typed back: the deck is as it was saved, so it is not modified. */
+static void
+test_document_changed_back (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = cw_document_new (deck, NULL);
+  g_autofree char *title = g_strdup (cw_deck_get_title (deck));
+  CwSlide *slide = cw_deck_get_slide (deck, 0);
+  g_autofree char *headline = g_strdup (cw_slide_get_text (slide, "headline"));
+
+  cw_deck_set_title (deck, "Something else");
+  cw_slide_set_text (slide, "headline", "Something else");
+  cw_document_commit (document);
+  g_assert_true (cw_document_get_modified (document));
+
+  cw_deck_set_title (deck, title);
+  cw_slide_set_text (slide, "headline", headline);
+  cw_document_commit (document);
+  g_assert_false (cw_document_get_modified (document));
 }
 
 typedef struct
@@ -989,6 +1165,12 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+translations_idle (gpointer data)
+{
+  return !cw_translations_view_get_busy (data);
+}
+
 /* The Languages page: each text beside its translation, typed fixes shown
  * in the preview and undoable, catalogs out and in, a new language. */
 static void
@@ -1013,7 +1195,7 @@ test_window_translations (void)
   GtkWidget *code_entry = NULL;
 
   adw_view_stack_set_visible_child_name (stack, "languages");
-  settle (200);
+  wait_for (translations_idle, view, "the texts to translate");
   g_assert_cmpstr (cw_translations_view_get_language (view), ==, "az");
   g_assert_cmpstr (cw_player_get_language (cw_window_get_player (window)), ==, "az");
   text = visible_text (GTK_WIDGET (view));
@@ -1047,7 +1229,7 @@ test_window_translations (void)
   saved = cw_deck_save_to_bytes (deck);
   g_assert_true (g_file_set_contents (broken_path,
                                       "msgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid \"unclosed\n", -1, NULL));
-  g_assert_false (cw_translations_view_import (view, (const char *[]) { broken_path, NULL }));
+  cw_translations_view_import (view, (const char *[]) { broken_path, NULL });
   wait_for (has_message_dialog, window, "the import error");
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.po:"));
@@ -1058,7 +1240,7 @@ test_window_translations (void)
     g_autoptr(GBytes) now = cw_deck_save_to_bytes (deck);
     g_assert_true (g_bytes_equal (now, saved));
   }
-  g_assert_true (cw_translations_view_import (view, (const char *[]) { po_path, NULL }));
+  cw_translations_view_import (view, (const char *[]) { po_path, NULL });
   wait_for (has_message_dialog, window, "the import report");
   dialog = find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ru.po"));
@@ -1071,7 +1253,7 @@ test_window_translations (void)
   g_assert_nonnull (code_entry);
   gtk_editable_set_text (GTK_EDITABLE (code_entry), "uk");
   g_signal_emit_by_name (code_entry, "activate");
-  settle (100);
+  wait_for (translations_idle, view, "the new language's texts");
   g_assert_true (cw_deck_has_language (deck, "uk"));
   g_assert_cmpstr (cw_translations_view_get_language (view), ==, "uk");
   g_assert_cmpuint (cw_plural_rule_get_n_forms (cw_catalog_get_plural_rule (cw_deck_get_catalog (deck, "uk"))), ==, 3);
@@ -1085,12 +1267,50 @@ test_window_translations (void)
   cw_test_remove_tree (dir);
 }
 
+static gboolean
+has_entries (gpointer data)
+{
+  g_autoptr(GPtrArray) entries = cw_translations_view_find_entries (data, "intro/headline");
+
+  return entries->len > 0;
+}
+
+/* Listing the texts lays out every slide, so the Languages page does it on
+ * a worker: showing the page returns at once, busy, and the texts appear
+ * once the main loop has run. An edit meanwhile starts the listing over. */
+static void
+test_window_translations_async (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwTranslationsView *view = CW_TRANSLATIONS_VIEW (cw_window_get_part (window, "languages"));
+  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *text = NULL;
+
+  adw_view_stack_set_visible_child_name (stack, "languages");
+  g_assert_false (has_entries (view));
+  g_assert_true (cw_translations_view_get_busy (view));
+  text = visible_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, "Finding the texts of every slide"));
+
+  /* the deck changes before the texts come: they are listed again */
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "headline", "Stay on the path");
+  g_assert_true (cw_translations_view_get_busy (view));
+  wait_for (has_entries, view, "the texts to translate");
+  g_assert_false (cw_translations_view_get_busy (view));
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, "Stay on the path"));
+  g_assert_null (strstr (text, "The land is coming back"));
+  discard_window (window);
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
@@ -1098,8 +1318,17 @@ save_png (GtkWidget  *widget,
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  /* a frame arriving from a worker (the preview) makes the window draw
+   * anew, and until it has, there is nothing to take */
+  for (guint i = 0; i < WAIT_SECONDS * 100 && node == NULL; i++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (i > 0)
+        settle (10);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -1173,10 +1402,13 @@ main (int    argc,
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
   g_test_add_func ("/ui/widgets/csv-dialog-refused", test_csv_dialog_refused);
+  g_test_add_func ("/ui/widgets/csv-dialog-unreadable", test_csv_dialog_unreadable);
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
   g_test_add_func ("/ui/window/edit-undo", test_window_edit_undo);
+  g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
+  g_test_add_func ("/ui/document/changed-back", test_document_changed_back);
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);
@@ -1184,6 +1416,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
   g_test_add_func ("/ui/window/translations", test_window_translations);
+  g_test_add_func ("/ui/window/translations-async", test_window_translations_async);
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
 
   status = g_test_run ();

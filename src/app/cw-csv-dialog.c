@@ -1,5 +1,10 @@
 /* cw-csv-dialog.c
  *
+ * The dialog opens at once and reads the table on a worker thread, saying
+ * so; Import tries the statistics on a copy of the deck on a worker too,
+ * and only then puts them into the deck, here on the main thread. Closing
+ * the dialog cancels whatever is still running.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -14,8 +19,14 @@ struct _CwCsvDialog
   AdwWindow             parent_instance;
 
   CwDeck               *deck;
+  GFile                *file;
   CwCsvImport          *import;
+  GCancellable         *cancellable;
+  gboolean              busy;
 
+  GtkStack             *stack;
+  AdwStatusPage        *reading_page;
+  AdwStatusPage        *error_page;
   GtkLabel             *summary_label;
   AdwPreferencesGroup  *problems_group;
   AdwPreferencesGroup  *statistics_group;
@@ -25,27 +36,64 @@ struct _CwCsvDialog
 G_DEFINE_FINAL_TYPE (CwCsvDialog, cw_csv_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
   IMPORTED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* While a worker reads or tries the table, the spinner turns and Import waits. */
 static void
-on_import_clicked (CwCsvDialog *self)
+set_busy (CwCsvDialog *self,
+          gboolean     busy)
 {
+  guint n = self->import ? g_list_model_get_n_items (cw_csv_import_get_statistics (self->import)) : 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy && n > 0);
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_applied (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CwCsvDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   guint added = 0, updated = 0;
 
   /* the deck is left as it was: the dialog stays, and says why */
-  if (!cw_csv_import_apply (self->import, self->deck, &added, &updated, &error))
+  if (!cw_csv_import_apply_finish (CW_CSV_IMPORT (object), result, &added, &updated, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_busy (self, FALSE);
       cw_show_message (GTK_WIDGET (self), _("Could Not Import the Table"), error->message);
       return;
     }
 
+  set_busy (self, FALSE);
   g_signal_emit (self, signals[IMPORTED], 0, added, updated);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_import_clicked (CwCsvDialog *self)
+{
+  if (self->import == NULL || self->busy)
+    return;
+  set_busy (self, TRUE);
+  cw_csv_import_apply_async (self->import, self->deck, self->cancellable, on_applied, g_object_ref (self));
 }
 
 static void
@@ -53,11 +101,42 @@ cw_csv_dialog_dispose (GObject *object)
 {
   CwCsvDialog *self = (CwCsvDialog *)object;
 
+  /* what a worker brings back has nowhere to go */
+  g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->deck);
+  g_clear_object (&self->file);
   g_clear_object (&self->import);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CSV_DIALOG);
 
   G_OBJECT_CLASS (cw_csv_dialog_parent_class)->dispose (object);
+}
+
+static void
+cw_csv_dialog_finalize (GObject *object)
+{
+  CwCsvDialog *self = (CwCsvDialog *)object;
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (cw_csv_dialog_parent_class)->finalize (object);
+}
+
+static void
+cw_csv_dialog_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CwCsvDialog *self = CW_CSV_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -67,6 +146,18 @@ cw_csv_dialog_class_init (CwCsvDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cw_csv_dialog_dispose;
+  object_class->finalize = cw_csv_dialog_finalize;
+  object_class->get_property = cw_csv_dialog_get_property;
+
+  /**
+   * CwCsvDialog:busy:
+   *
+   * Whether the table is being read, or tried on a copy of the deck.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CwCsvDialog::imported:
@@ -81,6 +172,9 @@ cw_csv_dialog_class_init (CwCsvDialogClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-csv-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, reading_page);
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, statistics_group);
@@ -91,13 +185,14 @@ cw_csv_dialog_class_init (CwCsvDialogClass *klass)
 static void
 cw_csv_dialog_init (CwCsvDialog *self)
 {
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 static void
-populate (CwCsvDialog *self,
-          const char  *file_name)
+populate (CwCsvDialog *self)
 {
+  g_autofree char *file_name = g_file_get_basename (self->file);
   GListModel *statistics = cw_csv_import_get_statistics (self->import);
   GPtrArray *problems = cw_csv_import_get_problems (self->import);
   guint n = g_list_model_get_n_items (statistics);
@@ -168,19 +263,66 @@ populate (CwCsvDialog *self,
   gtk_label_set_label (self->summary_label, summary);
   button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Statistic", "_Import %u Statistics", n), n);
   gtk_button_set_label (self->import_button, button);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n > 0);
+  gtk_stack_set_visible_child_name (self->stack, "table");
 }
 
+static void
+on_read (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(CwCsvDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = cw_csv_import_new_from_file_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (import == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), name);
+
+      adw_status_page_set_title (self->error_page, heading);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      set_busy (self, FALSE);
+      return;
+    }
+
+  self->import = g_steal_pointer (&import);
+  populate (self);
+  set_busy (self, FALSE);
+}
+
+/**
+ * cw_csv_dialog_new:
+ * @file: the table to import
+ *
+ * Returns: (transfer none): a dialog that reads @file on a worker thread
+ *   and then shows what it would import into @deck
+ */
 CwCsvDialog *
-cw_csv_dialog_new (GtkWindow   *parent,
-                   CwDeck      *deck,
-                   CwCsvImport *import,
-                   const char  *file_name)
+cw_csv_dialog_new (GtkWindow *parent,
+                   CwDeck    *deck,
+                   GFile     *file)
 {
   CwCsvDialog *self = g_object_new (CW_TYPE_CSV_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: while a CSV file is read; %s is its name */
+  g_autofree char *reading = g_strdup_printf (_("Reading %s…"), name);
 
   self->deck = g_object_ref (deck);
-  self->import = g_object_ref (import);
-  populate (self, file_name);
+  self->file = g_object_ref (file);
+  adw_status_page_set_title (self->reading_page, reading);
+  set_busy (self, TRUE);
+  cw_csv_import_new_from_file_async (file, self->cancellable, on_read, g_object_ref (self));
   return self;
+}
+
+gboolean
+cw_csv_dialog_get_busy (CwCsvDialog *self)
+{
+  g_return_val_if_fail (CW_IS_CSV_DIALOG (self), FALSE);
+  return self->busy;
 }

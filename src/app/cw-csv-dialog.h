@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwCsvDialog, cw_csv_dialog, CW, CSV_DIALOG, AdwWindow)
 
-CwCsvDialog *cw_csv_dialog_new (GtkWindow   *parent,
-                                CwDeck      *deck,
-                                CwCsvImport *import,
-                                const char  *file_name);
+CwCsvDialog *cw_csv_dialog_new      (GtkWindow   *parent,
+                                     CwDeck      *deck,
+                                     GFile       *file);
+gboolean     cw_csv_dialog_get_busy (CwCsvDialog *self);
 
 G_END_DECLS

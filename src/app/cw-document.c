@@ -1,11 +1,17 @@
 /* cw-document.c
  *
- * Undo works on snapshots: the deck as its file would hold it. Every change
- * to the deck, however it was made (an entry, a drag, an import), is
- * committed as one step once the main loop is idle, so nothing escapes
- * undo; quick successive changes, such as typing, merge into one step.
- * Going back restores a snapshot into the same deck object, so the views
- * keep their models.
+ * Undo works on snapshots: every change to the deck, however it was made
+ * (an entry, a drag, an import), is committed as one step once the main
+ * loop is idle, so nothing escapes undo; quick successive changes, such as
+ * typing, merge into one step. Going back restores a snapshot into the same
+ * deck object, so the views keep their models.
+ *
+ * A step is a CwDeckSnapshot, not the deck's file: frozen copies of only
+ * the parts that changed, sharing everything else (and every image) by
+ * reference with the steps around it. Committing copies what changed, not
+ * the whole deck, and undoing puts the earlier parts back without reading
+ * any XML (see the notes in src/core/cw-deck.c). Writing the file, for a
+ * save or a draft, happens on a worker thread from a copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,24 +26,24 @@
 
 struct _CwDocument
 {
-  GObject    parent_instance;
+  GObject          parent_instance;
 
-  CwDeck    *deck;
-  GFile     *file;
-  char      *draft_id;
+  CwDeck          *deck;
+  GFile           *file;
+  char            *draft_id;
 
   /* the deck as last committed, and as last saved */
-  GBytes    *current;
-  GBytes    *saved;
-  GQueue     undo;
-  GQueue     redo;
-  gint64     last_commit;
-  gboolean   merge_allowed;
+  CwDeckSnapshot  *current;
+  CwDeckSnapshot  *saved;
+  GQueue           undo;
+  GQueue           redo;
+  gint64           last_commit;
+  gboolean         merge_allowed;
 
-  guint      commit_source;
-  gboolean   restoring;
-  gboolean   busy;
-  gboolean   force_modified;
+  guint            commit_source;
+  gboolean         restoring;
+  gboolean         busy;
+  gboolean         force_modified;
 };
 
 G_DEFINE_FINAL_TYPE (CwDocument, cw_document, G_TYPE_OBJECT)
@@ -66,10 +72,10 @@ static guint signals[N_SIGNALS];
 static void
 clear_queue (GQueue *queue)
 {
-  GBytes *bytes;
+  CwDeckSnapshot *snapshot;
 
-  while ((bytes = g_queue_pop_head (queue)) != NULL)
-    g_bytes_unref (bytes);
+  while ((snapshot = g_queue_pop_head (queue)) != NULL)
+    cw_deck_snapshot_unref (snapshot);
 }
 
 static void
@@ -92,8 +98,8 @@ cw_document_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->draft_id, g_free);
-  g_clear_pointer (&self->current, g_bytes_unref);
-  g_clear_pointer (&self->saved, g_bytes_unref);
+  g_clear_pointer (&self->current, cw_deck_snapshot_unref);
+  g_clear_pointer (&self->saved, cw_deck_snapshot_unref);
   clear_queue (&self->undo);
   clear_queue (&self->redo);
 
@@ -218,7 +224,7 @@ notify_state (CwDocument *self,
 void
 cw_document_commit (CwDocument *self)
 {
-  g_autoptr(GBytes) now = NULL;
+  g_autoptr(CwDeckSnapshot) now = NULL;
   gboolean was_modified = cw_document_get_modified (self);
   gboolean could_undo = cw_document_get_can_undo (self);
   gboolean could_redo = cw_document_get_can_redo (self);
@@ -226,13 +232,19 @@ cw_document_commit (CwDocument *self)
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
 
-  now = cw_deck_save_to_bytes (self->deck);
-  if (g_bytes_equal (now, self->current))
-    return;
+  now = cw_deck_snapshot_new (self->deck, self->current);
+  if (cw_deck_snapshot_equal (now, self->current))
+    {
+      /* changed and changed back: no step, but later snapshots share with this one */
+      cw_deck_snapshot_unref (self->current);
+      self->current = g_steal_pointer (&now);
+      notify_state (self, was_modified, could_undo, could_redo);
+      return;
+    }
 
   /* typing a word is one step, not one per letter */
   if (self->merge_allowed && time - self->last_commit < MERGE_USEC && self->undo.length > 0)
-    g_bytes_unref (g_steal_pointer (&self->current));
+    cw_deck_snapshot_unref (g_steal_pointer (&self->current));
   else
     g_queue_push_head (&self->undo, g_steal_pointer (&self->current));
   self->current = g_steal_pointer (&now);
@@ -240,7 +252,7 @@ cw_document_commit (CwDocument *self)
   self->merge_allowed = TRUE;
 
   while (self->undo.length > MAX_UNDO)
-    g_bytes_unref (g_queue_pop_tail (&self->undo));
+    cw_deck_snapshot_unref (g_queue_pop_tail (&self->undo));
   clear_queue (&self->redo);
 
   notify_state (self, was_modified, could_undo, could_redo);
@@ -294,8 +306,8 @@ cw_document_new (CwDeck *deck,
   self = g_object_new (CW_TYPE_DOCUMENT, NULL);
   self->deck = g_object_ref (deck);
   self->file = file ? g_object_ref (file) : NULL;
-  self->current = cw_deck_save_to_bytes (deck);
-  self->saved = g_bytes_ref (self->current);
+  self->current = cw_deck_snapshot_new (deck, NULL);
+  self->saved = cw_deck_snapshot_ref (self->current);
   g_signal_connect_object (deck, "changed", G_CALLBACK (on_deck_changed), self, G_CONNECT_SWAPPED);
   return self;
 }
@@ -397,7 +409,7 @@ gboolean
 cw_document_get_modified (CwDocument *self)
 {
   g_return_val_if_fail (CW_IS_DOCUMENT (self), FALSE);
-  return self->force_modified || !g_bytes_equal (self->current, self->saved);
+  return self->force_modified || !cw_deck_snapshot_equal (self->current, self->saved);
 }
 
 /* A recovered draft is unsaved work even when nothing was edited since. */
@@ -434,19 +446,11 @@ cw_document_get_busy (CwDocument *self)
 }
 
 static void
-restore (CwDocument *self,
-         GBytes     *bytes)
+restore (CwDocument     *self,
+         CwDeckSnapshot *snapshot)
 {
-  g_autoptr(CwDeck) snapshot = NULL;
-  g_autoptr(GFile) dir = self->file ? g_file_get_parent (self->file) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  snapshot = cw_deck_load_bytes (bytes, "undo", dir, &error);
-  /* snapshots are what the writer wrote; failing to read one is a bug */
-  g_return_if_fail (snapshot != NULL);
-
   self->restoring = TRUE;
-  cw_deck_assign (self->deck, snapshot);
+  cw_deck_restore (self->deck, snapshot);
   self->restoring = FALSE;
 }
 
@@ -456,7 +460,7 @@ step (CwDocument *self,
       GQueue     *to)
 {
   gboolean was_modified, could_undo, could_redo;
-  GBytes *bytes;
+  CwDeckSnapshot *snapshot;
 
   if (self->commit_source != 0)
     cw_document_commit (self);
@@ -465,14 +469,14 @@ step (CwDocument *self,
   could_undo = cw_document_get_can_undo (self);
   could_redo = cw_document_get_can_redo (self);
 
-  bytes = g_queue_pop_head (from);
-  if (bytes == NULL)
+  snapshot = g_queue_pop_head (from);
+  if (snapshot == NULL)
     return;
 
   g_queue_push_head (to, g_steal_pointer (&self->current));
-  self->current = bytes;
+  self->current = snapshot;
   self->merge_allowed = FALSE;
-  restore (self, bytes);
+  restore (self, snapshot);
 
   notify_state (self, was_modified, could_undo, could_redo);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -510,18 +514,21 @@ cw_document_set_draft_id (CwDocument *self,
 }
 
 /**
- * cw_document_get_snapshot:
+ * cw_document_dup_deck:
  *
- * Returns: (transfer none): the deck as last committed, as a file holds it
+ * For work on another thread (writing a draft): a copy of the deck as it
+ * is now, with every change committed, that nobody else edits.
+ *
+ * Returns: (transfer full): the copy
  */
-GBytes *
-cw_document_get_snapshot (CwDocument *self)
+CwDeck *
+cw_document_dup_deck (CwDocument *self)
 {
   g_return_val_if_fail (CW_IS_DOCUMENT (self), NULL);
 
   if (self->commit_source != 0)
     cw_document_commit (self);
-  return self->current;
+  return cw_deck_copy (self->deck);
 }
 
 static void
@@ -536,15 +543,15 @@ set_busy (CwDocument *self,
 
 typedef struct
 {
-  GFile  *file;
-  GBytes *bytes;
+  GFile          *file;
+  CwDeckSnapshot *snapshot;
 } SaveState;
 
 static void
 save_state_free (SaveState *state)
 {
   g_clear_object (&state->file);
-  g_clear_pointer (&state->bytes, g_bytes_unref);
+  g_clear_pointer (&state->snapshot, cw_deck_snapshot_unref);
   g_free (state);
 }
 
@@ -567,8 +574,8 @@ on_saved (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->saved, g_bytes_unref);
-  self->saved = g_bytes_ref (state->bytes);
+  g_clear_pointer (&self->saved, cw_deck_snapshot_unref);
+  self->saved = cw_deck_snapshot_ref (state->snapshot);
   self->force_modified = FALSE;
   /* Save As, or the first save of a new deck: the document lives there now */
   if (self->file == NULL || !g_file_equal (state->file, self->file))
@@ -610,7 +617,10 @@ cw_document_save_async (CwDocument          *self,
 
   state = g_new0 (SaveState, 1);
   state->file = g_object_ref (file ? file : self->file);
-  state->bytes = g_bytes_ref (cw_document_get_snapshot (self));
+  /* what is saved is what is committed now; later edits go on meanwhile */
+  if (self->commit_source != 0)
+    cw_document_commit (self);
+  state->snapshot = cw_deck_snapshot_ref (self->current);
   g_task_set_task_data (task, state, (GDestroyNotify) save_state_free);
 
   set_busy (self, TRUE);

@@ -33,7 +33,7 @@ void        cw_document_mark_modified  (CwDocument           *self);
 const char *cw_document_get_draft_id   (CwDocument           *self);
 void        cw_document_set_draft_id   (CwDocument           *self,
                                         const char           *draft_id);
-GBytes     *cw_document_get_snapshot   (CwDocument           *self);
+CwDeck     *cw_document_dup_deck       (CwDocument           *self);
 void        cw_document_save_async     (CwDocument           *self,
                                         GFile                *file,
                                         GCancellable         *cancellable,

@@ -150,7 +150,7 @@ cw_drafts_list_orphaned (void)
 typedef struct
 {
   char   *id;
-  GBytes *contents;
+  CwDeck *deck;
   char   *origin;
   char   *title;
 } SaveJob;
@@ -159,7 +159,7 @@ static void
 save_job_free (SaveJob *job)
 {
   g_free (job->id);
-  g_bytes_unref (job->contents);
+  g_object_unref (job->deck);
   g_free (job->origin);
   g_free (job->title);
   g_free (job);
@@ -203,9 +203,10 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   SaveJob *job = task_data;
+  g_autoptr(GBytes) contents = cw_deck_save_to_bytes (job->deck);
   GError *error = NULL;
 
-  if (write_draft (job->id, job->contents, job->origin, job->title, &error))
+  if (write_draft (job->id, contents, job->origin, job->title, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -214,7 +215,8 @@ save_thread (GTask        *task,
 /**
  * cw_drafts_save_async:
  * @id: the document's draft id, from cw_drafts_new_id()
- * @contents: the deck as its file would hold it
+ * @deck: (transfer none): a copy of the deck that nobody edits
+ *   (cw_document_dup_deck()); it is written on the worker
  * @origin: (nullable): the file the deck was opened from or saved to
  * @title: the deck's title, for the recovery dialog
  *
@@ -222,7 +224,7 @@ save_thread (GTask        *task,
  */
 void
 cw_drafts_save_async (const char          *id,
-                      GBytes              *contents,
+                      CwDeck              *deck,
                       GFile               *origin,
                       const char          *title,
                       GCancellable        *cancellable,
@@ -233,10 +235,11 @@ cw_drafts_save_async (const char          *id,
   SaveJob *job;
 
   g_return_if_fail (id_is_valid (id));
+  g_return_if_fail (CW_IS_DECK (deck));
 
   job = g_new0 (SaveJob, 1);
   job->id = g_strdup (id);
-  job->contents = g_bytes_ref (contents);
+  job->deck = g_object_ref (deck);
   job->origin = origin ? g_file_get_uri (origin) : NULL;
   job->title = g_strdup (title);
   g_task_set_source_tag (task, cw_drafts_save_async);

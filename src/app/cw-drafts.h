@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "clearway-core.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -22,7 +24,7 @@ GFile     *cw_drafts_get_dir          (void);
 char      *cw_drafts_new_id           (void);
 GPtrArray *cw_drafts_list_orphaned    (void);
 void       cw_drafts_save_async       (const char   *id,
-                                       GBytes       *contents,
+                                       CwDeck       *deck,
                                        GFile        *origin,
                                        const char   *title,
                                        GCancellable *cancellable,

@@ -7,9 +7,15 @@
  *
  * Edits go straight into the deck's catalog, so they are undoable and the
  * preview follows as you type. Listing the texts lays the deck out, so it
- * happens only when the deck changed and the page is on screen; typing a
- * translation only recounts. The texts are the ones the .pot lists
+ * happens only when the deck changed and the page is on screen, and on a
+ * worker thread from a copy of the deck; typing a translation only
+ * recounts. The texts are the ones the .pot lists
  * (cw_deck_list_translatables), so this page, `strings` and `info` agree.
+ *
+ * Reading and writing catalogs (.po) also run on workers, on copies of the
+ * deck; what they bring is put into the deck here, on the main thread. As
+ * in Sysprof's views, work whose input changed (the deck, for a listing) or
+ * whose view went away is cancelled, and its result dropped.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,9 +36,13 @@ struct _CwTranslationsView
   GtkStringList        *codes;
   GtkFileChooserNative *chooser;
   /* the deck's texts, as the .pot lists them; listing them lays the deck
-   * out, so it is done again only when the deck changed */
+   * out, so it is done again, on a worker, only when the deck changed */
   GPtrArray            *texts;
   gboolean              texts_stale;
+  GCancellable         *listing;
+  GCancellable         *importing;
+  GCancellable         *exporting;
+  gboolean              busy;
   /* the deck changed while the page was not shown */
   gboolean              dirty;
   guint                 rebuild_source;
@@ -47,6 +57,7 @@ struct _CwTranslationsView
   GtkLabel             *code_hint;
   GtkLabel             *coverage_label;
   GtkToggleButton      *todo_button;
+  GtkWidget            *import_button;
   GtkWidget            *export_button;
   GtkStack             *stack;
   GtkBox               *groups_box;
@@ -57,10 +68,17 @@ struct _CwTranslationsView
 G_DEFINE_FINAL_TYPE (CwTranslationsView, cw_translations_view, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
   MESSAGE,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void queue_rebuild (CwTranslationsView *self);
@@ -94,16 +112,97 @@ emit_message (CwTranslationsView *self,
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
+/* Busy while a worker lists, imports or exports, or the texts are about to
+ * be listed again; the buttons of what is running wait for it. */
+static void
+update_busy (CwTranslationsView *self)
+{
+  gboolean busy = self->listing != NULL || self->importing != NULL || self->exporting != NULL ||
+                  (self->texts_stale && self->rebuild_source != 0);
+
+  gtk_widget_set_sensitive (self->import_button, self->importing == NULL);
+  gtk_widget_set_sensitive (self->export_button, self->exporting == NULL);
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Whether @task is the latest of the work @cancellable stands for: one
+ * that was cancelled, or that a newer one replaced, is dropped. */
+static gboolean
+is_current (GTask         *task,
+            GCancellable **cancellable)
+{
+  if (g_task_get_cancellable (task) != *cancellable || g_cancellable_is_cancelled (*cancellable))
+    return FALSE;
+  g_clear_object (cancellable);
+  return TRUE;
+}
+
+static void
+cancel (GCancellable **cancellable)
+{
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+}
+
+static void rebuild (CwTranslationsView *self);
+
+static void
+list_texts_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GPtrArray *texts = cw_deck_list_translatables (task_data);
+
+  g_task_return_pointer (task, texts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_texts_listed (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CwTranslationsView *self = CW_TRANSLATIONS_VIEW (object);
+  g_autoptr(GPtrArray) texts = NULL;
+  GtkWidget *child;
+
+  texts = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (texts == NULL || !is_current (G_TASK (result), &self->listing))
+    return;
+
+  /* the rows point into the list of texts: they go before it does */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  self->texts = g_steal_pointer (&texts);
+  self->texts_stale = FALSE;
+  update_busy (self);
+  rebuild (self);
+}
+
+/* The deck's texts, or %NULL while a worker lists them anew. */
 static GPtrArray *
 ensure_texts (CwTranslationsView *self)
 {
-  if (self->texts == NULL || self->texts_stale)
-    {
-      g_clear_pointer (&self->texts, g_ptr_array_unref);
-      self->texts = cw_deck_list_translatables (self->deck);
-      self->texts_stale = FALSE;
-    }
-  return self->texts;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->texts != NULL && !self->texts_stale)
+    return self->texts;
+  if (self->listing != NULL)
+    return NULL;
+
+  self->listing = g_cancellable_new ();
+  task = g_task_new (self, self->listing, on_texts_listed, NULL);
+  g_task_set_source_tag (task, ensure_texts);
+  /* the worker lays out a copy; the user goes on editing the deck */
+  g_task_set_task_data (task, cw_deck_copy (self->deck), g_object_unref);
+  g_task_run_in_thread (task, list_texts_thread);
+  update_busy (self);
+  return NULL;
 }
 
 static void
@@ -113,13 +212,13 @@ update_coverage (CwTranslationsView *self)
   g_autofree char *text = NULL;
   guint translated, review, total;
 
-  if (language == NULL || self->deck == NULL)
+  if (language == NULL || self->deck == NULL || self->texts == NULL || self->texts_stale)
     {
       gtk_label_set_label (self->coverage_label, "");
       return;
     }
 
-  total = cw_translatables_count (ensure_texts (self), current_catalog (self), &translated, &review);
+  total = cw_translatables_count (self->texts, current_catalog (self), &translated, &review);
   if (review > 0)
     /* Translators: the coverage of a language: translated, in all, and how many need a look */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u texts translated, %u to review",
@@ -416,20 +515,33 @@ rebuild (CwTranslationsView *self)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   self->dirty = FALSE;
 
-  /* the rows point into the list of texts: they go before it may change */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
-    gtk_box_remove (self->groups_box, child);
-  update_coverage (self);
-
   if (catalog == NULL)
     {
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+        gtk_box_remove (self->groups_box, child);
+      update_busy (self);
+      update_coverage (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       gtk_label_set_label (self->preview_label, "");
       return;
     }
 
-  source_name = cw_language_get_name (cw_deck_get_language (self->deck), NULL);
+  /* while the texts are listed anew the rows stay (they point into the old
+   * list, which stays too); on_texts_listed() comes back here */
   texts = ensure_texts (self);
+  if (texts == NULL)
+    {
+      if (gtk_widget_get_first_child (GTK_WIDGET (self->groups_box)) == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "loading");
+      update_coverage (self);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  update_coverage (self);
+
+  source_name = cw_language_get_name (cw_deck_get_language (self->deck), NULL);
   self->filling = TRUE;
   for (guint i = 0; i < texts->len; i++)
     {
@@ -505,6 +617,7 @@ queue_rebuild (CwTranslationsView *self)
     }
   if (self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_idle, self);
+  update_busy (self);
 }
 
 /* The deck's languages other than its own, keeping the one selected. */
@@ -571,12 +684,15 @@ on_deck_changed (CwTranslationsView *self)
   if (self->editing)
     return;
 
+  /* a listing of the deck as it was is no use */
   self->texts_stale = TRUE;
+  cancel (&self->listing);
   codes = cw_deck_list_languages (self->deck);
   if (self->codes == NULL || g_strv_length (codes) - 1 != g_list_model_get_n_items (G_LIST_MODEL (self->codes)))
     fill_languages (self, NULL);
   else
     queue_rebuild (self);
+  update_busy (self);
 }
 
 /* Adding a language */
@@ -640,7 +756,10 @@ on_add_language (CwTranslationsView *self)
   plural_forms = cw_plural_forms_for_language (code);
   if (plural_forms != NULL)
     cw_catalog_set_plural_forms (catalog, plural_forms, NULL);
+  /* the texts to translate stay the same */
+  self->editing = TRUE;
   cw_deck_add_catalog (self->deck, catalog);
+  self->editing = FALSE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
   gtk_popover_popdown (self->add_popover);
@@ -658,39 +777,84 @@ show_dialog (CwTranslationsView *self,
   cw_show_message (GTK_WIDGET (self), heading, body);
 }
 
-/**
- * cw_translations_view_import:
- * @paths: (array zero-terminated=1): catalogs to bring into the deck
- *
- * Imports every catalog, or none: a broken one is reported with its file
- * and line, and the deck is left as it was.
- *
- * Returns: whether they were imported
- */
-gboolean
-cw_translations_view_import (CwTranslationsView  *self,
-                             const char * const  *paths)
+typedef struct
 {
-  g_autoptr(GPtrArray) reports = NULL;
+  CwDeck    *deck;
+  GStrv      paths;
+  /* what the worker found: a report and a catalog per file */
+  GPtrArray *reports;
+  GPtrArray *catalogs;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->deck);
+  g_clear_pointer (&job->paths, g_strfreev);
+  g_clear_pointer (&job->reports, g_ptr_array_unref);
+  g_clear_pointer (&job->catalogs, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+
+  /* into the copy: the deck the user edits takes the catalogs on the main thread */
+  if (!cw_deck_import_po (job->deck, (const char * const *) job->paths, &job->reports, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->catalogs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < job->reports->len; i++)
+    {
+      const CwPoReport *r = g_ptr_array_index (job->reports, i);
+      g_ptr_array_add (job->catalogs, g_object_ref (cw_deck_get_catalog (job->deck, r->language)));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CwTranslationsView *self = CW_TRANSLATIONS_VIEW (object);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) body = NULL;
   const char *first = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  g_return_val_if_fail (CW_IS_TRANSLATIONS_VIEW (self), FALSE);
+  if (!is_current (G_TASK (result), &self->importing))
+    return;
+  update_busy (self);
 
-  if (!cw_deck_import_po (self->deck, paths, &reports, &error))
+  if (!ok)
     {
       g_autofree char *message = g_strdup_printf (_("%s\n\nNothing was imported; the deck is as it was. "
                                                     "Fix the line named above, or ask the translator for a "
                                                     "corrected file."), error->message);
       show_dialog (self, _("Could Not Import the Translations"), message);
-      return FALSE;
+      return;
     }
 
+  /* the texts to translate are the same: only the translations came */
+  self->editing = TRUE;
+  for (guint i = 0; i < job->catalogs->len; i++)
+    cw_deck_add_catalog (self->deck, g_ptr_array_index (job->catalogs, i));
+  self->editing = FALSE;
+
   body = g_string_new (NULL);
-  for (guint i = 0; i < reports->len; i++)
+  for (guint i = 0; i < job->reports->len; i++)
     {
-      const CwPoReport *r = g_ptr_array_index (reports, i);
+      const CwPoReport *r = g_ptr_array_index (job->reports, i);
       g_autofree char *name = cw_language_get_name (r->language, NULL);
       g_autofree char *file = g_path_get_basename (r->file);
 
@@ -704,9 +868,38 @@ cw_translations_view_import (CwTranslationsView  *self,
     }
   fill_languages (self, first);
   on_language_selected (self);
-  show_dialog (self, g_dngettext (GETTEXT_PACKAGE, "Translations Imported", "Translations Imported", reports->len),
+  show_dialog (self, g_dngettext (GETTEXT_PACKAGE, "Translations Imported", "Translations Imported", job->reports->len),
                body->str);
-  return TRUE;
+}
+
+/**
+ * cw_translations_view_import:
+ * @paths: (array zero-terminated=1): catalogs to bring into the deck
+ *
+ * Reads the catalogs on a worker thread, then imports every one, or none:
+ * a broken one is reported with its file and line, and the deck is left as
+ * it was. The view is busy meanwhile.
+ */
+void
+cw_translations_view_import (CwTranslationsView  *self,
+                             const char * const  *paths)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (CW_IS_TRANSLATIONS_VIEW (self));
+  g_return_if_fail (paths != NULL);
+
+  cancel (&self->importing);
+  self->importing = g_cancellable_new ();
+  job = g_new0 (ImportJob, 1);
+  job->deck = cw_deck_copy (self->deck);
+  job->paths = g_strdupv ((char **) paths);
+  task = g_task_new (self, self->importing, on_imported, NULL);
+  g_task_set_source_tag (task, cw_translations_view_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+  update_busy (self);
 }
 
 static void
@@ -753,53 +946,103 @@ on_import_clicked (CwTranslationsView *self)
 
 /* Export */
 
+typedef struct
+{
+  CwDeck *deck;
+  char   *language;
+  GFile  *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->deck);
+  g_clear_pointer (&job->language, g_free);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = cw_deck_export_po (job->deck, job->language, &error);
+  if (bytes == NULL ||
+      !g_file_replace_contents (job->file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 on_exported (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(CwTranslationsView) self = user_data;
+  CwTranslationsView *self = CW_TRANSLATIONS_VIEW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (object));
+  g_autofree char *name = g_file_get_basename (job->file);
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!is_current (G_TASK (result), &self->exporting))
+    return;
+  update_busy (self);
+
+  if (!ok && error->domain == CW_ERROR)
+    show_dialog (self, _("Could Not Export the Texts"), error->message);
+  else if (!ok)
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
       g_autofree char *body = g_strdup_printf (_("%s\n\nChoose another folder, or free some space."), error->message);
       show_dialog (self, heading, body);
-      return;
     }
-  {
-    /* Translators: after writing a catalog; %s is its file name */
-    g_autofree char *message = g_strdup_printf (_("Saved %s for translators"), name);
-    emit_message (self, message);
-  }
+  else
+    {
+      /* Translators: after writing a catalog; %s is its file name */
+      g_autofree char *message = g_strdup_printf (_("Saved %s for translators"), name);
+      emit_message (self, message);
+    }
 }
 
 /**
  * cw_translations_view_export:
  * @language: (nullable): the language of the catalog, or %NULL for a template
  *
- * Writes the catalog atomically to @file.
+ * Writes the catalog atomically to @file, on a worker thread; the view is
+ * busy meanwhile.
  */
 void
 cw_translations_view_export (CwTranslationsView *self,
                              const char         *language,
                              GFile              *file)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
 
   g_return_if_fail (CW_IS_TRANSLATIONS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  bytes = cw_deck_export_po (self->deck, language, &error);
-  if (bytes == NULL)
-    {
-      show_dialog (self, _("Could Not Export the Texts"), error->message);
-      return;
-    }
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                       on_exported, g_object_ref (self));
+  cancel (&self->exporting);
+  self->exporting = g_cancellable_new ();
+  job = g_new0 (ExportJob, 1);
+  job->deck = cw_deck_copy (self->deck);
+  job->language = g_strdup (language);
+  job->file = g_object_ref (file);
+  task = g_task_new (self, self->exporting, on_exported, NULL);
+  g_task_set_source_tag (task, cw_translations_view_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+  update_busy (self);
 }
 
 static void
@@ -859,6 +1102,10 @@ cw_translations_view_dispose (GObject *object)
   CwTranslationsView *self = (CwTranslationsView *)object;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  /* whatever the workers bring back has nowhere to go */
+  cancel (&self->listing);
+  cancel (&self->importing);
+  cancel (&self->exporting);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -874,12 +1121,41 @@ cw_translations_view_dispose (GObject *object)
 }
 
 static void
+cw_translations_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CwTranslationsView *self = CW_TRANSLATIONS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cw_translations_view_class_init (CwTranslationsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cw_translations_view_dispose;
+  object_class->get_property = cw_translations_view_get_property;
+
+  /**
+   * CwTranslationsView:busy:
+   *
+   * Whether texts are being listed or catalogs read or written.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CwTranslationsView::message:
@@ -902,6 +1178,7 @@ cw_translations_view_class_init (CwTranslationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwTranslationsView, code_hint);
   gtk_widget_class_bind_template_child (widget_class, CwTranslationsView, coverage_label);
   gtk_widget_class_bind_template_child (widget_class, CwTranslationsView, todo_button);
+  gtk_widget_class_bind_template_child (widget_class, CwTranslationsView, import_button);
   gtk_widget_class_bind_template_child (widget_class, CwTranslationsView, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwTranslationsView, stack);
   gtk_widget_class_bind_template_child (widget_class, CwTranslationsView, groups_box);
@@ -961,6 +1238,13 @@ cw_translations_view_set_player (CwTranslationsView *self,
       g_signal_connect_object (self->deck, "changed", G_CALLBACK (on_deck_changed), self, G_CONNECT_SWAPPED);
       fill_languages (self, NULL);
     }
+}
+
+gboolean
+cw_translations_view_get_busy (CwTranslationsView *self)
+{
+  g_return_val_if_fail (CW_IS_TRANSLATIONS_VIEW (self), FALSE);
+  return self->busy;
 }
 
 /* For tests: the entries of the text with @context (one per plural form). */

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (CwTranslationsView, cw_translations_view, CW, TRANSLATIONS
 void        cw_translations_view_set_player   (CwTranslationsView *self,
                                                CwPlayer           *player);
 const char *cw_translations_view_get_language (CwTranslationsView *self);
-gboolean    cw_translations_view_import       (CwTranslationsView *self,
+gboolean    cw_translations_view_get_busy     (CwTranslationsView *self);
+void        cw_translations_view_import       (CwTranslationsView *self,
                                                const char * const *paths);
 void        cw_translations_view_export       (CwTranslationsView *self,
                                                const char         *language,

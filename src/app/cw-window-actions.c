@@ -473,9 +473,6 @@ on_csv_response (CwWindow *self,
                  int       response)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CwCsvImport) import = NULL;
-  g_autofree char *name = NULL;
   CwCsvDialog *dialog;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -484,16 +481,8 @@ on_csv_response (CwWindow *self,
   if (file == NULL)
     return;
 
-  name = g_file_get_basename (file);
-  import = cw_csv_import_new_from_file (file, &error);
-  if (import == NULL)
-    {
-      g_autofree char *heading = g_strdup_printf (_("Could Not Read “%s”"), name);
-      cw_show_message (GTK_WIDGET (self), heading, error->message);
-      return;
-    }
-
-  dialog = cw_csv_dialog_new (GTK_WINDOW (self), window_deck (self), import, name);
+  /* it reads the table on a worker, and says so meanwhile */
+  dialog = cw_csv_dialog_new (GTK_WINDOW (self), window_deck (self), file);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_csv_imported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

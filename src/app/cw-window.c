@@ -258,14 +258,15 @@ static void
 save_draft_now (CwWindow *self)
 {
   g_autofree char *title = NULL;
+  g_autoptr(CwDeck) deck = NULL;
 
   g_clear_handle_id (&self->draft_source, g_source_remove);
   if (self->document == NULL || !cw_document_get_modified (self->document))
     return;
 
   title = cw_document_dup_title (self->document);
-  cw_drafts_save_async (cw_document_get_draft_id (self->document),
-                        cw_document_get_snapshot (self->document),
+  deck = cw_document_dup_deck (self->document);
+  cw_drafts_save_async (cw_document_get_draft_id (self->document), deck,
                         cw_document_get_file (self->document),
                         title, NULL, on_draft_saved, g_object_ref (self));
 }

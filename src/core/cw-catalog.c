@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-catalog.h"
+#include "cw-core.h"
 
 struct _CwCatalog
 {
@@ -23,6 +24,8 @@ struct _CwCatalog
   /* file order is kept, so a saved deck is stable */
   GPtrArray    *messages;
   GHashTable   *by_context;
+  /* see cw_catalog_get_revision() */
+  guint64       revision;
 };
 
 G_DEFINE_FINAL_TYPE (CwCatalog, cw_catalog, G_TYPE_OBJECT)
@@ -63,6 +66,7 @@ cw_catalog_init (CwCatalog *self)
 {
   self->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
   self->by_context = g_hash_table_new (g_str_hash, g_str_equal);
+  self->revision = cw_core_next_revision ();
 }
 
 CwCatalog *
@@ -93,7 +97,56 @@ cw_catalog_copy (CwCatalog *self)
       cw_catalog_add (copy, m->context, m->source, m->source_plural,
                       (const char * const *) m->forms, m->fuzzy, m->line);
     }
+  /* the same content: undo may use either */
+  copy->revision = self->revision;
   return copy;
+}
+
+/**
+ * cw_catalog_get_revision:
+ *
+ * Returns: a number that changes whenever the catalog does; a copy has its
+ *   original's, so catalogs with the same revision hold the same
+ */
+guint64
+cw_catalog_get_revision (CwCatalog *self)
+{
+  g_return_val_if_fail (CW_IS_CATALOG (self), 0);
+  return self->revision;
+}
+
+/**
+ * cw_catalog_equal:
+ *
+ * Whether @a and @b hold the same translations, in the same order, with
+ * the same plural rule. Where they were read from (lines) does not count.
+ *
+ * Returns: %TRUE when they are the same
+ */
+gboolean
+cw_catalog_equal (CwCatalog *a,
+                  CwCatalog *b)
+{
+  g_return_val_if_fail (CW_IS_CATALOG (a), FALSE);
+  g_return_val_if_fail (CW_IS_CATALOG (b), FALSE);
+
+  if (a == b || a->revision == b->revision)
+    return TRUE;
+  if (g_strcmp0 (a->language, b->language) != 0 ||
+      g_strcmp0 (cw_catalog_get_plural_forms (a), cw_catalog_get_plural_forms (b)) != 0 ||
+      a->messages->len != b->messages->len)
+    return FALSE;
+  for (guint i = 0; i < a->messages->len; i++)
+    {
+      const CwMessage *m = g_ptr_array_index (a->messages, i);
+      const CwMessage *n = g_ptr_array_index (b->messages, i);
+
+      if (g_strcmp0 (m->context, n->context) != 0 || g_strcmp0 (m->source, n->source) != 0 ||
+          g_strcmp0 (m->source_plural, n->source_plural) != 0 || m->fuzzy != n->fuzzy ||
+          !g_strv_equal ((const char * const *) m->forms, (const char * const *) n->forms))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 const char *
@@ -133,6 +186,7 @@ cw_catalog_set_plural_forms (CwCatalog   *self,
 
   g_clear_pointer (&self->plural_rule, cw_plural_rule_unref);
   self->plural_rule = rule;
+  self->revision = cw_core_next_revision ();
   return TRUE;
 }
 
@@ -212,6 +266,7 @@ cw_catalog_add (CwCatalog          *self,
       g_ptr_array_add (self->messages, message);
     }
   g_hash_table_insert (self->by_context, message->context, message);
+  self->revision = cw_core_next_revision ();
 }
 
 gboolean
@@ -227,6 +282,7 @@ cw_catalog_remove (CwCatalog  *self,
     return FALSE;
   g_hash_table_remove (self->by_context, context);
   g_ptr_array_remove (self->messages, message);
+  self->revision = cw_core_next_revision ();
   return TRUE;
 }
 
@@ -237,6 +293,7 @@ cw_catalog_clear (CwCatalog *self)
 
   g_hash_table_remove_all (self->by_context);
   g_ptr_array_set_size (self->messages, 0);
+  self->revision = cw_core_next_revision ();
 }
 
 /**

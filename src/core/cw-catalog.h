@@ -64,6 +64,9 @@ G_DECLARE_FINAL_TYPE (CwCatalog, cw_catalog, CW, CATALOG, GObject)
 
 CwCatalog       *cw_catalog_new               (const char       *language);
 CwCatalog       *cw_catalog_copy              (CwCatalog        *self);
+guint64          cw_catalog_get_revision      (CwCatalog        *self);
+gboolean         cw_catalog_equal             (CwCatalog        *a,
+                                               CwCatalog        *b);
 const char      *cw_catalog_get_language      (CwCatalog        *self);
 const char      *cw_catalog_get_plural_forms  (CwCatalog        *self);
 gboolean         cw_catalog_set_plural_forms  (CwCatalog        *self,

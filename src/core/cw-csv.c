@@ -584,20 +584,77 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
   return g_steal_pointer (&self);
 }
 
+static CwCsvImport *
+new_from_file (GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = cw_file_load_bounded (file, CW_CSV_MAX_BYTES, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  return cw_csv_import_new_from_bytes (bytes, name, error);
+}
+
 CwCsvImport *
 cw_csv_import_new_from_file (GFile   *file,
                              GError **error)
 {
-  g_autofree char *name = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  return new_from_file (file, NULL, error);
+}
 
-  name = g_file_get_parse_name (file);
-  bytes = cw_file_load_bounded (file, CW_CSV_MAX_BYTES, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  return cw_csv_import_new_from_bytes (bytes, name, error);
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CwCsvImport *import = new_from_file (task_data, cancellable, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+/**
+ * cw_csv_import_new_from_file_async:
+ *
+ * Reads and checks @file on a worker thread, as
+ * cw_csv_import_new_from_file() does.
+ */
+void
+cw_csv_import_new_from_file_async (GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cw_csv_import_new_from_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/**
+ * cw_csv_import_new_from_file_finish:
+ *
+ * Returns: (transfer full): the import, or %NULL with @error set
+ */
+CwCsvImport *
+cw_csv_import_new_from_file_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cw_csv_import_new_from_file_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
@@ -805,5 +862,96 @@ cw_csv_import_apply (CwCsvImport  *self,
     return FALSE;
 
   apply_to (self, deck, n_added, n_updated);
+  return TRUE;
+}
+
+typedef struct
+{
+  /* the deck the import goes into, touched only on the caller's thread */
+  CwDeck *deck;
+  /* a copy to try it on, for the worker */
+  CwDeck *before;
+} ApplyJob;
+
+static void
+apply_job_free (ApplyJob *job)
+{
+  g_clear_object (&job->deck);
+  g_clear_object (&job->before);
+  g_free (job);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyJob *job = task_data;
+  g_autoptr(CwDeck) trial = cw_deck_copy (job->before);
+  GError *error = NULL;
+
+  apply_to (source_object, trial, NULL, NULL);
+  if (check_round_trip (source_object, job->before, trial, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * cw_csv_import_apply_async:
+ *
+ * Does what cw_csv_import_apply() does, with the trial run (writing and
+ * reading back a copy of @deck) on a worker thread. @deck changes only in
+ * cw_csv_import_apply_finish(), on the thread that called this one; @self
+ * must not be used until then.
+ */
+void
+cw_csv_import_apply_async (CwCsvImport         *self,
+                           CwDeck              *deck,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ApplyJob *job;
+
+  g_return_if_fail (CW_IS_CSV_IMPORT (self));
+  g_return_if_fail (CW_IS_DECK (deck));
+
+  job = g_new0 (ApplyJob, 1);
+  job->deck = g_object_ref (deck);
+  job->before = cw_deck_copy (deck);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cw_csv_import_apply_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) apply_job_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * cw_csv_import_apply_finish:
+ * @n_added: (out) (optional): how many statistics were added
+ * @n_updated: (out) (optional): how many existing statistics got new figures
+ *
+ * Adds the statistics to the deck when the trial run found nothing wrong.
+ *
+ * Returns: whether the statistics were imported
+ */
+gboolean
+cw_csv_import_apply_finish (CwCsvImport   *self,
+                            GAsyncResult  *result,
+                            guint         *n_added,
+                            guint         *n_updated,
+                            GError       **error)
+{
+  ApplyJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cw_csv_import_apply_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  apply_to (self, job->deck, n_added, n_updated);
   return TRUE;
 }

@@ -32,6 +32,12 @@ CwCsvImport *cw_csv_import_new_from_bytes (GBytes       *bytes,
                                            GError      **error);
 CwCsvImport *cw_csv_import_new_from_file  (GFile        *file,
                                            GError      **error);
+void         cw_csv_import_new_from_file_async  (GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+CwCsvImport *cw_csv_import_new_from_file_finish (GAsyncResult        *result,
+                                                 GError             **error);
 GListModel  *cw_csv_import_get_statistics (CwCsvImport  *self);
 GPtrArray   *cw_csv_import_get_problems   (CwCsvImport  *self);
 char         cw_csv_import_get_delimiter  (CwCsvImport  *self);
@@ -40,5 +46,15 @@ gboolean     cw_csv_import_apply          (CwCsvImport  *self,
                                            guint        *n_added,
                                            guint        *n_updated,
                                            GError      **error);
+void         cw_csv_import_apply_async    (CwCsvImport         *self,
+                                           CwDeck              *deck,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean     cw_csv_import_apply_finish   (CwCsvImport         *self,
+                                           GAsyncResult        *result,
+                                           guint               *n_added,
+                                           guint               *n_updated,
+                                           GError             **error);
 
 G_END_DECLS

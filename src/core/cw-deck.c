@@ -1095,3 +1095,430 @@ cw_language_code_is_valid (const char *code)
     }
   return TRUE;
 }
+
+/* Snapshots
+ *
+ * Undo keeps the deck as it was after each step. Serialising the deck for
+ * that (as it once did) cost a full write per step and a full parse and
+ * validation per undo, and kept every embedded logo in base64 in each of
+ * the 200 steps. Recording each edit as a command would miss edits made by
+ * code that knows nothing of undo.
+ *
+ * So a snapshot is structural and copy-on-write: the deck's settings, and
+ * frozen copies of its theme, statistics, slides and catalogs that nothing
+ * ever changes. Each part carries a revision that changes with it and that
+ * a copy keeps (cw_core_next_revision()); a new snapshot shares with the
+ * previous one every part whose revision the deck still has, and copies
+ * only the rest. An edit to one slide costs one slide copy and an array of
+ * pointers; the array of statistics and the catalogs are shared whole when
+ * none of them changed. Images are never copied: a theme copy refers to
+ * the same decoded logo (CwImage is immutable).
+ *
+ * Restoring works the other way: the deck keeps each live part whose
+ * revision the snapshot has, copies the frozen part where it does not, and
+ * splices only the range of the lists that differs, so the views keep
+ * their rows and the selected slide stays the same object.
+ */
+
+struct _CwDeckSnapshot
+{
+  gatomicrefcount  ref_count;
+
+  char            *title;
+  char            *author;
+  char            *language;
+  char            *source_line;
+  CwAudience       audience;
+  char            *format;
+  guint            fps;
+  gboolean         transparent;
+
+  CwTheme         *theme;
+  GPtrArray       *statistics;
+  GPtrArray       *slides;
+  GPtrArray       *catalogs;
+};
+
+G_DEFINE_BOXED_TYPE (CwDeckSnapshot, cw_deck_snapshot, cw_deck_snapshot_ref, cw_deck_snapshot_unref)
+
+typedef guint64  (*RevisionFunc) (gpointer part);
+typedef gpointer (*CopyFunc)     (gpointer part);
+typedef gboolean (*EqualFunc)    (gpointer a,
+                                  gpointer b);
+
+typedef void     (*WatchFunc)    (CwDeck  *self,
+                                  gpointer part);
+
+typedef struct
+{
+  RevisionFunc revision;
+  CopyFunc     copy;
+  EqualFunc    equal;
+} PartKind;
+
+static const PartKind statistic_kind = {
+  (RevisionFunc) cw_statistic_get_revision, (CopyFunc) cw_statistic_copy, (EqualFunc) cw_statistic_equal
+};
+static const PartKind slide_kind = {
+  (RevisionFunc) cw_slide_get_revision, (CopyFunc) cw_slide_copy, (EqualFunc) cw_slide_equal
+};
+static const PartKind catalog_kind = {
+  (RevisionFunc) cw_catalog_get_revision, (CopyFunc) cw_catalog_copy, (EqualFunc) cw_catalog_equal
+};
+
+/* The items of @store, borrowed: the store keeps them. */
+static GPtrArray *
+list_parts (GListStore *store)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  GPtrArray *parts = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GObject *part = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_ptr_array_add (parts, part);
+      g_object_unref (part);
+    }
+  return parts;
+}
+
+static gboolean
+same_revisions (GPtrArray      *a,
+                GPtrArray      *b,
+                const PartKind *kind)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (kind->revision (g_ptr_array_index (a, i)) != kind->revision (g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* @parts by revision; the keys point into @revisions. */
+static GHashTable *
+index_by_revision (GPtrArray      *parts,
+                   guint64        *revisions,
+                   const PartKind *kind)
+{
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_queue_free);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      gpointer part = g_ptr_array_index (parts, i);
+      GQueue *queue;
+
+      revisions[i] = kind->revision (part);
+      queue = g_hash_table_lookup (index, &revisions[i]);
+      if (queue == NULL)
+        g_hash_table_insert (index, &revisions[i], (queue = g_queue_new ()));
+      g_queue_push_tail (queue, part);
+    }
+  return index;
+}
+
+/* Frozen copies of @live: the ones of @previous where the revisions match,
+ * new copies of the rest; @previous itself when nothing changed. */
+static GPtrArray *
+freeze_parts (GPtrArray      *live,
+              GPtrArray      *previous,
+              const PartKind *kind)
+{
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree guint64 *revisions = NULL;
+  GPtrArray *frozen;
+
+  if (previous != NULL && same_revisions (live, previous, kind))
+    return g_ptr_array_ref (previous);
+
+  frozen = g_ptr_array_new_full (live->len, g_object_unref);
+  if (previous != NULL)
+    {
+      revisions = g_new (guint64, previous->len);
+      index = index_by_revision (previous, revisions, kind);
+    }
+  for (guint i = 0; i < live->len; i++)
+    {
+      gpointer part = g_ptr_array_index (live, i);
+      guint64 revision = kind->revision (part);
+      GQueue *queue = index ? g_hash_table_lookup (index, &revision) : NULL;
+
+      /* frozen parts never change, so one may stand at several places */
+      if (queue != NULL)
+        g_ptr_array_add (frozen, g_object_ref (g_queue_peek_head (queue)));
+      else
+        g_ptr_array_add (frozen, kind->copy (part));
+    }
+  return frozen;
+}
+
+/* What the deck's list should hold to match @frozen: each live part whose
+ * revision is there (each at most once, being live), a copy of the frozen
+ * part otherwise; %NULL when the list matches already. */
+static GPtrArray *
+thaw_parts (GPtrArray      *live,
+            GPtrArray      *frozen,
+            const PartKind *kind)
+{
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree guint64 *revisions = NULL;
+  GPtrArray *wanted;
+
+  if (same_revisions (live, frozen, kind))
+    return NULL;
+
+  revisions = g_new (guint64, live->len);
+  index = index_by_revision (live, revisions, kind);
+  wanted = g_ptr_array_new_full (frozen->len, g_object_unref);
+  for (guint i = 0; i < frozen->len; i++)
+    {
+      gpointer part = g_ptr_array_index (frozen, i);
+      guint64 revision = kind->revision (part);
+      GQueue *queue = g_hash_table_lookup (index, &revision);
+      gpointer keep = queue ? g_queue_pop_head (queue) : NULL;
+
+      g_ptr_array_add (wanted, keep ? g_object_ref (keep) : kind->copy (part));
+    }
+  return wanted;
+}
+
+/* Replaces only the range of @store where @wanted differs from @live. */
+static void
+splice_parts (CwDeck     *self,
+              GListStore *store,
+              GPtrArray  *live,
+              GPtrArray  *wanted,
+              WatchFunc   watch,
+              WatchFunc   unwatch)
+{
+  guint prefix = 0, suffix = 0;
+  guint shortest = MIN (live->len, wanted->len);
+
+  while (prefix < shortest && g_ptr_array_index (live, prefix) == g_ptr_array_index (wanted, prefix))
+    prefix++;
+  while (suffix < shortest - prefix &&
+         g_ptr_array_index (live, live->len - 1 - suffix) == g_ptr_array_index (wanted, wanted->len - 1 - suffix))
+    suffix++;
+
+  /* a part moving within the list leaves and comes back: unwatch all first */
+  for (guint i = prefix; i < live->len - suffix; i++)
+    unwatch (self, g_ptr_array_index (live, i));
+  for (guint i = prefix; i < wanted->len - suffix; i++)
+    watch (self, g_ptr_array_index (wanted, i));
+  g_list_store_splice (store, prefix, live->len - suffix - prefix,
+                       wanted->pdata + prefix, wanted->len - suffix - prefix);
+}
+
+static void
+watch_statistic_part (CwDeck   *self,
+                      gpointer  part)
+{
+  watch_statistic (self, part);
+}
+
+static void
+unwatch_statistic_part (CwDeck   *self,
+                        gpointer  part)
+{
+  unwatch_statistic (self, part);
+}
+
+static void
+watch_slide_part (CwDeck   *self,
+                  gpointer  part)
+{
+  watch_slide (self, part);
+}
+
+static void
+unwatch_slide_part (CwDeck   *self,
+                    gpointer  part)
+{
+  g_signal_handlers_disconnect_by_func (part, on_part_changed, self);
+}
+
+/**
+ * cw_deck_snapshot_new:
+ * @previous: (nullable): an earlier snapshot of @deck to share parts with
+ *
+ * Takes what @deck holds now (its settings, theme, statistics, slides and
+ * translations; not its file, warnings or loaded images), copying only the
+ * parts that changed since @previous.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+CwDeckSnapshot *
+cw_deck_snapshot_new (CwDeck         *deck,
+                      CwDeckSnapshot *previous)
+{
+  g_autoptr(GPtrArray) statistics = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+  CwDeckSnapshot *self;
+
+  g_return_val_if_fail (CW_IS_DECK (deck), NULL);
+
+  self = g_new0 (CwDeckSnapshot, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->title = g_strdup (deck->title);
+  self->author = g_strdup (deck->author);
+  self->language = g_strdup (deck->language);
+  self->source_line = g_strdup (deck->source_line);
+  self->audience = deck->audience;
+  self->format = g_strdup (deck->format);
+  self->fps = deck->fps;
+  self->transparent = deck->transparent;
+
+  if (previous != NULL && cw_theme_get_revision (previous->theme) == cw_theme_get_revision (deck->theme))
+    self->theme = g_object_ref (previous->theme);
+  else
+    self->theme = cw_theme_copy (deck->theme);
+
+  statistics = list_parts (deck->statistics);
+  slides = list_parts (deck->slides);
+  self->statistics = freeze_parts (statistics, previous ? previous->statistics : NULL, &statistic_kind);
+  self->slides = freeze_parts (slides, previous ? previous->slides : NULL, &slide_kind);
+  self->catalogs = freeze_parts (deck->catalogs, previous ? previous->catalogs : NULL, &catalog_kind);
+
+  return self;
+}
+
+CwDeckSnapshot *
+cw_deck_snapshot_ref (CwDeckSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+cw_deck_snapshot_unref (CwDeckSnapshot *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->title);
+  g_free (self->author);
+  g_free (self->language);
+  g_free (self->source_line);
+  g_free (self->format);
+  g_clear_object (&self->theme);
+  g_clear_pointer (&self->statistics, g_ptr_array_unref);
+  g_clear_pointer (&self->slides, g_ptr_array_unref);
+  g_clear_pointer (&self->catalogs, g_ptr_array_unref);
+  g_free (self);
+}
+
+static gboolean
+parts_equal (GPtrArray      *a,
+             GPtrArray      *b,
+             const PartKind *kind)
+{
+  if (a == b)
+    return TRUE;
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!kind->equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * cw_deck_snapshot_equal:
+ *
+ * Whether @a and @b hold the same deck: the same settings and parts, in
+ * the same order. Parts they share are not compared.
+ *
+ * Returns: %TRUE when a file of either would hold the same
+ */
+gboolean
+cw_deck_snapshot_equal (CwDeckSnapshot *a,
+                        CwDeckSnapshot *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (a == b)
+    return TRUE;
+  return g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->author, b->author) == 0 &&
+         g_strcmp0 (a->language, b->language) == 0 &&
+         g_strcmp0 (a->source_line, b->source_line) == 0 &&
+         a->audience == b->audience &&
+         g_strcmp0 (a->format, b->format) == 0 &&
+         a->fps == b->fps &&
+         a->transparent == b->transparent &&
+         cw_theme_equal (a->theme, b->theme) &&
+         parts_equal (a->statistics, b->statistics, &statistic_kind) &&
+         parts_equal (a->slides, b->slides, &slide_kind) &&
+         parts_equal (a->catalogs, b->catalogs, &catalog_kind);
+}
+
+/**
+ * cw_deck_restore:
+ * @snapshot: what @self held earlier (see cw_deck_snapshot_new())
+ *
+ * Makes @self hold what it held when @snapshot was taken, in place: parts
+ * that are the same stay the same objects, the list models change only
+ * where they differ, and "changed" is emitted once at the end.
+ */
+void
+cw_deck_restore (CwDeck         *self,
+                 CwDeckSnapshot *snapshot)
+{
+  g_autoptr(GPtrArray) statistics = NULL;
+  g_autoptr(GPtrArray) slides = NULL;
+  g_autoptr(GPtrArray) wanted = NULL;
+
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (snapshot != NULL);
+
+  g_signal_handlers_block_by_func (self->statistics, on_part_changed, self);
+  g_signal_handlers_block_by_func (self->slides, on_part_changed, self);
+  g_signal_handlers_block_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  /* whoever follows a setting sees the deck whole, not half restored */
+  g_object_freeze_notify (G_OBJECT (self));
+
+  cw_deck_set_title (self, snapshot->title);
+  cw_deck_set_author (self, snapshot->author);
+  cw_deck_set_language (self, snapshot->language);
+  cw_deck_set_source_line (self, snapshot->source_line);
+  cw_deck_set_audience (self, snapshot->audience);
+  cw_deck_set_format (self, snapshot->format);
+  cw_deck_set_fps (self, snapshot->fps);
+  cw_deck_set_transparent (self, snapshot->transparent);
+  if (cw_theme_get_revision (self->theme) != cw_theme_get_revision (snapshot->theme))
+    {
+      g_autoptr(CwTheme) theme = cw_theme_copy (snapshot->theme);
+      cw_deck_set_theme (self, theme);
+    }
+
+  statistics = list_parts (self->statistics);
+  wanted = thaw_parts (statistics, snapshot->statistics, &statistic_kind);
+  if (wanted != NULL)
+    splice_parts (self, self->statistics, statistics, wanted, watch_statistic_part, unwatch_statistic_part);
+  g_clear_pointer (&wanted, g_ptr_array_unref);
+
+  slides = list_parts (self->slides);
+  wanted = thaw_parts (slides, snapshot->slides, &slide_kind);
+  if (wanted != NULL)
+    splice_parts (self, self->slides, slides, wanted, watch_slide_part, unwatch_slide_part);
+  g_clear_pointer (&wanted, g_ptr_array_unref);
+
+  wanted = thaw_parts (self->catalogs, snapshot->catalogs, &catalog_kind);
+  if (wanted != NULL)
+    {
+      g_ptr_array_set_size (self->catalogs, 0);
+      for (guint i = 0; i < wanted->len; i++)
+        g_ptr_array_add (self->catalogs, g_object_ref (g_ptr_array_index (wanted, i)));
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_handlers_unblock_matched (self, G_SIGNAL_MATCH_ID, signals[CHANGED], 0, NULL, NULL, NULL);
+  g_signal_handlers_unblock_by_func (self->slides, on_part_changed, self);
+  g_signal_handlers_unblock_by_func (self->statistics, on_part_changed, self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

@@ -129,4 +129,26 @@ void          cw_deck_changed              (CwDeck        *self);
 
 gboolean      cw_language_code_is_valid    (const char    *code);
 
+/**
+ * CwDeckSnapshot:
+ *
+ * What a deck held at one moment, for undo: immutable, shared by reference
+ * with the snapshots before and after it wherever the deck did not change.
+ */
+typedef struct _CwDeckSnapshot CwDeckSnapshot;
+
+#define CW_TYPE_DECK_SNAPSHOT (cw_deck_snapshot_get_type ())
+
+GType           cw_deck_snapshot_get_type  (void) G_GNUC_CONST;
+CwDeckSnapshot *cw_deck_snapshot_new       (CwDeck         *deck,
+                                            CwDeckSnapshot *previous);
+CwDeckSnapshot *cw_deck_snapshot_ref       (CwDeckSnapshot *self);
+void            cw_deck_snapshot_unref     (CwDeckSnapshot *self);
+gboolean        cw_deck_snapshot_equal     (CwDeckSnapshot *a,
+                                            CwDeckSnapshot *b);
+void            cw_deck_restore            (CwDeck         *self,
+                                            CwDeckSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwDeckSnapshot, cw_deck_snapshot_unref)
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cw-core.h"
 #include "cw-slide.h"
 
 struct _CwSlide
@@ -29,6 +30,8 @@ struct _CwSlide
   /* field name → line in the file it was loaded from, for messages */
   GHashTable       *lines;
   guint             line;
+  /* see cw_slide_get_revision() */
+  guint64           revision;
 };
 
 G_DEFINE_FINAL_TYPE (CwSlide, cw_slide, G_TYPE_OBJECT)
@@ -178,12 +181,14 @@ cw_slide_init (CwSlide *self)
   self->animations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->revision = cw_core_next_revision ();
 }
 
 static void
 emit_changed (CwSlide    *self,
               GParamSpec *pspec)
 {
+  self->revision = cw_core_next_revision ();
   if (pspec != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -238,7 +243,99 @@ cw_slide_copy (CwSlide *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->lines, g_strdup (key), value);
 
+  /* the same content: undo may use either */
+  copy->revision = self->revision;
   return copy;
+}
+
+/**
+ * cw_slide_get_revision:
+ *
+ * Returns: a number that changes whenever the slide does; a copy has its
+ *   original's, so slides with the same revision hold the same content
+ */
+guint64
+cw_slide_get_revision (CwSlide *self)
+{
+  g_return_val_if_fail (CW_IS_SLIDE (self), 0);
+  return self->revision;
+}
+
+/* Two tables of strings hold the same. */
+static gboolean
+tables_equal (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer other;
+
+      if (!g_hash_table_lookup_extended (b, key, NULL, &other))
+        return FALSE;
+      if (g_strcmp0 (value, other) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+animations_equal (GHashTable *a,
+                  GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  /* field by field: a struct may hold padding that memcmp() would compare */
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const CwAnimation *x = value;
+      const CwAnimation *y = g_hash_table_lookup (b, key);
+
+      if (y == NULL || x->effect != y->effect || x->easing != y->easing ||
+          x->delay != y->delay || x->duration != y->duration)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cw_slide_equal:
+ *
+ * Whether @a and @b hold the same content: what a deck file keeps of a
+ * slide. Where it was read from (its lines) does not count.
+ *
+ * Returns: %TRUE when they are the same
+ */
+gboolean
+cw_slide_equal (CwSlide *a,
+                CwSlide *b)
+{
+  g_return_val_if_fail (CW_IS_SLIDE (a), FALSE);
+  g_return_val_if_fail (CW_IS_SLIDE (b), FALSE);
+
+  if (a == b || a->revision == b->revision)
+    return TRUE;
+  return g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->template_id, b->template_id) == 0 &&
+         a->duration == b->duration &&
+         a->transition == b->transition &&
+         a->transition_duration == b->transition_duration &&
+         tables_equal (a->texts, b->texts) &&
+         tables_equal (a->plurals, b->plurals) &&
+         tables_equal (a->params, b->params) &&
+         tables_equal (a->colors, b->colors) &&
+         animations_equal (a->animations, b->animations);
 }
 
 const char *

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (CwSlide, cw_slide, CW, SLIDE, GObject)
 CwSlide          *cw_slide_new                 (const char        *id,
                                                 const char        *template_id);
 CwSlide          *cw_slide_copy                (CwSlide           *self);
+guint64           cw_slide_get_revision        (CwSlide           *self);
+gboolean          cw_slide_equal               (CwSlide           *a,
+                                                CwSlide           *b);
 const char       *cw_slide_get_id              (CwSlide           *self);
 void              cw_slide_set_id              (CwSlide           *self,
                                                 const char        *id);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cw-core.h"
 #include "cw-deck-io.h"
 #include "cw-statistic.h"
 
@@ -25,6 +26,8 @@ struct _CwStatistic
   char   *unit;
   char   *as_of;
   char   *source;
+  /* see cw_statistic_get_revision() */
+  guint64 revision;
 };
 
 G_DEFINE_FINAL_TYPE (CwStatistic, cw_statistic, G_TYPE_OBJECT)
@@ -191,6 +194,7 @@ cw_statistic_init (CwStatistic *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (CwPoint));
   g_array_set_clear_func (self->points, (GDestroyNotify) point_clear);
+  self->revision = cw_core_next_revision ();
 }
 
 CwStatistic *
@@ -220,7 +224,52 @@ cw_statistic_copy (CwStatistic *self)
       const CwPoint *p = &g_array_index (self->points, CwPoint, i);
       cw_statistic_add_point (copy, p->label, p->value);
     }
+  /* the same content: undo may use either */
+  copy->revision = self->revision;
   return copy;
+}
+
+/**
+ * cw_statistic_get_revision:
+ *
+ * Returns: a number that changes whenever the statistic does; a copy has
+ *   its original's, so statistics with the same revision hold the same
+ */
+guint64
+cw_statistic_get_revision (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
+  return self->revision;
+}
+
+/**
+ * cw_statistic_equal:
+ *
+ * Returns: whether @a and @b hold the same figures, texts and series
+ */
+gboolean
+cw_statistic_equal (CwStatistic *a,
+                    CwStatistic *b)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (a), FALSE);
+  g_return_val_if_fail (CW_IS_STATISTIC (b), FALSE);
+
+  if (a == b || a->revision == b->revision)
+    return TRUE;
+  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->label, b->label) != 0 ||
+      g_strcmp0 (a->unit, b->unit) != 0 || g_strcmp0 (a->as_of, b->as_of) != 0 ||
+      g_strcmp0 (a->source, b->source) != 0 || a->has_value != b->has_value ||
+      a->value != b->value || a->points->len != b->points->len)
+    return FALSE;
+  for (guint i = 0; i < a->points->len; i++)
+    {
+      const CwPoint *p = &g_array_index (a->points, CwPoint, i);
+      const CwPoint *q = &g_array_index (b->points, CwPoint, i);
+
+      if (g_strcmp0 (p->label, q->label) != 0 || p->value != q->value)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -232,6 +281,14 @@ set_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
+}
+
+static void
+notify_changed (CwStatistic *self,
+                GParamSpec  *pspec)
+{
+  self->revision = cw_core_next_revision ();
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 #define DEFINE_STRING_ACCESSORS(name, PROP)                        \
@@ -247,7 +304,7 @@ set_string (char       **field,
   {                                                                \
     g_return_if_fail (CW_IS_STATISTIC (self));                     \
     if (set_string (&self->name, name))                            \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]); \
+      notify_changed (self, properties[PROP]);                     \
   }
 
 DEFINE_STRING_ACCESSORS (id, PROP_ID)
@@ -283,7 +340,7 @@ cw_statistic_set_value (CwStatistic *self,
 
   self->value = value;
   self->has_value = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  notify_changed (self, properties[PROP_VALUE]);
 }
 
 /* Whether the value was set, rather than taken from the series. */
@@ -303,7 +360,7 @@ cw_statistic_unset_value (CwStatistic *self)
     return;
   self->has_value = FALSE;
   self->value = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  notify_changed (self, properties[PROP_VALUE]);
 }
 
 guint
@@ -325,7 +382,7 @@ cw_statistic_get_point (CwStatistic *self,
 static void
 points_changed (CwStatistic *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_POINTS]);
+  notify_changed (self, properties[PROP_N_POINTS]);
   if (!self->has_value)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
   g_signal_emit (self, signals[POINTS_CHANGED], 0);

@@ -35,6 +35,9 @@ typedef struct
 
 CwStatistic *cw_statistic_new        (const char  *id);
 CwStatistic *cw_statistic_copy       (CwStatistic *self);
+guint64      cw_statistic_get_revision (CwStatistic *self);
+gboolean     cw_statistic_equal      (CwStatistic *a,
+                                      CwStatistic *b);
 const char  *cw_statistic_get_id     (CwStatistic *self);
 void         cw_statistic_set_id     (CwStatistic *self,
                                       const char  *id);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cw-core.h"
 #include "cw-fonts.h"
 #include "cw-names.h"
 #include "cw-theme.h"
@@ -87,6 +88,8 @@ struct _CwTheme
   int       font_weights[CW_N_FONT_ROLES];
   CwImage  *logo;
   char     *logo_href;
+  /* see cw_theme_get_revision() */
+  guint64   revision;
 };
 
 G_DEFINE_FINAL_TYPE (CwTheme, cw_theme, G_TYPE_OBJECT)
@@ -209,6 +212,7 @@ static void
 cw_theme_init (CwTheme *self)
 {
   self->base = g_strdup ("night");
+  self->revision = cw_core_next_revision ();
 }
 
 CwTheme *
@@ -235,14 +239,67 @@ cw_theme_copy (CwTheme *self)
   /* CwImage is immutable once decoded, so it can be shared */
   g_set_object (&copy->logo, self->logo);
   copy->logo_href = g_strdup (self->logo_href);
+  /* the same content: undo may use either */
+  copy->revision = self->revision;
 
   return copy;
+}
+
+/**
+ * cw_theme_get_revision:
+ *
+ * Returns: a number that changes whenever the theme does; a copy has its
+ *   original's, so themes with the same revision hold the same
+ */
+guint64
+cw_theme_get_revision (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), 0);
+  return self->revision;
+}
+
+static gboolean
+colors_equal (const CwColor *a,
+              const CwColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+/**
+ * cw_theme_equal:
+ *
+ * Returns: whether @a and @b set the same palette, fonts and logo
+ */
+gboolean
+cw_theme_equal (CwTheme *a,
+                CwTheme *b)
+{
+  g_return_val_if_fail (CW_IS_THEME (a), FALSE);
+  g_return_val_if_fail (CW_IS_THEME (b), FALSE);
+
+  if (a == b || a->revision == b->revision)
+    return TRUE;
+  if (g_strcmp0 (a->base, b->base) != 0 || a->colors_set != b->colors_set ||
+      g_strcmp0 (a->logo_href, b->logo_href) != 0)
+    return FALSE;
+  for (guint i = 0; i < CW_N_COLOR_ROLES; i++)
+    if ((a->colors_set & (1u << i)) && !colors_equal (&a->colors[i], &b->colors[i]))
+      return FALSE;
+  for (guint i = 0; i < CW_N_FONT_ROLES; i++)
+    if (g_strcmp0 (a->font_families[i], b->font_families[i]) != 0 || a->font_weights[i] != b->font_weights[i])
+      return FALSE;
+  if (a->logo == b->logo)
+    return TRUE;
+  return a->logo != NULL && b->logo != NULL &&
+         g_strcmp0 (cw_image_get_media_type (a->logo), cw_image_get_media_type (b->logo)) == 0 &&
+         g_bytes_equal (cw_image_get_bytes (a->logo), cw_image_get_bytes (b->logo));
 }
 
 static void
 emit_changed (CwTheme    *self,
               GParamSpec *pspec)
 {
+  self->revision = cw_core_next_revision ();
   if (pspec != NULL)
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
   g_signal_emit (self, signals[CHANGED], 0);

@@ -37,6 +37,9 @@ G_DECLARE_FINAL_TYPE (CwTheme, cw_theme, CW, THEME, GObject)
 
 CwTheme       *cw_theme_new                (const char    *base);
 CwTheme       *cw_theme_copy               (CwTheme       *self);
+guint64        cw_theme_get_revision       (CwTheme       *self);
+gboolean       cw_theme_equal              (CwTheme       *a,
+                                            CwTheme       *b);
 const char    *cw_theme_get_base           (CwTheme       *self);
 void           cw_theme_set_base           (CwTheme       *self,
                                             const char    *base);
