@@ -535,8 +535,15 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
           if (cw_statistic_text_is_valid (text, text_limits[t]))
             continue;
           if (g_utf8_strlen (text, -1) > text_limits[t])
-            message = g_strdup_printf (_("the “%s” cell of “%s” is %ld characters long, and a deck holds at most %u; shorten it."),
-                                       column, id, g_utf8_strlen (text, -1), text_limits[t]);
+            {
+              glong length = g_utf8_strlen (text, -1);
+
+              message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "the “%s” cell of “%s” is %ld character long, and a deck holds at most %u; shorten it.",
+                                                      "the “%s” cell of “%s” is %ld characters long, and a deck holds at most %u; shorten it.",
+                                                      length),
+                                         column, id, length, text_limits[t]);
+            }
           else
             message = g_strdup_printf (_("the “%s” cell of “%s” holds a control character, which a deck cannot keep; remove it."),
                                        column, id);

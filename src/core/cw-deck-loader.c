@@ -464,7 +464,8 @@ load_logo (Loader  *loader,
             message = g_strdup_printf (_("The logo “%s” is missing. A placeholder is shown until you put the file back next to the deck or choose another logo."),
                                        href);
           else
-            message = g_strdup_printf (_("The logo cannot be used: %s. A placeholder is shown instead."),
+            /* Translators: the reason is a whole sentence of its own */
+            message = g_strdup_printf (_("The logo cannot be used. %s A placeholder is shown instead."),
                                        error->message);
           cw_deck_add_warning (loader->deck, line_of (node), message);
         }
