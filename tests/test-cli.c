@@ -102,6 +102,47 @@ test_usage (void)
   g_assert_nonnull (strstr (render_help.out, "--mp4"));
 }
 
+/* The choices --help offers are the core's: the frame rates of its one
+ * list, the formats of resources/formats.json with their names for people
+ * and sizes. */
+static void
+test_help_choices (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) bad_fps = { 0 };
+  g_autofree char *rates = cw_frame_rates_to_string ();
+  g_autofree char *fps_line = NULL;
+  const guint *list = cw_frame_rates_list (NULL);
+
+  run_cli (&help, NULL, "render", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  fps_line = g_strdup (strstr (help.out, "--fps"));
+  g_assert_nonnull (fps_line);
+  *strchr (fps_line, '\n') = '\0';
+  g_assert_nonnull (strstr (fps_line, rates));
+  for (guint i = 0; list[i]; i++)
+    {
+      g_autofree char *rate = g_strdup_printf ("%u", list[i]);
+      g_assert_nonnull (strstr (fps_line, rate));
+    }
+
+  for (const char * const *name = cw_format_list_names (); *name; name++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (*name, NULL);
+      g_autofree char *line = g_strdup_printf ("  %s ", *name);
+      g_autofree char *size = g_strdup_printf ("%s, %d×%d (%s)", format->label, format->width, format->height,
+                                               format->aspect);
+      const char *found = strstr (help.out, line);
+
+      g_assert_nonnull (found);
+      g_assert_true (strstr (found, size) != NULL && strstr (found, size) < strchr (found + 1, '\n'));
+    }
+
+  run_cli (&bad_fps, NULL, "render", "--fps", "29", NULL);
+  g_assert_cmpint (bad_fps.status, ==, 2);
+  g_assert_nonnull (strstr (bad_fps.err, rates));
+}
+
 static void
 test_text (void)
 {
@@ -870,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/interface-language", test_interface_language);
   g_test_add_func ("/cw/cli/strings-and-translate", test_strings_and_translate);
   g_test_add_func ("/cw/cli/info", test_info);
+  g_test_add_func ("/cw/cli/help-choices", test_help_choices);
   g_test_add_func ("/cw/cli/validate", test_validate);
   g_test_add_func ("/cw/cli/render", test_render);
   g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);

@@ -983,6 +983,74 @@ test_save_replaces_link (void)
   cw_test_remove_tree (dir);
 }
 
+/* The frame rates of the schema are the core's list, and the loader takes
+ * each one and refuses any other. */
+static void
+test_frame_rates (void)
+{
+  g_autofree char *rng = g_test_build_filename (G_TEST_DIST, "..", "data", "clearway-deck.rng", NULL);
+  g_autofree char *schema = NULL;
+  gsize len = 0;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GArray) in_schema = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  guint n_rates;
+  const guint *rates = cw_frame_rates_list (&n_rates);
+
+  /* read here: the core lets libxml2 open no file itself */
+  g_assert_true (g_file_get_contents (rng, &schema, &len, NULL));
+  doc = xmlReadMemory (schema, len, "clearway-deck.rng", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_ptr_array_add (nodes, xmlDocGetRootElement (doc));
+  while (nodes->len > 0)
+    {
+      xmlNode *node = g_ptr_array_steal_index (nodes, nodes->len - 1);
+      g_autoptr(CwXmlChar) name = xmlGetProp (node, (const xmlChar *) "name");
+
+      if (g_str_equal ((const char *) node->name, "attribute") && g_strcmp0 ((const char *) name, "fps") == 0)
+        {
+          for (xmlNode *c = node->children; c; c = c->next)
+            for (xmlNode *v = c->children; c->type == XML_ELEMENT_NODE && v; v = v->next)
+              if (v->type == XML_ELEMENT_NODE && g_str_equal ((const char *) v->name, "value"))
+                {
+                  g_autoptr(CwXmlChar) text = xmlNodeGetContent (v);
+                  guint rate = atoi ((const char *) text);
+
+                  g_array_append_val (in_schema, rate);
+                }
+          continue;
+        }
+      for (xmlNode *c = node->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          g_ptr_array_add (nodes, c);
+    }
+
+  g_assert_cmpuint (n_rates, >, 0);
+  g_assert_cmpmem (in_schema->data, in_schema->len * sizeof (guint), rates, n_rates * sizeof (guint));
+  g_assert_cmpuint (rates[n_rates], ==, 0);
+
+  for (guint i = 0; i < n_rates + 2; i++)
+    {
+      /* each rate of the list, then two that are not in it */
+      guint rate = i < n_rates ? rates[i] : i == n_rates ? 29 : 120;
+      g_autofree const char **lines = g_memdup2 (base_deck, sizeof base_deck);
+      g_autofree char *line = g_strdup_printf ("  <output fps=\"%u\"/><statistics>", rate);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwDeck) deck = NULL;
+
+      lines[6] = line;
+      deck = cw_test_load_lines (lines, &error);
+      g_assert_true (cw_frame_rate_is_valid (rate) == (i < n_rates));
+      if (i < n_rates)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (cw_deck_get_fps (deck), ==, rate);
+        }
+      else
+        g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1087,7 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/hostile/photo-outside-folder", test_photo_outside_folder);
   g_test_add_func ("/cw/deck-io/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/cw/deck-io/save-replaces-link", test_save_replaces_link);
+  g_test_add_func ("/cw/deck-io/frame-rates", test_frame_rates);
 
   return g_test_run ();
 }

@@ -219,6 +219,94 @@ test_widgets_instantiate (void)
     }
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *row = find_combo_row (child, title);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* @widget offers the frame rates of the core's list, in its order, and
+ * has @selected chosen. */
+static void
+assert_frame_rate_choices (GtkWidget *widget,
+                           guint      selected)
+{
+  AdwComboRow *row = find_combo_row (widget, "Frame _rate");
+  GListModel *model;
+  guint n_rates;
+  const guint *rates = cw_frame_rates_list (&n_rates);
+
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rates);
+  for (guint i = 0; i < n_rates; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autofree char *rate = g_strdup_printf ("%u ", rates[i]);
+
+      g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), rate));
+    }
+  g_assert_cmpuint (rates[adw_combo_row_get_selected (row)], ==, selected);
+}
+
+/* The export dialog, the deck's settings and the preferences offer the
+ * same frame rates, from the core's one list. */
+static void
+test_frame_rate_choices (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *view = g_object_ref_sink (g_object_new (CW_TYPE_DECK_VIEW, NULL));
+  CwExportDialog *dialog;
+  CwPreferencesWindow *preferences;
+
+  cw_deck_set_fps (deck, 25);
+  g_settings_set_uint (settings, "default-fps", 50);
+
+  dialog = cw_export_dialog_new (NULL, deck, "tiktok");
+  assert_frame_rate_choices (GTK_WIDGET (dialog), 25);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  cw_deck_view_set_deck (CW_DECK_VIEW (view), deck);
+  assert_frame_rate_choices (view, 25);
+  g_object_unref (view);
+
+  preferences = cw_preferences_window_new (NULL, settings);
+  assert_frame_rate_choices (GTK_WIDGET (preferences), 50);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "default-fps");
+}
+
+/* The settings take any rate in a range; a new deck only one the
+ * platforms take, or it would save a file that does not open again. */
+static void
+test_new_deck_frame_rate (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CwWindow *window;
+
+  g_settings_set_uint (settings, "default-fps", 29);
+  window = CW_WINDOW (cw_application_new_document (app, FALSE, NULL));
+  g_assert_cmpuint (cw_deck_get_fps (window_deck (window)), ==, 30);
+  discard_window (window);
+
+  g_settings_set_uint (settings, "default-fps", 50);
+  window = CW_WINDOW (cw_application_new_document (app, FALSE, NULL));
+  g_assert_cmpuint (cw_deck_get_fps (window_deck (window)), ==, 50);
+  discard_window (window);
+  g_settings_reset (settings, "default-fps");
+}
+
 static gboolean
 gallery_done (gpointer data)
 {
@@ -1169,6 +1257,8 @@ main (int    argc,
 
   g_test_add_func ("/ui/widgets/instantiate", test_widgets_instantiate);
   g_test_add_func ("/ui/widgets/gallery-previews", test_gallery_previews);
+  g_test_add_func ("/ui/widgets/frame-rate-choices", test_frame_rate_choices);
+  g_test_add_func ("/ui/window/new-deck-frame-rate", test_new_deck_frame_rate);
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
   g_test_add_func ("/ui/widgets/csv-dialog-refused", test_csv_dialog_refused);

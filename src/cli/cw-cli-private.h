@@ -50,6 +50,7 @@ GStrv        cw_cli_expand_languages  (CwDeck            *deck,
 GPtrArray   *cw_cli_expand_formats    (CwDeck            *deck,
                                        const char        *spec,
                                        GError           **error);
+char        *cw_cli_describe_formats  (void);
 
 int          cw_cli_render            (int                argc,
                                        char             **argv);

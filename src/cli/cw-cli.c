@@ -253,6 +253,38 @@ cw_cli_expand_formats (CwDeck      *deck,
   return g_steal_pointer (&formats);
 }
 
+/**
+ * cw_cli_describe_formats:
+ *
+ * The built-in output formats for --help, one a line with its name, size
+ * and aspect ratio, as resources/formats.json gives them.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cw_cli_describe_formats (void)
+{
+  const char * const *names = cw_format_list_names ();
+  const char *custom = "WIDTHxHEIGHT";
+  GString *text = g_string_new (_("Formats:"));
+  int width = strlen (custom);
+
+  for (guint i = 0; names[i]; i++)
+    width = MAX (width, (int) strlen (names[i]));
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (names[i], NULL);
+
+      g_string_append_printf (text, "\n  %-*s  ", width, names[i]);
+      /* Translators: a format in --help: its name, width×height and aspect, "TikTok, 1080×1920 (9:16)" */
+      g_string_append_printf (text, _("%s, %d×%d (%s)"), format->label, format->width, format->height,
+                              format->aspect);
+    }
+  g_string_append_printf (text, "\n  %-*s  %s\n", width, custom, _("a size of your own, such as 1080x1920"));
+  return g_string_free (text, FALSE);
+}
+
 int
 cw_cli_run (int    argc,
             char **argv)
