@@ -1051,6 +1051,131 @@ test_frame_rates (void)
     }
 }
 
+/* What is typed into a statistic is held to the rules of the deck file,
+ * so nothing typed makes a deck that no longer opens. */
+static void
+test_statistic_from_text (void)
+{
+  g_autoptr(CwStatistic) statistic = cw_statistic_new ("mines");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cw_statistic_set_from_text (statistic, "value", " 161000 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 161000);
+
+  /* refused, and nothing changes */
+  g_assert_false (cw_statistic_set_from_text (statistic, "value", "161,000", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "161,000"));
+  g_clear_error (&error);
+  g_assert_false (cw_statistic_set_from_text (statistic, "value", "1e300", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_false (cw_statistic_set_from_text (statistic, "as-of", "Oct 2024", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "YYYY-MM"));
+  g_clear_error (&error);
+  g_assert_false (cw_statistic_set_from_text (statistic, "label", "Mines\x01", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 161000);
+  g_assert_null (cw_statistic_get_as_of (statistic));
+  g_assert_null (cw_statistic_get_label (statistic));
+
+  /* a negative count is taken (it may be a typing slip, or meant), and warned about */
+  g_assert_true (cw_statistic_set_from_text (statistic, "value", "-5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, -5);
+  g_assert_true (cw_statistic_set_from_text (statistic, "as-of", "2024-10", &error));
+  g_assert_cmpstr (cw_statistic_get_as_of (statistic), ==, "2024-10");
+  g_assert_true (cw_statistic_set_from_text (statistic, "unit", "", &error));
+  g_assert_null (cw_statistic_get_unit (statistic));
+}
+
+static guint
+count_warnings (CwStatistic *statistic,
+                const char  *property,
+                GDateTime   *now,
+                const char  *must_mention)
+{
+  g_autoptr(GPtrArray) warnings = cw_statistic_check (statistic, property, now);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_test_message ("%s", (const char *) g_ptr_array_index (warnings, i));
+      if (must_mention != NULL && strstr (g_ptr_array_index (warnings, i), must_mention) == NULL)
+        g_error ("the warning does not mention “%s”: %s", must_mention, (const char *) g_ptr_array_index (warnings, i));
+    }
+  return warnings->len;
+}
+
+/* Figures a deck may hold but probably should not are warned about, each
+ * with what to do. */
+static void
+test_statistic_warnings (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 6, 15, 12, 0, 0);
+  g_autoptr(CwStatistic) count = cw_statistic_new ("mines");
+  g_autoptr(CwStatistic) share = cw_statistic_new ("cleared");
+  g_autoptr(CwStatistic) series = cw_statistic_new ("by_year");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree const char **lines = g_memdup2 (base_deck, sizeof base_deck);
+  g_autofree char *name = NULL;
+  CwDiagnostic *d;
+
+  cw_statistic_set_unit (count, "mines");
+  cw_statistic_set_value (count, 161000);
+  g_assert_cmpuint (count_warnings (count, NULL, now, NULL), ==, 0);
+  cw_statistic_set_value (count, -5);
+  g_assert_cmpuint (count_warnings (count, NULL, now, "below zero"), ==, 1);
+  g_assert_cmpuint (count_warnings (count, "value", now, "mines"), ==, 1);
+  g_assert_cmpuint (count_warnings (count, "as-of", now, NULL), ==, 0);
+
+  /* a percentage may fall; it may not pass the whole */
+  cw_statistic_set_unit (share, "%");
+  cw_statistic_set_value (share, -60);
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+  cw_statistic_set_value (share, 150);
+  g_assert_cmpuint (count_warnings (share, NULL, now, "more than the whole"), ==, 1);
+  cw_statistic_set_value (share, 100);
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+
+  /* a figure as of a year, month or day, measured from its last day */
+  cw_statistic_set_as_of (share, "2025-06");
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+  cw_statistic_set_as_of (share, "2025");
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+  cw_statistic_set_as_of (share, "2025-06-14");
+  g_assert_cmpuint (count_warnings (share, "as-of", now, "2025-06-14"), ==, 1);
+  cw_statistic_set_as_of (share, "2025-05");
+  g_assert_cmpuint (count_warnings (share, NULL, now, "more than a year ago"), ==, 1);
+  g_assert_cmpuint (count_warnings (share, "value", now, NULL), ==, 0);
+
+  /* each point of a series is a figure too */
+  cw_statistic_add_point (series, "2023", 120);
+  cw_statistic_add_point (series, "2024", -3);
+  g_assert_cmpuint (count_warnings (series, NULL, now, "2024"), ==, 1);
+
+  /* a deck lists them with the line each statistic is on */
+  lines[7] = "    <statistic id=\"mines\" value=\"-5\" unit=\"mines\" as-of=\"2024-10\" source=\"ANAMA\"/>";
+  deck = cw_test_load_lines (lines, &error);
+  g_assert_no_error (error);
+  diagnostics = cw_deck_check_statistics (deck, now);
+  /* named as the loader's warnings name the deck */
+  name = cw_deck_dup_display_name (deck);
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpint (d->severity, ==, CW_SEVERITY_WARNING);
+  g_assert_cmpuint (d->line, ==, 8);
+  g_assert_cmpstr (d->file, ==, name);
+  g_assert_nonnull (strstr (d->message, "below zero"));
+  d = g_ptr_array_index (diagnostics, 1);
+  g_assert_cmpuint (d->line, ==, 8);
+  g_assert_nonnull (strstr (d->message, "2024-10"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1213,8 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/cw/deck-io/save-replaces-link", test_save_replaces_link);
   g_test_add_func ("/cw/deck-io/frame-rates", test_frame_rates);
+  g_test_add_func ("/cw/deck-io/statistic-from-text", test_statistic_from_text);
+  g_test_add_func ("/cw/deck-io/statistic-warnings", test_statistic_warnings);
 
   return g_test_run ();
 }

@@ -307,6 +307,75 @@ test_new_deck_frame_rate (void)
   g_settings_reset (settings, "default-fps");
 }
 
+static void
+on_message (CwStatisticsView *view,
+            const char       *message,
+            char            **last)
+{
+  g_free (*last);
+  *last = g_strdup (message);
+}
+
+/* The statistics table checks what is typed by the core's rules: a
+ * statistic is in use only where the placeholder parser finds it, a figure
+ * a deck cannot hold is refused, one that looks wrong is taken with a
+ * warning. */
+static void
+test_statistics_rules (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <statistics>",
+    "    <statistic id=\"mines\" value=\"25000\" unit=\"mines\"/>",
+    "    <statistic id=\"mines_neutralised\" value=\"161000\" unit=\"mines\"/>",
+    "  </statistics>",
+    "  <slides>",
+    "    <slide id=\"a\" template=\"title\">",
+    "      <text name=\"headline\">{mines_neutralised} mines neutralised</text>",
+    "    </slide>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+  CwStatisticsView *view = g_object_ref_sink (g_object_new (CW_TYPE_STATISTICS_VIEW, NULL));
+  CwStatistic *mines;
+  g_autofree char *message = NULL;
+
+  g_assert_no_error (error);
+  cw_statistics_view_set_deck (view, deck);
+  g_signal_connect (view, "message", G_CALLBACK (on_message), &message);
+  mines = cw_deck_find_statistic (deck, "mines");
+
+  /* {mines_neutralised} does not show "mines", so it may be renamed */
+  g_assert_true (cw_statistics_view_commit_cell (view, mines, "id", "ap_mines", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_statistic_get_id (mines), ==, "ap_mines");
+  g_assert_false (cw_statistics_view_commit_cell (view, cw_deck_find_statistic (deck, "mines_neutralised"),
+                                                  "id", "neutralised", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+
+  /* a figure the deck file cannot hold is refused */
+  g_assert_false (cw_statistics_view_commit_cell (view, mines, "value", "1e300", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 25000);
+  g_assert_null (message);
+
+  /* a count below zero is taken, and said */
+  g_assert_true (cw_statistics_view_commit_cell (view, mines, "value", "-5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, -5);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "below zero"));
+
+  g_object_unref (view);
+}
+
 static gboolean
 gallery_done (gpointer data)
 {
@@ -1258,6 +1327,7 @@ main (int    argc,
   g_test_add_func ("/ui/widgets/instantiate", test_widgets_instantiate);
   g_test_add_func ("/ui/widgets/gallery-previews", test_gallery_previews);
   g_test_add_func ("/ui/widgets/frame-rate-choices", test_frame_rate_choices);
+  g_test_add_func ("/ui/widgets/statistics-rules", test_statistics_rules);
   g_test_add_func ("/ui/window/new-deck-frame-rate", test_new_deck_frame_rate);
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);

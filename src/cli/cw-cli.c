@@ -132,6 +132,26 @@ cw_cli_print_warnings (CwDeck *deck)
     }
 }
 
+/* Figures the deck holds but probably should not: a count below zero, a
+ * percentage over 100, a figure more than a year old. The deck is named
+ * as @path was typed. */
+void
+cw_cli_print_statistic_warnings (CwDeck     *deck,
+                                 const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) warnings = cw_deck_check_statistics (deck, now);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      CwDiagnostic *d = g_ptr_array_index (warnings, i);
+      g_autoptr(CwDiagnostic) named = cw_diagnostic_new (d->severity, d->code, path, d->line, d->message);
+      g_autofree char *line = cw_diagnostic_to_string (named);
+
+      g_printerr (_("warning: %s\n"), line);
+    }
+}
+
 int
 cw_cli_usage_error (GOptionContext *context,
                     const char     *command,

@@ -610,6 +610,7 @@ load_statistics (Loader  *loader,
                       id, as_of);
 
       statistic = cw_statistic_new (id);
+      cw_statistic_set_line (statistic, line);
       if (value != NULL)
         cw_statistic_set_value (statistic, v);
       cw_statistic_set_unit (statistic, unit);
