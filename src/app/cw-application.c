@@ -213,7 +213,7 @@ new_blank_deck (CwApplication *self)
   /* the source line a data slide carries, in the author's language from the start */
   cw_deck_set_source_line (deck, _("Source: {source}, {date}"));
 
-  slide = cw_template_create_slide (cw_template_lookup ("title"), deck);
+  slide = cw_template_create_slide (cw_template_get_default (), deck);
   cw_deck_add_slide (deck, slide);
   return deck;
 }
