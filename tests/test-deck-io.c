@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -1176,6 +1177,98 @@ test_statistic_warnings (void)
   g_assert_nonnull (strstr (d->message, "2024-10"));
 }
 
+static GBytes *
+make_jpeg (int width,
+           int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+  gdk_pixbuf_save_to_buffer (pixbuf, &data, &len, "jpeg", &error, NULL);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+/* @jpeg with its frame header saying @width × @height */
+static GBytes *
+claim_size (GBytes *jpeg,
+            guint   width,
+            guint   height)
+{
+  gsize len;
+  guint8 *data = g_memdup2 (g_bytes_get_data (jpeg, &len), g_bytes_get_size (jpeg));
+
+  for (gsize i = 2; i + 9 < len; i++)
+    {
+      if (data[i] == 0xff && data[i + 1] == 0xc0)
+        {
+          data[i + 5] = height >> 8;
+          data[i + 6] = height & 0xff;
+          data[i + 7] = width >> 8;
+          data[i + 8] = width & 0xff;
+          return g_bytes_new_take (data, len);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* JPEG photos are read by gdk-pixbuf, their size checked before a pixel is
+ * decoded. */
+static void
+test_jpeg (void)
+{
+  g_autoptr(GBytes) photo = make_jpeg (64, 32);
+  g_autoptr(GBytes) huge = claim_size (photo, 60000, 60000);
+  g_autoptr(GBytes) wide = make_jpeg (CW_IMAGE_MAX_SIDE + 8, 8);
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (photo, 0, 40);
+  g_autoptr(GByteArray) commented = g_byte_array_new ();
+  g_autoptr(GBytes) with_comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwImage) image = NULL;
+  g_autoptr(cairo_surface_t) surface = NULL;
+  static const guint8 comment_head[] = { 0xff, 0xd8, 0xff, 0xfe, 0xff, 0xf0 };
+  guint8 *pixel;
+
+  image = cw_image_new_from_bytes (photo, "photo.jpg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_image_get_media_type (image), ==, "image/jpeg");
+  g_assert_cmpfloat (cw_image_get_aspect_ratio (image), ==, 2.0);
+  surface = cw_image_render (image, 64, 32);
+  pixel = cairo_image_surface_get_data (surface) + 16 * cairo_image_surface_get_stride (surface) + 32 * 4;
+  /* BGRA in memory: the blue of the photo, give or take JPEG's rounding */
+  g_assert_cmpint (ABS (pixel[0] - 0xcc), <=, 4);
+  g_assert_cmpint (ABS (pixel[2] - 0x33), <=, 4);
+  g_clear_object (&image);
+
+  /* a frame header past a long comment is still found */
+  g_byte_array_append (commented, comment_head, sizeof comment_head);
+  for (guint i = 0; i < 0xfff0 - 2; i++)
+    g_byte_array_append (commented, (const guint8 *) "x", 1);
+  g_byte_array_append (commented, (const guint8 *) g_bytes_get_data (photo, NULL) + 2, g_bytes_get_size (photo) - 2);
+  with_comment = g_byte_array_free_to_bytes (g_steal_pointer (&commented));
+  image = cw_image_new_from_bytes (with_comment, "photo.jpg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_image_get_aspect_ratio (image), ==, 2.0);
+  g_clear_object (&image);
+
+  /* too large, whether it says so or is so: refused before decoding */
+  g_assert_null (cw_image_new_from_bytes (huge, "huge.jpg", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "huge.jpg: "));
+  g_assert_nonnull (strstr (error->message, "60000×60000"));
+  g_clear_error (&error);
+  g_assert_null (cw_image_new_from_bytes (wide, "wide.jpg", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_null (cw_image_new_from_bytes (truncated, "cut.jpg", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "cut.jpg: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1215,6 +1308,7 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/frame-rates", test_frame_rates);
   g_test_add_func ("/cw/deck-io/statistic-from-text", test_statistic_from_text);
   g_test_add_func ("/cw/deck-io/statistic-warnings", test_statistic_warnings);
+  g_test_add_func ("/cw/deck-io/jpeg", test_jpeg);
 
   return g_test_run ();
 }
