@@ -102,6 +102,47 @@ test_usage (void)
   g_assert_nonnull (strstr (render_help.out, "--mp4"));
 }
 
+/* The choices --help offers are the core's: the frame rates of its one
+ * list, the formats of resources/formats.json with their names for people
+ * and sizes. */
+static void
+test_help_choices (void)
+{
+  g_auto(Run) help = { 0 };
+  g_auto(Run) bad_fps = { 0 };
+  g_autofree char *rates = cw_frame_rates_to_string ();
+  g_autofree char *fps_line = NULL;
+  const guint *list = cw_frame_rates_list (NULL);
+
+  run_cli (&help, NULL, "render", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  fps_line = g_strdup (strstr (help.out, "--fps"));
+  g_assert_nonnull (fps_line);
+  *strchr (fps_line, '\n') = '\0';
+  g_assert_nonnull (strstr (fps_line, rates));
+  for (guint i = 0; list[i]; i++)
+    {
+      g_autofree char *rate = g_strdup_printf ("%u", list[i]);
+      g_assert_nonnull (strstr (fps_line, rate));
+    }
+
+  for (const char * const *name = cw_format_list_names (); *name; name++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (*name, NULL);
+      g_autofree char *line = g_strdup_printf ("  %s ", *name);
+      g_autofree char *size = g_strdup_printf ("%s, %d×%d (%s)", format->label, format->width, format->height,
+                                               format->aspect);
+      const char *found = strstr (help.out, line);
+
+      g_assert_nonnull (found);
+      g_assert_true (strstr (found, size) != NULL && strstr (found, size) < strchr (found + 1, '\n'));
+    }
+
+  run_cli (&bad_fps, NULL, "render", "--fps", "29", NULL);
+  g_assert_cmpint (bad_fps.status, ==, 2);
+  g_assert_nonnull (strstr (bad_fps.err, rates));
+}
+
 static void
 test_text (void)
 {
@@ -365,6 +406,57 @@ test_validate (void)
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "gone.clearway"));
 
+  cw_test_remove_tree (dir);
+}
+
+/* validate warns about figures that load but look wrong, with the line
+ * and what to do, and does not fail for them. */
+static void
+test_validate_warnings (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "odd.clearway", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\"?>\n"
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+    "  <meta><title>T</title><language>en</language></meta>\n"
+    "  <statistics>\n"
+    "    <statistic id=\"mines\" value=\"-5\" unit=\"mines\" as-of=\"%d\" source=\"ANAMA\"/>\n"
+    "    <statistic id=\"share\" value=\"150\" unit=\"%%\" as-of=\"%d\" source=\"ANAMA\"/>\n"
+    "    <statistic id=\"old\" value=\"3\" as-of=\"2001-05\" source=\"ANAMA\"/>\n"
+    "  </statistics>\n"
+    "  <slides>\n"
+    "    <slide id=\"a\" template=\"big-number\"><field name=\"statistic\" value=\"mines\"/></slide>\n"
+    "  </slides>\n"
+    "</deck>\n", g_date_time_get_year (now), g_date_time_get_year (now));
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint warnings = 0;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  run_cli (&run, dir, "validate", "odd.clearway", NULL);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "odd.clearway: valid"));
+
+  lines = g_strsplit (run.err, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      /* named as typed, with the line */
+      g_assert_true (g_str_has_prefix (lines[i], "warning: odd.clearway:"));
+      warnings++;
+      if (strstr (lines[i], "“mines”") != NULL)
+        g_assert_true (strstr (lines[i], "odd.clearway:5: ") != NULL && strstr (lines[i], "below zero") != NULL);
+      else if (strstr (lines[i], "“share”") != NULL)
+        g_assert_true (strstr (lines[i], "odd.clearway:6: ") != NULL && strstr (lines[i], "more than the whole") != NULL);
+      else
+        g_assert_true (strstr (lines[i], "odd.clearway:7: ") != NULL && strstr (lines[i], "“old”") != NULL &&
+                       strstr (lines[i], "newer figures") != NULL);
+    }
+  g_assert_cmpuint (warnings, ==, 3);
   cw_test_remove_tree (dir);
 }
 
@@ -870,7 +962,9 @@ main (int   argc,
   g_test_add_func ("/cw/cli/interface-language", test_interface_language);
   g_test_add_func ("/cw/cli/strings-and-translate", test_strings_and_translate);
   g_test_add_func ("/cw/cli/info", test_info);
+  g_test_add_func ("/cw/cli/help-choices", test_help_choices);
   g_test_add_func ("/cw/cli/validate", test_validate);
+  g_test_add_func ("/cw/cli/validate-warnings", test_validate_warnings);
   g_test_add_func ("/cw/cli/render", test_render);
   g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -1222,6 +1223,291 @@ test_snapshot_restore (void)
   g_assert_true (cw_theme_get_logo (cw_deck_get_theme (deck)) == logo);
 }
 
+/* The frame rates of the schema are the core's list, and the loader takes
+ * each one and refuses any other. */
+static void
+test_frame_rates (void)
+{
+  g_autofree char *rng = g_test_build_filename (G_TEST_DIST, "..", "data", "clearway-deck.rng", NULL);
+  g_autofree char *schema = NULL;
+  gsize len = 0;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GArray) in_schema = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  guint n_rates;
+  const guint *rates = cw_frame_rates_list (&n_rates);
+
+  /* read here: the core lets libxml2 open no file itself */
+  g_assert_true (g_file_get_contents (rng, &schema, &len, NULL));
+  doc = xmlReadMemory (schema, len, "clearway-deck.rng", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  g_ptr_array_add (nodes, xmlDocGetRootElement (doc));
+  while (nodes->len > 0)
+    {
+      xmlNode *node = g_ptr_array_steal_index (nodes, nodes->len - 1);
+      g_autoptr(CwXmlChar) name = xmlGetProp (node, (const xmlChar *) "name");
+
+      if (g_str_equal ((const char *) node->name, "attribute") && g_strcmp0 ((const char *) name, "fps") == 0)
+        {
+          for (xmlNode *c = node->children; c; c = c->next)
+            for (xmlNode *v = c->children; c->type == XML_ELEMENT_NODE && v; v = v->next)
+              if (v->type == XML_ELEMENT_NODE && g_str_equal ((const char *) v->name, "value"))
+                {
+                  g_autoptr(CwXmlChar) text = xmlNodeGetContent (v);
+                  guint rate = atoi ((const char *) text);
+
+                  g_array_append_val (in_schema, rate);
+                }
+          continue;
+        }
+      for (xmlNode *c = node->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          g_ptr_array_add (nodes, c);
+    }
+
+  g_assert_cmpuint (n_rates, >, 0);
+  g_assert_cmpmem (in_schema->data, in_schema->len * sizeof (guint), rates, n_rates * sizeof (guint));
+  g_assert_cmpuint (rates[n_rates], ==, 0);
+
+  for (guint i = 0; i < n_rates + 2; i++)
+    {
+      /* each rate of the list, then two that are not in it */
+      guint rate = i < n_rates ? rates[i] : i == n_rates ? 29 : 120;
+      g_autofree const char **lines = g_memdup2 (base_deck, sizeof base_deck);
+      g_autofree char *line = g_strdup_printf ("  <output fps=\"%u\"/><statistics>", rate);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CwDeck) deck = NULL;
+
+      lines[6] = line;
+      deck = cw_test_load_lines (lines, &error);
+      g_assert_true (cw_frame_rate_is_valid (rate) == (i < n_rates));
+      if (i < n_rates)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (cw_deck_get_fps (deck), ==, rate);
+        }
+      else
+        g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+    }
+}
+
+/* What is typed into a statistic is held to the rules of the deck file,
+ * so nothing typed makes a deck that no longer opens. */
+static void
+test_statistic_from_text (void)
+{
+  g_autoptr(CwStatistic) statistic = cw_statistic_new ("mines");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cw_statistic_set_from_text (statistic, "value", " 161000 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 161000);
+
+  /* refused, and nothing changes */
+  g_assert_false (cw_statistic_set_from_text (statistic, "value", "161,000", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "161,000"));
+  g_clear_error (&error);
+  g_assert_false (cw_statistic_set_from_text (statistic, "value", "1e300", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_false (cw_statistic_set_from_text (statistic, "as-of", "Oct 2024", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "YYYY-MM"));
+  g_clear_error (&error);
+  g_assert_false (cw_statistic_set_from_text (statistic, "label", "Mines\x01", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 161000);
+  g_assert_null (cw_statistic_get_as_of (statistic));
+  g_assert_null (cw_statistic_get_label (statistic));
+
+  /* a negative count is taken (it may be a typing slip, or meant), and warned about */
+  g_assert_true (cw_statistic_set_from_text (statistic, "value", "-5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, -5);
+  g_assert_true (cw_statistic_set_from_text (statistic, "as-of", "2024-10", &error));
+  g_assert_cmpstr (cw_statistic_get_as_of (statistic), ==, "2024-10");
+  g_assert_true (cw_statistic_set_from_text (statistic, "unit", "", &error));
+  g_assert_null (cw_statistic_get_unit (statistic));
+}
+
+static guint
+count_warnings (CwStatistic *statistic,
+                const char  *property,
+                GDateTime   *now,
+                const char  *must_mention)
+{
+  g_autoptr(GPtrArray) warnings = cw_statistic_check (statistic, property, now);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_test_message ("%s", (const char *) g_ptr_array_index (warnings, i));
+      if (must_mention != NULL && strstr (g_ptr_array_index (warnings, i), must_mention) == NULL)
+        g_error ("the warning does not mention “%s”: %s", must_mention, (const char *) g_ptr_array_index (warnings, i));
+    }
+  return warnings->len;
+}
+
+/* Figures a deck may hold but probably should not are warned about, each
+ * with what to do. */
+static void
+test_statistic_warnings (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 6, 15, 12, 0, 0);
+  g_autoptr(CwStatistic) count = cw_statistic_new ("mines");
+  g_autoptr(CwStatistic) share = cw_statistic_new ("cleared");
+  g_autoptr(CwStatistic) series = cw_statistic_new ("by_year");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree const char **lines = g_memdup2 (base_deck, sizeof base_deck);
+  g_autofree char *name = NULL;
+  CwDiagnostic *d;
+
+  cw_statistic_set_unit (count, "mines");
+  cw_statistic_set_value (count, 161000);
+  g_assert_cmpuint (count_warnings (count, NULL, now, NULL), ==, 0);
+  cw_statistic_set_value (count, -5);
+  g_assert_cmpuint (count_warnings (count, NULL, now, "below zero"), ==, 1);
+  g_assert_cmpuint (count_warnings (count, "value", now, "mines"), ==, 1);
+  g_assert_cmpuint (count_warnings (count, "as-of", now, NULL), ==, 0);
+
+  /* a percentage may fall; it may not pass the whole */
+  cw_statistic_set_unit (share, "%");
+  cw_statistic_set_value (share, -60);
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+  cw_statistic_set_value (share, 150);
+  g_assert_cmpuint (count_warnings (share, NULL, now, "more than the whole"), ==, 1);
+  cw_statistic_set_value (share, 100);
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+
+  /* a figure as of a year, month or day, measured from its last day */
+  cw_statistic_set_as_of (share, "2025-06");
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+  cw_statistic_set_as_of (share, "2025");
+  g_assert_cmpuint (count_warnings (share, NULL, now, NULL), ==, 0);
+  cw_statistic_set_as_of (share, "2025-06-14");
+  g_assert_cmpuint (count_warnings (share, "as-of", now, "2025-06-14"), ==, 1);
+  cw_statistic_set_as_of (share, "2025-05");
+  g_assert_cmpuint (count_warnings (share, NULL, now, "more than a year ago"), ==, 1);
+  g_assert_cmpuint (count_warnings (share, "value", now, NULL), ==, 0);
+
+  /* each point of a series is a figure too */
+  cw_statistic_add_point (series, "2023", 120);
+  cw_statistic_add_point (series, "2024", -3);
+  g_assert_cmpuint (count_warnings (series, NULL, now, "2024"), ==, 1);
+
+  /* a deck lists them with the line each statistic is on */
+  lines[7] = "    <statistic id=\"mines\" value=\"-5\" unit=\"mines\" as-of=\"2024-10\" source=\"ANAMA\"/>";
+  deck = cw_test_load_lines (lines, &error);
+  g_assert_no_error (error);
+  diagnostics = cw_deck_check_statistics (deck, now);
+  /* named as the loader's warnings name the deck */
+  name = cw_deck_dup_display_name (deck);
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpint (d->severity, ==, CW_SEVERITY_WARNING);
+  g_assert_cmpuint (d->line, ==, 8);
+  g_assert_cmpstr (d->file, ==, name);
+  g_assert_nonnull (strstr (d->message, "below zero"));
+  d = g_ptr_array_index (diagnostics, 1);
+  g_assert_cmpuint (d->line, ==, 8);
+  g_assert_nonnull (strstr (d->message, "2024-10"));
+}
+
+static GBytes *
+make_jpeg (int width,
+           int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0x3366ccff);
+  gdk_pixbuf_save_to_buffer (pixbuf, &data, &len, "jpeg", &error, NULL);
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+/* @jpeg with its frame header saying @width × @height */
+static GBytes *
+claim_size (GBytes *jpeg,
+            guint   width,
+            guint   height)
+{
+  gsize len;
+  guint8 *data = g_memdup2 (g_bytes_get_data (jpeg, &len), g_bytes_get_size (jpeg));
+
+  for (gsize i = 2; i + 9 < len; i++)
+    {
+      if (data[i] == 0xff && data[i + 1] == 0xc0)
+        {
+          data[i + 5] = height >> 8;
+          data[i + 6] = height & 0xff;
+          data[i + 7] = width >> 8;
+          data[i + 8] = width & 0xff;
+          return g_bytes_new_take (data, len);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* JPEG photos are read by gdk-pixbuf, their size checked before a pixel is
+ * decoded. */
+static void
+test_jpeg (void)
+{
+  g_autoptr(GBytes) photo = make_jpeg (64, 32);
+  g_autoptr(GBytes) huge = claim_size (photo, 60000, 60000);
+  g_autoptr(GBytes) wide = make_jpeg (CW_IMAGE_MAX_SIDE + 8, 8);
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (photo, 0, 40);
+  g_autoptr(GByteArray) commented = g_byte_array_new ();
+  g_autoptr(GBytes) with_comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwImage) image = NULL;
+  g_autoptr(cairo_surface_t) surface = NULL;
+  static const guint8 comment_head[] = { 0xff, 0xd8, 0xff, 0xfe, 0xff, 0xf0 };
+  guint8 *pixel;
+
+  image = cw_image_new_from_bytes (photo, "photo.jpg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_image_get_media_type (image), ==, "image/jpeg");
+  g_assert_cmpfloat (cw_image_get_aspect_ratio (image), ==, 2.0);
+  surface = cw_image_render (image, 64, 32);
+  pixel = cairo_image_surface_get_data (surface) + 16 * cairo_image_surface_get_stride (surface) + 32 * 4;
+  /* BGRA in memory: the blue of the photo, give or take JPEG's rounding */
+  g_assert_cmpint (ABS (pixel[0] - 0xcc), <=, 4);
+  g_assert_cmpint (ABS (pixel[2] - 0x33), <=, 4);
+  g_clear_object (&image);
+
+  /* a frame header past a long comment is still found */
+  g_byte_array_append (commented, comment_head, sizeof comment_head);
+  for (guint i = 0; i < 0xfff0 - 2; i++)
+    g_byte_array_append (commented, (const guint8 *) "x", 1);
+  g_byte_array_append (commented, (const guint8 *) g_bytes_get_data (photo, NULL) + 2, g_bytes_get_size (photo) - 2);
+  with_comment = g_byte_array_free_to_bytes (g_steal_pointer (&commented));
+  image = cw_image_new_from_bytes (with_comment, "photo.jpg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_image_get_aspect_ratio (image), ==, 2.0);
+  g_clear_object (&image);
+
+  /* too large, whether it says so or is so: refused before decoding */
+  g_assert_null (cw_image_new_from_bytes (huge, "huge.jpg", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "huge.jpg: "));
+  g_assert_nonnull (strstr (error->message, "60000×60000"));
+  g_clear_error (&error);
+  g_assert_null (cw_image_new_from_bytes (wide, "wide.jpg", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  g_assert_null (cw_image_new_from_bytes (truncated, "cut.jpg", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "cut.jpg: "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1267,6 +1553,10 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/text-too-long", test_text_too_long);
   g_test_add_func ("/cw/deck-io/revisions", test_revisions);
   g_test_add_func ("/cw/deck-io/snapshot-restore", test_snapshot_restore);
+  g_test_add_func ("/cw/deck-io/frame-rates", test_frame_rates);
+  g_test_add_func ("/cw/deck-io/statistic-from-text", test_statistic_from_text);
+  g_test_add_func ("/cw/deck-io/statistic-warnings", test_statistic_warnings);
+  g_test_add_func ("/cw/deck-io/jpeg", test_jpeg);
 
   return g_test_run ();
 }

@@ -262,8 +262,8 @@ test_cancel (void)
 }
 
 /* The exports these tests make fail, and their reruns, are kept short:
- * 3.5 s at 10 fps. */
-#define FAILING_FRAMES 35
+ * 3.5 s at the lowest frame rate the platforms take, 24 fps. */
+#define FAILING_FRAMES 84
 
 static CwExporter *
 failing_exporter (CwDeck     *deck,
@@ -272,7 +272,7 @@ failing_exporter (CwDeck     *deck,
 {
   CwExporter *exporter = new_exporter (deck, dir, format);
 
-  cw_exporter_set_fps (exporter, 10);
+  cw_exporter_set_fps (exporter, 24);
   return exporter;
 }
 
@@ -774,6 +774,31 @@ test_mp4 (void)
   cw_test_remove_tree (dir);
 }
 
+/* A frame rate the platforms do not take is refused, and the export keeps
+ * the deck's own. */
+static void
+test_refuses_frame_rate (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  cw_deck_set_fps (deck, 25);
+  exporter = new_exporter (deck, dir, "180x320");
+  g_test_expect_message ("Clearway", G_LOG_LEVEL_CRITICAL, "*cw_frame_rate_is_valid*");
+  cw_exporter_set_fps (exporter, 29);
+  g_test_assert_expected_messages ();
+
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (read_manifest (dir, parser), "fps"), ==, 25);
+  /* 2.0 s and 1.5 s at 25 fps, each slide rounded to whole frames */
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 50 + 38);
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/cw/export/unknown-language", test_unknown_language);
   g_test_add_func ("/cw/export/mp4", test_mp4);
   g_test_add_func ("/cw/export/mp4-fails", test_mp4_fails);
+  g_test_add_func ("/cw/export/refuses-frame-rate", test_refuses_frame_rate);
 
   return g_test_run ();
 }

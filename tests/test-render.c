@@ -265,6 +265,113 @@ test_counter_counts (void)
   g_assert_not_reached ();
 }
 
+/* Every template has a slide in the gallery deck, and that slide has
+ * golden images: a new template cannot skip the layout test (which lays
+ * out every gallery slide in every format) or the golden images. */
+static void
+test_gallery_has_every_template (void)
+{
+  for (guint i = 0; i < cw_deck_get_n_slides (gallery); i++)
+    {
+      const char *id = cw_slide_get_id (cw_deck_get_slide (gallery, i));
+      gboolean golden = FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (gallery_slides); j++)
+        golden |= g_str_equal (gallery_slides[j], id);
+      if (!golden)
+        g_error ("the gallery slide “%s” has no golden images; add it to gallery_slides", id);
+    }
+
+  for (const CwTemplate * const *t = cw_template_list (); *t; t++)
+    {
+      gboolean shown = FALSE;
+
+      for (guint i = 0; i < cw_deck_get_n_slides (gallery); i++)
+        shown |= g_str_equal (cw_slide_get_template_id (cw_deck_get_slide (gallery, i)), (*t)->id);
+      if (!shown)
+        g_error ("no slide of tests/decks/gallery.clearway uses the template “%s”; add one", (*t)->id);
+    }
+}
+
+/* What the editor, the catalogs and the gallery need to know about a
+ * template, the template says itself. */
+static void
+test_templates_describe_themselves (void)
+{
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  const CwField *kicker = NULL;
+
+  g_assert_true (cw_template_get_default () == cw_template_list ()[0]);
+
+  for (const CwTemplate * const *t = cw_template_list (); *t; t++)
+    {
+      const CwTemplate *template = *t;
+      g_autoptr(CwSlide) slide = cw_template_create_slide (template, sample);
+      const CwField *summary = cw_template_find_field (template, template->summary_field);
+
+      /* a new slide says what it is about in the slide list */
+      g_assert_nonnull (summary);
+      g_assert_cmpint (summary->type, ==, CW_FIELD_TEXT);
+      g_assert_nonnull (cw_template_get_summary (template, slide));
+
+      /* each placeholder it fills in is explained to translators */
+      for (const CwPlaceholder *p = template->placeholders; p && p->name; p++)
+        {
+          g_autofree char *note = cw_template_describe_placeholder (template, p->name, slide, "en");
+          g_autofree char *braced = g_strdup_printf ("{%s}", p->name);
+
+          g_assert_nonnull (note);
+          g_assert_nonnull (strstr (note, braced));
+        }
+      g_assert_null (cw_template_describe_placeholder (template, "mines_neutralised", slide, "en"));
+
+      /* a kicker is the same field wherever it is, and supports the slide's point */
+      for (const CwField *f = template->fields; f->name; f++)
+        {
+          if (!g_str_equal (f->name, "kicker"))
+            continue;
+          if (kicker == NULL)
+            kicker = f;
+          g_assert_cmpstr (f->label, ==, kicker->label);
+          g_assert_cmpuint (f->max_chars, ==, kicker->max_chars);
+          g_assert_true (f->optional);
+          g_assert_true (cw_template_element_is_supporting (template, f->element));
+        }
+      if (template->shows_source)
+        g_assert_true (cw_template_element_is_supporting (template, "source"));
+
+      /* its figures start with a statistic of the kind it wants */
+      for (const CwField *f = template->fields; f->name; f++)
+        {
+          CwStatistic *statistic;
+
+          if (f->type != CW_FIELD_STATISTIC || f->optional)
+            continue;
+          statistic = cw_deck_find_statistic (sample, cw_slide_get_param (slide, f->name));
+          g_assert_nonnull (statistic);
+          switch (template->statistic_kind)
+            {
+            case CW_STATISTIC_KIND_SERIES:
+              g_assert_cmpuint (cw_statistic_get_n_points (statistic), >, 1);
+              break;
+            case CW_STATISTIC_KIND_PERCENT:
+              g_assert_true (cw_statistic_is_percent (statistic));
+              break;
+            case CW_STATISTIC_KIND_SMALL_FIGURE:
+              /* the sample's smallest plain figure */
+              g_assert_cmpstr (cw_statistic_get_id (statistic), ==, "victims_since_1991");
+              break;
+            case CW_STATISTIC_KIND_FIGURE:
+            default:
+              g_assert_false (cw_statistic_is_percent (statistic));
+              g_assert_cmpuint (cw_statistic_get_n_points (statistic), <=, 1);
+              break;
+            }
+        }
+    }
+  g_assert_nonnull (kicker);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +407,8 @@ main (int   argc,
   g_test_add_func ("/cw/render/transparent", test_transparent);
   g_test_add_func ("/cw/render/pick", test_pick);
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
+  g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);
+  g_test_add_func ("/cw/render/templates-describe-themselves", test_templates_describe_themselves);
 
   ret = g_test_run ();
   g_object_unref (deck);

@@ -111,6 +111,73 @@ test_statistic_updates_slides (void)
     g_assert_null (strstr (g_ptr_array_index (scene->texts, i), "162,500"));
 }
 
+/* Which slides use a statistic is what the placeholder parser finds: a
+ * statistic "mines" is not used by {mines_neutralised}, so it may be
+ * renamed or removed without breaking that slide. */
+static void
+test_statistic_uses (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <statistics>",
+    "    <statistic id=\"mines\" value=\"25000\"/>",
+    "    <statistic id=\"mines_neutralised\" value=\"161000\"/>",
+    "    <statistic id=\"people\" value=\"3400\"/>",
+    "    <statistic id=\"share\" value=\"60\" unit=\"%\"/>",
+    "  </statistics>",
+    "  <slides>",
+    "    <slide id=\"a\" template=\"big-number\">",
+    "      <field name=\"statistic\" value=\"mines_neutralised\"/>",
+    "      <text name=\"label\">{mines_neutralised} mines neutralised</text>",
+    "    </slide>",
+    "    <slide id=\"b\" template=\"big-number\">",
+    "      <field name=\"statistic\" value=\"mines_neutralised\"/>",
+    "      <text name=\"label\" plural=\"people hurt\">person hurt</text>",
+    "      <text name=\"detail\">{{people}} is not a figure; {share:compact} is</text>",
+    "    </slide>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+  g_autoptr(GPtrArray) mines = NULL;
+  g_autoptr(GPtrArray) neutralised = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) share = NULL;
+  CwStatistic *statistic;
+
+  g_assert_no_error (error);
+  mines = cw_deck_list_slides_using (deck, "mines");
+  neutralised = cw_deck_list_slides_using (deck, "mines_neutralised");
+  people = cw_deck_list_slides_using (deck, "people");
+  share = cw_deck_list_slides_using (deck, "share");
+  g_assert_cmpuint (mines->len, ==, 0);
+  g_assert_cmpuint (neutralised->len, ==, 2);
+  g_assert_true (g_ptr_array_index (neutralised, 0) == cw_deck_get_slide (deck, 0));
+  g_assert_cmpuint (people->len, ==, 0);
+  g_assert_cmpuint (share->len, ==, 1);
+
+  /* so "mines" may be renamed; a statistic a slide shows may not */
+  statistic = cw_deck_find_statistic (deck, "mines");
+  g_assert_true (cw_deck_rename_statistic (deck, statistic, "ap_mines", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_statistic_get_id (statistic), ==, "ap_mines");
+  statistic = cw_deck_find_statistic (deck, "mines_neutralised");
+  g_assert_false (cw_deck_rename_statistic (deck, statistic, "neutralised", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "mines_neutralised"));
+  g_clear_error (&error);
+  g_assert_false (cw_deck_rename_statistic (deck, cw_deck_find_statistic (deck, "people"), "share", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_DUPLICATE_ID);
+  g_clear_error (&error);
+  g_assert_false (cw_deck_rename_statistic (deck, cw_deck_find_statistic (deck, "people"), "9people", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_cmpstr (cw_statistic_get_id (cw_deck_find_statistic (deck, "people")), ==, "people");
+}
+
 static const char *
 find_text (CwScene    *scene,
            const char *prefix)
@@ -279,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/cw/text/expand-errors", test_expand_errors);
   g_test_add_func ("/cw/text/list-placeholders", test_list_placeholders);
   g_test_add_func ("/cw/text/statistic-updates-slides", test_statistic_updates_slides);
+  g_test_add_func ("/cw/text/statistic-uses", test_statistic_uses);
   g_test_add_func ("/cw/text/plural-and-source-line", test_source_plural_and_source_line);
   g_test_add_func ("/cw/text/number-formats", test_number_formats);
   g_test_add_func ("/cw/text/length-limits", test_length_limits);

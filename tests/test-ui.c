@@ -235,6 +235,163 @@ test_widgets_instantiate (void)
   cw_test_remove_tree (dir);
 }
 
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *row = find_combo_row (child, title);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* @widget offers the frame rates of the core's list, in its order, and
+ * has @selected chosen. */
+static void
+assert_frame_rate_choices (GtkWidget *widget,
+                           guint      selected)
+{
+  AdwComboRow *row = find_combo_row (widget, "Frame _rate");
+  GListModel *model;
+  guint n_rates;
+  const guint *rates = cw_frame_rates_list (&n_rates);
+
+  g_assert_nonnull (row);
+  model = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rates);
+  for (guint i = 0; i < n_rates; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autofree char *rate = g_strdup_printf ("%u ", rates[i]);
+
+      g_assert_true (g_str_has_prefix (gtk_string_object_get_string (item), rate));
+    }
+  g_assert_cmpuint (rates[adw_combo_row_get_selected (row)], ==, selected);
+}
+
+/* The export dialog, the deck's settings and the preferences offer the
+ * same frame rates, from the core's one list. */
+static void
+test_frame_rate_choices (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *view = g_object_ref_sink (g_object_new (CW_TYPE_DECK_VIEW, NULL));
+  CwExportDialog *dialog;
+  CwPreferencesWindow *preferences;
+
+  cw_deck_set_fps (deck, 25);
+  g_settings_set_uint (settings, "default-fps", 50);
+
+  dialog = cw_export_dialog_new (NULL, deck, "tiktok");
+  assert_frame_rate_choices (GTK_WIDGET (dialog), 25);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  cw_deck_view_set_deck (CW_DECK_VIEW (view), deck);
+  assert_frame_rate_choices (view, 25);
+  g_object_unref (view);
+
+  preferences = cw_preferences_window_new (NULL, settings);
+  assert_frame_rate_choices (GTK_WIDGET (preferences), 50);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "default-fps");
+}
+
+/* The settings take any rate in a range; a new deck only one the
+ * platforms take, or it would save a file that does not open again. */
+static void
+test_new_deck_frame_rate (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CwWindow *window;
+
+  g_settings_set_uint (settings, "default-fps", 29);
+  window = CW_WINDOW (cw_application_new_document (app, FALSE, NULL));
+  g_assert_cmpuint (cw_deck_get_fps (window_deck (window)), ==, 30);
+  discard_window (window);
+
+  g_settings_set_uint (settings, "default-fps", 50);
+  window = CW_WINDOW (cw_application_new_document (app, FALSE, NULL));
+  g_assert_cmpuint (cw_deck_get_fps (window_deck (window)), ==, 50);
+  discard_window (window);
+  g_settings_reset (settings, "default-fps");
+}
+
+static void
+on_message (CwStatisticsView *view,
+            const char       *message,
+            char            **last)
+{
+  g_free (*last);
+  *last = g_strdup (message);
+}
+
+/* The statistics table checks what is typed by the core's rules: a
+ * statistic is in use only where the placeholder parser finds it, a figure
+ * a deck cannot hold is refused, one that looks wrong is taken with a
+ * warning. */
+static void
+test_statistics_rules (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "  <meta><title>T</title><language>en</language></meta>",
+    "  <statistics>",
+    "    <statistic id=\"mines\" value=\"25000\" unit=\"mines\"/>",
+    "    <statistic id=\"mines_neutralised\" value=\"161000\" unit=\"mines\"/>",
+    "  </statistics>",
+    "  <slides>",
+    "    <slide id=\"a\" template=\"title\">",
+    "      <text name=\"headline\">{mines_neutralised} mines neutralised</text>",
+    "    </slide>",
+    "  </slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_lines (lines, &error);
+  CwStatisticsView *view = g_object_ref_sink (g_object_new (CW_TYPE_STATISTICS_VIEW, NULL));
+  CwStatistic *mines;
+  g_autofree char *message = NULL;
+
+  g_assert_no_error (error);
+  cw_statistics_view_set_deck (view, deck);
+  g_signal_connect (view, "message", G_CALLBACK (on_message), &message);
+  mines = cw_deck_find_statistic (deck, "mines");
+
+  /* {mines_neutralised} does not show "mines", so it may be renamed */
+  g_assert_true (cw_statistics_view_commit_cell (view, mines, "id", "ap_mines", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cw_statistic_get_id (mines), ==, "ap_mines");
+  g_assert_false (cw_statistics_view_commit_cell (view, cw_deck_find_statistic (deck, "mines_neutralised"),
+                                                  "id", "neutralised", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+
+  /* a figure the deck file cannot hold is refused */
+  g_assert_false (cw_statistics_view_commit_cell (view, mines, "value", "1e300", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 25000);
+  g_assert_null (message);
+
+  /* a count below zero is taken, and said */
+  g_assert_true (cw_statistics_view_commit_cell (view, mines, "value", "-5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, -5);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "below zero"));
+
+  g_object_unref (view);
+}
+
 static gboolean
 gallery_done (gpointer data)
 {
@@ -1399,6 +1556,9 @@ main (int    argc,
 
   g_test_add_func ("/ui/widgets/instantiate", test_widgets_instantiate);
   g_test_add_func ("/ui/widgets/gallery-previews", test_gallery_previews);
+  g_test_add_func ("/ui/widgets/frame-rate-choices", test_frame_rate_choices);
+  g_test_add_func ("/ui/widgets/statistics-rules", test_statistics_rules);
+  g_test_add_func ("/ui/window/new-deck-frame-rate", test_new_deck_frame_rate);
   g_test_add_func ("/ui/inspector/every-template", test_inspector_every_template);
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
   g_test_add_func ("/ui/widgets/csv-dialog-refused", test_csv_dialog_refused);

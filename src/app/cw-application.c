@@ -203,7 +203,9 @@ new_blank_deck (CwApplication *self)
 
   if (checked != NULL)
     cw_deck_set_format (deck, checked->name);
-  cw_deck_set_fps (deck, g_settings_get_uint (self->settings, "default-fps"));
+  /* the settings allow any rate in a range; a deck takes only those the platforms take */
+  if (cw_frame_rate_is_valid (g_settings_get_uint (self->settings, "default-fps")))
+    cw_deck_set_fps (deck, g_settings_get_uint (self->settings, "default-fps"));
 
   /* the deck is written in the language the author works in */
   cw_deck_set_language (deck, cw_core_get_interface_language ());
@@ -211,7 +213,7 @@ new_blank_deck (CwApplication *self)
   /* the source line a data slide carries, in the author's language from the start */
   cw_deck_set_source_line (deck, _("Source: {source}, {date}"));
 
-  slide = cw_template_create_slide (cw_template_lookup ("title"), deck);
+  slide = cw_template_create_slide (cw_template_get_default (), deck);
   cw_deck_add_slide (deck, slide);
   return deck;
 }

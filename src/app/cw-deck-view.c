@@ -11,8 +11,6 @@
 #include "cw-deck-view.h"
 #include "cw-player.h"
 
-static const guint rates[] = { 24, 25, 30, 50, 60 };
-
 struct _CwDeckView
 {
   GtkWidget            parent_instance;
@@ -53,6 +51,7 @@ refresh (CwDeckView *self)
   CwTheme *theme;
   const char * const *formats = cw_format_list_names ();
   const char * const *themes = cw_theme_list_builtin ();
+  const guint *rates = cw_frame_rates_list (NULL);
   CwImage *logo;
 
   if (self->deck == NULL)
@@ -73,7 +72,7 @@ refresh (CwDeckView *self)
   for (guint i = 0; formats[i]; i++)
     if (g_strcmp0 (formats[i], cw_deck_get_format (self->deck)) == 0)
       adw_combo_row_set_selected (self->format_row, i);
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+  for (guint i = 0; rates[i]; i++)
     if (rates[i] == cw_deck_get_fps (self->deck))
       adw_combo_row_set_selected (self->fps_row, i);
   gtk_switch_set_active (self->transparent_switch, cw_deck_get_transparent (self->deck));
@@ -118,6 +117,8 @@ on_meta_changed (CwDeckView *self)
 {
   const char *text;
   guint selected;
+  guint n_rates;
+  const guint *rates = cw_frame_rates_list (&n_rates);
 
   if (self->updating || self->deck == NULL)
     return;
@@ -134,7 +135,7 @@ on_meta_changed (CwDeckView *self)
   if (selected < g_strv_length ((char **) cw_format_list_names ()))
     cw_deck_set_format (self->deck, cw_format_list_names ()[selected]);
   selected = adw_combo_row_get_selected (self->fps_row);
-  if (selected < G_N_ELEMENTS (rates))
+  if (selected < n_rates)
     cw_deck_set_fps (self->deck, rates[selected]);
   cw_deck_set_transparent (self->deck, gtk_switch_get_active (self->transparent_switch));
   selected = adw_combo_row_get_selected (self->theme_row);
@@ -310,9 +311,9 @@ cw_deck_view_init (CwDeckView *self)
     }
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
 
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+  for (const guint *rate = cw_frame_rates_list (NULL); *rate; rate++)
     {
-      g_autofree char *label = g_strdup_printf (_("%u fps"), rates[i]);
+      g_autofree char *label = g_strdup_printf (_("%u fps"), *rate);
       gtk_string_list_append (fps, label);
     }
   adw_combo_row_set_model (self->fps_row, G_LIST_MODEL (fps));

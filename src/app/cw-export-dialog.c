@@ -14,8 +14,6 @@
 #include "cw-dialogs.h"
 #include "cw-export-dialog.h"
 
-static const guint rates[] = { 24, 25, 30, 50, 60 };
-
 struct _CwExportDialog
 {
   AdwWindow            parent_instance;
@@ -190,6 +188,8 @@ static void
 start_export (CwExportDialog *self)
 {
   guint n_formats = 0, n_languages = 0;
+  guint n_rates;
+  const guint *rates = cw_frame_rates_list (&n_rates);
   guint fps_index = adw_combo_row_get_selected (self->fps_row);
 
   g_clear_object (&self->exporter);
@@ -229,7 +229,8 @@ start_export (CwExportDialog *self)
     }
 
   cw_exporter_set_output_dir (self->exporter, self->folder);
-  cw_exporter_set_fps (self->exporter, fps_index < G_N_ELEMENTS (rates) ? rates[fps_index] : 30);
+  if (fps_index < n_rates)
+    cw_exporter_set_fps (self->exporter, rates[fps_index]);
   cw_exporter_set_mp4 (self->exporter, gtk_switch_get_active (self->mp4_switch));
   cw_exporter_set_overwrite (self->exporter, self->overwrite);
   g_signal_connect_object (self->exporter, "notify::fraction", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
@@ -340,9 +341,9 @@ cw_export_dialog_init (CwExportDialog *self)
   self->format_checks = g_ptr_array_new ();
   self->language_checks = g_ptr_array_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+  for (const guint *rate = cw_frame_rates_list (NULL); *rate; rate++)
     {
-      g_autofree char *label = g_strdup_printf (_("%u fps"), rates[i]);
+      g_autofree char *label = g_strdup_printf (_("%u fps"), *rate);
       gtk_string_list_append (fps, label);
     }
   adw_combo_row_set_model (self->fps_row, G_LIST_MODEL (fps));
@@ -380,11 +381,12 @@ cw_export_dialog_new (GtkWindow  *parent,
 {
   CwExportDialog *self = g_object_new (CW_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   g_auto(GStrv) languages = cw_deck_list_languages (deck);
+  const guint *rates = cw_frame_rates_list (NULL);
 
   self->deck = g_object_ref (deck);
   cw_export_dialog_select (self, format ? format : cw_deck_get_format (deck), TRUE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+  for (guint i = 0; rates[i]; i++)
     if (rates[i] == cw_deck_get_fps (deck))
       adw_combo_row_set_selected (self->fps_row, i);
 

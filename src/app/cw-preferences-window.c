@@ -13,8 +13,6 @@
 #include "clearway-core.h"
 #include "cw-preferences-window.h"
 
-static const guint rates[] = { 24, 25, 30, 50, 60 };
-
 struct _CwPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -117,8 +115,10 @@ static void
 on_fps_selected (CwPreferencesWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->fps_row);
+  guint n_rates;
+  const guint *rates = cw_frame_rates_list (&n_rates);
 
-  if (self->settings == NULL || selected >= G_N_ELEMENTS (rates))
+  if (self->settings == NULL || selected >= n_rates)
     return;
   g_settings_set_uint (self->settings, "default-fps", rates[selected]);
 }
@@ -177,11 +177,11 @@ cw_preferences_window_init (CwPreferencesWindow *self)
     }
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
 
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+  for (const guint *rate = cw_frame_rates_list (NULL); *rate; rate++)
     {
       /* Translators: a frame rate, as in "30 frames per second" */
       g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u frame per second",
-                                                             "%u frames per second", rates[i]), rates[i]);
+                                                             "%u frames per second", *rate), *rate);
       gtk_string_list_append (fps, label);
     }
   adw_combo_row_set_model (self->fps_row, G_LIST_MODEL (fps));
@@ -194,6 +194,7 @@ cw_preferences_window_new (GtkWindow *parent,
   CwPreferencesWindow *self;
   g_autofree char *format = NULL;
   const char * const *names = cw_format_list_names ();
+  const guint *rates = cw_frame_rates_list (NULL);
   guint rate;
 
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -205,7 +206,7 @@ cw_preferences_window_new (GtkWindow *parent,
     if (g_str_equal (names[i], format))
       adw_combo_row_set_selected (self->format_row, i);
   rate = g_settings_get_uint (settings, "default-fps");
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+  for (guint i = 0; rates[i]; i++)
     if (rates[i] == rate)
       adw_combo_row_set_selected (self->fps_row, i);
 

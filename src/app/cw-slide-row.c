@@ -26,13 +26,14 @@ struct _CwSlideRow
 G_DEFINE_FINAL_TYPE (CwSlideRow, cw_slide_row, GTK_TYPE_WIDGET)
 
 /* What a viewer reads on the slide, as the renderer laid it out: the
- * figures counted up, placeholders filled, plurals chosen. Kickers,
- * sublines, legends and the source line are left out: the list has room
- * for what the slide is about, not for all it says. */
+ * figures counted up, placeholders filled, plurals chosen. What the
+ * template calls supporting text (kickers, legends, the source line…) is
+ * left out: the list has room for what the slide is about, not for all
+ * it says. */
 static char *
-scene_summary (CwScene *scene)
+scene_summary (CwScene          *scene,
+               const CwTemplate *template)
 {
-  static const char * const secondary[] = { "kicker", "subline", "legend", "source", NULL };
   g_autoptr(GString) summary = g_string_new (NULL);
   guint parts = 0;
 
@@ -42,7 +43,7 @@ scene_summary (CwScene *scene)
       g_autofree char *text = NULL;
 
       if ((node->kind != CW_NODE_TEXT && node->kind != CW_NODE_COUNTER) || node->element == NULL ||
-          g_strv_contains (secondary, node->element))
+          (template != NULL && cw_template_element_is_supporting (template, node->element)))
         continue;
       text = cw_node_get_text_at (node, 1.0);
       if (text == NULL || *text == '\0')
@@ -55,24 +56,14 @@ scene_summary (CwScene *scene)
   return summary->len > 0 ? g_string_free (g_steal_pointer (&summary), FALSE) : NULL;
 }
 
-/* Before the first layout: what the slide's text fields hold. */
+/* Before the first layout: the text the template says sums the slide up. */
 static char *
-slide_summary (CwSlide *slide)
+slide_summary (CwSlide          *slide,
+               const CwTemplate *template)
 {
-  static const char *fields[] = { "headline", "title", "label", "quote", "kicker" };
-  const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
+  const char *text = template ? cw_template_get_summary (template, slide) : NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      const char *text = cw_slide_get_text (slide, fields[i]);
-      const CwField *field;
-
-      if (text == NULL && template != NULL && (field = cw_template_find_field (template, fields[i])) != NULL)
-        text = field->default_value ? g_dgettext (GETTEXT_PACKAGE, field->default_value) : NULL;
-      if (text != NULL && *text != '\0')
-        return g_strdup (text);
-    }
-  return g_strdup (cw_slide_get_id (slide));
+  return g_strdup (text ? text : cw_slide_get_id (slide));
 }
 
 static void
@@ -93,9 +84,9 @@ update (CwSlideRow *self)
   renderer = self->player ? cw_player_get_renderer (self->player) : NULL;
   if (renderer != NULL && self->position < cw_renderer_get_n_slides (renderer) &&
       g_strcmp0 (cw_renderer_get_slide_id (renderer, self->position), cw_slide_get_id (self->slide)) == 0)
-    summary = scene_summary (cw_renderer_get_scene (renderer, self->position));
+    summary = scene_summary (cw_renderer_get_scene (renderer, self->position), template);
   if (summary == NULL)
-    summary = slide_summary (self->slide);
+    summary = slide_summary (self->slide, template);
   gtk_label_set_label (self->number_label, number);
   gtk_label_set_label (self->title_label, summary);
   gtk_label_set_label (self->template_label, template ? _(template->label) : cw_slide_get_template_id (self->slide));

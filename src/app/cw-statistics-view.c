@@ -1,10 +1,11 @@
 /* cw-statistics-view.c
  *
  * Each cell is an editable label. What is typed is checked when the edit
- * ends: a figure that is not a number, a date not written YYYY-MM, an id
- * another statistic has, is refused with a message saying why, and the
- * cell goes back to what it held. A valid change reaches every slide that
- * shows the statistic at once.
+ * ends, by the rules the core holds a deck to: a figure that is not a
+ * number, a date not written YYYY-MM, an id another statistic has, is
+ * refused with a message saying why, and the cell goes back to what it
+ * held. A valid change reaches every slide that shows the statistic at
+ * once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +13,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "cw-statistics-view.h"
 
@@ -68,25 +68,9 @@ static guint
 count_uses (CwDeck     *deck,
             const char *id)
 {
-  g_autofree char *placeholder = g_strdup_printf ("{%s", id);
-  guint uses = 0;
+  g_autoptr(GPtrArray) slides = cw_deck_list_slides_using (deck, id);
 
-  for (guint i = 0; i < cw_deck_get_n_slides (deck); i++)
-    {
-      CwSlide *slide = cw_deck_get_slide (deck, i);
-      const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
-      gboolean used = FALSE;
-
-      for (const CwField *f = template ? template->fields : NULL; f && f->name && !used; f++)
-        {
-          const char *text = cw_slide_get_text (slide, f->name);
-          const char *param = cw_slide_get_param (slide, f->name);
-
-          used = g_strcmp0 (param, id) == 0 || (text != NULL && strstr (text, placeholder) != NULL);
-        }
-      uses += used;
-    }
-  return uses;
+  return slides->len;
 }
 
 static char *
@@ -125,7 +109,9 @@ cell_text (CwStatisticsView *self,
 /**
  * cw_statistics_view_commit_cell:
  *
- * Sets one cell of @statistic from what was typed, after checking it.
+ * Sets one cell of @statistic from what was typed, after the checks the
+ * core makes. A change that is taken but looks wrong (a count below zero,
+ * a figure more than a year old) is said in a message.
  *
  * Returns: %FALSE with @error set when @text cannot be used
  */
@@ -136,72 +122,18 @@ cw_statistics_view_commit_cell (CwStatisticsView  *self,
                                 const char        *text,
                                 GError           **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
-  const char *value = *clean ? clean : NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   if (g_str_equal (column, "id"))
-    {
-      CwStatistic *other = cw_deck_find_statistic (self->deck, value);
+    return cw_deck_rename_statistic (self->deck, statistic, text, error);
+  if (!cw_statistic_set_from_text (statistic, column, text, error))
+    return FALSE;
 
-      if (g_strcmp0 (value, cw_statistic_get_id (statistic)) == 0)
-        return TRUE;
-      if (!cw_statistic_id_is_valid (value))
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                       _("“%s” is not a usable id: start with a letter, then use letters, digits, “_” or “-”."),
-                       clean);
-          return FALSE;
-        }
-      if (other != NULL)
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_DUPLICATE_ID,
-                       _("There is already a statistic “%s”; choose another id."), value);
-          return FALSE;
-        }
-      if (count_uses (self->deck, cw_statistic_get_id (statistic)) > 0)
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                       _("Slides show “%s”; renaming it would break them. Add a new statistic instead."),
-                       cw_statistic_get_id (statistic));
-          return FALSE;
-        }
-      cw_statistic_set_id (statistic, value);
-    }
-  else if (g_str_equal (column, "value"))
-    {
-      char *end = NULL;
-      double number;
-
-      if (value == NULL && cw_statistic_get_n_points (statistic) > 0)
-        {
-          cw_statistic_unset_value (statistic);
-          return TRUE;
-        }
-      number = value ? g_ascii_strtod (value, &end) : NAN;
-      if (value == NULL || *end != '\0' || !isfinite (number))
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                       _("“%s” is not a number; type it without grouping, like 161000 or 2.5."), clean);
-          return FALSE;
-        }
-      cw_statistic_set_value (statistic, number);
-    }
-  else if (g_str_equal (column, "as-of"))
-    {
-      if (value != NULL && !cw_statistic_as_of_is_valid (value))
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                       _("“%s” is not a date; write it YYYY, YYYY-MM or YYYY-MM-DD, like 2024-10."), clean);
-          return FALSE;
-        }
-      cw_statistic_set_as_of (statistic, value);
-    }
-  else if (g_str_equal (column, "label"))
-    cw_statistic_set_label (statistic, value);
-  else if (g_str_equal (column, "unit"))
-    cw_statistic_set_unit (statistic, value);
-  else if (g_str_equal (column, "source"))
-    cw_statistic_set_source (statistic, value);
+  now = g_date_time_new_now_local ();
+  warnings = cw_statistic_check (statistic, column, now);
+  if (warnings->len > 0)
+    g_signal_emit (self, signals[MESSAGE], 0, g_ptr_array_index (warnings, 0));
   return TRUE;
 }
 

@@ -122,6 +122,7 @@ cw_cli_validate (int    argc,
         }
 
       cw_cli_print_warnings (deck);
+      cw_cli_print_statistic_warnings (deck, argv[i]);
 
       /* lay every language out, to find text that does not fit */
       format = cw_format_lookup (cw_deck_get_format (deck), NULL);

@@ -37,6 +37,8 @@ gboolean     cw_cli_parse             (GOptionContext    *context,
                                        char            ***argv,
                                        int               *exit_status);
 void         cw_cli_print_warnings    (CwDeck            *deck);
+void         cw_cli_print_statistic_warnings (CwDeck     *deck,
+                                              const char *path);
 gboolean     cw_cli_write_file        (const char        *path,
                                        GBytes            *bytes);
 gboolean     cw_cli_save_deck         (CwDeck            *deck,
@@ -50,6 +52,7 @@ GStrv        cw_cli_expand_languages  (CwDeck            *deck,
 GPtrArray   *cw_cli_expand_formats    (CwDeck            *deck,
                                        const char        *spec,
                                        GError           **error);
+char        *cw_cli_describe_formats  (void);
 
 int          cw_cli_render            (int                argc,
                                        char             **argv);

@@ -108,6 +108,11 @@ cw_cli_render (int    argc,
   g_autofree char *language = NULL;
   int fps = 0;
   int jobs = 0;
+  g_autofree char *rates = cw_frame_rates_to_string ();
+  /* Translators: %s is the list of frame rates, "24, 25, 30…" */
+  g_autofree char *fps_help = g_strdup_printf (_("Frames per second: %s"), rates);
+  g_autofree char *formats_help = cw_cli_describe_formats ();
+  g_autofree char *description = NULL;
   gboolean mp4 = FALSE;
   gboolean overwrite = FALSE;
   gboolean quiet = FALSE;
@@ -115,9 +120,8 @@ cw_cli_render (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Folder for the frames (default: clearway-export)"), N_("DIR") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("tiktok, reels, shorts, facebook, portrait, square, landscape, WIDTHxHEIGHT, a comma-separated list, or all"),
-      N_("FORMAT") },
-    { "fps", 0, 0, G_OPTION_ARG_INT, &fps, N_("Frames per second: 24, 25, 30, 50 or 60"), N_("N") },
+      N_("A format listed below, WIDTHxHEIGHT, a comma-separated list, or all"), N_("FORMAT") },
+    { "fps", 0, 0, G_OPTION_ARG_INT, &fps, fps_help, N_("N") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
       N_("Language to render, a comma-separated list, or all"), N_("CODE") },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Frames to render at once (default: one per core)"),
@@ -146,16 +150,21 @@ cw_cli_render (int    argc,
                                 _("Writes frame_00000.png, frame_00001.png… at a constant frame rate, with a\n"
                                   "manifest.json that gives the ffmpeg command for an MP4. Several languages\n"
                                   "or formats each get their own folder inside the output folder."));
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 done, 1 failed, 2 wrong usage, 130 stopped with Ctrl+C."));
+  description = g_strconcat (formats_help, "\n",
+                             _("Exit status: 0 done, 1 failed, 2 wrong usage, 130 stopped with Ctrl+C."), NULL);
+  g_option_context_set_description (context, description);
   if (!cw_cli_parse (context, "render", &argc, &argv, &status))
     return status;
 
   if (argc > 2)
     return cw_cli_usage_error (context, "render", _("give one deck at most"));
-  if (fps != 0 && fps != 24 && fps != 25 && fps != 30 && fps != 50 && fps != 60)
-    return cw_cli_usage_error (context, "render",
-                               _("--fps must be 24, 25, 30, 50 or 60, the rates the platforms take"));
+  if (fps != 0 && (fps < 0 || !cw_frame_rate_is_valid (fps)))
+    {
+      /* Translators: %s is the list of frame rates, "24, 25, 30…" */
+      g_autofree char *message = g_strdup_printf (_("--fps must be one of %s, the rates the platforms take"),
+                                                  rates);
+      return cw_cli_usage_error (context, "render", message);
+    }
   if (jobs < 0 || jobs > 256)
     return cw_cli_usage_error (context, "render", _("--jobs must be between 1 and 256"));
 

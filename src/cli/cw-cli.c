@@ -132,6 +132,26 @@ cw_cli_print_warnings (CwDeck *deck)
     }
 }
 
+/* Figures the deck holds but probably should not: a count below zero, a
+ * percentage over 100, a figure more than a year old. The deck is named
+ * as @path was typed. */
+void
+cw_cli_print_statistic_warnings (CwDeck     *deck,
+                                 const char *path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) warnings = cw_deck_check_statistics (deck, now);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      CwDiagnostic *d = g_ptr_array_index (warnings, i);
+      g_autoptr(CwDiagnostic) named = cw_diagnostic_new (d->severity, d->code, path, d->line, d->message);
+      g_autofree char *line = cw_diagnostic_to_string (named);
+
+      g_printerr (_("warning: %s\n"), line);
+    }
+}
+
 int
 cw_cli_usage_error (GOptionContext *context,
                     const char     *command,
@@ -251,6 +271,38 @@ cw_cli_expand_formats (CwDeck      *deck,
       g_ptr_array_add (formats, format);
     }
   return g_steal_pointer (&formats);
+}
+
+/**
+ * cw_cli_describe_formats:
+ *
+ * The built-in output formats for --help, one a line with its name, size
+ * and aspect ratio, as resources/formats.json gives them.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+cw_cli_describe_formats (void)
+{
+  const char * const *names = cw_format_list_names ();
+  const char *custom = "WIDTHxHEIGHT";
+  GString *text = g_string_new (_("Formats:"));
+  int width = strlen (custom);
+
+  for (guint i = 0; names[i]; i++)
+    width = MAX (width, (int) strlen (names[i]));
+
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (names[i], NULL);
+
+      g_string_append_printf (text, "\n  %-*s  ", width, names[i]);
+      /* Translators: a format in --help: its name, width×height and aspect, "TikTok, 1080×1920 (9:16)" */
+      g_string_append_printf (text, _("%s, %d×%d (%s)"), format->label, format->width, format->height,
+                              format->aspect);
+    }
+  g_string_append_printf (text, "\n  %-*s  %s\n", width, custom, _("a size of your own, such as 1080x1920"));
+  return g_string_free (text, FALSE);
 }
 
 int

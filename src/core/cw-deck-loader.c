@@ -381,14 +381,20 @@ load_output (Loader  *loader,
 
   if (fps != NULL)
     {
-      static const char * const rates[] = { "24", "25", "30", "50", "60", NULL };
+      guint64 rate = 0;
 
-      if (!g_strv_contains (rates, fps))
-        loader_error (loader, line_of (output), CW_ERROR_BAD_VALUE,
-                      _("fps=\"%s\" is not a frame rate the platforms take; use 24, 25, 30, 50 or 60."),
-                      fps);
+      /* written as the schema lists it: "24", never "024" */
+      if (!g_ascii_string_to_unsigned (fps, 10, 1, G_MAXUINT, &rate, NULL) || fps[0] == '0' ||
+          !cw_frame_rate_is_valid (rate))
+        {
+          g_autofree char *rates = cw_frame_rates_to_string ();
+
+          loader_error (loader, line_of (output), CW_ERROR_BAD_VALUE,
+                        _("fps=\"%s\" is not a frame rate the platforms take; use one of %s."),
+                        fps, rates);
+        }
       else
-        cw_deck_set_fps (loader->deck, atoi (fps));
+        cw_deck_set_fps (loader->deck, rate);
     }
 
   if (background != NULL)
@@ -626,6 +632,7 @@ load_statistics (Loader  *loader,
       check_length (loader, line, source, CW_TEXT_ROLE_SOURCE, id);
 
       statistic = cw_statistic_new (id);
+      cw_statistic_set_line (statistic, line);
       if (value != NULL)
         cw_statistic_set_value (statistic, v);
       cw_statistic_set_unit (statistic, unit);

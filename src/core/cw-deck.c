@@ -10,6 +10,8 @@
 #include "cw-deck.h"
 #include "cw-error.h"
 #include "cw-file.h"
+#include "cw-template.h"
+#include "cw-text.h"
 
 struct _CwDeck
 {
@@ -753,6 +755,146 @@ cw_deck_remove_statistic (CwDeck      *self,
       unwatch_statistic (self, statistic);
       g_list_store_remove (self->statistics, position);
     }
+}
+
+static gboolean
+text_shows (const char *text,
+            const char *id)
+{
+  g_autoptr(GPtrArray) names = cw_text_list_placeholders (text);
+
+  return names != NULL && g_ptr_array_find_with_equal_func (names, id, g_str_equal, NULL);
+}
+
+/* Whether @slide names the statistic @id in a field, or shows it in a
+ * text as {id} (not as {id_and_more}: the placeholder parser decides). */
+static gboolean
+slide_uses_statistic (CwSlide    *slide,
+                      const char *id)
+{
+  const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
+
+  for (const CwField *f = template ? template->fields : NULL; f != NULL && f->name != NULL; f++)
+    {
+      if (f->type == CW_FIELD_STATISTIC && g_strcmp0 (cw_slide_get_param (slide, f->name), id) == 0)
+        return TRUE;
+      if (f->type == CW_FIELD_TEXT &&
+          (text_shows (cw_slide_get_text (slide, f->name), id) ||
+           text_shows (cw_slide_get_text_plural (slide, f->name), id)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * cw_deck_list_slides_using:
+ * @id: a statistic id
+ *
+ * Returns: (transfer container) (element-type CwSlide): the slides that
+ *   show the statistic @id, in order
+ */
+GPtrArray *
+cw_deck_list_slides_using (CwDeck     *self,
+                           const char *id)
+{
+  GPtrArray *slides;
+  guint n;
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  slides = g_ptr_array_new ();
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->slides));
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      g_autoptr(CwSlide) slide = g_list_model_get_item (G_LIST_MODEL (self->slides), i);
+
+      if (slide_uses_statistic (slide, id))
+        g_ptr_array_add (slides, slide);
+    }
+  return slides;
+}
+
+/**
+ * cw_deck_rename_statistic:
+ * @id: the new id
+ *
+ * Gives @statistic a new id, if it is a usable id, no other statistic has
+ * it, and no slide shows the statistic by its old one.
+ *
+ * Returns: %FALSE with @error set, and nothing changed, if it cannot
+ */
+gboolean
+cw_deck_rename_statistic (CwDeck       *self,
+                          CwStatistic  *statistic,
+                          const char   *id,
+                          GError      **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (id ? id : ""));
+  g_autoptr(GPtrArray) users = NULL;
+
+  g_return_val_if_fail (CW_IS_DECK (self), FALSE);
+  g_return_val_if_fail (CW_IS_STATISTIC (statistic), FALSE);
+
+  if (g_strcmp0 (clean, cw_statistic_get_id (statistic)) == 0)
+    return TRUE;
+  if (!cw_statistic_id_is_valid (clean))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” is not a usable id: start with a letter, then use letters, digits, “_” or “-”."),
+                   clean);
+      return FALSE;
+    }
+  if (cw_deck_find_statistic (self, clean) != NULL)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_DUPLICATE_ID,
+                   _("There is already a statistic “%s”; choose another id."), clean);
+      return FALSE;
+    }
+  users = cw_deck_list_slides_using (self, cw_statistic_get_id (statistic));
+  if (users->len > 0)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("Slides show “%s”; renaming it would break them. Add a new statistic instead."),
+                   cw_statistic_get_id (statistic));
+      return FALSE;
+    }
+  cw_statistic_set_id (statistic, clean);
+  return TRUE;
+}
+
+/**
+ * cw_deck_check_statistics:
+ * @now: the time to measure the age of figures against
+ *
+ * The warnings of cw_statistic_check() for every statistic, with the deck
+ * and the line each statistic was loaded from.
+ *
+ * Returns: (transfer full) (element-type CwDiagnostic): the warnings
+ */
+GPtrArray *
+cw_deck_check_statistics (CwDeck    *self,
+                          GDateTime *now)
+{
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
+  g_autofree char *name = NULL;
+  guint n;
+
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+
+  name = cw_deck_dup_display_name (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwStatistic) statistic = g_list_model_get_item (G_LIST_MODEL (self->statistics), i);
+      g_autoptr(GPtrArray) warnings = cw_statistic_check (statistic, NULL, now);
+
+      for (guint w = 0; w < warnings->len; w++)
+        g_ptr_array_add (diagnostics,
+                         cw_diagnostic_new (CW_SEVERITY_WARNING, CW_ERROR_BAD_VALUE, name,
+                                            cw_statistic_get_line (statistic),
+                                            g_ptr_array_index (warnings, w)));
+    }
+  return g_steal_pointer (&diagnostics);
 }
 
 GListModel *

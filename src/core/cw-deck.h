@@ -82,6 +82,14 @@ void          cw_deck_insert_statistic     (CwDeck        *self,
                                             CwStatistic   *statistic);
 void          cw_deck_remove_statistic     (CwDeck        *self,
                                             CwStatistic   *statistic);
+GPtrArray    *cw_deck_list_slides_using    (CwDeck        *self,
+                                            const char    *id);
+gboolean      cw_deck_rename_statistic     (CwDeck        *self,
+                                            CwStatistic   *statistic,
+                                            const char    *id,
+                                            GError       **error);
+GPtrArray    *cw_deck_check_statistics     (CwDeck        *self,
+                                            GDateTime     *now);
 
 GListModel   *cw_deck_get_slides           (CwDeck        *self);
 guint         cw_deck_get_n_slides         (CwDeck        *self);

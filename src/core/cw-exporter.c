@@ -223,6 +223,7 @@ cw_exporter_set_fps (CwExporter *self,
                      guint       fps)
 {
   g_return_if_fail (CW_IS_EXPORTER (self));
+  g_return_if_fail (cw_frame_rate_is_valid (fps));
   self->fps = fps;
 }
 

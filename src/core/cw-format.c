@@ -258,3 +258,49 @@ cw_format_scaled (const CwFormat *self,
   copy->safe = (CwRect) { self->safe.x * s, self->safe.y * s, self->safe.width * s, self->safe.height * s };
   return copy;
 }
+
+/* The frame rates the platforms take. The loader, the CLI, the editor and
+ * the exporter all ask here; data/clearway-deck.rng lists the same values,
+ * which a test checks. */
+static const guint frame_rates[] = { 24, 25, 30, 50, 60, 0 };
+
+/**
+ * cw_frame_rates_list:
+ * @n_rates: (out) (optional): how many there are
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the frame rates an
+ *   export may have, from the lowest
+ */
+const guint *
+cw_frame_rates_list (guint *n_rates)
+{
+  if (n_rates != NULL)
+    *n_rates = G_N_ELEMENTS (frame_rates) - 1;
+  return frame_rates;
+}
+
+gboolean
+cw_frame_rate_is_valid (guint fps)
+{
+  for (guint i = 0; frame_rates[i] != 0; i++)
+    {
+      if (frame_rates[i] == fps)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * cw_frame_rates_to_string:
+ *
+ * Returns: (transfer full): the frame rates for a message, "24, 25, 30…"
+ */
+char *
+cw_frame_rates_to_string (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; frame_rates[i] != 0; i++)
+    g_string_append_printf (text, i > 0 ? ", %u" : "%u", frame_rates[i]);
+  return g_string_free (text, FALSE);
+}

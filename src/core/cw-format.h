@@ -1,4 +1,5 @@
-/* cw-format.h: output formats (frame sizes) and the safe zones of each platform
+/* cw-format.h: output formats (frame sizes), the safe zones of each platform,
+ * and the frame rates the platforms take
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,6 +50,10 @@ const char * const *cw_format_list_names (void);
 gboolean       cw_format_is_vertical (const CwFormat *self);
 CwFormat      *cw_format_scaled     (const CwFormat *self,
                                      int             width);
+
+const guint   *cw_frame_rates_list      (guint          *n_rates);
+gboolean       cw_frame_rate_is_valid   (guint           fps);
+char          *cw_frame_rates_to_string (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwFormat, cw_format_free)
 

@@ -148,40 +148,25 @@ decode_png (const guint8  *data,
   return g_steal_pointer (&surface);
 }
 
-/* Reads a JPEG's size from its frame header, before anything is decoded. */
-static gboolean
-jpeg_size (const guint8 *data,
-           gsize         len,
-           guint        *width,
-           guint        *height)
+typedef struct
 {
-  gsize i = 2;
+  int width;
+  int height;
+} JpegSize;
 
-  while (i + 9 < len)
-    {
-      guint marker;
-      guint seg;
-
-      if (data[i] != 0xff)
-        return FALSE;
-      marker = data[i + 1];
-      if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
-        {
-          i += 2;
-          continue;
-        }
-      seg = (data[i + 2] << 8) | data[i + 3];
-      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
-        {
-          *height = (data[i + 5] << 8) | data[i + 6];
-          *width = (data[i + 7] << 8) | data[i + 8];
-          return *width > 0 && *height > 0;
-        }
-      if (seg < 2)
-        return FALSE;
-      i += 2 + seg;
-    }
-  return FALSE;
+/* The loader knows the size from the frame header, before it decodes a
+ * pixel; a size of 0×0 makes it stop there, so a huge image is refused
+ * without its pixels ever being allocated. */
+static void
+on_size_prepared (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  JpegSize        *size)
+{
+  size->width = width;
+  size->height = height;
+  if (width > CW_IMAGE_MAX_SIDE || height > CW_IMAGE_MAX_SIDE)
+    gdk_pixbuf_loader_set_size (loader, 0, 0);
 }
 
 static cairo_surface_t *
@@ -193,39 +178,46 @@ decode_jpeg (const guint8  *data,
   g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GError) local_error = NULL;
   cairo_surface_t *surface;
-  GdkPixbuf *pixbuf;
-  guint width = 0, height = 0;
+  GdkPixbuf *pixbuf = NULL;
+  JpegSize size = { 0, 0 };
+  guint width, height;
   const guint8 *pixels;
   guint8 *out;
   int stride, out_stride, channels;
+  gboolean done = FALSE;
 
-  if (!jpeg_size (data, len, &width, &height))
+  /* only the JPEG loader, not every format gdk-pixbuf knows */
+  loader = gdk_pixbuf_loader_new_with_type ("jpeg", &local_error);
+  if (loader != NULL)
+    {
+      gboolean written;
+
+      g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared), &size);
+      written = gdk_pixbuf_loader_write (loader, data, len, &local_error);
+      /* closed once, whatever happened: the first error is the one to tell */
+      done = gdk_pixbuf_loader_close (loader, written ? &local_error : NULL) && written &&
+             (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) != NULL;
+    }
+
+  if (size.width > CW_IMAGE_MAX_SIDE || size.height > CW_IMAGE_MAX_SIDE)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
+                   _("%s: the image is %u×%u pixels; images may be at most %d pixels on a side. Scale it down first."),
+                   display_name, (guint) size.width, (guint) size.height, CW_IMAGE_MAX_SIDE);
+      return NULL;
+    }
+  if (!done && size.width == 0)
     {
       g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
                    _("%s: the JPEG image cannot be read. Export it again from your image editor."),
                    display_name);
       return NULL;
     }
-  if (width > CW_IMAGE_MAX_SIDE || height > CW_IMAGE_MAX_SIDE)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_TOO_LARGE,
-                   _("%s: the image is %u×%u pixels; images may be at most %d pixels on a side. Scale it down first."),
-                   display_name, width, height, CW_IMAGE_MAX_SIDE);
-      return NULL;
-    }
-
-  /* only the JPEG loader, not every format gdk-pixbuf knows */
-  loader = gdk_pixbuf_loader_new_with_type ("jpeg", &local_error);
-  if (loader == NULL ||
-      !gdk_pixbuf_loader_write (loader, data, len, &local_error) ||
-      !gdk_pixbuf_loader_close (loader, &local_error) ||
-      (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) == NULL)
+  if (!done)
     {
       g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
                    _("%s: the JPEG image is damaged (%s). Export it again from your image editor."),
                    display_name, local_error ? local_error->message : "?");
-      if (loader != NULL)
-        gdk_pixbuf_loader_close (loader, NULL);
       return NULL;
     }
 

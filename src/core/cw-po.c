@@ -532,20 +532,10 @@ describe_placeholders (GString          *comment,
     {
       const char *name = g_ptr_array_index (names, i);
       CwStatistic *statistic = cw_deck_find_statistic (deck, name);
+      g_autofree char *note = template ? cw_template_describe_placeholder (template, name, slide, language) : NULL;
 
-      if (template != NULL && cw_template_has_placeholder (template, name) && g_str_equal (name, "per_icon"))
-        {
-          const char *value = slide ? cw_slide_get_param (slide, "per_icon") : NULL;
-          g_autofree char *number = cw_number_format (language, CW_NUMBER_DECIMAL,
-                                                      value ? g_ascii_strtod (value, NULL) : 1, 0);
-          /* Translators: a note for those who translate a deck; %s is a number */
-          g_string_append_printf (comment, _("{per_icon} is how much one symbol stands for: %s."), number);
-        }
-      else if (template != NULL && cw_template_has_placeholder (template, name) && g_str_equal (name, "change"))
-        {
-          g_string_append (comment,
-                           _("{change} is the change between the two figures, in percent with its sign, such as −60 %."));
-        }
+      if (note != NULL)
+        g_string_append (comment, note);
       else if (statistic != NULL)
         {
           g_autofree char *value = cw_statistic_format (statistic, language, FALSE);

@@ -4,14 +4,18 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/chvalid.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cw-core.h"
 #include "cw-deck-io.h"
+#include "cw-error.h"
 #include "cw-statistic.h"
+#include "cw-text.h"
 
 struct _CwStatistic
 {
@@ -28,6 +32,8 @@ struct _CwStatistic
   char   *source;
   /* see cw_statistic_get_revision() */
   guint64 revision;
+  /* where it was loaded from, for messages */
+  guint   line;
 };
 
 G_DEFINE_FINAL_TYPE (CwStatistic, cw_statistic, G_TYPE_OBJECT)
@@ -219,6 +225,7 @@ cw_statistic_copy (CwStatistic *self)
                        NULL);
   copy->value = self->value;
   copy->has_value = self->has_value;
+  copy->line = self->line;
   for (guint i = 0; i < self->points->len; i++)
     {
       const CwPoint *p = &g_array_index (self->points, CwPoint, i);
@@ -576,4 +583,224 @@ cw_statistic_text_is_valid (const char *text,
         return FALSE;
     }
   return TRUE;
+}
+
+/* The line of the deck file the statistic was loaded from; 0 if none. */
+guint
+cw_statistic_get_line (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), 0);
+  return self->line;
+}
+
+void
+cw_statistic_set_line (CwStatistic *self,
+                       guint        line)
+{
+  g_return_if_fail (CW_IS_STATISTIC (self));
+  self->line = line;
+}
+
+/**
+ * cw_statistic_set_from_text:
+ * @property: "label", "value", "unit", "as-of" or "source"
+ * @text: (nullable): what was typed; blank clears the property
+ *
+ * Sets a property from what someone typed, after the checks a deck file
+ * is held to, so that nothing typed makes a deck that does not open
+ * again. The id is the deck's business: see cw_deck_rename_statistic().
+ *
+ * Returns: %FALSE with @error set, and nothing changed, when @text
+ *   cannot be used
+ */
+gboolean
+cw_statistic_set_from_text (CwStatistic  *self,
+                            const char   *property,
+                            const char   *text,
+                            GError      **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+  const char *value = *clean ? clean : NULL;
+  guint max_chars = CW_STATISTIC_MAX_TEXT;
+
+  g_return_val_if_fail (CW_IS_STATISTIC (self), FALSE);
+  g_return_val_if_fail (property != NULL && !g_str_equal (property, "id"), FALSE);
+
+  if (g_str_equal (property, "value"))
+    {
+      char *end = NULL;
+      double number;
+
+      /* a series shows its last point when it has no value of its own */
+      if (value == NULL && self->points->len > 0)
+        {
+          cw_statistic_unset_value (self);
+          return TRUE;
+        }
+      number = value ? g_ascii_strtod (value, &end) : NAN;
+      if (value == NULL || *end != '\0' || !isfinite (number))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” is not a number; type it without grouping, like 161000 or 2.5."), clean);
+          return FALSE;
+        }
+      if (fabs (number) > CW_STATISTIC_MAX_VALUE)
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” is larger than a deck holds (%.0f either way); give it in a larger unit, such as thousands or millions."),
+                       clean, CW_STATISTIC_MAX_VALUE);
+          return FALSE;
+        }
+      if (!cw_statistic_value_is_valid (number))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” has more decimals than a deck keeps; round it."), clean);
+          return FALSE;
+        }
+      cw_statistic_set_value (self, number);
+      return TRUE;
+    }
+
+  if (g_str_equal (property, "as-of"))
+    {
+      if (value != NULL && !cw_statistic_as_of_is_valid (value))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” is not a date; write it YYYY, YYYY-MM or YYYY-MM-DD, like 2024-10."), clean);
+          return FALSE;
+        }
+      cw_statistic_set_as_of (self, value);
+      return TRUE;
+    }
+
+  /* held to what the loader allows each (a unit only by the schema) */
+  if (g_str_equal (property, "label"))
+    max_chars = cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL);
+  else if (g_str_equal (property, "source"))
+    max_chars = cw_text_role_get_max_chars (CW_TEXT_ROLE_SOURCE);
+  if (!cw_statistic_text_is_valid (value, max_chars))
+    {
+      glong length = g_utf8_strlen (value, -1);
+
+      if (length > max_chars)
+        g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The text is %ld character long, and a deck holds at most %u; shorten it.",
+                                  "The text is %ld characters long, and a deck holds at most %u; shorten it.",
+                                  length),
+                     length, max_chars);
+      else
+        g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                     _("The text holds a control character, which a deck cannot keep; remove it."));
+      return FALSE;
+    }
+  if (g_str_equal (property, "label"))
+    cw_statistic_set_label (self, value);
+  else if (g_str_equal (property, "unit"))
+    cw_statistic_set_unit (self, value);
+  else if (g_str_equal (property, "source"))
+    cw_statistic_set_source (self, value);
+  else
+    g_return_val_if_reached (FALSE);
+  return TRUE;
+}
+
+/* The last day @as_of can mean: the end of its year, month or day. */
+static gboolean
+as_of_last_day (const char *as_of,
+                GDate      *date)
+{
+  int y = 0, m = 12, d = 0;
+
+  if (!cw_statistic_as_of_is_valid (as_of))
+    return FALSE;
+  y = atoi (as_of);
+  if (strlen (as_of) >= 7)
+    m = atoi (as_of + 5);
+  d = strlen (as_of) == 10 ? atoi (as_of + 8) : g_date_get_days_in_month (m, y);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+static gboolean
+checks (const char *property,
+        const char *name)
+{
+  return property == NULL || g_str_equal (property, name);
+}
+
+/**
+ * cw_statistic_check:
+ * @property: (nullable): only what concerns this property ("value",
+ *   "unit", "as-of"), or %NULL for every check
+ * @now: the time to measure the age of the figure against
+ *
+ * What a deck may hold but probably should not: a count below zero, a
+ * percentage over 100, a figure more than a year old. Each message says
+ * what to do.
+ *
+ * Returns: (transfer full) (element-type utf8): the warnings, perhaps none
+ */
+GPtrArray *
+cw_statistic_check (CwStatistic *self,
+                    const char  *property,
+                    GDateTime   *now)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  gboolean percent;
+  GDate last, today;
+
+  g_return_val_if_fail (CW_IS_STATISTIC (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  percent = cw_statistic_is_percent (self);
+  if (checks (property, "value") || checks (property, "unit"))
+    {
+      guint n = self->has_value || self->points->len == 0 ? 1 : 0;
+
+      /* the value, then each point of a series */
+      for (guint i = 0; i < n + self->points->len; i++)
+        {
+          const CwPoint *point = i < n ? NULL : &g_array_index (self->points, CwPoint, i - n);
+          double value = point ? point->value : self->value;
+
+          if (!percent && value < 0)
+            {
+              if (point != NULL)
+                g_ptr_array_add (warnings,
+                                 g_strdup_printf (_("“%s” has %g for “%s”, below zero, but it counts something: correct that point."),
+                                                  self->id, value, point->label ? point->label : ""));
+              else
+                g_ptr_array_add (warnings,
+                                 g_strdup_printf (_("“%s” is %g, below zero, but it counts something: correct the figure, or, to show a fall, give the change as a percentage (unit “%%”)."),
+                                                  self->id, value));
+            }
+          else if (percent && value > 100)
+            {
+              if (point != NULL)
+                g_ptr_array_add (warnings,
+                                 g_strdup_printf (_("“%s” has %g %% for “%s”, more than the whole: correct it, unless it is a rise of more than 100 %%."),
+                                                  self->id, value, point->label ? point->label : ""));
+              else
+                g_ptr_array_add (warnings,
+                                 g_strdup_printf (_("“%s” is %g %%, more than the whole: correct it, unless it is a rise of more than 100 %%."),
+                                                  self->id, value));
+            }
+        }
+    }
+
+  if (checks (property, "as-of") && as_of_last_day (self->as_of, &last))
+    {
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      g_date_add_years (&last, 1);
+      if (g_date_compare (&last, &today) < 0)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("“%s” is as of %s, more than a year ago: look for newer figures at the source, then update its value and date."),
+                                          self->id, self->as_of));
+    }
+
+  return g_steal_pointer (&warnings);
 }

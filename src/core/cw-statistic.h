@@ -74,6 +74,17 @@ void         cw_statistic_clear_points (CwStatistic *self);
 gboolean     cw_statistic_is_percent (CwStatistic *self);
 guint        cw_statistic_get_decimals (CwStatistic *self);
 
+guint        cw_statistic_get_line   (CwStatistic *self);
+void         cw_statistic_set_line   (CwStatistic *self,
+                                      guint        line);
+gboolean     cw_statistic_set_from_text (CwStatistic  *self,
+                                      const char   *property,
+                                      const char   *text,
+                                      GError      **error);
+GPtrArray   *cw_statistic_check      (CwStatistic *self,
+                                      const char  *property,
+                                      GDateTime   *now);
+
 gboolean     cw_statistic_id_is_valid    (const char *id);
 gboolean     cw_statistic_as_of_is_valid (const char *as_of);
 gboolean     cw_statistic_value_is_valid (double      value);

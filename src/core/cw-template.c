@@ -46,6 +46,18 @@ cw_template_list (void)
   return get_templates ();
 }
 
+/**
+ * cw_template_get_default:
+ *
+ * Returns: (transfer none): the template a new deck starts with: the
+ *   first of the list, which opens a clip
+ */
+const CwTemplate *
+cw_template_get_default (void)
+{
+  return get_templates ()[0];
+}
+
 const CwTemplate *
 cw_template_lookup (const char *id)
 {
@@ -93,11 +105,83 @@ cw_template_get_n_fields (const CwTemplate *self)
   return n;
 }
 
+static const CwPlaceholder *
+find_placeholder (const CwTemplate *self,
+                  const char       *name)
+{
+  for (const CwPlaceholder *p = self->placeholders; p != NULL && p->name != NULL; p++)
+    {
+      if (g_strcmp0 (p->name, name) == 0)
+        return p;
+    }
+  return NULL;
+}
+
 gboolean
 cw_template_has_placeholder (const CwTemplate *self,
                              const char       *name)
 {
-  return self->placeholders != NULL && g_strv_contains (self->placeholders, name);
+  return find_placeholder (self, name) != NULL;
+}
+
+/**
+ * cw_template_describe_placeholder:
+ * @slide: (nullable): the slide the text is on
+ * @language: the language the slide's figures are written in
+ *
+ * What {@name} stands for, as a note for those who translate the slide.
+ *
+ * Returns: (transfer full) (nullable): the note, in the interface's
+ *   language; %NULL when the template does not fill in {@name} or says
+ *   nothing about it
+ */
+char *
+cw_template_describe_placeholder (const CwTemplate *self,
+                                  const char       *name,
+                                  CwSlide          *slide,
+                                  const char       *language)
+{
+  const CwPlaceholder *placeholder = find_placeholder (self, name);
+
+  if (placeholder == NULL)
+    return NULL;
+  if (placeholder->describe != NULL)
+    return placeholder->describe (slide, language);
+  return placeholder->note ? g_strdup (g_dgettext (GETTEXT_PACKAGE, placeholder->note)) : NULL;
+}
+
+/* Whether @element is text around the point of the slide, which a short
+ * summary leaves out. */
+gboolean
+cw_template_element_is_supporting (const CwTemplate *self,
+                                   const char       *element)
+{
+  const CwElement *found = element ? cw_template_find_element (self, element) : NULL;
+
+  return found != NULL && found->supporting;
+}
+
+/**
+ * cw_template_get_summary:
+ *
+ * What @slide is about in a few words, before it is laid out: the text of
+ * the template's summary field, or that field's default.
+ *
+ * Returns: (transfer none) (nullable): the text, or %NULL if there is none
+ */
+const char *
+cw_template_get_summary (const CwTemplate *self,
+                         CwSlide          *slide)
+{
+  const CwField *field;
+  const char *text;
+
+  if (self->summary_field == NULL || (field = cw_template_find_field (self, self->summary_field)) == NULL)
+    return NULL;
+  text = cw_slide_get_text (slide, field->name);
+  if (text == NULL && field->default_value != NULL)
+    text = g_dgettext (GETTEXT_PACKAGE, field->default_value);
+  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 const char *
@@ -222,16 +306,21 @@ statistic_suits (const CwTemplate *self,
 {
   gboolean is_series = cw_statistic_get_n_points (statistic) > 1;
 
-  if (g_str_equal (self->id, "bar-chart") || g_str_equal (self->id, "line-chart"))
-    return is_series;
-  if (g_str_equal (self->id, "percent"))
-    return cw_statistic_is_percent (statistic);
-  return !is_series && !cw_statistic_is_percent (statistic);
+  switch (self->statistic_kind)
+    {
+    case CW_STATISTIC_KIND_SERIES:
+      return is_series;
+    case CW_STATISTIC_KIND_PERCENT:
+      return cw_statistic_is_percent (statistic);
+    case CW_STATISTIC_KIND_FIGURE:
+    case CW_STATISTIC_KIND_SMALL_FIGURE:
+    default:
+      return !is_series && !cw_statistic_is_percent (statistic);
+    }
 }
 
-/* The statistic of @deck that suits a field best: a series for charts, a
- * percentage for the percentage card, a plain figure otherwise; for a
- * pictogram the smallest figure (symbols count small numbers best); for a
+/* The statistic of @deck that suits a field best, of the kind the
+ * template wants; the smallest where it wants a small figure; for a
  * second figure, one in the same unit as the first, so a comparison
  * compares like with like. */
 static CwStatistic *
@@ -258,7 +347,7 @@ pick_statistic (const CwTemplate *self,
         continue;
       if (best == NULL)
         best = statistic;
-      else if (g_str_equal (self->id, "pictogram") &&
+      else if (self->statistic_kind == CW_STATISTIC_KIND_SMALL_FIGURE &&
                cw_statistic_get_value (statistic) < cw_statistic_get_value (best))
         best = statistic;
     }

@@ -13,9 +13,7 @@
 /* Title card */
 
 static const CwField title_fields[] = {
-  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
-    N_("A few words above the headline: the campaign, the place"),
-    N_("Mine action"), .max_chars = 32, .element = "kicker", .optional = TRUE },
+  CW_FIELD_KICKER (N_("A few words above the headline: the campaign, the place"), N_("Mine action")),
   { "headline", CW_FIELD_TEXT, N_("Headline"),
     N_("The one sentence the clip is about"),
     N_("Your headline here"), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "headline" },
@@ -30,10 +28,10 @@ static const CwField title_fields[] = {
 
 static const CwElement title_elements[] = {
   { "logo", N_("Logo"), CW_ENTER_FADE (0.0) },
-  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.15) },
+  CW_ELEMENT_KICKER (CW_ENTER_RISE (0.15)),
   { "headline", N_("Headline"), { CW_EFFECT_SLIDE_UP, CW_EASING_EASE_OUT_CUBIC, 0.3, 0.8 } },
   { "rule", N_("Accent bar"), CW_ENTER_GROW (0.8) },
-  { "subline", N_("Subline"), CW_ENTER_FADE (1.0) },
+  { "subline", N_("Subline"), CW_ENTER_FADE (1.0), .supporting = TRUE },
   { NULL }
 };
 
@@ -84,6 +82,7 @@ const CwTemplate cw_template_title = {
   .shows_source = FALSE,
   .fields = title_fields,
   .elements = title_elements,
+  .summary_field = "headline",
   .min_duration = 3.0,
   .build = build_title,
 };
@@ -103,9 +102,7 @@ static const CwField big_number_fields[] = {
   { "compact", CW_FIELD_BOOLEAN, N_("Short form"),
     N_("Show 161K instead of 161,000"),
     "false", .element = "number" },
-  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
-    N_("A few words above the number"),
-    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  CW_FIELD_KICKER (N_("A few words above the number"), NULL),
   { "label", CW_FIELD_TEXT, N_("Label"),
     N_("What the number counts; it follows the number, so it has plural forms"),
     N_("people reached"), .max_chars = 48, .plural = TRUE, .count_field = "statistic",
@@ -117,12 +114,12 @@ static const CwField big_number_fields[] = {
 };
 
 static const CwElement big_number_elements[] = {
-  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.1) },
+  CW_ELEMENT_KICKER (CW_ENTER_RISE (0.1)),
   { "number", N_("Number"), CW_ENTER_COUNT (0.2) },
   { "rule", N_("Accent bar"), CW_ENTER_GROW (1.1) },
   { "label", N_("Label"), CW_ENTER_RISE (0.45) },
   { "detail", N_("Detail"), CW_ENTER_FADE (1.0) },
-  { "source", N_("Source line"), CW_ENTER_FADE (0.8) },
+  CW_ELEMENT_SOURCE (CW_ENTER_FADE (0.8)),
   { NULL }
 };
 
@@ -174,8 +171,10 @@ const CwTemplate cw_template_big_number = {
   .label = N_("Big number"),
   .description = N_("One figure that counts up, with what it counts"),
   .shows_source = TRUE,
+  .statistic_kind = CW_STATISTIC_KIND_FIGURE,
   .fields = big_number_fields,
   .elements = big_number_elements,
+  .summary_field = "label",
   .min_duration = 3.0,
   .build = build_big_number,
 };
@@ -189,9 +188,7 @@ static const CwField safety_fields[] = {
   { "audience", CW_FIELD_CHOICE, N_("For"),
     N_("Children get symbols for each step and simpler words; “As the deck says” follows the deck’s audience"),
     "auto", .choices = safety_audiences, .choice_labels = safety_audience_labels, .element = "icon" },
-  { "title", CW_FIELD_TEXT, N_("Title"),
-    N_("What the steps answer"),
-    N_("If you see a mine or a strange object:"), .max_chars = 50, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" },
+  CW_FIELD_TITLE (N_("What the steps answer"), N_("If you see a mine or a strange object:"), 50),
   { "step1", CW_FIELD_TEXT, N_("First step"),
     N_("The first thing to do"),
     N_("Stop. Do not touch it."), .max_chars = 40, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step1" },
@@ -215,7 +212,7 @@ static const CwField safety_fields[] = {
 
 static const CwElement safety_elements[] = {
   { "icon", N_("Warning sign"), CW_ENTER_POP (0.0) },
-  { "title", N_("Title"), CW_ENTER_RISE (0.2) },
+  CW_ELEMENT_TITLE (CW_ENTER_RISE (0.2)),
   { "step1", N_("First step"), { CW_EFFECT_SLIDE_LEFT, CW_EASING_EASE_OUT_CUBIC, 0.55, 0.6 } },
   { "step2", N_("Second step"), { CW_EFFECT_SLIDE_LEFT, CW_EASING_EASE_OUT_CUBIC, 0.8, 0.6 } },
   { "step3", N_("Third step"), { CW_EFFECT_SLIDE_LEFT, CW_EASING_EASE_OUT_CUBIC, 1.05, 0.6 } },
@@ -591,6 +588,7 @@ const CwTemplate cw_template_safety = {
   .shows_source = FALSE,
   .fields = safety_fields,
   .elements = safety_elements,
+  .summary_field = "title",
   .min_duration = 5.0,
   .build = build_safety,
 };

@@ -13,7 +13,10 @@
 
 /* Comparison: before and after, with the change between them */
 
-static const char * const comparison_placeholders[] = { "change", NULL };
+static const CwPlaceholder comparison_placeholders[] = {
+  { "change", N_("{change} is the change between the two figures, in percent with its sign, such as −60 %.") },
+  { NULL }
+};
 
 static const CwField comparison_fields[] = {
   { "before", CW_FIELD_STATISTIC, N_("Before"),
@@ -22,9 +25,7 @@ static const CwField comparison_fields[] = {
   { "after", CW_FIELD_STATISTIC, N_("After"),
     N_("The later figure; its source is shown"),
     NULL, .element = "after" },
-  { "title", CW_FIELD_TEXT, N_("Title"),
-    N_("What changed"),
-    N_("What changed"), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" },
+  CW_FIELD_TITLE (N_("What changed"), N_("What changed"), 60),
   { "before_label", CW_FIELD_TEXT, N_("Before label"),
     N_("When or what the earlier figure is, such as a year"),
     N_("Before"), .max_chars = 24, .element = "before" },
@@ -41,12 +42,12 @@ static const CwField comparison_fields[] = {
 };
 
 static const CwElement comparison_elements[] = {
-  { "title", N_("Title"), CW_ENTER_RISE (0.0) },
+  CW_ELEMENT_TITLE (CW_ENTER_RISE (0.0)),
   { "before", N_("Before"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, 0.25, 1.2 } },
   { "arrow", N_("Arrow"), { CW_EFFECT_WIPE, CW_EASING_EASE_IN_OUT_CUBIC, 0.9, 0.5 } },
   { "after", N_("After"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, 1.1, 1.2 } },
   { "change", N_("Change"), CW_ENTER_POP (1.9) },
-  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  CW_ELEMENT_SOURCE (CW_ENTER_FADE (1.0)),
   { NULL }
 };
 
@@ -350,9 +351,11 @@ const CwTemplate cw_template_comparison = {
   .label = N_("Comparison"),
   .description = N_("Two figures side by side, before and after, with the change between them"),
   .shows_source = TRUE,
+  .statistic_kind = CW_STATISTIC_KIND_FIGURE,
   .fields = comparison_fields,
   .elements = comparison_elements,
   .placeholders = comparison_placeholders,
+  .summary_field = "title",
   .min_duration = 4.0,
   .build = build_comparison,
 };
@@ -567,6 +570,7 @@ const CwTemplate cw_template_quote = {
   .shows_source = FALSE,
   .fields = quote_fields,
   .elements = quote_elements,
+  .summary_field = "quote",
   .min_duration = 4.0,
   .build = build_quote,
 };

@@ -91,22 +91,18 @@ static const CwField bar_chart_fields[] = {
   { "compact", CW_FIELD_BOOLEAN, N_("Short numbers"),
     N_("Show 59K instead of 59,163"),
     "false", .element = "values" },
-  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
-    N_("A few words above the title"),
-    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
-  { "title", CW_FIELD_TEXT, N_("Title"),
-    N_("What the bars compare"),
-    N_("What was found"), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" },
+  CW_FIELD_KICKER (N_("A few words above the title"), NULL),
+  CW_FIELD_TITLE (N_("What the bars compare"), N_("What was found"), 60),
   { NULL }
 };
 
 static const CwElement bar_chart_elements[] = {
-  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
-  { "title", N_("Title"), CW_ENTER_RISE (0.1) },
+  CW_ELEMENT_KICKER (CW_ENTER_RISE (0.0)),
+  CW_ELEMENT_TITLE (CW_ENTER_RISE (0.1)),
   { "labels", N_("Labels"), CW_ENTER_FADE (0.3) },
   { "bars", N_("Bars"), { CW_EFFECT_GROW, CW_EASING_EASE_OUT_CUBIC, 0.4, 0.9 } },
   { "values", N_("Values"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, 0.4, 0.9 } },
-  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  CW_ELEMENT_SOURCE (CW_ENTER_FADE (1.0)),
   { NULL }
 };
 
@@ -392,8 +388,10 @@ const CwTemplate cw_template_bar_chart = {
   .label = N_("Bar chart"),
   .description = N_("Compares two to eight figures: bars grow one after another"),
   .shows_source = TRUE,
+  .statistic_kind = CW_STATISTIC_KIND_SERIES,
   .fields = bar_chart_fields,
   .elements = bar_chart_elements,
+  .summary_field = "title",
   .min_duration = 4.0,
   .build = build_bar_chart,
 };
@@ -413,9 +411,7 @@ static const CwField percent_fields[] = {
   { "prefix", CW_FIELD_TEXT, N_("Before the number"),
     N_("Shown before the number, such as “−”"),
     NULL, .max_chars = 6, .element = "number", .optional = TRUE },
-  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
-    N_("A few words above"),
-    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  CW_FIELD_KICKER (N_("A few words above"), NULL),
   { "label", CW_FIELD_TEXT, N_("Label"),
     N_("What the percentage measures"),
     N_("of the land is safe again"), .max_chars = 50, .plural = TRUE, .count_field = "statistic",
@@ -424,11 +420,11 @@ static const CwField percent_fields[] = {
 };
 
 static const CwElement percent_elements[] = {
-  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
+  CW_ELEMENT_KICKER (CW_ENTER_RISE (0.0)),
   { "gauge", N_("Ring or bar"), { CW_EFFECT_GROW, CW_EASING_EASE_IN_OUT_CUBIC, 0.2, 1.5 } },
   { "number", N_("Number"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_IN_OUT_CUBIC, 0.2, 1.5 } },
   { "label", N_("Label"), CW_ENTER_RISE (0.6) },
-  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  CW_ELEMENT_SOURCE (CW_ENTER_FADE (1.0)),
   { NULL }
 };
 
@@ -646,8 +642,10 @@ const CwTemplate cw_template_percent = {
   .label = N_("Percentage"),
   .description = N_("A share or a change: a ring or bar fills while the number counts"),
   .shows_source = TRUE,
+  .statistic_kind = CW_STATISTIC_KIND_PERCENT,
   .fields = percent_fields,
   .elements = percent_elements,
+  .summary_field = "label",
   .min_duration = 3.0,
   .build = build_percent,
 };
@@ -662,7 +660,22 @@ static const char * const icon_labels[] = {
   N_("Unexploded ordnance"), N_("Field (hectare)"), NULL
 };
 
-static const char * const pictogram_placeholders[] = { "per_icon", NULL };
+static char *
+describe_per_icon (CwSlide    *slide,
+                   const char *language)
+{
+  const char *value = slide ? cw_slide_get_param (slide, "per_icon") : NULL;
+  g_autofree char *number = cw_number_format (language, CW_NUMBER_DECIMAL,
+                                              value ? g_ascii_strtod (value, NULL) : 1, 0);
+
+  /* Translators: a note for those who translate a deck; %s is a number */
+  return g_strdup_printf (_("{per_icon} is how much one symbol stands for: %s."), number);
+}
+
+static const CwPlaceholder pictogram_placeholders[] = {
+  { "per_icon", .describe = describe_per_icon },
+  { NULL }
+};
 
 static const CwField pictogram_fields[] = {
   { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
@@ -677,9 +690,7 @@ static const CwField pictogram_fields[] = {
   { "icon", CW_FIELD_CHOICE, N_("Symbol"),
     N_("The pictogram to repeat"),
     "person", .choices = icon_names, .choice_labels = icon_labels, .element = "icons" },
-  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
-    N_("A few words above the number"),
-    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
+  CW_FIELD_KICKER (N_("A few words above the number"), NULL),
   { "label", CW_FIELD_TEXT, N_("Label"),
     N_("What the number counts; it follows the number, so it has plural forms"),
     N_("people"), .max_chars = 50, .plural = TRUE, .count_field = "statistic", .element = "label" },
@@ -690,12 +701,12 @@ static const CwField pictogram_fields[] = {
 };
 
 static const CwElement pictogram_elements[] = {
-  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
+  CW_ELEMENT_KICKER (CW_ENTER_RISE (0.0)),
   { "number", N_("Number"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, 0.2, 1.6 } },
   { "label", N_("Label"), CW_ENTER_RISE (0.35) },
   { "icons", N_("Symbols"), { CW_EFFECT_GROW, CW_EASING_EASE_OUT_QUAD, 0.3, 1.6 } },
-  { "legend", N_("Legend"), CW_ENTER_FADE (1.2) },
-  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  { "legend", N_("Legend"), CW_ENTER_FADE (1.2), .supporting = TRUE },
+  CW_ELEMENT_SOURCE (CW_ENTER_FADE (1.0)),
   { NULL }
 };
 
@@ -954,9 +965,11 @@ const CwTemplate cw_template_pictogram = {
   .label = N_("Pictogram chart"),
   .description = N_("Counts in symbols, such as people or mines: one symbol stands for many"),
   .shows_source = TRUE,
+  .statistic_kind = CW_STATISTIC_KIND_SMALL_FIGURE,
   .fields = pictogram_fields,
   .elements = pictogram_elements,
   .placeholders = pictogram_placeholders,
+  .summary_field = "label",
   .min_duration = 4.0,
   .build = build_pictogram,
 };
@@ -973,22 +986,18 @@ static const CwField line_chart_fields[] = {
   { "compact", CW_FIELD_BOOLEAN, N_("Short numbers"),
     N_("Show 5.8K instead of 5,757"),
     "false", .element = "values" },
-  { "kicker", CW_FIELD_TEXT, N_("Kicker"),
-    N_("A few words above the title"),
-    NULL, .max_chars = 32, .element = "kicker", .optional = TRUE },
-  { "title", CW_FIELD_TEXT, N_("Title"),
-    N_("What the line shows"),
-    N_("Year by year"), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" },
+  CW_FIELD_KICKER (N_("A few words above the title"), NULL),
+  CW_FIELD_TITLE (N_("What the line shows"), N_("Year by year"), 60),
   { NULL }
 };
 
 static const CwElement line_chart_elements[] = {
-  { "kicker", N_("Kicker"), CW_ENTER_RISE (0.0) },
-  { "title", N_("Title"), CW_ENTER_RISE (0.1) },
+  CW_ELEMENT_KICKER (CW_ENTER_RISE (0.0)),
+  CW_ELEMENT_TITLE (CW_ENTER_RISE (0.1)),
   { "line", N_("Line"), { CW_EFFECT_GROW, CW_EASING_EASE_IN_OUT_CUBIC, 0.4, 1.8 } },
   { "labels", N_("Periods"), CW_ENTER_FADE (0.3) },
   { "values", N_("Values"), { CW_EFFECT_POP, CW_EASING_EASE_OUT_BACK, 2.0, 0.5 } },
-  { "source", N_("Source line"), CW_ENTER_FADE (1.0) },
+  CW_ELEMENT_SOURCE (CW_ENTER_FADE (1.0)),
   { NULL }
 };
 
@@ -1211,8 +1220,10 @@ const CwTemplate cw_template_line_chart = {
   .label = N_("Line chart"),
   .description = N_("A figure over time, drawn on from the first year to the last"),
   .shows_source = TRUE,
+  .statistic_kind = CW_STATISTIC_KIND_SERIES,
   .fields = line_chart_fields,
   .elements = line_chart_elements,
+  .summary_field = "title",
   .min_duration = 4.0,
   .build = build_line_chart,
 };

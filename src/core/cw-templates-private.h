@@ -27,6 +27,20 @@ extern const CwTemplate cw_template_quote;
 #define CW_ENTER_COUNT(delay) { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, (delay), 1.6 }
 #define CW_ENTER_WORDS(delay) { CW_EFFECT_WORDS, CW_EASING_LINEAR, (delay), 0.9 }
 
+/* Fields and elements several templates share, each defined once here. A
+ * kicker is a few words above the main text; a title says what a chart or
+ * a card shows; the source line is added by the scene builder. Kickers
+ * and source lines support the point of a slide rather than make it. */
+#define CW_FIELD_KICKER(hint, default_text) \
+  { "kicker", CW_FIELD_TEXT, N_("Kicker"), (hint), (default_text), \
+    .max_chars = 32, .text_role = CW_TEXT_ROLE_LABEL, .element = "kicker", .optional = TRUE }
+#define CW_FIELD_TITLE(hint, default_text, chars) \
+  { "title", CW_FIELD_TEXT, N_("Title"), (hint), (default_text), \
+    .max_chars = (chars), .text_role = CW_TEXT_ROLE_HEADLINE, .element = "title" }
+#define CW_ELEMENT_KICKER(enter) { "kicker", N_("Kicker"), enter, .supporting = TRUE }
+#define CW_ELEMENT_TITLE(enter)  { "title", N_("Title"), enter }
+#define CW_ELEMENT_SOURCE(enter) { "source", N_("Source line"), enter, .supporting = TRUE }
+
 void cw_templates_add_contours (CwSceneBuilder *builder,
                                 double          cx,
                                 double          cy,
