@@ -706,7 +706,7 @@ test_window_export (void)
   g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), window);
   cw_export_dialog_set_folder (dialog, folder);
   cw_export_dialog_select (dialog, "square", TRUE);
-  cw_export_dialog_set_mp4 (dialog, cw_ffmpeg_is_available ());
+  cw_export_dialog_set_video (dialog, "mp4", cw_ffmpeg_is_available ());
   cw_export_dialog_start (dialog);
 
   /* the deck can be edited while the export runs */

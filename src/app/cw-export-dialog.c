@@ -26,6 +26,7 @@ struct _CwExportDialog
   GFile               *folder;
   GPtrArray           *format_checks;
   GPtrArray           *language_checks;
+  GPtrArray           *video_switches;
   gint64               started;
   gboolean             overwrite;
 
@@ -36,8 +37,7 @@ struct _CwExportDialog
   AdwPreferencesGroup *languages_group;
   AdwComboRow         *fps_row;
   AdwActionRow        *folder_row;
-  AdwActionRow        *mp4_row;
-  GtkSwitch           *mp4_switch;
+  AdwPreferencesGroup *videos_group;
   GtkButton           *export_button;
   GtkButton           *cancel_button;
   GtkProgressBar      *progress_bar;
@@ -230,9 +230,16 @@ start_export (CwExportDialog *self)
 
   cw_exporter_set_output_dir (self->exporter, self->folder);
   cw_exporter_set_fps (self->exporter, fps_index < G_N_ELEMENTS (rates) ? rates[fps_index] : 30);
-  cw_exporter_set_mp4 (self->exporter, gtk_switch_get_active (self->mp4_switch));
+  for (guint i = 0; i < self->video_switches->len; i++)
+    {
+      GtkSwitch *video = g_ptr_array_index (self->video_switches, i);
+
+      if (gtk_switch_get_active (video))
+        cw_exporter_add_encoder (self->exporter, g_object_get_data (G_OBJECT (video), "cw-encoder"));
+    }
   cw_exporter_set_overwrite (self->exporter, self->overwrite);
   g_signal_connect_object (self->exporter, "notify::fraction", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->exporter, "notify::status", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
@@ -284,6 +291,7 @@ cw_export_dialog_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->format_checks, g_ptr_array_unref);
   g_clear_pointer (&self->language_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->video_switches, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (cw_export_dialog_parent_class)->dispose (object);
@@ -319,8 +327,7 @@ cw_export_dialog_class_init (CwExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, languages_group);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, fps_row);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, folder_row);
-  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, mp4_row);
-  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, mp4_switch);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, videos_group);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, progress_bar);
@@ -339,6 +346,7 @@ cw_export_dialog_init (CwExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->format_checks = g_ptr_array_new ();
   self->language_checks = g_ptr_array_new ();
+  self->video_switches = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
     {
@@ -365,11 +373,27 @@ cw_export_dialog_init (CwExportDialog *self)
       g_ptr_array_add (self->format_checks, check);
     }
 
-  if (!cw_ffmpeg_is_available ())
+  /* one row for each video the encoder table offers */
+  for (const CwEncoder * const *e = cw_encoder_list (); *e; e++)
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->mp4_row), FALSE);
-      adw_action_row_set_subtitle (self->mp4_row,
-                                   _("Needs ffmpeg, which is not installed; install it to make videos (the frames and the command are exported)"));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *video = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _((*e)->label));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _((*e)->description));
+      gtk_widget_set_valign (video, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (video), GTK_ACCESSIBLE_PROPERTY_LABEL, _((*e)->label), -1);
+      g_object_set_data (G_OBJECT (video), "cw-encoder", (gpointer) *e);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), video);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), video);
+      if (!cw_ffmpeg_is_available ())
+        {
+          gtk_widget_set_sensitive (row, FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       _("Needs ffmpeg, which is not installed; install it to make videos (the frames and the command are exported)"));
+        }
+      adw_preferences_group_add (self->videos_group, row);
+      g_ptr_array_add (self->video_switches, video);
     }
 }
 
@@ -406,7 +430,13 @@ cw_export_dialog_new (GtkWindow  *parent,
       g_ptr_array_add (self->language_checks, check);
     }
 
-  gtk_switch_set_active (self->mp4_switch, cw_ffmpeg_is_available ());
+  for (guint i = 0; i < self->video_switches->len; i++)
+    {
+      GtkSwitch *video = g_ptr_array_index (self->video_switches, i);
+      const CwEncoder *encoder = g_object_get_data (G_OBJECT (video), "cw-encoder");
+
+      gtk_switch_set_active (video, encoder->suggested && cw_ffmpeg_is_available ());
+    }
   return self;
 }
 
@@ -440,12 +470,23 @@ cw_export_dialog_select (CwExportDialog *self,
     }
 }
 
+/* Turns the video called @name (an encoder's name) on or off; it stays
+ * off where ffmpeg is missing. */
 void
-cw_export_dialog_set_mp4 (CwExportDialog *self,
-                          gboolean        mp4)
+cw_export_dialog_set_video (CwExportDialog *self,
+                            const char     *name,
+                            gboolean        active)
 {
   g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
-  gtk_switch_set_active (self->mp4_switch, mp4 && cw_ffmpeg_is_available ());
+
+  for (guint i = 0; i < self->video_switches->len; i++)
+    {
+      GtkSwitch *video = g_ptr_array_index (self->video_switches, i);
+      const CwEncoder *encoder = g_object_get_data (G_OBJECT (video), "cw-encoder");
+
+      if (g_str_equal (encoder->name, name))
+        gtk_switch_set_active (video, active && cw_ffmpeg_is_available ());
+    }
 }
 
 /* Starts the export as the Export button would. */
