@@ -143,6 +143,43 @@ on_replace_response (AdwMessageDialog *dialog,
     show_error (self, NULL);
 }
 
+/* What replacing names, for the prompt: the files of each earlier export
+ * that go, so nobody is surprised by what is missing afterwards. */
+static char *
+describe_replaced (GPtrArray *earlier)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (earlier->len == 1)
+    {
+      CwEarlierExport *one = g_ptr_array_index (earlier, 0);
+      g_autofree char *folder = g_file_get_parse_name (one->dir);
+      g_autofree char *what = cw_earlier_export_describe (one);
+
+      /* Translators: a folder, then what of the earlier export in it goes: "180 frames, captions.txt and clip.mp4" */
+      g_string_append_printf (body, _("Replace the earlier export in %s: %s?"), folder, what);
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("The new export takes its place once it is complete. Nothing else in the folder is touched."));
+      return g_string_free (g_steal_pointer (&body), FALSE);
+    }
+
+  g_string_append (body, _("Replace the earlier exports in these folders?"));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      CwEarlierExport *one = g_ptr_array_index (earlier, i);
+      g_autofree char *folder = g_file_get_parse_name (one->dir);
+      g_autofree char *what = cw_earlier_export_describe (one);
+
+      /* Translators: a folder, then what of the earlier export in it goes */
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: %s"), folder, what);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("The new export takes their place once it is complete. Nothing else in the folders is touched."));
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
 static void
 on_exported (GObject      *object,
              GAsyncResult *result,
@@ -169,11 +206,9 @@ on_exported (GObject      *object,
   if (g_error_matches (error, CW_ERROR, CW_ERROR_OUTPUT_EXISTS) && !self->overwrite)
     {
       AdwMessageDialog *dialog;
-      g_autofree char *path = g_file_get_parse_name (self->folder);
+      g_autofree char *body = describe_replaced (cw_exporter_get_earlier (self->exporter));
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Earlier Export?"), NULL));
-      adw_message_dialog_format_body (dialog, _("%s already holds exported frames. Exporting again replaces them once the new ones are complete."),
-                                      path);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Earlier Export?"), body));
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
       adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (dialog, "cancel");
