@@ -248,11 +248,26 @@ cw_exporter_set_overwrite (CwExporter *self,
   self->overwrite = overwrite;
 }
 
+/* How much of the export is done now, as the workers go. */
+static double
+current_fraction (CwExporter *self)
+{
+  double fraction = 0;
+
+  g_mutex_lock (&self->lock);
+  if (self->finished)
+    fraction = 1.0;
+  else if (self->units_total > 0)
+    fraction = MIN (FRACTION_BEFORE_DONE, self->units_done / self->units_total);
+  g_mutex_unlock (&self->lock);
+  return fraction;
+}
+
 /* On the caller's main context: tells what changed since it last told. */
 static void
 notify_changes (CwExporter *self)
 {
-  double fraction = cw_exporter_get_fraction (self);
+  double fraction = current_fraction (self);
   g_autofree char *status = cw_exporter_dup_status (self);
 
   if (fraction != self->notified_fraction)
@@ -321,24 +336,21 @@ add_units (CwExporter *self,
 /**
  * cw_exporter_get_fraction:
  *
- * Returns: how much of the whole export is done, rendering and encoding
- *   weighed together: 1 only once everything is in place, and never less
- *   than before during a run
+ * How much of the whole export is done, rendering and encoding weighed
+ * together. After cw_exporter_run_async() it is the value last notified on
+ * the caller's main context, so whoever reads it there when told sees each
+ * value once, never less than before, and 1 once.
+ *
+ * Returns: from 0 to 1, and 1 only once everything is in place
  */
 double
 cw_exporter_get_fraction (CwExporter *self)
 {
-  double fraction = 0;
-
   g_return_val_if_fail (CW_IS_EXPORTER (self), 0);
 
-  g_mutex_lock (&self->lock);
-  if (self->finished)
-    fraction = 1.0;
-  else if (self->units_total > 0)
-    fraction = MIN (FRACTION_BEFORE_DONE, self->units_done / self->units_total);
-  g_mutex_unlock (&self->lock);
-  return fraction;
+  if (self->context != NULL)
+    return self->notified_fraction;
+  return current_fraction (self);
 }
 
 /**
@@ -874,6 +886,12 @@ cw_exporter_run_async (CwExporter          *self,
   g_clear_pointer (&self->context, g_main_context_unref);
   self->context = g_main_context_ref_thread_default ();
   set_busy (self, TRUE);
+  /* a new run starts from nothing, whatever the last one reached */
+  if (self->notified_fraction != 0)
+    {
+      self->notified_fraction = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+    }
 
   outer = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (outer, cw_exporter_run_async);
