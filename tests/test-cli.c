@@ -100,6 +100,13 @@ test_usage (void)
   g_assert_cmpint (render_help.status, ==, 0);
   g_assert_nonnull (strstr (render_help.out, "--overwrite"));
   g_assert_nonnull (strstr (render_help.out, "--mp4"));
+  /* the video types, and what each is for, are the encoder table's */
+  g_assert_nonnull (strstr (render_help.out, "--video"));
+  for (const CwEncoder * const *e = cw_encoder_list (); *e; e++)
+    {
+      g_autofree char *entry = g_strdup_printf ("%s (%s)", (*e)->name, (*e)->description);
+      g_assert_nonnull (strstr (render_help.out, entry));
+    }
 }
 
 /* The choices --help offers are the core's: the frame rates of its one
@@ -562,6 +569,112 @@ test_mp4_without_ffmpeg (void)
   cw_test_remove_tree (dir);
 }
 
+/* Saves two one-second slides as short.clearway in @dir: quick to render. */
+static void
+save_short_deck (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "short.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwDeck) deck = cw_test_load_deck_file ("templates.clearway");
+  g_autoptr(GError) error = NULL;
+
+  while (cw_deck_get_n_slides (deck) > 2)
+    cw_deck_remove_slide (deck, cw_deck_get_slide (deck, 2));
+  cw_slide_set_duration (cw_deck_get_slide (deck, 0), 1);
+  cw_slide_set_duration (cw_deck_get_slide (deck, 1), 1);
+  g_assert_true (cw_deck_save_file (deck, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* clearway-cli render -o ~/Videos --overwrite, where the user keeps their
+ * own videos and notes: they are not export output, whatever their names,
+ * and rendering there (twice) leaves them as they were. */
+static void
+test_overwrite_keeps_user_files (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "Videos", NULL);
+  const char * const files[][2] = {
+    { "holiday.mp4", "my own video" },
+    { "interview.mov", "raw footage" },
+    { "notes.txt", "what to post when" },
+  };
+
+  save_short_deck (dir);
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (out, files[i][0], NULL);
+      g_assert_true (g_file_set_contents (path, files[i][1], -1, NULL));
+    }
+
+  for (guint run = 0; run < 2; run++)
+    {
+      g_auto(Run) render = { 0 };
+
+      run_cli (&render, dir, "render", "short.clearway", "-q", "-o", "Videos", "--format", "180x320",
+               "--overwrite", NULL);
+      g_assert_cmpstr (render.err, ==, "");
+      g_assert_cmpint (render.status, ==, 0);
+      g_assert_cmpuint (cw_test_count_frames (out), ==, 60);
+      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+        {
+          g_autofree char *path = g_build_filename (out, files[i][0], NULL);
+          g_autofree char *content = NULL;
+
+          g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+          g_assert_cmpstr (content, ==, files[i][1]);
+        }
+    }
+
+  cw_test_remove_tree (dir);
+}
+
+/* Choosing the videos: --video takes the table's names, --mp4 is one of
+ * them, and what is made is named at the end. The ffmpeg here is a stand-in
+ * that writes the file it is asked for. */
+static void
+test_video_types (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *path = g_strconcat (bin, ":/usr/bin:/bin", NULL);
+  g_autofree char *mp4 = g_build_filename (dir, "out", "every-template-en-180x320.mp4", NULL);
+  g_autofree char *webm = g_build_filename (dir, "out", "every-template-en-180x320.webm", NULL);
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) both = { 0 };
+
+  run_cli (&unknown, dir, "render", "-o", "out", "--video", "mp4,gif", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "gif"));
+  g_assert_nonnull (strstr (unknown.err, "webm"));
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
+
+  save_short_deck (dir);
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake,
+                                      "#!/bin/sh\n"
+                                      "case \"$*\" in *-encoders*) exit 1;; esac\n"
+                                      "for arg; do out=$arg; done\n"
+                                      "echo video > \"$out\"\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+  run_path = path;
+  run_cli (&both, dir, "render", "short.clearway", "-o", "out", "--format", "180x320", "--video", "webm",
+           "--mp4", NULL);
+  run_path = NULL;
+  g_assert_cmpint (both.status, ==, 0);
+  g_assert_true (g_file_test (mp4, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (webm, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (both.out, mp4));
+  g_assert_nonnull (strstr (both.out, webm));
+  /* the frames of the sequence, counted once however many videos were made of them */
+  g_assert_nonnull (strstr (both.out, "\n60 frames written"));
+
+  cw_test_remove_tree (dir);
+}
+
 /* A folder with the sample deck in it, as deck.clearway, and the table @csv as table.csv. */
 static char *
 import_setup (const char *csv,
@@ -968,6 +1081,8 @@ main (int   argc,
   g_test_add_func ("/cw/cli/render", test_render);
   g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
+  g_test_add_func ("/cw/cli/overwrite-keeps-user-files", test_overwrite_keeps_user_files);
+  g_test_add_func ("/cw/cli/video-types", test_video_types);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);
   g_test_add_func ("/cw/cli/endless-input", test_endless_input);
   g_test_add_func ("/cw/cli/translate-from-pipe", test_translate_from_pipe);

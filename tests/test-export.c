@@ -93,6 +93,21 @@ new_exporter (CwDeck     *deck,
   return exporter;
 }
 
+/* The exports these tests make fail, and their reruns, are kept short:
+ * 3.5 s at the lowest frame rate the platforms take, 24 fps. */
+#define FAILING_FRAMES 84
+
+static CwExporter *
+failing_exporter (CwDeck     *deck,
+                  const char *dir,
+                  const char *format)
+{
+  CwExporter *exporter = new_exporter (deck, dir, format);
+
+  cw_exporter_set_fps (exporter, 24);
+  return exporter;
+}
+
 static JsonObject *
 read_manifest (const char *dir,
                JsonParser *parser)
@@ -175,6 +190,17 @@ test_sequence (void)
   /* frames, manifest and captions; no staging folder left */
   g_assert_cmpuint (cw_test_count_entries (dir), ==, n_frames + 2);
 
+  /* the manifest lists every file the export wrote, and nothing else */
+  {
+    JsonArray *files = json_object_get_array_member (manifest, "files");
+
+    g_assert_cmpuint (json_array_get_length (files), ==, n_frames + 1);
+    g_assert_cmpstr (json_array_get_string_element (files, 0), ==, "frame_00000.png");
+    g_assert_cmpstr (json_array_get_string_element (files, n_frames - 1), ==, "frame_00104.png");
+    g_assert_cmpstr (json_array_get_string_element (files, n_frames), ==, "captions.txt");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "videos")), ==, 0);
+  }
+
   cw_test_remove_tree (dir);
 }
 
@@ -182,28 +208,76 @@ static void
 test_refuses_to_overwrite (void)
 {
   g_autofree char *dir = cw_test_make_tmpdir ();
-  g_autofree char *first = g_build_filename (dir, "frame_00000.png", NULL);
+  g_autofree char *manifest = g_build_filename (dir, "manifest.json", NULL);
   g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) earlier = failing_exporter (deck, dir, "180x320");
   g_autoptr(CwExporter) exporter = new_exporter (deck, dir, "180x320");
   g_autoptr(GError) error = NULL;
-  g_autofree char *content = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *what = NULL;
+  CwEarlierExport *found;
 
-  g_file_set_contents (first, "earlier work", -1, NULL);
+  g_assert_true (cw_exporter_run (earlier, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (manifest, &before, NULL, NULL));
 
   g_assert_false (cw_exporter_run (exporter, NULL, &error));
   g_assert_error (error, CW_ERROR, CW_ERROR_OUTPUT_EXISTS);
   g_assert_nonnull (strstr (error->message, dir));
   g_assert_nonnull (strstr (error->message, "--overwrite"));
   g_clear_error (&error);
-  g_file_get_contents (first, &content, NULL, NULL);
-  g_assert_cmpstr (content, ==, "earlier work");
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 1);
+  g_assert_true (g_file_get_contents (manifest, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2);
+
+  /* what a prompt needs to say what would be replaced */
+  g_assert_cmpuint (cw_exporter_get_earlier (exporter)->len, ==, 1);
+  found = g_ptr_array_index (cw_exporter_get_earlier (exporter), 0);
+  g_assert_cmpuint (found->n_frames, ==, FAILING_FRAMES);
+  g_assert_true (g_strv_contains ((const char * const *) found->replaced, "captions.txt"));
+  g_assert_true (g_strv_contains ((const char * const *) found->replaced, "manifest.json"));
+  what = cw_earlier_export_describe (found);
+  g_assert_cmpstr (what, ==, "84 frames and captions.txt");
 
   /* with overwrite, the old sequence is replaced by the complete new one */
   cw_exporter_set_overwrite (exporter, TRUE);
   g_assert_true (cw_exporter_run (exporter, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cw_test_count_frames (dir), ==, 105);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+
+  cw_test_remove_tree (dir);
+}
+
+/* A frame no Clearway manifest lists is not Clearway's to replace, even
+ * with overwriting: the export is refused, and the file stays. */
+static void
+test_foreign_frame (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, name, NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+
+  g_assert_true (g_file_set_contents (file, "earlier work", -1, NULL));
+
+  for (guint overwrite = 0; overwrite < 2; overwrite++)
+    {
+      cw_exporter_set_overwrite (exporter, overwrite);
+      g_assert_false (cw_exporter_run (exporter, NULL, &error));
+      g_assert_error (error, CW_ERROR, CW_ERROR_OUTPUT_FOREIGN);
+      g_assert_nonnull (strstr (error->message, dir));
+      g_assert_nonnull (strstr (error->message, name));
+      g_clear_error (&error);
+      g_assert_true (g_file_get_contents (file, &content, NULL, NULL));
+      g_assert_cmpstr (content, ==, "earlier work");
+      g_clear_pointer (&content, g_free);
+      g_assert_cmpuint (cw_test_count_entries (dir), ==, 1);
+    }
 
   cw_test_remove_tree (dir);
 }
@@ -259,21 +333,6 @@ test_cancel (void)
   g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
   g_clear_error (&result.error);
   cw_test_remove_tree (dir);
-}
-
-/* The exports these tests make fail, and their reruns, are kept short:
- * 3.5 s at the lowest frame rate the platforms take, 24 fps. */
-#define FAILING_FRAMES 84
-
-static CwExporter *
-failing_exporter (CwDeck     *deck,
-                  const char *dir,
-                  const char *format)
-{
-  CwExporter *exporter = new_exporter (deck, dir, format);
-
-  cw_exporter_set_fps (exporter, 24);
-  return exporter;
 }
 
 /* What a failed export must not leave below @dir: any file (frames,
@@ -507,7 +566,7 @@ test_mp4_fails (void)
   g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
 
   g_setenv ("PATH", new_path, TRUE);
-  cw_exporter_set_mp4 (exporter, TRUE);
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
   g_assert_false (cw_exporter_run (exporter, NULL, &error));
   g_setenv ("PATH", old_path, TRUE);
 
@@ -746,7 +805,7 @@ test_mp4 (void)
       return;
     }
 
-  cw_exporter_set_mp4 (exporter, TRUE);
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
   g_assert_true (cw_exporter_run (exporter, NULL, &error));
   g_assert_no_error (error);
 
@@ -799,6 +858,377 @@ test_refuses_frame_rate (void)
   cw_test_remove_tree (dir);
 }
 
+/* Files the user keeps in the output folder, each with what it holds. */
+static const char * const user_files[][2] = {
+  { "holiday.mp4", "my own video" },
+  { "interview.mov", "raw footage" },
+  { "notes.txt", "what to post when" },
+};
+
+static void
+put_user_files (const char *dir)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, user_files[i][0], NULL);
+      g_assert_true (g_file_set_contents (path, user_files[i][1], -1, NULL));
+    }
+}
+
+static void
+assert_user_files (const char *dir)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, user_files[i][0], NULL);
+      g_autofree char *content = NULL;
+
+      g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+      g_assert_cmpstr (content, ==, user_files[i][1]);
+    }
+}
+
+/* clearway-cli render -o ~/Videos --overwrite: the user's own videos and
+ * notes are not export output, whatever their names; exporting beside
+ * them (and again, replacing the first export) leaves them alone. */
+static void
+test_overwrite_keeps_user_files (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *manifest;
+
+  put_user_files (dir);
+  cw_exporter_set_overwrite (exporter, TRUE);
+  for (guint run = 0; run < 2; run++)
+    {
+      g_assert_true (cw_exporter_run (exporter, NULL, &error));
+      g_assert_no_error (error);
+      assert_user_files (dir);
+      g_assert_cmpuint (cw_test_count_frames (dir), ==, FAILING_FRAMES);
+      /* the frames, captions and manifest beside the user's three files */
+      g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2 + G_N_ELEMENTS (user_files));
+    }
+  /* the second run replaced the first, and only the first */
+  g_assert_cmpuint (cw_exporter_get_earlier (exporter)->len, ==, 1);
+
+  /* the manifest does not claim them, so no later export will either */
+  manifest = read_manifest (dir, parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "files")), ==,
+                    FAILING_FRAMES + 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "kept")), ==, 0);
+
+  cw_test_remove_tree (dir);
+}
+
+/* An ffmpeg that makes a video as fast as a shell can: it reports its
+ * progress as the real one does, and writes the file named last. It knows
+ * no encoders, so the check before the export lets it try. */
+static char *
+fake_ffmpeg (const char *dir)
+{
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  const char *script =
+    "#!/bin/sh\n"
+    "case \"$*\" in *-encoders*) exit 1;; esac\n"
+    "for arg; do out=$arg; done\n"
+    "for n in 0 24 24 48 72 84; do echo \"frame=$n\"; echo progress=continue; done\n"
+    "echo progress=end\n"
+    "printf 'video of %s frames\\n' \"$(ls frame_*.png | wc -l)\" > \"$out\"\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake, script, -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+  return g_strconcat (bin, ":", g_getenv ("PATH"), NULL);
+}
+
+/* Exports one format with its MP4 into a folder, then another format into
+ * the same folder without a video, replacing the first export: the first
+ * format's MP4, the file people post, is still there, and still counts as
+ * Clearway's own for the next export. */
+static void
+test_second_format_keeps_video (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *video = g_build_filename (out, "every-template-en-180x320.mp4", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = fake_ffmpeg (dir);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) tall = failing_exporter (deck, out, "180x320");
+  g_autoptr(CwExporter) square = failing_exporter (deck, out, "200x200");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *what = NULL;
+  CwEarlierExport *earlier;
+  JsonObject *manifest;
+  JsonArray *kept;
+
+  g_setenv ("PATH", new_path, TRUE);
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  put_user_files (out);
+
+  cw_exporter_add_encoder (tall, cw_encoder_lookup ("mp4"));
+  g_assert_true (cw_exporter_run (tall, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (video, G_FILE_TEST_IS_REGULAR));
+
+  /* asked first, as the editor does: what would go names the frames and
+   * the captions, not the video */
+  g_assert_false (cw_exporter_run (square, NULL, &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_OUTPUT_EXISTS);
+  g_clear_error (&error);
+  earlier = g_ptr_array_index (cw_exporter_get_earlier (square), 0);
+  what = cw_earlier_export_describe (earlier);
+  g_assert_cmpstr (what, ==, "84 frames and captions.txt");
+  g_assert_true (g_strv_contains ((const char * const *) earlier->kept, "every-template-en-180x320.mp4"));
+
+  cw_exporter_set_overwrite (square, TRUE);
+  g_assert_true (cw_exporter_run (square, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (video, G_FILE_TEST_IS_REGULAR));
+  assert_user_files (out);
+  manifest = read_manifest (out, parser);
+  g_assert_cmpstr (json_object_get_string_member (manifest, "format"), ==, "200x200");
+  kept = json_object_get_array_member (manifest, "kept");
+  g_assert_cmpuint (json_array_get_length (kept), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (kept, 0), ==, "every-template-en-180x320.mp4");
+
+  /* the first format again, with its video: that one is replaced */
+  cw_exporter_set_overwrite (tall, TRUE);
+  g_assert_true (cw_exporter_run (tall, NULL, &error));
+  g_assert_no_error (error);
+  earlier = g_ptr_array_index (cw_exporter_get_earlier (tall), 0);
+  g_assert_true (g_strv_contains ((const char * const *) earlier->replaced, "every-template-en-180x320.mp4"));
+  g_assert_true (g_file_test (video, G_FILE_TEST_IS_REGULAR));
+  assert_user_files (out);
+  /* frames, captions, manifest, the video and the user's files */
+  g_assert_cmpuint (cw_test_count_entries (out), ==, FAILING_FRAMES + 3 + G_N_ELEMENTS (user_files));
+
+  g_setenv ("PATH", old_path, TRUE);
+  cw_test_remove_tree (dir);
+}
+
+typedef struct
+{
+  GArray   *seen;
+  gboolean  done;
+  GError   *error;
+} Progress;
+
+static void
+on_fraction (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    data)
+{
+  Progress *progress = data;
+  double fraction = cw_exporter_get_fraction (CW_EXPORTER (object));
+
+  g_array_append_val (progress->seen, fraction);
+}
+
+static void
+on_progress_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  Progress *progress = data;
+
+  cw_exporter_run_finish (CW_EXPORTER (object), result, &progress->error);
+  progress->done = TRUE;
+}
+
+/* Rendering and making two videos of two sequences: what a progress bar
+ * shows only grows, and is full once, when the export is in place. */
+static void
+test_progress (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = fake_ffmpeg (dir);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, out, "180x320");
+  g_autoptr(CwFormat) square = cw_format_lookup ("200x200", NULL);
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), FALSE, NULL };
+  guint full = 0;
+
+  g_setenv ("PATH", new_path, TRUE);
+  cw_exporter_add_format (exporter, square);
+  for (const CwEncoder * const *e = cw_encoder_list (); *e; e++)
+    cw_exporter_add_encoder (exporter, *e);
+  cw_exporter_set_jobs (exporter, 1);
+  g_signal_connect (exporter, "notify::fraction", G_CALLBACK (on_fraction), &progress);
+  cw_exporter_run_async (exporter, NULL, on_progress_done, &progress);
+  while (!progress.done)
+    g_main_context_iteration (NULL, TRUE);
+  /* anything still queued is told now, or never */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_setenv ("PATH", old_path, TRUE);
+
+  g_assert_no_error (progress.error);
+  g_assert_cmpuint (cw_exporter_get_videos (exporter)->len, ==, 4);
+  g_assert_cmpuint (progress.seen->len, >, 3);
+  for (guint i = 0; i < progress.seen->len; i++)
+    {
+      double fraction = g_array_index (progress.seen, double, i);
+
+      g_assert_cmpfloat (fraction, >=, 0);
+      g_assert_cmpfloat (fraction, <=, 1);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >, g_array_index (progress.seen, double, i - 1));
+      full += fraction == 1.0;
+    }
+  g_assert_cmpuint (full, ==, 1);
+  g_assert_cmpfloat (g_array_index (progress.seen, double, progress.seen->len - 1), ==, 1.0);
+  g_assert_cmpfloat (cw_exporter_get_fraction (exporter), ==, 1.0);
+
+  g_array_unref (progress.seen);
+  cw_test_remove_tree (dir);
+}
+
+/* A failed export never shows a full bar. */
+static void
+test_progress_failed (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+
+  move_fails_to = g_build_filename (dir, "manifest.json", NULL);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  g_assert_error (error, CW_ERROR, CW_ERROR_WRITE);
+  g_assert_cmpfloat (cw_exporter_get_fraction (exporter), <, 1.0);
+  g_assert_cmpfloat (cw_exporter_get_fraction (exporter), >, 0.9);
+  cw_test_remove_tree (dir);
+}
+
+/* What ffprobe says of the first video stream of @path, and the file's duration. */
+static char *
+probe (const char *path)
+{
+  g_autofree char *ffprobe = g_find_program_in_path ("ffprobe");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *argv[] = { ffprobe, "-v", "error", "-count_frames", "-select_streams", "v:0",
+                         "-show_entries",
+                         "stream=nb_read_frames,width,height,pix_fmt,codec_name,color_primaries,r_frame_rate:format=duration,format_name",
+                         "-of", "default=noprint_wrappers=1", path, NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return g_steal_pointer (&out);
+}
+
+/* WebM for web pages and messaging apps: a VP9 file that players read
+ * with every frame, at the export's rate. */
+static void
+test_webm (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *ffprobe = g_find_program_in_path ("ffprobe");
+  g_autofree char *video = NULL;
+  g_autofree char *out = NULL;
+  const CwEncoder *webm = cw_encoder_lookup ("webm");
+  JsonObject *manifest;
+  JsonArray *videos;
+  const char *duration;
+  double seconds;
+
+  g_assert_nonnull (webm);
+  if (ffprobe == NULL || !cw_encoder_check (webm, &error))
+    {
+      g_test_skip (error ? error->message : "ffprobe is not installed");
+      cw_test_remove_tree (dir);
+      return;
+    }
+
+  cw_exporter_add_encoder (exporter, webm);
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+
+  manifest = read_manifest (dir, parser);
+  videos = json_object_get_array_member (manifest, "videos");
+  g_assert_cmpuint (json_array_get_length (videos), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (videos, 0), "type"), ==, "webm");
+  video = g_build_filename (dir, json_object_get_string_member (json_array_get_object_element (videos, 0), "file"),
+                            NULL);
+  g_assert_true (g_str_has_suffix (video, ".webm"));
+  /* the manifest lists it among the files the export wrote */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "files")), ==,
+                    FAILING_FRAMES + 2);
+
+  out = probe (video);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "codec_name=vp9"));
+  g_assert_nonnull (strstr (out, "format_name=matroska,webm"));
+  g_assert_nonnull (strstr (out, "nb_read_frames=84\n"));
+  g_assert_nonnull (strstr (out, "r_frame_rate=24/1"));
+  g_assert_nonnull (strstr (out, "pix_fmt=yuv420p"));
+  g_assert_nonnull (strstr (out, "width=180"));
+  g_assert_nonnull (strstr (out, "height=320"));
+  duration = strstr (out, "duration=");
+  g_assert_nonnull (duration);
+  seconds = g_ascii_strtod (duration + strlen ("duration="), NULL);
+  g_assert_cmpfloat_with_epsilon (seconds, 3.5, 0.05);
+
+  cw_test_remove_tree (dir);
+}
+
+/* Every video type the table offers has a name the command line takes,
+ * a file extension, a codec and a weight. */
+static void
+test_encoder_table (void)
+{
+  const CwEncoder * const *list = cw_encoder_list ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) two = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *help = cw_encoder_dup_help ();
+  guint n = 0;
+
+  for (; list[n]; n++)
+    {
+      g_auto(GStrv) argv = cw_encoder_build_argv (list[n], 30, "out.video");
+
+      g_assert_true (cw_encoder_lookup (list[n]->name) == list[n]);
+      g_assert_nonnull (strstr (help, list[n]->name));
+      g_assert_cmpstr (list[n]->extension, !=, "");
+      g_assert_cmpfloat (list[n]->weight, >, 0);
+      g_assert_true (g_strv_contains ((const char * const *) argv, list[n]->codec));
+      g_assert_true (g_strv_contains ((const char * const *) argv, "frame_%05d.png"));
+      g_assert_cmpstr (argv[g_strv_length (argv) - 1], ==, "out.video");
+    }
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (list[0]->name, ==, "mp4");
+  g_assert_cmpstr (list[1]->name, ==, "webm");
+  g_assert_cmpstr (list[1]->codec, ==, "libvpx-vp9");
+
+  all = cw_encoder_parse_list ("all", &error);
+  g_assert_cmpuint (all->len, ==, n);
+  two = cw_encoder_parse_list ("webm, mp4,webm", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (two->len, ==, 2);
+  g_assert_true (g_ptr_array_index (two, 0) == cw_encoder_lookup ("webm"));
+  g_assert_null (cw_encoder_parse_list ("mp4,gif", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "gif"));
+  g_assert_nonnull (strstr (error->message, "webm"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,6 +1237,10 @@ main (int   argc,
 
   g_test_add_func ("/cw/export/sequence", test_sequence);
   g_test_add_func ("/cw/export/refuses-to-overwrite", test_refuses_to_overwrite);
+  g_test_add_data_func ("/cw/export/foreign/first-frame", "frame_00000.png", test_foreign_frame);
+  g_test_add_data_func ("/cw/export/foreign/frame-beyond-the-end", "frame_00500.png", test_foreign_frame);
+  g_test_add_data_func ("/cw/export/foreign/manifest", "manifest.json", test_foreign_frame);
+  g_test_add_data_func ("/cw/export/foreign/captions", "captions.txt", test_foreign_frame);
   g_test_add_func ("/cw/export/cancel", test_cancel);
   g_test_add_func ("/cw/export/full-disk/frames", test_full_disk_frames);
   g_test_add_data_func ("/cw/export/full-disk/captions", "captions.txt", test_full_disk_after_frames);
@@ -824,6 +1258,12 @@ main (int   argc,
   g_test_add_func ("/cw/export/mp4", test_mp4);
   g_test_add_func ("/cw/export/mp4-fails", test_mp4_fails);
   g_test_add_func ("/cw/export/refuses-frame-rate", test_refuses_frame_rate);
+  g_test_add_func ("/cw/export/webm", test_webm);
+  g_test_add_func ("/cw/export/encoder-table", test_encoder_table);
+  g_test_add_func ("/cw/export/overwrite-keeps-user-files", test_overwrite_keeps_user_files);
+  g_test_add_func ("/cw/export/second-format-keeps-video", test_second_format_keeps_video);
+  g_test_add_func ("/cw/export/progress", test_progress);
+  g_test_add_func ("/cw/export/progress-failed", test_progress_failed);
 
   return g_test_run ();
 }

@@ -1040,7 +1040,7 @@ test_window_export (void)
   g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), window);
   cw_export_dialog_set_folder (dialog, folder);
   cw_export_dialog_select (dialog, "square", TRUE);
-  cw_export_dialog_set_mp4 (dialog, cw_ffmpeg_is_available ());
+  cw_export_dialog_set_video (dialog, "mp4", cw_ffmpeg_is_available ());
   cw_export_dialog_start (dialog);
 
   /* the deck can be edited while the export runs */
@@ -1064,6 +1064,132 @@ test_window_export (void)
       g_assert_true (found);
     }
   (void) mp4;
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
+}
+
+/* Opens the Export dialog from the window, set to export @format alone
+ * into @folder, with or without an MP4. */
+static CwExportDialog *
+open_export_dialog (CwWindow   *window,
+                    GFile      *folder,
+                    const char *format,
+                    gboolean    mp4)
+{
+  CwExportDialog *dialog;
+
+  g_object_set_data (G_OBJECT (window), "cw-test-frames", NULL);
+  activate (window, "export");
+  dialog = g_object_get_data (G_OBJECT (window), "cw-export-dialog");
+  g_assert_true (CW_IS_EXPORT_DIALOG (dialog));
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), window);
+  cw_export_dialog_set_folder (dialog, folder);
+  for (const char * const *f = cw_format_list_names (); *f; f++)
+    cw_export_dialog_select (dialog, *f, g_str_equal (*f, format));
+  cw_export_dialog_set_video (dialog, "mp4", mp4);
+  return dialog;
+}
+
+/* As a new user did: export TikTok with its MP4, then Square without one
+ * into the same folder, where the user also keeps files of their own. The
+ * prompt names what will be replaced, and replacing keeps the TikTok MP4
+ * (the file that gets posted) and every file Clearway did not write. The
+ * ffmpeg here is a stand-in that writes the file it is asked for. */
+static void
+test_window_export_replace (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *manifest = g_build_filename (out, "manifest.json", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (bin, ":", old_path, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autofree char *video = NULL;
+  g_autofree char *video_name = NULL;
+  g_autofree char *content = NULL;
+  const char *body;
+  const char * const user_files[][2] = {
+    { "holiday.mp4", "my own video" },
+    { "interview.mov", "raw footage" },
+    { "notes.txt", "what to post when" },
+  };
+  g_autoptr(CwExporter) exporter = NULL;
+  CwExportDialog *dialog;
+  AdwMessageDialog *prompt;
+
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake,
+                                      "#!/bin/sh\n"
+                                      "case \"$*\" in *-encoders*) exit 1;; esac\n"
+                                      "for arg; do out=$arg; done\n"
+                                      "echo video > \"$out\"\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+  g_setenv ("PATH", new_path, TRUE);
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    {
+      g_autofree char *path = g_build_filename (out, user_files[i][0], NULL);
+      g_assert_true (g_file_set_contents (path, user_files[i][1], -1, NULL));
+    }
+
+  /* one short slide keeps the test quick */
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  settle (50);
+  while (cw_deck_get_n_slides (deck) > 1)
+    {
+      activate (window, "delete-slide");
+      settle (20);
+    }
+  wait_for (player_ready, cw_window_get_player (window), "the one-slide deck");
+
+  /* TikTok with its MP4, beside the user's files: nothing to ask */
+  dialog = open_export_dialog (window, folder, "tiktok", TRUE);
+  cw_export_dialog_start (dialog);
+  /* the dialog closes when done; its exporter tells what was made */
+  exporter = g_object_ref (cw_export_dialog_get_exporter (dialog));
+  wait_for (export_finished, window, "the TikTok export");
+  g_assert_cmpuint (cw_exporter_get_videos (exporter)->len, ==, 1);
+  video = g_file_get_path (g_ptr_array_index (cw_exporter_get_videos (exporter), 0));
+  video_name = g_path_get_basename (video);
+  g_assert_true (g_file_test (video, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_str_has_suffix (video_name, "-tiktok.mp4"));
+
+  /* Square without a video, into the same folder: asked first */
+  dialog = open_export_dialog (window, folder, "square", FALSE);
+  cw_export_dialog_start (dialog);
+  wait_for (has_message_dialog, dialog, "the prompt to replace the earlier export");
+  prompt = find_message_dialog (GTK_WINDOW (dialog));
+  body = adw_message_dialog_get_body (prompt);
+  g_test_message ("%s", body);
+  /* it names the folder and what goes: the frames and the captions */
+  g_assert_nonnull (strstr (body, out));
+  g_assert_nonnull (strstr (body, "frames"));
+  g_assert_nonnull (strstr (body, "captions.txt"));
+  /* and nothing that stays */
+  g_assert_null (strstr (body, video_name));
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    g_assert_null (strstr (body, user_files[i][0]));
+  adw_message_dialog_response (prompt, "replace");
+  wait_for (export_finished, window, "the Square export");
+
+  g_setenv ("PATH", old_path, TRUE);
+  g_assert_true (g_file_get_contents (manifest, &content, NULL, NULL));
+  g_assert_nonnull (strstr (content, "\"format\" : \"square\""));
+  g_assert_true (g_file_test (video, G_FILE_TEST_IS_REGULAR));
+  for (guint i = 0; i < G_N_ELEMENTS (user_files); i++)
+    {
+      g_autofree char *path = g_build_filename (out, user_files[i][0], NULL);
+      g_autofree char *kept = NULL;
+
+      g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+      g_assert_cmpstr (kept, ==, user_files[i][1]);
+    }
 
   discard_window (window);
   cw_test_remove_tree (dir);
@@ -1572,6 +1698,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);
+  g_test_add_func ("/ui/window/export-replace", test_window_export_replace);
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);

@@ -24,6 +24,7 @@ struct _CwExportDialog
   GFile               *folder;
   GPtrArray           *format_checks;
   GPtrArray           *language_checks;
+  GPtrArray           *video_switches;
   gint64               started;
   gboolean             overwrite;
 
@@ -34,8 +35,7 @@ struct _CwExportDialog
   AdwPreferencesGroup *languages_group;
   AdwComboRow         *fps_row;
   AdwActionRow        *folder_row;
-  AdwActionRow        *mp4_row;
-  GtkSwitch           *mp4_switch;
+  AdwPreferencesGroup *videos_group;
   GtkButton           *export_button;
   GtkButton           *cancel_button;
   GtkProgressBar      *progress_bar;
@@ -141,6 +141,43 @@ on_replace_response (AdwMessageDialog *dialog,
     show_error (self, NULL);
 }
 
+/* What replacing names, for the prompt: the files of each earlier export
+ * that go, so nobody is surprised by what is missing afterwards. */
+static char *
+describe_replaced (GPtrArray *earlier)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  if (earlier->len == 1)
+    {
+      CwEarlierExport *one = g_ptr_array_index (earlier, 0);
+      g_autofree char *folder = g_file_get_parse_name (one->dir);
+      g_autofree char *what = cw_earlier_export_describe (one);
+
+      /* Translators: a folder, then what of the earlier export in it goes: "180 frames, captions.txt and clip.mp4" */
+      g_string_append_printf (body, _("Replace the earlier export in %s: %s?"), folder, what);
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("The new export takes its place once it is complete. Nothing else in the folder is touched."));
+      return g_string_free (g_steal_pointer (&body), FALSE);
+    }
+
+  g_string_append (body, _("Replace the earlier exports in these folders?"));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      CwEarlierExport *one = g_ptr_array_index (earlier, i);
+      g_autofree char *folder = g_file_get_parse_name (one->dir);
+      g_autofree char *what = cw_earlier_export_describe (one);
+
+      /* Translators: a folder, then what of the earlier export in it goes */
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, _("%s: %s"), folder, what);
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("The new export takes their place once it is complete. Nothing else in the folders is touched."));
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
 static void
 on_exported (GObject      *object,
              GAsyncResult *result,
@@ -167,11 +204,9 @@ on_exported (GObject      *object,
   if (g_error_matches (error, CW_ERROR, CW_ERROR_OUTPUT_EXISTS) && !self->overwrite)
     {
       AdwMessageDialog *dialog;
-      g_autofree char *path = g_file_get_parse_name (self->folder);
+      g_autofree char *body = describe_replaced (cw_exporter_get_earlier (self->exporter));
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Earlier Export?"), NULL));
-      adw_message_dialog_format_body (dialog, _("%s already holds exported frames. Exporting again replaces them once the new ones are complete."),
-                                      path);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Earlier Export?"), body));
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
       adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (dialog, "cancel");
@@ -231,9 +266,16 @@ start_export (CwExportDialog *self)
   cw_exporter_set_output_dir (self->exporter, self->folder);
   if (fps_index < n_rates)
     cw_exporter_set_fps (self->exporter, rates[fps_index]);
-  cw_exporter_set_mp4 (self->exporter, gtk_switch_get_active (self->mp4_switch));
+  for (guint i = 0; i < self->video_switches->len; i++)
+    {
+      GtkSwitch *video = g_ptr_array_index (self->video_switches, i);
+
+      if (gtk_switch_get_active (video))
+        cw_exporter_add_encoder (self->exporter, g_object_get_data (G_OBJECT (video), "cw-encoder"));
+    }
   cw_exporter_set_overwrite (self->exporter, self->overwrite);
   g_signal_connect_object (self->exporter, "notify::fraction", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->exporter, "notify::status", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
@@ -285,6 +327,7 @@ cw_export_dialog_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->format_checks, g_ptr_array_unref);
   g_clear_pointer (&self->language_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->video_switches, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (cw_export_dialog_parent_class)->dispose (object);
@@ -320,8 +363,7 @@ cw_export_dialog_class_init (CwExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, languages_group);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, fps_row);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, folder_row);
-  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, mp4_row);
-  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, mp4_switch);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, videos_group);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, progress_bar);
@@ -340,6 +382,7 @@ cw_export_dialog_init (CwExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->format_checks = g_ptr_array_new ();
   self->language_checks = g_ptr_array_new ();
+  self->video_switches = g_ptr_array_new ();
 
   for (const guint *rate = cw_frame_rates_list (NULL); *rate; rate++)
     {
@@ -366,11 +409,27 @@ cw_export_dialog_init (CwExportDialog *self)
       g_ptr_array_add (self->format_checks, check);
     }
 
-  if (!cw_ffmpeg_is_available ())
+  /* one row for each video the encoder table offers */
+  for (const CwEncoder * const *e = cw_encoder_list (); *e; e++)
     {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->mp4_row), FALSE);
-      adw_action_row_set_subtitle (self->mp4_row,
-                                   _("Needs ffmpeg, which is not installed; install it to make videos (the frames and the command are exported)"));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *video = gtk_switch_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _((*e)->label));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _((*e)->description));
+      gtk_widget_set_valign (video, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (video), GTK_ACCESSIBLE_PROPERTY_LABEL, _((*e)->label), -1);
+      g_object_set_data (G_OBJECT (video), "cw-encoder", (gpointer) *e);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), video);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), video);
+      if (!cw_ffmpeg_is_available ())
+        {
+          gtk_widget_set_sensitive (row, FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       _("Needs ffmpeg, which is not installed; install it to make videos (the frames and the command are exported)"));
+        }
+      adw_preferences_group_add (self->videos_group, row);
+      g_ptr_array_add (self->video_switches, video);
     }
 }
 
@@ -408,7 +467,13 @@ cw_export_dialog_new (GtkWindow  *parent,
       g_ptr_array_add (self->language_checks, check);
     }
 
-  gtk_switch_set_active (self->mp4_switch, cw_ffmpeg_is_available ());
+  for (guint i = 0; i < self->video_switches->len; i++)
+    {
+      GtkSwitch *video = g_ptr_array_index (self->video_switches, i);
+      const CwEncoder *encoder = g_object_get_data (G_OBJECT (video), "cw-encoder");
+
+      gtk_switch_set_active (video, encoder->suggested && cw_ffmpeg_is_available ());
+    }
   return self;
 }
 
@@ -442,12 +507,23 @@ cw_export_dialog_select (CwExportDialog *self,
     }
 }
 
+/* Turns the video called @name (an encoder's name) on or off; it stays
+ * off where ffmpeg is missing. */
 void
-cw_export_dialog_set_mp4 (CwExportDialog *self,
-                          gboolean        mp4)
+cw_export_dialog_set_video (CwExportDialog *self,
+                            const char     *name,
+                            gboolean        active)
 {
   g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
-  gtk_switch_set_active (self->mp4_switch, mp4 && cw_ffmpeg_is_available ());
+
+  for (guint i = 0; i < self->video_switches->len; i++)
+    {
+      GtkSwitch *video = g_ptr_array_index (self->video_switches, i);
+      const CwEncoder *encoder = g_object_get_data (G_OBJECT (video), "cw-encoder");
+
+      if (g_str_equal (encoder->name, name))
+        gtk_switch_set_active (video, active && cw_ffmpeg_is_available ());
+    }
 }
 
 /* Starts the export as the Export button would. */

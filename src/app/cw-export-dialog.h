@@ -1,4 +1,4 @@
-/* cw-export-dialog.h: formats, languages, folder and MP4, then progress
+/* cw-export-dialog.h: formats, languages, folder and videos, then progress
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,8 +24,9 @@ void            cw_export_dialog_select     (CwExportDialog *self,
                                              gboolean        selected);
 void            cw_export_dialog_select_language (CwExportDialog *self,
                                                   const char     *language);
-void            cw_export_dialog_set_mp4    (CwExportDialog *self,
-                                             gboolean        mp4);
+void            cw_export_dialog_set_video  (CwExportDialog *self,
+                                             const char     *name,
+                                             gboolean        active);
 void            cw_export_dialog_start      (CwExportDialog *self);
 CwExporter     *cw_export_dialog_get_exporter (CwExportDialog *self);
 

@@ -99,6 +99,16 @@ on_exported (GObject      *object,
   g_main_loop_quit (run->loop);
 }
 
+/* The video types are the encoder table's, with what each is for. */
+static char *
+dup_video_help (void)
+{
+  g_autofree char *types = cw_encoder_dup_help ();
+
+  /* Translators: %s lists the video types: "mp4 (H.264 for TikTok, Reels and Shorts), webm (…)" */
+  return g_strdup_printf (_("Also make videos with ffmpeg: %s; a comma-separated list, or all"), types);
+}
+
 int
 cw_cli_render (int    argc,
                char **argv)
@@ -106,6 +116,8 @@ cw_cli_render (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *format = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *video = NULL;
+  g_autofree char *video_help = dup_video_help ();
   int fps = 0;
   int jobs = 0;
   g_autofree char *rates = cw_frame_rates_to_string ();
@@ -126,9 +138,10 @@ cw_cli_render (int    argc,
       N_("Language to render, a comma-separated list, or all"), N_("CODE") },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, N_("Frames to render at once (default: one per core)"),
       N_("N") },
-    { "mp4", 0, 0, G_OPTION_ARG_NONE, &mp4, N_("Also encode an H.264 MP4 with ffmpeg"), NULL },
+    { "video", 0, 0, G_OPTION_ARG_STRING, &video, video_help, N_("TYPE") },
+    { "mp4", 0, 0, G_OPTION_ARG_NONE, &mp4, N_("The same as --video mp4"), NULL },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
-      N_("Replace an earlier export in the output folder"), NULL },
+      N_("Replace an earlier export in the output folder: only the files its manifest lists"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
     { NULL }
   };
@@ -136,6 +149,7 @@ cw_cli_render (int    argc,
   g_autoptr(CwDeck) deck = NULL;
   g_autoptr(CwExporter) exporter = NULL;
   g_autoptr(GPtrArray) formats = NULL;
+  g_autoptr(GPtrArray) encoders = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) output_dir = NULL;
   g_auto(GStrv) languages = NULL;
@@ -180,6 +194,11 @@ cw_cli_render (int    argc,
   formats = cw_cli_expand_formats (deck, format, &error);
   if (formats == NULL)
     return cw_cli_usage_error (context, "render", error->message);
+  encoders = video ? cw_encoder_parse_list (video, &error) : g_ptr_array_new ();
+  if (encoders == NULL)
+    return cw_cli_usage_error (context, "render", error->message);
+  if (mp4)
+    g_ptr_array_insert (encoders, 0, (gpointer) cw_encoder_lookup ("mp4"));
 
   output_dir = g_file_new_for_commandline_arg (output ? output : "clearway-export");
   exporter = cw_exporter_new (deck);
@@ -191,7 +210,8 @@ cw_cli_render (int    argc,
   if (fps > 0)
     cw_exporter_set_fps (exporter, fps);
   cw_exporter_set_jobs (exporter, jobs);
-  cw_exporter_set_mp4 (exporter, mp4);
+  for (guint i = 0; i < encoders->len; i++)
+    cw_exporter_add_encoder (exporter, g_ptr_array_index (encoders, i));
   cw_exporter_set_overwrite (exporter, overwrite);
 
   run.loop = g_main_loop_new (NULL, FALSE);
@@ -238,8 +258,7 @@ cw_cli_render (int    argc,
     }
   else if (!quiet)
     {
-      guint total = cw_exporter_get_frames_done (exporter);
-      guint rendered = cw_exporter_get_frames_rendered (exporter);
+      GPtrArray *videos = cw_exporter_get_videos (exporter);
 
       results = cw_exporter_get_results (exporter);
       for (guint i = 0; i < results->len; i++)
@@ -249,10 +268,14 @@ cw_cli_render (int    argc,
 
           g_print (_("Frames and manifest.json are in %s\n"), path);
         }
-      if (mp4)
-        g_print ("%s\n", _("Each folder also holds the MP4 video."));
+      for (guint i = 0; i < videos->len; i++)
+        {
+          g_autofree char *path = g_file_get_path (g_ptr_array_index (videos, i));
+
+          g_print (_("Video: %s\n"), path);
+        }
       g_print (_("%u frames written, %u of them rendered (the rest repeat a still moment).\n"),
-               mp4 ? total / 2 : total, rendered);
+               cw_exporter_get_frames_written (exporter), cw_exporter_get_frames_rendered (exporter));
     }
 
   g_clear_error (&run.error);

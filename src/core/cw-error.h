@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  * @CW_ERROR_WRITE: a file could not be written
  * @CW_ERROR_NO_LANGUAGE: a language was asked for that the deck does not have
  * @CW_ERROR_CATALOG: a translation catalog could not be used
+ * @CW_ERROR_OUTPUT_FOREIGN: the output folder holds a file Clearway did not
+ *   write where an export would put one of its own
  */
 typedef enum
 {
@@ -51,6 +53,7 @@ typedef enum
   CW_ERROR_WRITE,
   CW_ERROR_NO_LANGUAGE,
   CW_ERROR_CATALOG,
+  CW_ERROR_OUTPUT_FOREIGN,
 } CwError;
 
 GQuark cw_error_quark (void);

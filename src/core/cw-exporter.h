@@ -1,4 +1,4 @@
-/* cw-exporter.h: a deck → PNG sequences (and MP4s) per language and format
+/* cw-exporter.h: a deck → PNG sequences (and videos) per language and format
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,9 @@
 #include <gio/gio.h>
 
 #include "cw-deck.h"
+#include "cw-encoder.h"
 #include "cw-format.h"
+#include "cw-sequence-writer.h"
 
 G_BEGIN_DECLS
 
@@ -15,44 +17,43 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwExporter, cw_exporter, CW, EXPORTER, GObject)
 
-CwExporter  *cw_exporter_new              (CwDeck               *deck);
-void         cw_exporter_set_output_dir   (CwExporter           *self,
-                                           GFile                *dir);
-GFile       *cw_exporter_get_output_dir   (CwExporter           *self);
-void         cw_exporter_add_language     (CwExporter           *self,
-                                           const char           *language);
-void         cw_exporter_add_format       (CwExporter           *self,
-                                           const CwFormat       *format);
-void         cw_exporter_set_fps          (CwExporter           *self,
-                                           guint                 fps);
-void         cw_exporter_set_jobs         (CwExporter           *self,
-                                           guint                 jobs);
-void         cw_exporter_set_mp4          (CwExporter           *self,
-                                           gboolean              mp4);
-void         cw_exporter_set_overwrite    (CwExporter           *self,
-                                           gboolean              overwrite);
+CwExporter  *cw_exporter_new                 (CwDeck               *deck);
+void         cw_exporter_set_output_dir      (CwExporter           *self,
+                                              GFile                *dir);
+GFile       *cw_exporter_get_output_dir      (CwExporter           *self);
+void         cw_exporter_add_language        (CwExporter           *self,
+                                              const char           *language);
+void         cw_exporter_add_format          (CwExporter           *self,
+                                              const CwFormat       *format);
+void         cw_exporter_add_encoder         (CwExporter           *self,
+                                              const CwEncoder      *encoder);
+void         cw_exporter_set_fps             (CwExporter           *self,
+                                              guint                 fps);
+void         cw_exporter_set_jobs            (CwExporter           *self,
+                                              guint                 jobs);
+void         cw_exporter_set_overwrite       (CwExporter           *self,
+                                              gboolean              overwrite);
 
-gboolean     cw_exporter_run              (CwExporter           *self,
-                                           GCancellable         *cancellable,
-                                           GError              **error);
-void         cw_exporter_run_async        (CwExporter           *self,
-                                           GCancellable         *cancellable,
-                                           GAsyncReadyCallback   callback,
-                                           gpointer              user_data);
-gboolean     cw_exporter_run_finish       (CwExporter           *self,
-                                           GAsyncResult         *result,
-                                           GError              **error);
+gboolean     cw_exporter_run                 (CwExporter           *self,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
+void         cw_exporter_run_async           (CwExporter           *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean     cw_exporter_run_finish          (CwExporter           *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
 
-double       cw_exporter_get_fraction     (CwExporter           *self);
-char        *cw_exporter_dup_status       (CwExporter           *self);
-gboolean     cw_exporter_get_busy         (CwExporter           *self);
-guint        cw_exporter_get_frames_total (CwExporter           *self);
-guint        cw_exporter_get_frames_done  (CwExporter           *self);
-guint        cw_exporter_get_frames_rendered (CwExporter        *self);
-guint        cw_exporter_get_frames_written (CwExporter         *self);
-GPtrArray   *cw_exporter_get_results      (CwExporter           *self);
-GPtrArray   *cw_exporter_get_warnings     (CwExporter           *self);
-
-gboolean     cw_ffmpeg_is_available       (void);
+double       cw_exporter_get_fraction        (CwExporter           *self);
+char        *cw_exporter_dup_status          (CwExporter           *self);
+gboolean     cw_exporter_get_busy            (CwExporter           *self);
+guint        cw_exporter_get_frames_done     (CwExporter           *self);
+guint        cw_exporter_get_frames_rendered (CwExporter           *self);
+guint        cw_exporter_get_frames_written  (CwExporter           *self);
+GPtrArray   *cw_exporter_get_results         (CwExporter           *self);
+GPtrArray   *cw_exporter_get_videos          (CwExporter           *self);
+GPtrArray   *cw_exporter_get_earlier         (CwExporter           *self);
+GPtrArray   *cw_exporter_get_warnings        (CwExporter           *self);
 
 G_END_DECLS
