@@ -29,7 +29,7 @@ groups[build]="
   shared-mime-info gtk-update-icon-cache desktop-file-utils
 "
 # the tests and validators, and the fonts the renderer and golden images use:
-# its fallback list in src/core/cw-fonts.c (fonts-noto-mono has the minus sign
+# its fallback list in src/core/render/cw-fonts.c (fonts-noto-mono has the minus sign
 # Noto Sans lacks; fonts-noto-ui-core the scripts' cuts with Noto Sans' line
 # height). build-aux/debian/control.in depends on the same fonts.
 groups[check]="

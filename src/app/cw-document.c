@@ -10,7 +10,7 @@
  * the parts that changed, sharing everything else (and every image) by
  * reference with the steps around it. Committing copies what changed, not
  * the whole deck, and undoing puts the earlier parts back without reading
- * any XML (see the notes in src/core/cw-deck.c). Writing the file, for a
+ * any XML (see the notes in src/core/model/cw-deck.c). Writing the file, for a
  * save or a draft, happens on a worker thread from a copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
