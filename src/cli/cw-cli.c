@@ -285,23 +285,26 @@ char *
 cw_cli_describe_formats (void)
 {
   const char * const *names = cw_format_list_names ();
-  const char *custom = "WIDTHxHEIGHT";
+  /* Translators: as in the --format help ("A format listed below, WIDTHxHEIGHT, …") */
+  const char *custom = _("WIDTHxHEIGHT");
   GString *text = g_string_new (_("Formats:"));
-  int width = strlen (custom);
+  /* in characters, not bytes: a translated column lines up too */
+  glong width = g_utf8_strlen (custom, -1);
 
   for (guint i = 0; names[i]; i++)
-    width = MAX (width, (int) strlen (names[i]));
+    width = MAX (width, g_utf8_strlen (names[i], -1));
 
   for (guint i = 0; names[i]; i++)
     {
       g_autoptr(CwFormat) format = cw_format_lookup (names[i], NULL);
 
-      g_string_append_printf (text, "\n  %-*s  ", width, names[i]);
+      g_string_append_printf (text, "\n  %s%*s  ", names[i], (int) (width - g_utf8_strlen (names[i], -1)), "");
       /* Translators: a format in --help: its name, width×height and aspect, "TikTok, 1080×1920 (9:16)" */
       g_string_append_printf (text, _("%s, %d×%d (%s)"), format->label, format->width, format->height,
                               format->aspect);
     }
-  g_string_append_printf (text, "\n  %-*s  %s\n", width, custom, _("a size of your own, such as 1080x1920"));
+  g_string_append_printf (text, "\n  %s%*s  %s\n", custom, (int) (width - g_utf8_strlen (custom, -1)), "",
+                          _("a size of your own, such as 1080x1920"));
   return g_string_free (text, FALSE);
 }
 
