@@ -41,7 +41,7 @@ test_format (gconstpointer data)
 
   /* text that does not fit is reported; the gallery must have none in any format */
   for (guint i = 0; i < warnings->len; i++)
-    g_test_message ("%s: %s", name, (const char *) g_ptr_array_index (warnings, i));
+    g_test_message ("%s: %s", name, ((CwDiagnostic *) g_ptr_array_index (warnings, i))->message);
   g_assert_cmpuint (warnings->len, ==, 0);
 
   for (guint s = 0; s < cw_renderer_get_n_slides (renderer); s++)
@@ -214,8 +214,8 @@ test_pictogram_huge_count (void)
   warnings = cw_renderer_get_warnings (renderer);
   g_assert_cmpuint (warnings->len, ==, 1);
   /* 99,999,999,999 at 0.0001 a symbol */
-  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "999,999,999,990,000 symbols"));
-  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "stands for 1,000,000,000;"));
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "999,999,999,990,000 symbols"));
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "stands for 1,000,000,000;"));
 
   scene = cw_renderer_get_scene (renderer, 0);
   for (guint i = 0; i < scene->texts->len; i++)
@@ -235,7 +235,7 @@ test_pictogram_huge_count (void)
   renderer = cw_renderer_new (deck, "en", format, 30);
   warnings = cw_renderer_get_warnings (renderer);
   g_assert_cmpuint (warnings->len, >=, 1);
-  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "too many symbols to count"));
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "too many symbols to count"));
   g_clear_object (&renderer);
 
   cw_statistic_set_value (cw_deck_find_statistic (deck, "mines"), -99999999999);
