@@ -212,7 +212,7 @@ has_warning (GPtrArray  *warnings,
 {
   for (guint i = 0; i < warnings->len; i++)
     {
-      const char *warning = g_ptr_array_index (warnings, i);
+      const char *warning = ((CwDiagnostic *) g_ptr_array_index (warnings, i))->message;
 
       g_test_message ("warning: %s", warning);
       if (strstr (warning, slide) != NULL && strstr (warning, code) != NULL)

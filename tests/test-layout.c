@@ -41,7 +41,7 @@ test_format (gconstpointer data)
 
   /* text that does not fit is reported; the gallery must have none in any format */
   for (guint i = 0; i < warnings->len; i++)
-    g_test_message ("%s: %s", name, (const char *) g_ptr_array_index (warnings, i));
+    g_test_message ("%s: %s", name, ((CwDiagnostic *) g_ptr_array_index (warnings, i))->message);
   g_assert_cmpuint (warnings->len, ==, 0);
 
   for (guint s = 0; s < cw_renderer_get_n_slides (renderer); s++)
@@ -214,8 +214,8 @@ test_pictogram_huge_count (void)
   warnings = cw_renderer_get_warnings (renderer);
   g_assert_cmpuint (warnings->len, ==, 1);
   /* 99,999,999,999 at 0.0001 a symbol */
-  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "999,999,999,990,000 symbols"));
-  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "stands for 1,000,000,000;"));
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "999,999,999,990,000 symbols"));
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "stands for 1,000,000,000;"));
 
   scene = cw_renderer_get_scene (renderer, 0);
   for (guint i = 0; i < scene->texts->len; i++)
@@ -235,7 +235,7 @@ test_pictogram_huge_count (void)
   renderer = cw_renderer_new (deck, "en", format, 30);
   warnings = cw_renderer_get_warnings (renderer);
   g_assert_cmpuint (warnings->len, >=, 1);
-  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "too many symbols to count"));
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "too many symbols to count"));
   g_clear_object (&renderer);
 
   cw_statistic_set_value (cw_deck_find_statistic (deck, "mines"), -99999999999);
@@ -396,6 +396,71 @@ test_long_text_is_cheap (void)
     }
 }
 
+/* A layout warning says which slide it is about, so the CLI and the
+ * editor can point at the slide rather than leave the author to search
+ * the message. */
+static void
+test_warning_names_slide (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "deck",
+                                                 "pictogram-overflow.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_deck_load_file (file, NULL, &error);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  const CwDiagnostic *warning;
+
+  g_assert_no_error (error);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  g_assert_cmpuint (cw_renderer_get_warnings (renderer)->len, ==, 1);
+  warning = g_ptr_array_index (cw_renderer_get_warnings (renderer), 0);
+  g_assert_cmpstr (warning->slide, ==, cw_slide_get_id (cw_deck_get_slide (deck, 0)));
+  g_assert_cmpint (warning->severity, ==, CW_SEVERITY_WARNING);
+}
+
+/* A slide whose template this version lacks (an edit, or a deck from a
+ * newer Clearway) is named with its template and the choices there are,
+ * and the printed form tells the author what to do. */
+static void
+test_unknown_template_diagnostic (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  const CwTemplate * const *templates = cw_template_list ();
+  CwSlide *slide = cw_deck_get_slide (deck, 1);
+  g_autofree char *slide_id = g_strdup (cw_slide_get_id (slide));
+  g_autofree char *line = NULL;
+  g_autofree char *quoted_slide = NULL;
+  const CwDiagnostic *found = NULL;
+  GPtrArray *warnings;
+
+  cw_slide_set_template_id (slide, "sparkline-3d");
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  warnings = cw_renderer_get_warnings (renderer);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const CwDiagnostic *d = g_ptr_array_index (warnings, i);
+      if (g_strcmp0 (d->slide, slide_id) == 0)
+        found = d;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpstr (found->element, ==, "template");
+  g_assert_nonnull (found->hint);
+
+  line = cw_diagnostic_to_string (found);
+  g_test_message ("%s", line);
+  quoted_slide = g_strdup_printf ("“%s”", slide_id);
+  g_assert_nonnull (strstr (line, quoted_slide));
+  g_assert_nonnull (strstr (line, "“sparkline-3d”"));
+  g_assert_nonnull (templates[0]);
+  for (guint i = 0; templates[i] != NULL; i++)
+    g_assert_nonnull (strstr (found->hint, templates[i]->id));
+  /* the hint follows the message in the printed form */
+  g_assert_true (g_str_has_suffix (line, found->hint));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
   g_test_add_func ("/cw/layout/long-text-is-cheap", test_long_text_is_cheap);
+  g_test_add_func ("/cw/layout/warning-names-slide", test_warning_names_slide);
+  g_test_add_func ("/cw/layout/unknown-template-diagnostic", test_unknown_template_diagnostic);
 
   ret = g_test_run ();
   g_object_unref (gallery);

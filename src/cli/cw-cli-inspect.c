@@ -135,11 +135,11 @@ cw_cli_validate (int    argc,
 
           for (guint k = 0; k < warnings->len; k++)
             {
-              const char *w = g_ptr_array_index (warnings, k);
+              g_autofree char *w = cw_diagnostic_to_string (g_ptr_array_index (warnings, k));
               if (!g_ptr_array_find_with_equal_func (seen, w, g_str_equal, NULL))
                 {
                   g_printerr (_("warning: %s: %s (%s)\n"), argv[i], w, languages[j]);
-                  g_ptr_array_add (seen, g_strdup (w));
+                  g_ptr_array_add (seen, g_steal_pointer (&w));
                 }
             }
           if (j == 0)
@@ -348,7 +348,11 @@ cw_cli_sheet (int    argc,
     return CW_EXIT_FAILURE;
 
   for (guint i = 0; i < cw_renderer_get_warnings (renderer)->len; i++)
-    g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (cw_renderer_get_warnings (renderer), i));
+    {
+      g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (cw_renderer_get_warnings (renderer), i));
+
+      g_printerr (_("warning: %s\n"), line);
+    }
   g_print (_("Contact sheet written to %s\n"), path);
   return CW_EXIT_OK;
 }

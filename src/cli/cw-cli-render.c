@@ -243,7 +243,11 @@ cw_cli_render (int    argc,
   if (!quiet)
     {
       for (guint i = 0; i < warnings->len; i++)
-        g_printerr (_("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
+        {
+          g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (warnings, i));
+
+          g_printerr (_("warning: %s\n"), line);
+        }
     }
 
   if (g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -1,4 +1,4 @@
-/* cw-diagnostic.h: a warning or error about a place in a file
+/* cw-diagnostic.h: a problem found in a deck, a file or an export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,15 +12,24 @@ typedef enum
 {
   CW_SEVERITY_WARNING,
   CW_SEVERITY_ERROR,
+  CW_SEVERITY_NOTE,
 } CwSeverity;
 
+/* Every part but severity and message may be unset (NULL or 0): a problem
+ * found while rendering has a slide but no line, one in a CSV file a line
+ * but no slide. */
 typedef struct
 {
   CwSeverity  severity;
   int         code;
   char       *file;
   guint       line;
+  /* the id of the slide, and the element (field or node) on it */
+  char       *slide;
+  char       *element;
   char       *message;
+  /* what to do about it, shown after the message */
+  char       *hint;
 } CwDiagnostic;
 
 #define CW_TYPE_DIAGNOSTIC (cw_diagnostic_get_type ())
@@ -31,9 +40,18 @@ CwDiagnostic *cw_diagnostic_new       (CwSeverity          severity,
                                        const char         *file,
                                        guint               line,
                                        const char         *message);
+CwDiagnostic *cw_diagnostic_new_for_slide (CwSeverity      severity,
+                                           const char     *slide,
+                                           const char     *element,
+                                           const char     *message,
+                                           const char     *hint);
 CwDiagnostic *cw_diagnostic_copy      (const CwDiagnostic *self);
 void          cw_diagnostic_free      (CwDiagnostic       *self);
 char         *cw_diagnostic_to_string (const CwDiagnostic *self);
+gboolean      cw_diagnostic_equal     (const CwDiagnostic *a,
+                                       const CwDiagnostic *b);
+void          cw_diagnostics_add_unique (GPtrArray        *diagnostics,
+                                         CwDiagnostic     *diagnostic);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwDiagnostic, cw_diagnostic_free)
 

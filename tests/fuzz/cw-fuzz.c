@@ -107,7 +107,11 @@ cw_fuzz_lay_out (CwDeck *deck)
       GPtrArray *warnings = cw_renderer_get_warnings (renderer);
 
       for (guint j = 0; j < warnings->len; j++)
-        cw_fuzz_check_message (g_ptr_array_index (warnings, j), "a layout warning");
+        {
+          g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (warnings, j));
+
+          cw_fuzz_check_message (line, "a layout warning");
+        }
       if (!(cw_renderer_get_duration (renderer) >= 0))
         cw_fuzz_fail ("the %s clip lasts %g s", languages[i], cw_renderer_get_duration (renderer));
     }

@@ -148,7 +148,7 @@ cw_exporter_init (CwExporter *self)
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->videos = g_ptr_array_new_with_free_func (g_object_unref);
   self->earlier = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_earlier_export_free);
-  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
   g_mutex_init (&self->lock);
 }
 
@@ -454,7 +454,7 @@ cw_exporter_get_earlier (CwExporter *self)
 /**
  * cw_exporter_get_warnings:
  *
- * Returns: (transfer none) (element-type utf8): what the last run found
+ * Returns: (transfer none) (element-type CwDiagnostic): what the last run found
  *   worth telling (untranslated texts, text that does not fit…)
  */
 GPtrArray *
@@ -639,7 +639,7 @@ lay_out (CwExporter *self,
       g_mutex_unlock (&self->lock);
 
       for (guint j = 0; j < warnings->len; j++)
-        g_ptr_array_add (self->warnings, g_strdup (g_ptr_array_index (warnings, j)));
+        g_ptr_array_add (self->warnings, cw_diagnostic_copy (g_ptr_array_index (warnings, j)));
       if (untranslated->len > 0)
         {
           g_autoptr(GString) list = g_string_new (NULL);
@@ -647,12 +647,15 @@ lay_out (CwExporter *self,
           for (guint j = 0; j < untranslated->len; j++)
             g_string_append_printf (list, "%s%s", j ? ", " : "",
                                     (const char *) g_ptr_array_index (untranslated, j));
+          g_autofree char *message = NULL;
+
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%s: %u text is not translated and is shown in the source language: %s",
+                                                  "%s: %u texts are not translated and are shown in the source language: %s",
+                                                  untranslated->len),
+                                     language, untranslated->len, list->str);
           g_ptr_array_add (self->warnings,
-                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                         "%s: %u text is not translated and is shown in the source language: %s",
-                                                         "%s: %u texts are not translated and are shown in the source language: %s",
-                                                         untranslated->len),
-                                            language, untranslated->len, list->str));
+                           cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message, NULL));
         }
     }
   return renderers;

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "cw-deck.h"
+#include "cw-diagnostic.h"
 #include "cw-encoder.h"
 #include "cw-format.h"
 #include "cw-sequence-writer.h"

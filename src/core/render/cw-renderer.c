@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "cw-autocleanups.h"
+#include "cw-error.h"
 #include "cw-fonts.h"
 #include "cw-number.h"
 #include "cw-renderer.h"
@@ -81,7 +82,7 @@ cw_renderer_init (CwRenderer *self)
 {
   self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
   g_array_set_clear_func (self->spans, (GDestroyNotify) span_clear);
-  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
   self->untranslated = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -135,8 +136,35 @@ check_glyphs (CwRenderer *self,
                                               "Slide “%s”: none of the fonts has the characters %s in “%s”, so they are drawn as boxes. Replace them, or choose a theme font that has them.",
                                               missing->len),
                                  cw_slide_get_id (slide), codes->str, text);
-      add_unique (self->warnings, message);
+      cw_diagnostics_add_unique (self->warnings,
+                                 cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
+                                                              NULL, message, NULL));
     }
+}
+
+/* Names the slide, the template it asks for and those there are, since
+ * the id alone tells an author neither where nor what to choose. */
+static CwDiagnostic *
+unknown_template (CwSlide *slide)
+{
+  const CwTemplate * const *templates = cw_template_list ();
+  g_autoptr(GString) known = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
+  CwDiagnostic *diagnostic;
+
+  for (guint i = 0; templates[i] != NULL; i++)
+    g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", templates[i]->id);
+
+  /* Translators: a slide id, then a template id */
+  message = g_strdup_printf (_("Slide “%s” uses the template “%s”, which this version of Clearway does not have, so it is shown empty."),
+                             cw_slide_get_id (slide), cw_slide_get_template_id (slide));
+  /* Translators: a list of template ids */
+  hint = g_strdup_printf (_("Choose one of the templates there are: %s."), known->str);
+  diagnostic = cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
+                                            "template", message, hint);
+  diagnostic->code = CW_ERROR_BAD_VALUE;
+  return diagnostic;
 }
 
 static CwScene *
@@ -147,7 +175,7 @@ build_scene (CwRenderer *self,
 {
   const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
   CwTheme *theme = cw_deck_get_theme (deck);
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
   g_autoptr(GPtrArray) untranslated = g_ptr_array_new_with_free_func (g_free);
   CwScene *scene;
   CwSceneBuilder builder = { 0 };
@@ -163,7 +191,7 @@ build_scene (CwRenderer *self,
   if (template == NULL)
     {
       /* the loader refuses unknown templates; this only guards against a bad edit */
-      add_unique (self->warnings, cw_slide_get_template_id (slide));
+      cw_diagnostics_add_unique (self->warnings, unknown_template (slide));
       scene->duration = 1;
       cw_scene_finish (scene);
       return scene;
@@ -219,13 +247,15 @@ build_scene (CwRenderer *self,
         /* Translators: a slide id, then two durations in seconds */
         message = g_strdup_printf (_("Slide “%s” lasts %.1f s, but its text takes %.1f s to read; lengthen it, or shorten the text."),
                                    cw_slide_get_id (slide), duration, needed);
-        add_unique (self->warnings, message);
+        cw_diagnostics_add_unique (self->warnings,
+                                   cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
+                                                                "duration", message, NULL));
       }
   }
   scene->duration = duration;
 
   for (guint i = 0; i < warnings->len; i++)
-    add_unique (self->warnings, g_ptr_array_index (warnings, i));
+    cw_diagnostics_add_unique (self->warnings, cw_diagnostic_copy (g_ptr_array_index (warnings, i)));
   for (guint i = 0; i < untranslated->len; i++)
     add_unique (self->untranslated, g_ptr_array_index (untranslated, i));
 
@@ -275,7 +305,8 @@ cw_renderer_new (CwDeck         *deck,
         /* Translators: a list of font names; the package names stay as they are */
         message = g_strdup_printf (_("These fonts are not installed, so text that needs them is drawn as boxes: %s. Install the packages fonts-noto-core, fonts-noto-ui-core and fonts-noto-mono."),
                                    list);
-        add_unique (self->warnings, message);
+        cw_diagnostics_add_unique (self->warnings,
+                                   cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message, NULL));
       }
   }
 
@@ -601,7 +632,7 @@ cw_renderer_render_frame (CwRenderer *self,
 /**
  * cw_renderer_get_warnings:
  *
- * Returns: (transfer none) (element-type utf8): problems found while laying
+ * Returns: (transfer none) (element-type CwDiagnostic): problems found while laying
  *   the slides out (text that does not fit, a statistic without a source…)
  */
 GPtrArray *

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "cw-deck.h"
+#include "cw-diagnostic.h"
 #include "cw-format.h"
 #include "cw-scene.h"
 

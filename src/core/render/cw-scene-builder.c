@@ -64,9 +64,14 @@ cw_builder_warn (CwSceneBuilder *self,
 {
   va_list args;
 
+  g_autofree char *message = NULL;
+
   va_start (args, format);
-  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  message = g_strdup_vprintf (format, args);
   va_end (args);
+  cw_diagnostics_add_unique (self->warnings,
+                             cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (self->slide),
+                                                          NULL, message, NULL));
 }
 
 /**

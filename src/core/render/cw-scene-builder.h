@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cw-deck.h"
+#include "cw-diagnostic.h"
 #include "cw-format.h"
 #include "cw-scene.h"
 #include "cw-template.h"
@@ -56,7 +57,7 @@ struct _CwSceneBuilder
   CwRect            content;
   /* pixels per reference pixel */
   double            unit;
-  /* human-readable problems found while building (char *) */
+  /* problems found while building (CwDiagnostic *) */
   GPtrArray        *warnings;
   /* contexts of texts shown in the source language for want of a translation */
   GPtrArray        *untranslated;
