@@ -10,6 +10,7 @@
 #include "cw-color.h"
 #include "cw-core.h"
 #include "cw-csv.h"
+#include "cw-decimal.h"
 #include "cw-deck.h"
 #include "cw-deck-io.h"
 #include "cw-diagnostic.h"

@@ -45,6 +45,4 @@ void      cw_deck_save_file_async   (CwDeck         *deck,
 gboolean  cw_deck_save_file_finish  (GAsyncResult   *result,
                                      GError        **error);
 
-char     *cw_format_seconds         (double          value);
-
 G_END_DECLS

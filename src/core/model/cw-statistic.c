@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "cw-core.h"
-#include "cw-deck-io.h"
+#include "cw-decimal.h"
 #include "cw-error.h"
 #include "cw-statistic.h"
 #include "cw-text.h"
@@ -555,7 +555,7 @@ cw_statistic_value_is_valid (double value)
 
   if (!isfinite (value) || fabs (value) > CW_STATISTIC_MAX_VALUE)
     return FALSE;
-  written = cw_format_seconds (value);
+  written = cw_decimal_format (value);
   return g_ascii_strtod (written, NULL) == value;
 }
 
