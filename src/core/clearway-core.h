@@ -22,6 +22,7 @@
 #include "cw-fonts.h"
 #include "cw-format.h"
 #include "cw-image.h"
+#include "cw-locale.h"
 #include "cw-number.h"
 #include "cw-pictogram.h"
 #include "cw-plural.h"
