@@ -14,6 +14,7 @@
 #include "cw-core.h"
 #include "cw-decimal.h"
 #include "cw-error.h"
+#include "cw-number.h"
 #include "cw-statistic.h"
 #include "cw-text.h"
 
@@ -803,4 +804,26 @@ cw_statistic_check (CwStatistic *self,
     }
 
   return g_steal_pointer (&warnings);
+}
+
+/**
+ * cw_statistic_format:
+ *
+ * Returns: (transfer full): the statistic's value as @language writes it:
+ *   "161,000", "161.000", "161 000"; "60%" or "60 %" for percentages
+ */
+char *
+cw_statistic_format (CwStatistic *self,
+                     const char  *language,
+                     gboolean     compact)
+{
+  CwNumberStyle style = CW_NUMBER_DECIMAL;
+
+  if (compact)
+    style = CW_NUMBER_COMPACT;
+  else if (cw_statistic_is_percent (self))
+    style = CW_NUMBER_PERCENT;
+
+  return cw_number_format (language, style, cw_statistic_get_value (self),
+                           cw_statistic_get_decimals (self));
 }
