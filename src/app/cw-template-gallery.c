@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cw-player.h"
+#include "cw-texture.h"
 #include "cw-scaled-paintable.h"
 #include "cw-template-gallery.h"
 
