@@ -20,7 +20,7 @@
 
 #include "cw-autocleanups.h"
 #include "cw-core.h"
-#include "cw-deck-io.h"
+#include "cw-deck-loader.h"
 #include "cw-error.h"
 #include "cw-file.h"
 #include "cw-fonts.h"

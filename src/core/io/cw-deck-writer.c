@@ -13,7 +13,7 @@
 
 #include "cw-autocleanups.h"
 #include "cw-decimal.h"
-#include "cw-deck-io.h"
+#include "cw-deck-writer.h"
 #include "cw-error.h"
 #include "cw-file.h"
 #include "cw-template.h"

@@ -9,7 +9,7 @@
 #include "cw-color.h"
 #include "cw-core.h"
 #include "cw-deck.h"
-#include "cw-deck-io.h"
+#include "cw-deck-loader.h"
 #include "cw-error.h"
 #include "cw-statistic.h"
 #include "cw-template.h"
