@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "cw-deck.h"
+#include "cw-template.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ CwDeck   *cw_deck_load_file_finish  (GAsyncResult   *result,
                                      GError        **error);
 CwDeck   *cw_deck_new_sample        (void);
 GBytes   *cw_deck_get_sample_bytes  (void);
+CwDeck   *cw_deck_new_template_preview (const CwTemplate *template);
 
 G_END_DECLS
