@@ -437,7 +437,7 @@ test_inspector_every_template (void)
 
   for (const CwTemplate * const *t = cw_template_list (); *t; t++)
     {
-      g_autoptr(CwDeck) deck = cw_template_create_preview (*t);
+      g_autoptr(CwDeck) deck = cw_deck_new_template_preview (*t);
       g_autoptr(CwPlayer) player = cw_player_new (deck);
 
       cw_inspector_set_player (inspector, player);

@@ -9,7 +9,7 @@
 
 #include "cw-dialogs.h"
 #include "cw-deck-view.h"
-#include "cw-player.h"
+#include "cw-texture.h"
 
 struct _CwDeckView
 {

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "cw-player.h"
+#include "cw-texture.h"
 
 #define THUMBNAIL_WIDTH 144
 
@@ -76,20 +77,6 @@ static guint signals[N_SIGNALS];
 static void request_frame (CwPlayer *self,
                            guint     frame);
 static void schedule_layout (CwPlayer *self);
-
-/* Wraps an ARGB32 surface's pixels in a texture. */
-GdkTexture *
-cw_texture_new_for_surface (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-}
 
 static void
 cw_player_dispose (GObject *object)

@@ -46,6 +46,4 @@ GdkTexture   *cw_player_get_thumbnail    (CwPlayer    *self,
                                           guint        slide);
 gboolean      cw_player_get_busy         (CwPlayer    *self);
 
-GdkTexture   *cw_texture_new_for_surface (cairo_surface_t *surface);
-
 G_END_DECLS

@@ -61,7 +61,7 @@ value_text (CwStatistic *statistic)
 {
   if (!cw_statistic_has_value (statistic) && cw_statistic_get_n_points (statistic) > 0)
     return g_strdup ("");
-  return cw_format_seconds (cw_statistic_get_value (statistic));
+  return cw_decimal_format (cw_statistic_get_value (statistic));
 }
 
 static guint

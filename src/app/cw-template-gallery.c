@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cw-player.h"
+#include "cw-texture.h"
 #include "cw-scaled-paintable.h"
 #include "cw-template-gallery.h"
 
@@ -71,7 +71,7 @@ previews_thread (GTask        *task,
 
   for (const CwTemplate * const *t = cw_template_list (); *t; t++)
     {
-      g_autoptr(CwDeck) deck = cw_template_create_preview (*t);
+      g_autoptr(CwDeck) deck = cw_deck_new_template_preview (*t);
       g_autoptr(CwTheme) theme = cw_theme_copy (job->theme);
       g_autoptr(CwRenderer) renderer = NULL;
       cairo_surface_t *surface;

@@ -335,7 +335,7 @@ cw_cli_sheet (int    argc,
 
   if (width == 0)
     width = cw_renderer_get_format (renderer)->width > cw_renderer_get_format (renderer)->height ? 480 : 300;
-  sheet = cw_render_contact_sheet (renderer, cw_deck_get_title (deck), width);
+  sheet = cw_contact_sheet_render (renderer, cw_deck_get_title (deck), width);
   png = cw_png_encode (sheet, 6, &error);
   file = g_file_new_for_commandline_arg (output ? output : "sheet.png");
   path = g_file_get_parse_name (file);

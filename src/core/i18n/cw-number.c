@@ -13,30 +13,17 @@
 #include <string.h>
 #include <unicode/udat.h>
 #include <unicode/udatpg.h>
-#include <unicode/uldnames.h>
 #include <unicode/uloc.h>
 #include <unicode/unumberformatter.h>
 #include <unicode/ustring.h>
 
+#include "cw-locale.h"
 #include "cw-number.h"
 
 /* Formatters are immutable and thread-safe once built (ICU's
  * LocalizedNumberFormatter contract), so one cache serves all workers. */
 static GMutex cache_lock;
 static GHashTable *cache;
-
-static void
-icu_locale_for (const char *language,
-                char       *out,
-                gsize       out_len)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t parsed = 0;
-
-  uloc_forLanguageTag (language ? language : "en", out, out_len, &parsed, &status);
-  if (U_FAILURE (status) || out[0] == '\0')
-    g_strlcpy (out, "en", out_len);
-}
 
 static char *
 utf16_to_utf8 (const UChar *str,
@@ -107,7 +94,7 @@ cw_number_format (const char    *language,
   UChar buffer[128];
   int32_t len;
 
-  icu_locale_for (language, locale, sizeof locale);
+  cw_locale_to_icu (language, locale, sizeof locale);
   decimals = MIN (decimals, 6);
 
   switch (style)
@@ -188,7 +175,7 @@ cw_date_format_as_of (const char *language,
   if (dt == NULL)
     return g_strdup (as_of);
 
-  icu_locale_for (language, locale, sizeof locale);
+  cw_locale_to_icu (language, locale, sizeof locale);
   u_uastrcpy (uskeleton, skeleton);
 
   generator = udatpg_open (locale, &status);
@@ -206,60 +193,4 @@ cw_date_format_as_of (const char *language,
     return g_strdup (as_of);
 
   return utf16_to_utf8 (buffer, len);
-}
-
-/* Whether @language is written right to left (Arabic, Persian, Hebrew…). */
-gboolean
-cw_locale_is_rtl (const char *language)
-{
-  char locale[ULOC_FULLNAME_CAPACITY];
-
-  icu_locale_for (language, locale, sizeof locale);
-  return uloc_isRightToLeft (locale);
-}
-
-/**
- * cw_language_get_name:
- * @display_language: (nullable): the language to name it in; %NULL for its own
- *
- * Returns: (transfer full): "Azerbaijani", "Azərbaycan", "Русский"…,
- *   capitalized as a name standing alone in a list
- */
-char *
-cw_language_get_name (const char *language,
-                      const char *display_language)
-{
-  char locale[ULOC_FULLNAME_CAPACITY];
-  char display[ULOC_FULLNAME_CAPACITY];
-  UErrorCode status = U_ZERO_ERROR;
-  UDisplayContext contexts[] = { UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU, UDISPCTX_DIALECT_NAMES };
-  ULocaleDisplayNames *names;
-  UChar buffer[128];
-  int32_t len;
-
-  icu_locale_for (language, locale, sizeof locale);
-  if (display_language != NULL)
-    icu_locale_for (display_language, display, sizeof display);
-  else
-    g_strlcpy (display, locale, sizeof display);
-
-  names = uldn_openForContext (display, contexts, G_N_ELEMENTS (contexts), &status);
-  if (U_FAILURE (status))
-    return g_strdup (language);
-  len = uldn_localeDisplayName (names, locale, buffer, G_N_ELEMENTS (buffer), &status);
-  uldn_close (names);
-  if (U_FAILURE (status) || len <= 0)
-    return g_strdup (language);
-
-  /* ICU knows the rule for some languages only (not for Azerbaijani);
-   * a name standing alone in a list starts with a capital in all of ours */
-  {
-    g_autofree char *name = utf16_to_utf8 (buffer, len);
-    gunichar first = g_utf8_get_char (name);
-    char title[8];
-    int n = g_unichar_to_utf8 (g_unichar_totitle (first), title);
-
-    title[n] = '\0';
-    return g_strconcat (title, g_utf8_next_char (name), NULL);
-  }
 }

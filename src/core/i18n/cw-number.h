@@ -22,8 +22,5 @@ char     *cw_number_format         (const char    *language,
                                     guint          decimals);
 char     *cw_date_format_as_of     (const char    *language,
                                     const char    *as_of);
-gboolean  cw_locale_is_rtl         (const char    *language);
-char     *cw_language_get_name     (const char    *language,
-                                    const char    *display_language);
 
 G_END_DECLS

@@ -16,7 +16,8 @@
 #include <string.h>
 
 #include "cw-csv.h"
-#include "cw-deck-io.h"
+#include "cw-deck-loader.h"
+#include "cw-deck-writer.h"
 #include "cw-diagnostic.h"
 #include "cw-error.h"
 #include "cw-file.h"

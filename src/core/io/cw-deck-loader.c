@@ -20,7 +20,7 @@
 
 #include "cw-autocleanups.h"
 #include "cw-core.h"
-#include "cw-deck-io.h"
+#include "cw-deck-loader.h"
 #include "cw-error.h"
 #include "cw-file.h"
 #include "cw-fonts.h"
@@ -1394,5 +1394,38 @@ cw_deck_new_sample (void)
   deck = cw_deck_load_bytes (bytes, "karabakh.clearway", NULL, &error);
   if (deck == NULL)
     g_error ("The built-in sample does not load: %s", error->message);
+  return deck;
+}
+
+/**
+ * cw_deck_new_template_preview:
+ *
+ * A one-slide deck that shows @template with the figures of the sample
+ * deck: what the template gallery shows.
+ *
+ * Returns: (transfer full): the deck
+ */
+CwDeck *
+cw_deck_new_template_preview (const CwTemplate *template)
+{
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  g_autoptr(CwTheme) theme = cw_theme_copy (cw_deck_get_theme (sample));
+  g_autoptr(CwSlide) slide = NULL;
+  GListModel *statistics = cw_deck_get_statistics (sample);
+  CwDeck *deck = cw_deck_new ();
+
+  /* the sample's figures, written the way the interface's language writes them */
+  for (guint i = 0; i < g_list_model_get_n_items (statistics); i++)
+    {
+      g_autoptr(CwStatistic) statistic = g_list_model_get_item (statistics, i);
+      g_autoptr(CwStatistic) copy = cw_statistic_copy (statistic);
+      cw_deck_add_statistic (deck, copy);
+    }
+  cw_deck_set_theme (deck, theme);
+  cw_deck_set_language (deck, cw_core_get_interface_language ());
+  cw_deck_set_source_line (deck, g_dgettext (GETTEXT_PACKAGE, "Source: {source}, {date}"));
+  slide = cw_template_create_slide (template, deck);
+  cw_slide_set_transition (slide, CW_TRANSITION_CUT, 0);
+  cw_deck_add_slide (deck, slide);
   return deck;
 }

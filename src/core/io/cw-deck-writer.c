@@ -10,49 +10,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/tree.h>
-#include <math.h>
-#include <string.h>
 
 #include "cw-autocleanups.h"
-#include "cw-deck-io.h"
+#include "cw-decimal.h"
+#include "cw-deck-writer.h"
 #include "cw-error.h"
 #include "cw-file.h"
 #include "cw-template.h"
-
-/* the schema's decimals stop at 24 digits; fewer keep every figure well inside */
-#define MAX_DECIMALS 20
-
-/* The shortest decimal that reads back as the same double: "2.5", "161000". */
-char *
-cw_format_seconds (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      g_autofree char *format = g_strdup_printf ("%%.%dg", precision);
-
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-  /* %g switches to exponents for large and tiny values, which the schema's
-   * decimal refuses; a tiny one must not become "0" on the way */
-  if (strchr (buf, 'e') != NULL && fabs (value) >= 1)
-    g_ascii_formatd (buf, sizeof buf, "%.0f", value);
-  else if (strchr (buf, 'e') != NULL)
-    {
-      for (int decimals = 1; decimals <= MAX_DECIMALS; decimals++)
-        {
-          g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
-
-          g_ascii_formatd (buf, sizeof buf, format, value);
-          if (g_ascii_strtod (buf, NULL) == value)
-            break;
-        }
-    }
-  return g_strdup (buf);
-}
 
 static void
 set_prop (xmlNode    *node,
@@ -68,7 +32,7 @@ set_number (xmlNode    *node,
             const char *name,
             double      value)
 {
-  g_autofree char *str = cw_format_seconds (value);
+  g_autofree char *str = cw_decimal_format (value);
 
   set_prop (node, name, str);
 }

@@ -12,8 +12,9 @@
 #include <string.h>
 
 #include "cw-core.h"
-#include "cw-deck-io.h"
+#include "cw-decimal.h"
 #include "cw-error.h"
+#include "cw-number.h"
 #include "cw-statistic.h"
 #include "cw-text.h"
 
@@ -555,7 +556,7 @@ cw_statistic_value_is_valid (double value)
 
   if (!isfinite (value) || fabs (value) > CW_STATISTIC_MAX_VALUE)
     return FALSE;
-  written = cw_format_seconds (value);
+  written = cw_decimal_format (value);
   return g_ascii_strtod (written, NULL) == value;
 }
 
@@ -803,4 +804,26 @@ cw_statistic_check (CwStatistic *self,
     }
 
   return g_steal_pointer (&warnings);
+}
+
+/**
+ * cw_statistic_format:
+ *
+ * Returns: (transfer full): the statistic's value as @language writes it:
+ *   "161,000", "161.000", "161 000"; "60%" or "60 %" for percentages
+ */
+char *
+cw_statistic_format (CwStatistic *self,
+                     const char  *language,
+                     gboolean     compact)
+{
+  CwNumberStyle style = CW_NUMBER_DECIMAL;
+
+  if (compact)
+    style = CW_NUMBER_COMPACT;
+  else if (cw_statistic_is_percent (self))
+    style = CW_NUMBER_PERCENT;
+
+  return cw_number_format (language, style, cw_statistic_get_value (self),
+                           cw_statistic_get_decimals (self));
 }

@@ -73,6 +73,9 @@ void         cw_statistic_remove_point (CwStatistic *self,
 void         cw_statistic_clear_points (CwStatistic *self);
 gboolean     cw_statistic_is_percent (CwStatistic *self);
 guint        cw_statistic_get_decimals (CwStatistic *self);
+char        *cw_statistic_format     (CwStatistic *self,
+                                      const char  *language,
+                                      gboolean     compact);
 
 guint        cw_statistic_get_line   (CwStatistic *self);
 void         cw_statistic_set_line   (CwStatistic *self,

@@ -9,7 +9,7 @@
 
 #include "cw-core.h"
 #include "cw-fonts.h"
-#include "cw-names.h"
+#include "cw-keywords.h"
 #include "cw-theme.h"
 
 typedef struct
@@ -50,7 +50,7 @@ static const BuiltinTheme builtin_themes[] = {
     NOTO_SANS_FONTS },
 };
 
-static const CwName color_roles[CW_N_COLOR_ROLES] = {
+static const CwKeyword color_roles[CW_N_COLOR_ROLES] = {
   { "background", N_("Background") },
   { "background-end", N_("Background gradient") },
   { "surface", N_("Surface") },
@@ -60,7 +60,7 @@ static const CwName color_roles[CW_N_COLOR_ROLES] = {
   { "alert", N_("Alert") },
 };
 
-static const CwName font_roles[CW_N_FONT_ROLES] = {
+static const CwKeyword font_roles[CW_N_FONT_ROLES] = {
   { "heading", N_("Headings") },
   { "body", N_("Body text") },
   { "number", N_("Numbers") },
@@ -510,7 +510,7 @@ gboolean
 cw_color_role_from_string (const char  *str,
                            CwColorRole *role)
 {
-  int i = cw_names_lookup (color_roles, CW_N_COLOR_ROLES, str);
+  int i = cw_keyword_lookup (color_roles, CW_N_COLOR_ROLES, str);
 
   if (i < 0)
     return FALSE;
@@ -529,7 +529,7 @@ gboolean
 cw_font_role_from_string (const char *str,
                           CwFontRole *role)
 {
-  int i = cw_names_lookup (font_roles, CW_N_FONT_ROLES, str);
+  int i = cw_keyword_lookup (font_roles, CW_N_FONT_ROLES, str);
 
   if (i < 0)
     return FALSE;

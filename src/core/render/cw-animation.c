@@ -7,9 +7,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-animation.h"
-#include "cw-names.h"
+#include "cw-keywords.h"
 
-static const CwName effects[CW_N_EFFECTS] = {
+static const CwKeyword effects[CW_N_EFFECTS] = {
   [CW_EFFECT_NONE] = { "none", N_("None") },
   [CW_EFFECT_FADE] = { "fade", N_("Fade") },
   [CW_EFFECT_SLIDE_UP] = { "slide-up", N_("Slide up") },
@@ -24,7 +24,7 @@ static const CwName effects[CW_N_EFFECTS] = {
   [CW_EFFECT_GROW] = { "grow", N_("Grow") },
 };
 
-static const CwName transitions[CW_N_TRANSITIONS] = {
+static const CwKeyword transitions[CW_N_TRANSITIONS] = {
   [CW_TRANSITION_CUT] = { "cut", N_("Cut") },
   [CW_TRANSITION_CROSSFADE] = { "crossfade", N_("Crossfade") },
   [CW_TRANSITION_PUSH] = { "push", N_("Push") },
@@ -83,7 +83,7 @@ gboolean
 cw_effect_from_string (const char *str,
                        CwEffect   *effect)
 {
-  int i = cw_names_lookup (effects, CW_N_EFFECTS, str);
+  int i = cw_keyword_lookup (effects, CW_N_EFFECTS, str);
 
   if (i < 0)
     return FALSE;
@@ -109,7 +109,7 @@ gboolean
 cw_transition_from_string (const char       *str,
                            CwTransitionType *type)
 {
-  int i = cw_names_lookup (transitions, CW_N_TRANSITIONS, str);
+  int i = cw_keyword_lookup (transitions, CW_N_TRANSITIONS, str);
 
   if (i < 0)
     return FALSE;

@@ -8,9 +8,9 @@
 #include <math.h>
 
 #include "cw-easing.h"
-#include "cw-names.h"
+#include "cw-keywords.h"
 
-static const CwName easings[CW_N_EASINGS] = {
+static const CwKeyword easings[CW_N_EASINGS] = {
   [CW_EASING_LINEAR] = { "linear", N_("Linear") },
   [CW_EASING_EASE_IN_QUAD] = { "ease-in-quad", N_("Ease in (gentle)") },
   [CW_EASING_EASE_OUT_QUAD] = { "ease-out-quad", N_("Ease out (gentle)") },
@@ -95,7 +95,7 @@ gboolean
 cw_easing_from_string (const char *str,
                        CwEasing   *easing)
 {
-  int i = cw_names_lookup (easings, CW_N_EASINGS, str);
+  int i = cw_keyword_lookup (easings, CW_N_EASINGS, str);
 
   if (i < 0)
     return FALSE;

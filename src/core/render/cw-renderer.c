@@ -15,7 +15,7 @@
 #include "cw-autocleanups.h"
 #include "cw-error.h"
 #include "cw-fonts.h"
-#include "cw-number.h"
+#include "cw-locale.h"
 #include "cw-renderer.h"
 #include "cw-scene-builder.h"
 #include "cw-template.h"

@@ -268,25 +268,3 @@ cw_text_check_length (const char  *text,
 
   return FALSE;
 }
-
-/**
- * cw_statistic_format:
- *
- * Returns: (transfer full): the statistic's value as @language writes it:
- *   "161,000", "161.000", "161 000"; "60%" or "60 %" for percentages
- */
-char *
-cw_statistic_format (CwStatistic *statistic,
-                     const char  *language,
-                     gboolean     compact)
-{
-  CwNumberStyle style = CW_NUMBER_DECIMAL;
-
-  if (compact)
-    style = CW_NUMBER_COMPACT;
-  else if (cw_statistic_is_percent (statistic))
-    style = CW_NUMBER_PERCENT;
-
-  return cw_number_format (language, style, cw_statistic_get_value (statistic),
-                           cw_statistic_get_decimals (statistic));
-}

@@ -6,9 +6,6 @@
 
 #include <glib.h>
 
-#include "cw-number.h"
-#include "cw-statistic.h"
-
 G_BEGIN_DECLS
 
 /**
@@ -50,8 +47,5 @@ gboolean   cw_text_check_length       (const char         *text,
                                        CwTextRole          role,
                                        const char         *name,
                                        GError            **error);
-char      *cw_statistic_format        (CwStatistic        *statistic,
-                                       const char         *language,
-                                       gboolean            compact);
 
 G_END_DECLS

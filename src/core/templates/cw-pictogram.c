@@ -11,10 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cw-names.h"
+#include "cw-keywords.h"
 #include "cw-pictogram.h"
 
-static const CwName pictograms[] = {
+static const CwKeyword pictograms[] = {
   { "person", N_("Person") },
   { "child", N_("Child") },
   { "ap-mine", N_("Anti-personnel mine") },
@@ -46,7 +46,7 @@ cw_pictogram_list_names (void)
 const char *
 cw_pictogram_get_label (const char *name)
 {
-  int i = cw_names_lookup (pictograms, G_N_ELEMENTS (pictograms), name);
+  int i = cw_keyword_lookup (pictograms, G_N_ELEMENTS (pictograms), name);
 
   return i < 0 ? NULL : g_dgettext (GETTEXT_PACKAGE, pictograms[i].label);
 }
@@ -61,7 +61,7 @@ cw_pictogram_get (const char *name)
 {
   CwImage *image;
 
-  if (cw_names_lookup (pictograms, G_N_ELEMENTS (pictograms), name) < 0)
+  if (cw_keyword_lookup (pictograms, G_N_ELEMENTS (pictograms), name) < 0)
     return NULL;
 
   g_mutex_lock (&lock);

@@ -9,7 +9,6 @@
 #include "cw-color.h"
 #include "cw-core.h"
 #include "cw-deck.h"
-#include "cw-deck-io.h"
 #include "cw-error.h"
 #include "cw-statistic.h"
 #include "cw-template.h"
@@ -393,37 +392,4 @@ cw_template_create_slide (const CwTemplate *self,
     cw_slide_set_transition (slide, CW_TRANSITION_CROSSFADE, 0.4);
 
   return slide;
-}
-
-/**
- * cw_template_create_preview:
- *
- * A one-slide deck that shows the template with the figures of the sample
- * deck: what the template gallery shows.
- *
- * Returns: (transfer full): the deck
- */
-CwDeck *
-cw_template_create_preview (const CwTemplate *self)
-{
-  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
-  g_autoptr(CwTheme) theme = cw_theme_copy (cw_deck_get_theme (sample));
-  g_autoptr(CwSlide) slide = NULL;
-  GListModel *statistics = cw_deck_get_statistics (sample);
-  CwDeck *deck = cw_deck_new ();
-
-  /* the sample's figures, written the way the interface's language writes them */
-  for (guint i = 0; i < g_list_model_get_n_items (statistics); i++)
-    {
-      g_autoptr(CwStatistic) statistic = g_list_model_get_item (statistics, i);
-      g_autoptr(CwStatistic) copy = cw_statistic_copy (statistic);
-      cw_deck_add_statistic (deck, copy);
-    }
-  cw_deck_set_theme (deck, theme);
-  cw_deck_set_language (deck, cw_core_get_interface_language ());
-  cw_deck_set_source_line (deck, g_dgettext (GETTEXT_PACKAGE, "Source: {source}, {date}"));
-  slide = cw_template_create_slide (self, deck);
-  cw_slide_set_transition (slide, CW_TRANSITION_CUT, 0);
-  cw_deck_add_slide (deck, slide);
-  return deck;
 }

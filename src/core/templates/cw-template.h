@@ -185,6 +185,5 @@ gboolean           cw_field_check_value       (const CwField    *field,
 
 CwSlide           *cw_template_create_slide   (const CwTemplate *self,
                                                CwDeck           *deck);
-CwDeck            *cw_template_create_preview (const CwTemplate *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* cw-sheet.c
+/* cw-contact-sheet.c
  *
  * For the person who approves a clip and would rather look at one picture
  * than scrub a video: every slide as it looks once settled, numbered, with
@@ -15,7 +15,7 @@
 #include "cw-autocleanups.h"
 #include "cw-fonts.h"
 #include "cw-number.h"
-#include "cw-sheet.h"
+#include "cw-contact-sheet.h"
 
 static void
 draw_text (cairo_t    *cr,
@@ -39,14 +39,14 @@ draw_text (cairo_t    *cr,
 }
 
 /**
- * cw_render_contact_sheet:
+ * cw_contact_sheet_render:
  * @title: the heading of the sheet (the deck's title)
  * @thumb_width: the width of each frame on the sheet, in pixels
  *
  * Returns: (transfer full): an RGB24 image of every slide, settled
  */
 cairo_surface_t *
-cw_render_contact_sheet (CwRenderer *renderer,
+cw_contact_sheet_render (CwRenderer *renderer,
                          const char *title,
                          int         thumb_width)
 {

@@ -1,4 +1,4 @@
-/* cw-sheet.h: contact sheets, the settled frame of every slide on one picture
+/* cw-contact-sheet.h: contact sheets, the settled frame of every slide on one picture
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-cairo_surface_t *cw_render_contact_sheet (CwRenderer *renderer,
+cairo_surface_t *cw_contact_sheet_render (CwRenderer *renderer,
                                           const char *title,
                                           int         thumb_width);
 

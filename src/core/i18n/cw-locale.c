@@ -1,0 +1,95 @@
+/* cw-locale.c: languages: the ICU locale, writing direction and name of each
+ *
+ * Decks name languages by BCP 47 tag ("az", "ru", "ar"); ICU wants its own
+ * locale IDs, and anything unknown falls back to English rather than to the
+ * process locale, so one run renders every language the same on any machine.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <unicode/uldnames.h>
+#include <unicode/uloc.h>
+
+#include "cw-locale.h"
+
+/**
+ * cw_locale_to_icu:
+ * @language: (nullable): a BCP 47 tag; %NULL for English
+ * @out: where the ICU locale ID goes
+ *
+ * Writes the ICU locale ID for @language, or "en" when ICU does not know it.
+ */
+void
+cw_locale_to_icu (const char *language,
+                  char       *out,
+                  gsize       out_len)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t parsed = 0;
+
+  uloc_forLanguageTag (language ? language : "en", out, out_len, &parsed, &status);
+  if (U_FAILURE (status) || out[0] == '\0')
+    g_strlcpy (out, "en", out_len);
+}
+
+/* Whether @language is written right to left (Arabic, Persian, Hebrew…). */
+gboolean
+cw_locale_is_rtl (const char *language)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+
+  cw_locale_to_icu (language, locale, sizeof locale);
+  return uloc_isRightToLeft (locale);
+}
+
+/**
+ * cw_language_get_name:
+ * @display_language: (nullable): the language to name it in; %NULL for its own
+ *
+ * Returns: (transfer full): "Azerbaijani", "Azərbaycan", "Русский"…,
+ *   capitalized as a name standing alone in a list
+ */
+char *
+cw_language_get_name (const char *language,
+                      const char *display_language)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  char display[ULOC_FULLNAME_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+  UDisplayContext contexts[] = { UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU, UDISPCTX_DIALECT_NAMES };
+  ULocaleDisplayNames *names;
+  UChar buffer[128];
+  int32_t len;
+
+  cw_locale_to_icu (language, locale, sizeof locale);
+  if (display_language != NULL)
+    cw_locale_to_icu (display_language, display, sizeof display);
+  else
+    g_strlcpy (display, locale, sizeof display);
+
+  names = uldn_openForContext (display, contexts, G_N_ELEMENTS (contexts), &status);
+  if (U_FAILURE (status))
+    return g_strdup (language);
+  len = uldn_localeDisplayName (names, locale, buffer, G_N_ELEMENTS (buffer), &status);
+  uldn_close (names);
+  if (U_FAILURE (status) || len <= 0)
+    return g_strdup (language);
+
+  /* ICU knows the rule for some languages only (not for Azerbaijani);
+   * a name standing alone in a list starts with a capital in all of ours */
+  {
+    g_autofree char *name = g_utf16_to_utf8 (buffer, len, NULL, NULL, NULL);
+    gunichar first;
+    char title[8];
+    int n;
+
+    if (name == NULL || *name == '\0')
+      return g_strdup (language);
+    first = g_utf8_get_char (name);
+    n = g_unichar_to_utf8 (g_unichar_totitle (first), title);
+
+    title[n] = '\0';
+    return g_strconcat (title, g_utf8_next_char (name), NULL);
+  }
+}

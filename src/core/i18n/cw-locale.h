@@ -1,0 +1,18 @@
+/* cw-locale.h: languages: their ICU locale, writing direction and name
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void      cw_locale_to_icu         (const char    *language,
+                                    char          *out,
+                                    gsize          out_len);
+gboolean  cw_locale_is_rtl         (const char    *language);
+char     *cw_language_get_name     (const char    *language,
+                                    const char    *display_language);
+
+G_END_DECLS
