@@ -1193,7 +1193,9 @@ header_field (const char *header,
 
   if (raw == NULL)
     return NULL;
-  value = g_strstrip (g_strdup (raw));
+  /* quoted in messages even when the catalog is not UTF-8, which is a
+   * problem of its own (charset_is_utf8()) */
+  value = g_strstrip (g_utf8_make_valid (raw, -1));
   free (raw);
   if (*value == '\0')
     g_clear_pointer (&value, g_free);
