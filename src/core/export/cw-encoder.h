@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * CwEncoder:
  * @name: what the command line takes: "mp4", "webm"
  * @extension: of the video file, without the dot
- * @label: for people, untranslated (pass it through _())
+ * @label: for people, untranslated (pass it through gettext)
  * @description: what the video is for, untranslated
  * @codec: the ffmpeg encoder it needs: "libx264"
  * @args: ffmpeg's options for this video, between the input and the file
