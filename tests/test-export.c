@@ -1229,6 +1229,28 @@ test_encoder_table (void)
   g_assert_nonnull (strstr (error->message, "webm"));
 }
 
+/* An output "folder" that is a file says so, and what to do, and the file
+ * is left as it was. */
+static void
+test_output_is_a_file (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "clip", NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content = NULL;
+
+  g_assert_true (g_file_set_contents (file, "mine", -1, NULL));
+  exporter = new_exporter (deck, file, "180x320");
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "is a file, not a folder"));
+  g_assert_true (g_file_get_contents (file, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, "mine");
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1253,6 +1275,7 @@ main (int   argc,
   g_test_add_func ("/cw/export/full-disk/second-sequence", test_full_disk_second_sequence);
   g_test_add_func ("/cw/export/full-disk/real", test_full_disk_real);
   g_test_add_func ("/cw/export/unwritable", test_unwritable);
+  g_test_add_func ("/cw/export/output-is-a-file", test_output_is_a_file);
   g_test_add_func ("/cw/export/several-formats", test_several_formats);
   g_test_add_func ("/cw/export/unknown-language", test_unknown_language);
   g_test_add_func ("/cw/export/mp4", test_mp4);

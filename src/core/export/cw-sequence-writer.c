@@ -574,6 +574,10 @@ set_write_error (GError     **error,
   else if (errsv == EACCES || errsv == EPERM || errsv == EROFS)
     g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
                  _("You may not write to %s. Choose a folder of your own."), name);
+  else if (errsv == ENOTDIR || errsv == EEXIST)
+    g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
+                 _("%s is a file, not a folder. Choose a folder for the export, or a name that does not exist yet."),
+                 name);
   else
     g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
                  _("Could not write the frames to %s: %s"), name, g_strerror (errsv));
