@@ -310,8 +310,7 @@ cw_renderer_new (CwDeck         *deck,
       }
   }
 
-  shared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                  (GDestroyNotify) cairo_surface_destroy);
+  shared = cw_builder_shared_new ();
   n_slides = cw_deck_get_n_slides (deck);
   for (guint i = 0; i < n_slides; i++)
     {

@@ -286,6 +286,82 @@ cw_builder_get_exit (CwSceneBuilder *self,
   return animation;
 }
 
+
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify destroy;
+} SharedEntry;
+
+static void
+shared_entry_free (gpointer data)
+{
+  SharedEntry *entry = data;
+
+  if (entry->destroy != NULL)
+    entry->destroy (entry->data);
+  g_free (entry);
+}
+
+/**
+ * cw_builder_shared_new:
+ *
+ * Returns: (transfer full): a table for #CwSceneBuilder:shared, which one
+ *   renderer passes to the builder of each of its slides
+ */
+GHashTable *
+cw_builder_shared_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shared_entry_free);
+}
+
+/**
+ * cw_builder_lookup_shared:
+ * @key: what the thing is, with every parameter that changes it
+ *
+ * Returns: (transfer none) (nullable): what a slide before this one shared
+ *   under @key
+ */
+gpointer
+cw_builder_lookup_shared (CwSceneBuilder *self,
+                          const char     *key)
+{
+  SharedEntry *entry;
+
+  if (self->shared == NULL)
+    return NULL;
+  entry = g_hash_table_lookup (self->shared, key);
+  return entry ? entry->data : NULL;
+}
+
+/**
+ * cw_builder_share:
+ * @data: (transfer full): freed with @destroy when the renderer goes
+ *
+ * Lets the slides after this one use @data; without a shared table
+ * (a builder on its own) @data is freed at once.
+ */
+void
+cw_builder_share (CwSceneBuilder *self,
+                  const char     *key,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
+{
+  SharedEntry *entry;
+
+  if (self->shared == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+
+  entry = g_new0 (SharedEntry, 1);
+  entry->data = data;
+  entry->destroy = destroy;
+  g_hash_table_replace (self->shared, g_strdup (key), entry);
+}
+
 /* Gives @node the animations of its element, and the color the author chose for it. */
 void
 cw_builder_style_node (CwSceneBuilder *self,

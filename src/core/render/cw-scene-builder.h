@@ -64,8 +64,8 @@ struct _CwSceneBuilder
   double            reading_chars;
   /* the source line, listed after the slide's other text */
   char             *fine_print;
-  /* pictures slides of one renderer share (key → cairo_surface_t), so a
-   * long deck does not hold one copy per slide */
+  /* things slides of one renderer share, so a long deck does not hold one
+   * copy per slide: cw_builder_share(), cw_builder_lookup_shared() */
   GHashTable       *shared;
   /* placeholders the template fills in besides statistics (name → text) */
   GHashTable       *extra;
@@ -112,6 +112,13 @@ void           cw_builder_warn            (CwSceneBuilder    *self,
                                            ...) G_GNUC_PRINTF (2, 3);
 void           cw_builder_note_reading    (CwSceneBuilder    *self,
                                            const char        *text);
+GHashTable    *cw_builder_shared_new      (void);
+gpointer       cw_builder_lookup_shared   (CwSceneBuilder    *self,
+                                           const char        *key);
+void           cw_builder_share           (CwSceneBuilder    *self,
+                                           const char        *key,
+                                           gpointer           data,
+                                           GDestroyNotify     destroy);
 
 void           cw_text_fit                (const char        *text,
                                            const char        *family,

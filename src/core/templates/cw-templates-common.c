@@ -10,20 +10,73 @@
 #include "cw-fonts.h"
 #include "cw-templates-private.h"
 
+/* The rings are drawn into a texture the first time a frame shows them,
+ * not while the slide is laid out: listing a deck's texts, checking it and
+ * opening it in the editor lay every slide out and never draw. Frames are
+ * drawn on several threads, so the first one draws under the lock. */
 typedef struct
 {
-  cairo_surface_t *texture;
-  double           scale;
+  GMutex           lock;
+  cairo_surface_t *surface;
+  CwRect           frame;
   double           cx;
   double           cy;
+  double           step;
+  double           line;
+  CwColor          color;
+  double           scale;
+} ContourTexture;
+
+typedef struct
+{
+  ContourTexture *texture;
+  double          cx;
+  double          cy;
 } Contours;
+
+static cairo_surface_t *render_contours (const CwRect  *frame,
+                                         double         cx,
+                                         double         cy,
+                                         double         step,
+                                         double         line,
+                                         const CwColor *color,
+                                         double         scale);
+
+static void
+contour_texture_clear (gpointer data)
+{
+  ContourTexture *texture = data;
+
+  g_clear_pointer (&texture->surface, cairo_surface_destroy);
+  g_mutex_clear (&texture->lock);
+}
+
+static void
+contour_texture_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, contour_texture_clear);
+}
+
+static cairo_surface_t *
+contour_texture_get (ContourTexture *texture)
+{
+  cairo_surface_t *surface;
+
+  g_mutex_lock (&texture->lock);
+  if (texture->surface == NULL)
+    texture->surface = render_contours (&texture->frame, texture->cx, texture->cy, texture->step,
+                                        texture->line, &texture->color, texture->scale);
+  surface = texture->surface;
+  g_mutex_unlock (&texture->lock);
+  return surface;
+}
 
 static void
 contours_free (gpointer data)
 {
   Contours *c = data;
 
-  cairo_surface_destroy (c->texture);
+  contour_texture_unref (c->texture);
   g_free (c);
 }
 
@@ -33,18 +86,19 @@ draw_contours (const CwNode *node,
                double        progress)
 {
   const Contours *c = node->data;
+  double scale = c->texture->scale;
   double grow = 0.92 + 0.08 * progress;
 
   /* the rings spread out as they appear */
   cairo_translate (cr, c->cx, c->cy);
-  cairo_scale (cr, grow / c->scale, grow / c->scale);
-  cairo_translate (cr, -c->cx * c->scale, -c->cy * c->scale);
-  cairo_set_source_surface (cr, c->texture, 0, 0);
+  cairo_scale (cr, grow / scale, grow / scale);
+  cairo_translate (cr, -c->cx * scale, -c->cy * scale);
+  cairo_set_source_surface (cr, contour_texture_get (c->texture), 0, 0);
   cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
   cairo_paint_with_alpha (cr, CLAMP (progress, 0, 1));
 }
 
-/* Drawn once per slide at half size: a full-frame gradient and a hundred
+/* Drawn once per renderer at half size: a full-frame gradient and a hundred
  * arcs are too slow to draw again on every frame. */
 static cairo_surface_t *
 render_contours (const CwRect  *frame,
@@ -109,18 +163,23 @@ cw_templates_add_contours (CwSceneBuilder *builder,
                                           builder->frame.height, cx, cy, color.red, color.green,
                                           color.blue);
 
-  c->scale = 0.5;
   c->cx = cx;
   c->cy = cy;
-  c->texture = builder->shared ? g_hash_table_lookup (builder->shared, key) : NULL;
+  c->texture = cw_builder_lookup_shared (builder, key);
   if (c->texture != NULL)
-    cairo_surface_reference (c->texture);
+    g_atomic_rc_box_acquire (c->texture);
   else
     {
-      c->texture = render_contours (&builder->frame, cx, cy, 64 * builder->unit, 2.5 * builder->unit,
-                                    &color, c->scale);
-      if (builder->shared != NULL)
-        g_hash_table_insert (builder->shared, g_steal_pointer (&key), cairo_surface_reference (c->texture));
+      c->texture = g_atomic_rc_box_new0 (ContourTexture);
+      g_mutex_init (&c->texture->lock);
+      c->texture->frame = builder->frame;
+      c->texture->cx = cx;
+      c->texture->cy = cy;
+      c->texture->step = 64 * builder->unit;
+      c->texture->line = 2.5 * builder->unit;
+      c->texture->color = color;
+      c->texture->scale = 0.5;
+      cw_builder_share (builder, key, g_atomic_rc_box_acquire (c->texture), contour_texture_unref);
     }
   node->data = c;
   node->destroy = contours_free;
