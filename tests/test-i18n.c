@@ -116,6 +116,23 @@ test_numbers_ignore_locale (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Dates are remembered once formatted; a deck with thousands of different
+ * dates (a hostile one) still gets each date in its own language. */
+static void
+test_dates_many (void)
+{
+  for (guint year = 1700; year < 3900; year++)
+    {
+      g_autofree char *as_of = g_strdup_printf ("%u-10", year);
+      g_autofree char *expected = g_strdup_printf ("окт. %u" NNBSP "г.", year);
+
+      assert_date ("ru", as_of, expected);
+    }
+  assert_date ("en", "2024-10", "Oct 2024");
+  assert_date ("ru", "2024-10", "окт. 2024" NNBSP "г.");
+  assert_date ("az", "2024-10", "okt 2024");
+}
+
 /* Numbers never break across lines: their separators are no-break spaces. */
 static void
 test_numbers_do_not_break (void)
@@ -403,6 +420,7 @@ main (int   argc,
 
   g_test_add_func ("/cw/i18n/numbers/ignore-locale", test_numbers_ignore_locale);
   g_test_add_func ("/cw/i18n/numbers/do-not-break", test_numbers_do_not_break);
+  g_test_add_func ("/cw/i18n/dates/many", test_dates_many);
   g_test_add_func ("/cw/i18n/plural/select", test_plural_select);
   g_test_add_func ("/cw/i18n/plural/table", test_plural_table);
   g_test_add_func ("/cw/i18n/plural/refused", test_plural_refused);

@@ -25,6 +25,13 @@
 static GMutex cache_lock;
 static GHashTable *cache;
 
+/* Opening ICU's date pattern generator loads a locale's calendar data and
+ * takes milliseconds; a deck has a handful of dates in a few languages, and
+ * every layout of every slide asks for them again. */
+static GMutex dates_lock;
+static GHashTable *dates;
+#define DATES_MAX 1024
+
 static char *
 utf16_to_utf8 (const UChar *str,
                int32_t      len)
@@ -137,18 +144,10 @@ cw_number_format (const char    *language,
   return utf16_to_utf8 (buffer, len);
 }
 
-/**
- * cw_date_format_as_of:
- * @as_of: "YYYY", "YYYY-MM" or "YYYY-MM-DD"
- *
- * Returns: (transfer full): the date at the precision it was given in, as
- *   @language writes it: "Oct 2024", "окт. 2024 г.", "okt 2024"
- */
-char *
-cw_date_format_as_of (const char *language,
-                      const char *as_of)
+static char *
+date_format_as_of (const char *locale,
+                   const char *as_of)
 {
-  char locale[ULOC_FULLNAME_CAPACITY];
   int y = 0, m = 1, d = 1;
   int n;
   const char *skeleton;
@@ -163,9 +162,6 @@ cw_date_format_as_of (const char *language,
   int32_t len;
   g_autoptr(GDateTime) dt = NULL;
 
-  if (as_of == NULL)
-    return NULL;
-
   n = sscanf (as_of, "%d-%d-%d", &y, &m, &d);
   if (n < 1)
     return g_strdup (as_of);
@@ -175,7 +171,6 @@ cw_date_format_as_of (const char *language,
   if (dt == NULL)
     return g_strdup (as_of);
 
-  cw_locale_to_icu (language, locale, sizeof locale);
   u_uastrcpy (uskeleton, skeleton);
 
   generator = udatpg_open (locale, &status);
@@ -193,4 +188,44 @@ cw_date_format_as_of (const char *language,
     return g_strdup (as_of);
 
   return utf16_to_utf8 (buffer, len);
+}
+
+/**
+ * cw_date_format_as_of:
+ * @as_of: "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): the date at the precision it was given in, as
+ *   @language writes it: "Oct 2024", "окт. 2024 г.", "okt 2024"
+ */
+char *
+cw_date_format_as_of (const char *language,
+                      const char *as_of)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  g_autofree char *key = NULL;
+  char *result;
+
+  if (as_of == NULL)
+    return NULL;
+
+  cw_locale_to_icu (language, locale, sizeof locale);
+  key = g_strconcat (locale, "|", as_of, NULL);
+
+  g_mutex_lock (&dates_lock);
+  if (dates == NULL)
+    dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  result = g_strdup (g_hash_table_lookup (dates, key));
+  g_mutex_unlock (&dates_lock);
+  if (result != NULL)
+    return result;
+
+  result = date_format_as_of (locale, as_of);
+
+  g_mutex_lock (&dates_lock);
+  /* any text can be a date in a hostile deck; keep the table small */
+  if (g_hash_table_size (dates) >= DATES_MAX)
+    g_hash_table_remove_all (dates);
+  g_hash_table_replace (dates, g_steal_pointer (&key), g_strdup (result));
+  g_mutex_unlock (&dates_lock);
+  return result;
 }
