@@ -570,28 +570,13 @@ cw_text_layout_new (PangoContext   *context,
   return layout;
 }
 
-/**
- * cw_fonts_find_missing:
- * @families: (array zero-terminated=1): the theme's fonts
- *
- * Finds the characters of @text that neither @families nor the fallbacks
- * have, which are drawn as boxes. The check is for all of @families at
- * once, so a slide's texts can be checked without knowing which of the
- * theme's fonts each is in.
- *
- * Returns: (transfer full) (nullable) (element-type gunichar): each
- *   missing character once, or %NULL when there is none
- */
-GArray *
-cw_fonts_find_missing (const char         *text,
-                       const char * const *families)
+static GArray *
+find_missing (const char         *text,
+              const char * const *families)
 {
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoLayoutIter) iter = NULL;
   GArray *missing = NULL;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
 
   layout = new_layout (cw_fonts_get_measure_context (), text, families, 400, 100);
   if (pango_layout_get_unknown_glyphs_count (layout) == 0)
@@ -621,6 +606,64 @@ cw_fonts_find_missing (const char         *text,
     }
   while (pango_layout_iter_next_run (iter));
 
+  return missing;
+}
+
+static void
+free_missing (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+/* what each text lacks, per thread: a deck is checked on every layout, and
+ * its texts change one at a time */
+static GPrivate missing_cache = G_PRIVATE_INIT (free_missing);
+
+/**
+ * cw_fonts_find_missing:
+ * @families: (array zero-terminated=1): the theme's fonts
+ *
+ * Finds the characters of @text that neither @families nor the fallbacks
+ * have, which are drawn as boxes. The check is for all of @families at
+ * once, so a slide's texts can be checked without knowing which of the
+ * theme's fonts each is in.
+ *
+ * Returns: (transfer full) (nullable) (element-type gunichar): each
+ *   missing character once, or %NULL when there is none
+ */
+GArray *
+cw_fonts_find_missing (const char         *text,
+                       const char * const *families)
+{
+  GHashTable *cache = g_private_get (&missing_cache);
+  g_autoptr(GString) key = NULL;
+  gpointer found = NULL;
+  GArray *missing;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) g_array_unref);
+      g_private_set (&missing_cache, cache);
+    }
+
+  key = g_string_new (NULL);
+  for (guint i = 0; families != NULL && families[i] != NULL; i++)
+    g_string_append_printf (key, "%s\x1f", families[i]);
+  g_string_append_c (key, '\x1e');
+  g_string_append (key, text);
+
+  if (g_hash_table_lookup_extended (cache, key->str, NULL, &found))
+    return found ? g_array_ref (found) : NULL;
+
+  missing = find_missing (text, families);
+  if (g_hash_table_size (cache) >= MAX_MEASUREMENTS)
+    g_hash_table_remove_all (cache);
+  g_hash_table_insert (cache, g_string_free (g_steal_pointer (&key), FALSE),
+                       missing ? g_array_ref (missing) : NULL);
   return missing;
 }
 
