@@ -1,10 +1,72 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs the benchmarks: render and export speed in frames per second, the
-# speed-up from parallel rendering, and memory for a short and a long clip.
+#
+# Prints every speed and memory figure Clearway is held to, one line each, in
+# frames per second or milliseconds, with its target in brackets. Exports are
+# measured the way people run them: clearway-cli on a clip, then the whole
+# format × language matrix of the sample. An optimised build of its own is
+# made in _bench (CLEARWAY_BENCH_BUILDDIR), so a debug _build does not skew
+# the figures. Pass --quick to leave out the matrix (it takes minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-builddir=${CLEARWAY_BUILDDIR:-_build}
-[ -f "$builddir/build.ninja" ] || meson setup "$builddir"
-ninja -C "$builddir"
-meson test -C "$builddir" --benchmark --verbose
+
+quick=false
+[ "${1:-}" = --quick ] && quick=true
+
+builddir=${CLEARWAY_BENCH_BUILDDIR:-_bench}
+if [ ! -f "$builddir/build.ninja" ]; then
+  meson setup "$builddir" --buildtype=release >/dev/null
+fi
+ninja -C "$builddir" >/dev/null
+cli=$builddir/src/cli/clearway-cli
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Runs a command; prints "seconds peak-RSS-in-MB" of it and its children.
+measure () {
+  python3 - "$@" <<'PY'
+import resource, subprocess, sys, time
+start = time.monotonic()
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+elapsed = time.monotonic() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"{elapsed:.3f} {peak:.0f}")
+PY
+}
+
+# frames written under a folder (hard-linked holds count once each frame)
+count_frames () {
+  find "$1" -name 'frame_*.png' | wc -l
+}
+
+echo "Clearway benchmarks, $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo
+
+export_figure () {
+  local label=$1 deck=$2 target=$3
+  local out=$tmp/${label// /-}
+  read -r seconds peak < <(measure "$cli" render "$deck" -o "$out" --quiet)
+  frames=$(count_frames "$out")
+  printf '%-44s %7.1f frames/s  (%s frames in %.1f s, peak %s MB) [%s]\n' \
+    "$label" "$(awk "BEGIN { print $frames / $seconds }")" "$frames" "$seconds" "$peak" "$target"
+  rm -rf "$out"
+}
+
+export_figure "export, reference clip" benchmarks/reference.clearway "≥ 400 frames/s, ≤ 100 MB"
+if [ -f benchmarks/moving.clearway ]; then
+  export_figure "export, every frame differs" benchmarks/moving.clearway "≥ 170 frames/s"
+fi
+
+# drawing, preview, layout and memory as the clip grows: in-process figures
+"$builddir/benchmarks/bench-export"
+
+if ! $quick; then
+  out=$tmp/matrix
+  read -r seconds peak < <(measure "$cli" render --format all --lang all -o "$out" --quiet)
+  frames=$(count_frames "$out")
+  disk=$(du -sm "$out" | cut -f1)
+  printf '%-44s %7.1f frames/s  (%s frames in %.1f s, peak %s MB, %s MB on disk)\n' \
+    "export, sample, every format and language" "$(awk "BEGIN { print $frames / $seconds }")" \
+    "$frames" "$seconds" "$peak" "$disk"
+fi
