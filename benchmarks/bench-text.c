@@ -13,6 +13,7 @@
 #include <locale.h>
 
 #include "clearway-core.h"
+#include "cw-fonts.h"
 
 static double
 now (void)

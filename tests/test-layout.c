@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cw-fonts.h"
 #include "cw-test-utils.h"
 
 static CwDeck *gallery;

@@ -91,23 +91,3 @@ cw_core_get_interface_language (void)
     }
   return language;
 }
-
-/**
- * cw_core_next_revision:
- *
- * A number not handed out before in this process, from any thread. The
- * model objects (slides, statistics, themes, catalogs) take one whenever
- * they change and a copy keeps its original's, so two objects with the same
- * revision hold the same content: undo tells what changed by comparing
- * numbers, not contents (see cw_deck_snapshot_new()).
- *
- * Returns: a new revision, never 0
- */
-guint64
-cw_core_next_revision (void)
-{
-  /* pointer-sized, for g_atomic_pointer_add() */
-  static gsize last;
-
-  return (guint64) g_atomic_pointer_add (&last, 1) + 1;
-}

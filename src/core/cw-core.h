@@ -11,6 +11,5 @@ G_BEGIN_DECLS
 void        cw_core_init                   (void);
 void        cw_core_silence_xml_errors     (void);
 const char *cw_core_get_interface_language (void);
-guint64     cw_core_next_revision          (void);
 
 G_END_DECLS

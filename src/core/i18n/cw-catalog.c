@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cw-catalog.h"
-#include "cw-core.h"
+#include "cw-revision.h"
 
 struct _CwCatalog
 {
@@ -24,8 +24,7 @@ struct _CwCatalog
   /* file order is kept, so a saved deck is stable */
   GPtrArray    *messages;
   GHashTable   *by_context;
-  /* see cw_catalog_get_revision() */
-  guint64       revision;
+  CwRevision    revision;
 };
 
 G_DEFINE_FINAL_TYPE (CwCatalog, cw_catalog, G_TYPE_OBJECT)
@@ -66,7 +65,7 @@ cw_catalog_init (CwCatalog *self)
 {
   self->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
   self->by_context = g_hash_table_new (g_str_hash, g_str_equal);
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
 }
 
 CwCatalog *
@@ -105,8 +104,7 @@ cw_catalog_copy (CwCatalog *self)
 /**
  * cw_catalog_get_revision:
  *
- * Returns: a number that changes whenever the catalog does; a copy has its
- *   original's, so catalogs with the same revision hold the same
+ * Returns: the #CwRevision of @self: the same as a copy's
  */
 guint64
 cw_catalog_get_revision (CwCatalog *self)
@@ -186,7 +184,7 @@ cw_catalog_set_plural_forms (CwCatalog   *self,
 
   g_clear_pointer (&self->plural_rule, cw_plural_rule_unref);
   self->plural_rule = rule;
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
   return TRUE;
 }
 
@@ -266,7 +264,7 @@ cw_catalog_add (CwCatalog          *self,
       g_ptr_array_add (self->messages, message);
     }
   g_hash_table_insert (self->by_context, message->context, message);
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
 }
 
 gboolean
@@ -282,7 +280,7 @@ cw_catalog_remove (CwCatalog  *self,
     return FALSE;
   g_hash_table_remove (self->by_context, context);
   g_ptr_array_remove (self->messages, message);
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
   return TRUE;
 }
 
@@ -293,7 +291,7 @@ cw_catalog_clear (CwCatalog *self)
 
   g_hash_table_remove_all (self->by_context);
   g_ptr_array_set_size (self->messages, 0);
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
 }
 
 /**

@@ -10,6 +10,7 @@
 #include "cw-deck.h"
 #include "cw-error.h"
 #include "cw-file.h"
+#include "cw-revision.h"
 #include "cw-template.h"
 #include "cw-text.h"
 
@@ -1249,7 +1250,7 @@ cw_language_code_is_valid (const char *code)
  * So a snapshot is structural and copy-on-write: the deck's settings, and
  * frozen copies of its theme, statistics, slides and catalogs that nothing
  * ever changes. Each part carries a revision that changes with it and that
- * a copy keeps (cw_core_next_revision()); a new snapshot shares with the
+ * a copy keeps (CwRevision); a new snapshot shares with the
  * previous one every part whose revision the deck still has, and copies
  * only the rest. An edit to one slide costs one slide copy and an array of
  * pointers; the array of statistics and the catalogs are shared whole when
@@ -1283,13 +1284,13 @@ struct _CwDeckSnapshot
 
 G_DEFINE_BOXED_TYPE (CwDeckSnapshot, cw_deck_snapshot, cw_deck_snapshot_ref, cw_deck_snapshot_unref)
 
-typedef guint64  (*RevisionFunc) (gpointer part);
-typedef gpointer (*CopyFunc)     (gpointer part);
-typedef gboolean (*EqualFunc)    (gpointer a,
-                                  gpointer b);
+typedef CwRevision (*RevisionFunc) (gpointer part);
+typedef gpointer   (*CopyFunc)     (gpointer part);
+typedef gboolean   (*EqualFunc)    (gpointer a,
+                                    gpointer b);
 
-typedef void     (*WatchFunc)    (CwDeck  *self,
-                                  gpointer part);
+typedef void       (*WatchFunc)    (CwDeck  *self,
+                                    gpointer part);
 
 typedef struct
 {

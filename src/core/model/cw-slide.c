@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "cw-core.h"
+#include "cw-revision.h"
 #include "cw-slide.h"
 
 struct _CwSlide
@@ -30,8 +30,7 @@ struct _CwSlide
   /* field name → line in the file it was loaded from, for messages */
   GHashTable       *lines;
   guint             line;
-  /* see cw_slide_get_revision() */
-  guint64           revision;
+  CwRevision        revision;
 };
 
 G_DEFINE_FINAL_TYPE (CwSlide, cw_slide, G_TYPE_OBJECT)
@@ -181,17 +180,14 @@ cw_slide_init (CwSlide *self)
   self->animations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
 }
 
 static void
 emit_changed (CwSlide    *self,
               GParamSpec *pspec)
 {
-  self->revision = cw_core_next_revision ();
-  if (pspec != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  g_signal_emit (self, signals[CHANGED], 0);
+  cw_revision_changed (&self->revision, self, pspec, signals[CHANGED]);
 }
 
 CwSlide *
@@ -251,8 +247,7 @@ cw_slide_copy (CwSlide *self)
 /**
  * cw_slide_get_revision:
  *
- * Returns: a number that changes whenever the slide does; a copy has its
- *   original's, so slides with the same revision hold the same content
+ * Returns: the #CwRevision of @self: the same as a copy's
  */
 guint64
 cw_slide_get_revision (CwSlide *self)

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cw-core.h"
 #include "cw-decimal.h"
 #include "cw-error.h"
 #include "cw-number.h"
+#include "cw-revision.h"
 #include "cw-statistic.h"
 #include "cw-text.h"
 
@@ -31,8 +31,7 @@ struct _CwStatistic
   char   *unit;
   char   *as_of;
   char   *source;
-  /* see cw_statistic_get_revision() */
-  guint64 revision;
+  CwRevision revision;
   /* where it was loaded from, for messages */
   guint   line;
 };
@@ -201,7 +200,7 @@ cw_statistic_init (CwStatistic *self)
 {
   self->points = g_array_new (FALSE, TRUE, sizeof (CwPoint));
   g_array_set_clear_func (self->points, (GDestroyNotify) point_clear);
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
 }
 
 CwStatistic *
@@ -240,8 +239,7 @@ cw_statistic_copy (CwStatistic *self)
 /**
  * cw_statistic_get_revision:
  *
- * Returns: a number that changes whenever the statistic does; a copy has
- *   its original's, so statistics with the same revision hold the same
+ * Returns: the #CwRevision of @self: the same as a copy's
  */
 guint64
 cw_statistic_get_revision (CwStatistic *self)
@@ -295,8 +293,7 @@ static void
 notify_changed (CwStatistic *self,
                 GParamSpec  *pspec)
 {
-  self->revision = cw_core_next_revision ();
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  cw_revision_changed (&self->revision, self, pspec, 0);
 }
 
 #define DEFINE_STRING_ACCESSORS(name, PROP)                        \

@@ -7,9 +7,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "cw-core.h"
 #include "cw-fonts.h"
 #include "cw-keywords.h"
+#include "cw-revision.h"
 #include "cw-theme.h"
 
 typedef struct
@@ -88,8 +88,7 @@ struct _CwTheme
   int       font_weights[CW_N_FONT_ROLES];
   CwImage  *logo;
   char     *logo_href;
-  /* see cw_theme_get_revision() */
-  guint64   revision;
+  CwRevision revision;
 };
 
 G_DEFINE_FINAL_TYPE (CwTheme, cw_theme, G_TYPE_OBJECT)
@@ -212,7 +211,7 @@ static void
 cw_theme_init (CwTheme *self)
 {
   self->base = g_strdup ("night");
-  self->revision = cw_core_next_revision ();
+  self->revision = cw_revision_next ();
 }
 
 CwTheme *
@@ -248,8 +247,7 @@ cw_theme_copy (CwTheme *self)
 /**
  * cw_theme_get_revision:
  *
- * Returns: a number that changes whenever the theme does; a copy has its
- *   original's, so themes with the same revision hold the same
+ * Returns: the #CwRevision of @self: the same as a copy's
  */
 guint64
 cw_theme_get_revision (CwTheme *self)
@@ -299,10 +297,7 @@ static void
 emit_changed (CwTheme    *self,
               GParamSpec *pspec)
 {
-  self->revision = cw_core_next_revision ();
-  if (pspec != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), pspec);
-  g_signal_emit (self, signals[CHANGED], 0);
+  cw_revision_changed (&self->revision, self, pspec, signals[CHANGED]);
 }
 
 const char *
