@@ -286,6 +286,17 @@ test_plural_edges (void)
   g_assert_cmpint (cw_plural_rule_select (ru, 1e300), ==, 2);
   g_assert_cmpint (cw_plural_rule_select (ru, 21), ==, 0);
 
+  /* a deck keeps the header in XML, which cannot hold this character */
+  {
+    g_autoptr(GError) control_error = NULL;
+    g_autoptr(CwPluralRule) control = cw_plural_rule_parse ("nplurals=2; \x06plural=(n != 1);",
+                                                            &control_error);
+
+    g_assert_null (control);
+    g_assert_error (control_error, CW_ERROR, CW_ERROR_CATALOG);
+    g_assert_nonnull (strstr (control_error->message, "U+0006"));
+  }
+
   foreign = cw_plural_rule_parse ("nplurals=2; plural=(n != 1) \xff;", &error);
   g_assert_null (foreign);
   g_assert_error (error, CW_ERROR, CW_ERROR_CATALOG);

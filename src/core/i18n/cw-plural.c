@@ -401,6 +401,18 @@ cw_plural_rule_parse (const char  *header,
       return NULL;
     }
 
+  /* and XML has no way to write most control characters */
+  for (const char *p = header; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_CATALOG,
+                       _("The Plural-Forms header holds a control character (U+%04X). Copy the one your translation tool suggests for the language."),
+                       (guint) (guchar) *p);
+          return NULL;
+        }
+    }
+
   np = strstr (header, "nplurals");
   pl = strstr (header, "plural=");
   if (np == NULL || pl == NULL)
