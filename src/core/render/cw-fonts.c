@@ -676,6 +676,7 @@ typedef struct
   double          width;
   double          line_height;
   PangoAlignment  align;
+  gboolean        tabular;
   CwTextExtents   extents;
 } Measurement;
 
@@ -706,7 +707,8 @@ measurement_hash (gconstpointer key)
   hash = hash * 31 + hash_double (m->size);
   hash = hash * 31 + hash_double (m->width);
   hash = hash * 31 + hash_double (m->line_height);
-  return hash * 31 + (guint) m->align;
+  hash = hash * 31 + (guint) m->align;
+  return hash * 31 + (guint) !!m->tabular;
 }
 
 static gboolean
@@ -719,6 +721,7 @@ measurement_equal (gconstpointer a,
   /* sizes compare exactly: a cached value is the one Pango gave */
   return x->weight == y->weight && x->size == y->size && x->width == y->width &&
          x->line_height == y->line_height && x->align == y->align &&
+         !x->tabular == !y->tabular &&
          g_str_equal (x->family, y->family) && g_str_equal (x->text, y->text);
 }
 
@@ -733,6 +736,7 @@ static GPrivate measurements = G_PRIVATE_INIT (free_measurements);
 /**
  * cw_text_measure:
  * @width: wrap width in pixels, or -1 for one line
+ * @tabular: with figures of one width (OpenType tnum)
  * @extents: (out): the size of the laid-out text
  *
  * Measures @text as cw_text_layout_new() lays it out on this thread's
@@ -747,11 +751,12 @@ cw_text_measure (const char     *text,
                  double          width,
                  double          line_height,
                  PangoAlignment  align,
+                 gboolean        tabular,
                  CwTextExtents  *extents)
 {
   GHashTable *cache = g_private_get (&measurements);
   Measurement key = { (char *) (text ? text : ""), (char *) (family ? family : ""),
-                      weight, size, width, line_height, align, { 0 } };
+                      weight, size, width, line_height, align, tabular, { 0 } };
   const Measurement *found;
   Measurement *m;
   g_autoptr(PangoLayout) layout = NULL;
@@ -771,7 +776,7 @@ cw_text_measure (const char     *text,
     }
 
   layout = cw_text_layout_new (cw_fonts_get_measure_context (), text, family, weight, size,
-                               width, line_height, align, FALSE);
+                               width, line_height, align, tabular);
   pango_layout_get_extents (layout, NULL, &logical);
   extents->lines = pango_layout_get_line_count (layout);
   extents->width = logical.width / (double) PANGO_SCALE;

@@ -50,6 +50,7 @@ void          cw_text_measure               (const char         *text,
                                              double              width,
                                              double              line_height,
                                              PangoAlignment      align,
+                                             gboolean            tabular,
                                              CwTextExtents      *extents);
 guint         cw_fonts_get_n_layouts        (void);
 

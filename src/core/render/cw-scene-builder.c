@@ -418,7 +418,7 @@ measure_widest_word (const char *text,
       *p = '\0';
       if (*start != '\0' || start == words)
         {
-          cw_text_measure (start, family, weight, size, -1, 0, PANGO_ALIGN_LEFT, &extents);
+          cw_text_measure (start, family, weight, size, -1, 0, PANGO_ALIGN_LEFT, FALSE, &extents);
           widest = MAX (widest, extents.width);
         }
       if (end == '\0')
@@ -442,7 +442,8 @@ measure (const char        *text,
 {
   CwTextExtents extents;
 
-  cw_text_measure (text, family, weight, size, width, style->line_height, style->align, &extents);
+  cw_text_measure (text, family, weight, size, width, style->line_height, style->align, FALSE,
+                   &extents);
   *lines = extents.lines;
   *height = extents.height;
 }

@@ -306,18 +306,15 @@ cw_templates_measure (CwSceneBuilder *b,
                       double         *width,
                       double         *height)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
+  CwTextExtents extents;
 
-  layout = cw_text_layout_new (cw_fonts_get_measure_context (), text,
-                               cw_theme_get_font_family (b->theme, font),
-                               cw_theme_get_font_weight (b->theme, font),
-                               size, -1, 0, PANGO_ALIGN_LEFT, tabular);
-  pango_layout_get_extents (layout, NULL, &logical);
+  cw_text_measure (text, cw_theme_get_font_family (b->theme, font),
+                   cw_theme_get_font_weight (b->theme, font), size, -1, 0, PANGO_ALIGN_LEFT,
+                   tabular, &extents);
   if (width)
-    *width = logical.width / (double) PANGO_SCALE;
+    *width = extents.width;
   if (height)
-    *height = logical.height / (double) PANGO_SCALE;
+    *height = extents.height;
 }
 
 /**
