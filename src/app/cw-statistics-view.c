@@ -133,7 +133,11 @@ cw_statistics_view_commit_cell (CwStatisticsView  *self,
   now = g_date_time_new_now_local ();
   warnings = cw_statistic_check (statistic, column, now);
   if (warnings->len > 0)
-    g_signal_emit (self, signals[MESSAGE], 0, g_ptr_array_index (warnings, 0));
+    {
+      g_autofree char *message = cw_diagnostic_to_string (g_ptr_array_index (warnings, 0));
+
+      g_signal_emit (self, signals[MESSAGE], 0, message);
+    }
   return TRUE;
 }
 
