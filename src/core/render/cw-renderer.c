@@ -119,6 +119,7 @@ check_glyphs (CwRenderer *self,
       g_autoptr(GArray) missing = cw_fonts_find_missing (text, families);
       g_autoptr(GString) codes = NULL;
       g_autofree char *message = NULL;
+      const char *hint;
 
       if (missing == NULL)
         continue;
@@ -132,13 +133,17 @@ check_glyphs (CwRenderer *self,
 
       /* Translators: a slide id, one or more character codes such as U+E000, then the text they are in */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Slide “%s”: none of the fonts has the character %s in “%s”, so it is drawn as a box. Replace it, or choose a theme font that has it.",
-                                              "Slide “%s”: none of the fonts has the characters %s in “%s”, so they are drawn as boxes. Replace them, or choose a theme font that has them.",
+                                              "Slide “%s”: none of the fonts has the character %s in “%s”, so it is drawn as a box.",
+                                              "Slide “%s”: none of the fonts has the characters %s in “%s”, so they are drawn as boxes.",
                                               missing->len),
                                  cw_slide_get_id (slide), codes->str, text);
+      hint = g_dngettext (GETTEXT_PACKAGE,
+                          "Replace it, or choose a theme font that has it.",
+                          "Replace them, or choose a theme font that has them.",
+                          missing->len);
       cw_diagnostics_add_unique (self->warnings,
                                  cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
-                                                              NULL, message, NULL));
+                                                              NULL, message, hint));
     }
 }
 
@@ -245,11 +250,12 @@ build_scene (CwRenderer *self,
         g_autofree char *message = NULL;
 
         /* Translators: a slide id, then two durations in seconds */
-        message = g_strdup_printf (_("Slide “%s” lasts %.1f s, but its text takes %.1f s to read; lengthen it, or shorten the text."),
+        message = g_strdup_printf (_("Slide “%s” lasts %.1f s, but its text takes %.1f s to read."),
                                    cw_slide_get_id (slide), duration, needed);
         cw_diagnostics_add_unique (self->warnings,
                                    cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
-                                                                "duration", message, NULL));
+                                                                "duration", message,
+                                                                _("Lengthen it, or shorten the text.")));
       }
   }
   scene->duration = duration;
@@ -302,11 +308,13 @@ cw_renderer_new (CwDeck         *deck,
         g_autofree char *list = g_strjoinv (", ", fonts);
         g_autofree char *message = NULL;
 
-        /* Translators: a list of font names; the package names stay as they are */
-        message = g_strdup_printf (_("These fonts are not installed, so text that needs them is drawn as boxes: %s. Install the packages fonts-noto-core, fonts-noto-ui-core and fonts-noto-mono."),
+        /* Translators: a list of font names */
+        message = g_strdup_printf (_("These fonts are not installed, so text that needs them is drawn as boxes: %s."),
                                    list);
         cw_diagnostics_add_unique (self->warnings,
-                                   cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message, NULL));
+                                   cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message,
+                                                                /* Translators: the package names stay as they are */
+                                                                _("Install the packages fonts-noto-core, fonts-noto-ui-core and fonts-noto-mono.")));
       }
   }
 
