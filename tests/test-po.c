@@ -683,6 +683,20 @@ test_import_good (Fixture       *f,
           g_assert_cmpstr (scene_text (renderer, 0, 4), ==, "Источник: ANAMA, окт. 2024\xe2\x80\xafг.");
           g_assert_cmpuint (cw_renderer_get_untranslated (renderer)->len, ==, 1);
           g_assert_cmpstr (g_ptr_array_index (cw_renderer_get_untranslated (renderer), 0), ==, "count/detail");
+          /* and listed with the other problems, at its slide and field, with what to do */
+          {
+            g_autoptr(GPtrArray) diagnostics = cw_renderer_list_diagnostics (renderer);
+            const CwDiagnostic *d;
+
+            g_assert_cmpuint (diagnostics->len, ==, cw_renderer_get_warnings (renderer)->len + 1);
+            d = g_ptr_array_index (diagnostics, diagnostics->len - 1);
+            g_assert_cmpint (d->severity, ==, CW_SEVERITY_WARNING);
+            g_assert_cmpstr (d->slide, ==, "count");
+            g_assert_cmpstr (d->element, ==, "detail");
+            g_assert_cmpstr (d->language, ==, "ru");
+            g_assert_nonnull (strstr (d->message, "“detail”"));
+            g_assert_nonnull (d->hint);
+          }
         }
     }
 }
