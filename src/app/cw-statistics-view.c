@@ -363,10 +363,11 @@ cw_statistics_view_get_selected (CwStatisticsView *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-/* Selects @statistic, for example one just added, so it can be typed into. */
+/* Selects @statistic and scrolls its row into view, leaving the focus
+ * where it is: for going to a statistic a problem is about. */
 void
-cw_statistics_view_select (CwStatisticsView *self,
-                           CwStatistic      *statistic)
+cw_statistics_view_show (CwStatisticsView *self,
+                         CwStatistic      *statistic)
 {
   GListModel *model;
 
@@ -380,8 +381,20 @@ cw_statistics_view_select (CwStatisticsView *self,
       if (item == statistic)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
           return;
         }
     }
+}
+
+/* Selects @statistic, for example one just added, so it can be typed into. */
+void
+cw_statistics_view_select (CwStatisticsView *self,
+                           CwStatistic      *statistic)
+{
+  g_return_if_fail (CW_IS_STATISTICS_VIEW (self));
+
+  cw_statistics_view_show (self, statistic);
+  if (gtk_single_selection_get_selected_item (self->selection) == statistic)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
