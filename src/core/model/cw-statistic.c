@@ -786,14 +786,14 @@ cw_statistic_check (CwStatistic *self,
           if (!percent && value < 0)
             {
               if (point != NULL)
-                /* Translators: a statistic id, a number, then the label of a point of its series */
                 add_warning (warnings, self,
+                             /* Translators: a statistic id, a number, then the label of a point of its series */
                              g_strdup_printf (_("“%s” has %g for “%s”, below zero, but it counts something."),
                                               self->id, value, point->label ? point->label : ""),
                              _("Correct that point."));
               else
-                /* Translators: a statistic id, then a number */
                 add_warning (warnings, self,
+                             /* Translators: a statistic id, then a number */
                              g_strdup_printf (_("“%s” is %g, below zero, but it counts something."),
                                               self->id, value),
                              _("Correct the figure, or, to show a fall, give the change as a percentage (unit “%”)."));
@@ -801,14 +801,14 @@ cw_statistic_check (CwStatistic *self,
           else if (percent && value > 100)
             {
               if (point != NULL)
-                /* Translators: a statistic id, a number, then the label of a point of its series */
                 add_warning (warnings, self,
+                             /* Translators: a statistic id, a number, then the label of a point of its series */
                              g_strdup_printf (_("“%s” has %g %% for “%s”, more than the whole."),
                                               self->id, value, point->label ? point->label : ""),
                              _("Correct it, unless it is a rise of more than 100 %."));
               else
-                /* Translators: a statistic id, then a number */
                 add_warning (warnings, self,
+                             /* Translators: a statistic id, then a number */
                              g_strdup_printf (_("“%s” is %g %%, more than the whole."), self->id, value),
                              _("Correct it, unless it is a rise of more than 100 %."));
             }
@@ -822,8 +822,8 @@ cw_statistic_check (CwStatistic *self,
                       g_date_time_get_year (now));
       g_date_add_years (&last, 1);
       if (g_date_compare (&last, &today) < 0)
-        /* Translators: a statistic id, then a date such as 2024-10 */
         add_warning (warnings, self,
+                     /* Translators: a statistic id, then a date such as 2024-10 */
                      g_strdup_printf (_("“%s” is as of %s, more than a year ago."), self->id, self->as_of),
                      _("Look for newer figures at the source, then update its value and date."));
     }
