@@ -1244,6 +1244,15 @@ has_problems (gpointer data)
   return cw_problems_button_get_n_problems (data) > 0;
 }
 
+static GtkListBoxRow *find_problem_row (GtkWidget  *widget,
+                                        const char *text);
+
+static gboolean
+below_zero_gone (gpointer data)
+{
+  return find_problem_row (cw_problems_button_get_list (data), "below zero") == NULL;
+}
+
 /* The row under @widget whose visible text has @text in it. */
 static GtkListBoxRow *
 find_problem_row (GtkWidget  *widget,
@@ -1339,6 +1348,11 @@ test_window_problems (void)
                    ==, "statistics");
   g_assert_cmpstr (cw_statistic_get_id (cw_statistics_view_get_selected (CW_STATISTICS_VIEW (cw_window_get_part (window, "statistics")))),
                    ==, "mines_neutralised");
+
+  /* corrected, it leaves the list once the preview has caught up */
+  cw_statistic_set_value (cw_deck_find_statistic (window_deck (window), "mines_neutralised"), 161000);
+  wait_for (below_zero_gone, problems, "the corrected figure to leave the list");
+  g_assert_nonnull (find_problem_row (list, "lasts 0.5 s"));
 
   discard_window (window);
   cw_test_remove_tree (dir);
