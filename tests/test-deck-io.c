@@ -1342,9 +1342,17 @@ count_warnings (CwStatistic *statistic,
 
   for (guint i = 0; i < warnings->len; i++)
     {
-      g_test_message ("%s", (const char *) g_ptr_array_index (warnings, i));
-      if (must_mention != NULL && strstr (g_ptr_array_index (warnings, i), must_mention) == NULL)
-        g_error ("the warning does not mention “%s”: %s", must_mention, (const char *) g_ptr_array_index (warnings, i));
+      const CwDiagnostic *d = g_ptr_array_index (warnings, i);
+
+      g_test_message ("%s %s", d->message, d->hint);
+      g_assert_cmpint (d->severity, ==, CW_SEVERITY_WARNING);
+      /* the statistic is named as the element, and the hint says what to do */
+      g_assert_cmpstr (d->element, ==, cw_statistic_get_id (statistic));
+      g_assert_null (d->slide);
+      g_assert_nonnull (d->hint);
+      g_assert_cmpuint (strlen (d->hint), >, 0);
+      if (must_mention != NULL && strstr (d->message, must_mention) == NULL)
+        g_error ("the warning does not mention “%s”: %s", must_mention, d->message);
     }
   return warnings->len;
 }
@@ -1411,9 +1419,12 @@ test_statistic_warnings (void)
   g_assert_cmpuint (d->line, ==, 8);
   g_assert_cmpstr (d->file, ==, name);
   g_assert_nonnull (strstr (d->message, "below zero"));
+  g_assert_cmpstr (d->element, ==, "mines");
+  g_assert_nonnull (strstr (d->hint, "percentage"));
   d = g_ptr_array_index (diagnostics, 1);
   g_assert_cmpuint (d->line, ==, 8);
   g_assert_nonnull (strstr (d->message, "2024-10"));
+  g_assert_nonnull (strstr (d->hint, "newer figures"));
 }
 
 static GBytes *

@@ -216,7 +216,11 @@ test_pictogram_huge_count (void)
   g_assert_cmpuint (warnings->len, ==, 1);
   /* 99,999,999,999 at 0.0001 a symbol */
   g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "999,999,999,990,000 symbols"));
-  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "stands for 1,000,000,000;"));
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "stands for 1,000,000,000."));
+  /* the field to change is named, and what to do is the hint, not in the message */
+  g_assert_cmpstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->element, ==, "per_icon");
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->hint, "“Each symbol stands for”"));
+  g_assert_null (strstr (((CwDiagnostic *) g_ptr_array_index (warnings, 0))->message, "Each symbol stands for"));
 
   scene = cw_renderer_get_scene (renderer, 0);
   for (guint i = 0; i < scene->texts->len; i++)

@@ -471,7 +471,7 @@ test_template_tools (void)
     g_assert_true (cw_deck_import_po (deck, files, &reports, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (reports->len, ==, 1);
-    g_assert_cmpstr (((CwPoReport *) g_ptr_array_index (reports, 0))->language, ==, "ru");
+    g_assert_cmpstr (((CwDiagnostic *) g_ptr_array_index (reports, 0))->language, ==, "ru");
   }
 
   cw_test_remove_tree (dir);
@@ -573,11 +573,53 @@ import_files (Fixture     *f,
               const char **files,
               GError     **error)
 {
-  GPtrArray *reports = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
 
-  if (!cw_deck_import_po (f->deck, files, &reports, error))
-    return NULL;
-  return reports;
+  if (!cw_deck_import_po (f->deck, files, &diagnostics, error))
+    {
+      /* every problem is an error naming its file, and the first are those
+       * the message lists */
+      g_assert_nonnull (diagnostics);
+      g_assert_cmpuint (diagnostics->len, >, 0);
+      for (guint i = 0; i < diagnostics->len; i++)
+        {
+          const CwDiagnostic *d = g_ptr_array_index (diagnostics, i);
+          g_autofree char *line = cw_diagnostic_to_string (d);
+
+          g_assert_cmpint (d->severity, ==, CW_SEVERITY_ERROR);
+          g_assert_true (g_strv_contains (files, d->file));
+          if (i < 30)
+            g_assert_nonnull (strstr ((*error)->message, line));
+        }
+      return NULL;
+    }
+  /* a note for each catalog, in order */
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const CwDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      g_assert_cmpint (d->severity, ==, CW_SEVERITY_NOTE);
+      g_assert_cmpstr (d->file, ==, files[i]);
+    }
+  return g_steal_pointer (&diagnostics);
+}
+
+/* A catalog's note says what it translates, in what it names @language. */
+static void
+assert_report (const CwDiagnostic *report,
+               const char         *language,
+               guint               line,
+               const char         *counts,
+               gboolean            has_hint)
+{
+  g_autofree char *name = cw_language_get_name (language, NULL);
+  g_autofree char *expected = g_strdup_printf ("%s (%s): %s", name, language, counts);
+
+  g_test_message ("%s %s", report->message, report->hint ? report->hint : "");
+  g_assert_cmpstr (report->language, ==, language);
+  g_assert_cmpuint (report->line, ==, line);
+  g_assert_cmpstr (report->message, ==, expected);
+  g_assert_true ((report->hint != NULL) == has_hint);
 }
 
 static const char *
@@ -602,23 +644,15 @@ test_import_good (Fixture       *f,
   g_autoptr(GPtrArray) reports = import_files (f, files, &error);
   g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
   CwCatalog *catalog;
-  const CwPoReport *r;
 
   g_assert_no_error (error);
   g_assert_cmpuint (reports->len, ==, 2);
 
-  r = g_ptr_array_index (reports, 0);
-  g_assert_cmpstr (r->file, ==, ru);
-  g_assert_cmpstr (r->language, ==, "ru");
-  g_assert_cmpuint (r->translated, ==, 3);
-  g_assert_cmpuint (r->fuzzy, ==, 1);
-  g_assert_cmpuint (r->untranslated, ==, 0);
-  g_assert_cmpuint (r->obsolete, ==, 2);
-
-  r = g_ptr_array_index (reports, 1);
-  g_assert_cmpstr (r->language, ==, "az");
-  g_assert_cmpuint (r->translated, ==, 2);
-  g_assert_cmpuint (r->untranslated, ==, 2);
+  /* on the Language line, with what is left to do when there is some */
+  assert_report (g_ptr_array_index (reports, 0), "ru", 4,
+                 "3 translated, 1 to review, 0 untranslated, 2 no longer in the deck.", TRUE);
+  assert_report (g_ptr_array_index (reports, 1), "az", 3,
+                 "2 translated, 0 to review, 2 untranslated, 0 no longer in the deck.", TRUE);
 
   /* the fuzzy translation is kept, marked, and not used */
   catalog = cw_deck_get_catalog (f->deck, "ru");
@@ -649,6 +683,20 @@ test_import_good (Fixture       *f,
           g_assert_cmpstr (scene_text (renderer, 0, 4), ==, "Источник: ANAMA, окт. 2024\xe2\x80\xafг.");
           g_assert_cmpuint (cw_renderer_get_untranslated (renderer)->len, ==, 1);
           g_assert_cmpstr (g_ptr_array_index (cw_renderer_get_untranslated (renderer), 0), ==, "count/detail");
+          /* and listed with the other problems, at its slide and field, with what to do */
+          {
+            g_autoptr(GPtrArray) diagnostics = cw_renderer_list_diagnostics (renderer);
+            const CwDiagnostic *d;
+
+            g_assert_cmpuint (diagnostics->len, ==, cw_renderer_get_warnings (renderer)->len + 1);
+            d = g_ptr_array_index (diagnostics, diagnostics->len - 1);
+            g_assert_cmpint (d->severity, ==, CW_SEVERITY_WARNING);
+            g_assert_cmpstr (d->slide, ==, "count");
+            g_assert_cmpstr (d->element, ==, "detail");
+            g_assert_cmpstr (d->language, ==, "ru");
+            g_assert_nonnull (strstr (d->message, "“detail”"));
+            g_assert_nonnull (d->hint);
+          }
         }
     }
 }
@@ -907,8 +955,7 @@ test_round_trip (Fixture       *f,
 
   /* the same translations, the same fuzzy mark; translations of texts the deck
    * does not have are counted, not imported */
-  g_assert_cmpuint (((CwPoReport *) g_ptr_array_index (second, 0))->translated, ==, 3);
-  g_assert_cmpuint (((CwPoReport *) g_ptr_array_index (second, 0))->fuzzy, ==, 1);
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (second, 0))->message, ": 3 translated, 1 to review,"));
   g_assert_true (cw_catalog_find (cw_deck_get_catalog (f->deck, "ru"), "count/detail")->fuzzy);
   g_assert_null (cw_catalog_find (cw_deck_get_catalog (f->deck, "ru"), "gone/kicker"));
 

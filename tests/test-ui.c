@@ -21,6 +21,7 @@
 #include "cw-export-dialog.h"
 #include "cw-inspector.h"
 #include "cw-preferences-window.h"
+#include "cw-problems-button.h"
 #include "cw-slide-list.h"
 #include "cw-slide-row.h"
 #include "cw-statistics-view.h"
@@ -203,7 +204,7 @@ test_widgets_instantiate (void)
   g_autoptr(GFile) csv = NULL;
   GType types[] = {
     CW_TYPE_CANVAS, CW_TYPE_SLIDE_LIST, CW_TYPE_SLIDE_ROW, CW_TYPE_TRANSPORT,
-    CW_TYPE_INSPECTOR, CW_TYPE_STATISTICS_VIEW, CW_TYPE_DECK_VIEW,
+    CW_TYPE_INSPECTOR, CW_TYPE_STATISTICS_VIEW, CW_TYPE_DECK_VIEW, CW_TYPE_PROBLEMS_BUTTON,
   };
   GtkWindow *windows[5];
   const char *csv_text = "id,label,value,unit,as_of,source\nfields,Fields cleared,12,,2024-10,ANAMA\n";
@@ -1237,6 +1238,126 @@ document_saved (gpointer data)
   return !cw_document_get_busy (data) && !cw_document_get_modified (data) && cw_document_get_file (data) != NULL;
 }
 
+static gboolean
+has_problems (gpointer data)
+{
+  return cw_problems_button_get_n_problems (data) > 0;
+}
+
+static GtkListBoxRow *find_problem_row (GtkWidget  *widget,
+                                        const char *text);
+
+static gboolean
+below_zero_gone (gpointer data)
+{
+  return find_problem_row (cw_problems_button_get_list (data), "below zero") == NULL;
+}
+
+/* The row under @widget whose visible text has @text in it. */
+static GtkListBoxRow *
+find_problem_row (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    {
+      g_autofree char *shown = visible_text (widget);
+
+      return strstr (shown, text) != NULL ? GTK_LIST_BOX_ROW (widget) : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBoxRow *row = find_problem_row (child, text);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* A deck opened with problems lists them in the header bar, each with its
+ * slide and what to do; choosing one goes to its slide, or to the
+ * statistic it is about. */
+static void
+test_window_problems (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "problems.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  FindFile find = { file };
+  CwWindow *window;
+  CwProblemsButton *problems;
+  GtkWidget *list;
+  GtkListBoxRow *row;
+  g_autofree char *shown = NULL;
+  g_autofree char *slide_id = NULL;
+
+  /* slide 3 lasts too short a time to read; a count is below zero */
+  slide_id = g_strdup (cw_slide_get_id (cw_deck_get_slide (deck, 2)));
+  cw_slide_set_duration (cw_deck_get_slide (deck, 2), 0.5);
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "mines_neutralised"), -5);
+  bytes = cw_deck_save_to_bytes (deck);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  cw_application_open_file (app, file, NULL);
+  wait_for (window_with_file, &find, "the deck to open");
+  window = get_window_with_file (file);
+  problems = CW_PROBLEMS_BUTTON (cw_window_get_part (window, "problems"));
+  wait_for (has_problems, problems, "the problems to be listed");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
+  cw_problems_button_popup (problems);
+  settle (200);
+
+  list = cw_problems_button_get_list (problems);
+  shown = visible_text (list);
+  g_test_message ("%s", shown);
+  row = find_problem_row (list, "lasts 0.5 s");
+  g_assert_nonnull (row);
+  g_clear_pointer (&shown, g_free);
+  shown = visible_text (GTK_WIDGET (row));
+  /* under the slide as the slide list numbers it, naming what to change and how */
+  g_assert_nonnull (strstr (shown, "Duration: Lengthen it, or shorten the text."));
+  g_clear_pointer (&shown, g_free);
+  shown = visible_text (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP));
+  g_assert_nonnull (strstr (shown, "Slide 3 · "));
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 0);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack")), "deck");
+  settle (100);
+  gtk_widget_activate (GTK_WIDGET (row));
+  settle (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack"))),
+                   ==, "slides");
+  g_assert_cmpuint (cw_slide_list_get_selected (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list"))), ==, 2);
+  g_assert_cmpstr (cw_slide_get_id (cw_inspector_get_slide (CW_INSPECTOR (cw_window_get_part (window, "inspector")))),
+                   ==, slide_id);
+
+  /* a figure's problem goes to the figure */
+  cw_problems_button_popup (problems);
+  settle (100);
+  row = find_problem_row (list, "below zero");
+  g_assert_nonnull (row);
+  g_clear_pointer (&shown, g_free);
+  shown = visible_text (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP));
+  g_assert_nonnull (strstr (shown, "Statistics"));
+  gtk_widget_activate (GTK_WIDGET (row));
+  settle (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack"))),
+                   ==, "statistics");
+  g_assert_cmpstr (cw_statistic_get_id (cw_statistics_view_get_selected (CW_STATISTICS_VIEW (cw_window_get_part (window, "statistics")))),
+                   ==, "mines_neutralised");
+
+  /* corrected, it leaves the list once the preview has caught up */
+  cw_statistic_set_value (cw_deck_find_statistic (window_deck (window), "mines_neutralised"), 161000);
+  wait_for (below_zero_gone, problems, "the corrected figure to leave the list");
+  g_assert_nonnull (find_problem_row (list, "lasts 0.5 s"));
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
+}
+
 /* Save, close, open again: the change is there. A broken file is refused
  * with its line, and nothing else is touched. */
 static void
@@ -1700,6 +1821,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/export", test_window_export);
   g_test_add_func ("/ui/window/export-replace", test_window_export_replace);
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
+  g_test_add_func ("/ui/window/problems", test_window_problems);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
   g_test_add_func ("/ui/window/translations", test_window_translations);

@@ -133,7 +133,11 @@ cw_statistics_view_commit_cell (CwStatisticsView  *self,
   now = g_date_time_new_now_local ();
   warnings = cw_statistic_check (statistic, column, now);
   if (warnings->len > 0)
-    g_signal_emit (self, signals[MESSAGE], 0, g_ptr_array_index (warnings, 0));
+    {
+      g_autofree char *message = cw_diagnostic_to_string (g_ptr_array_index (warnings, 0));
+
+      g_signal_emit (self, signals[MESSAGE], 0, message);
+    }
   return TRUE;
 }
 
@@ -359,10 +363,11 @@ cw_statistics_view_get_selected (CwStatisticsView *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
-/* Selects @statistic, for example one just added, so it can be typed into. */
+/* Selects @statistic and scrolls its row into view, leaving the focus
+ * where it is: for going to a statistic a problem is about. */
 void
-cw_statistics_view_select (CwStatisticsView *self,
-                           CwStatistic      *statistic)
+cw_statistics_view_show (CwStatisticsView *self,
+                         CwStatistic      *statistic)
 {
   GListModel *model;
 
@@ -376,8 +381,20 @@ cw_statistics_view_select (CwStatisticsView *self,
       if (item == statistic)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
           return;
         }
     }
+}
+
+/* Selects @statistic, for example one just added, so it can be typed into. */
+void
+cw_statistics_view_select (CwStatisticsView *self,
+                           CwStatistic      *statistic)
+{
+  g_return_if_fail (CW_IS_STATISTICS_VIEW (self));
+
+  cw_statistics_view_show (self, statistic);
+  if (gtk_single_selection_get_selected_item (self->selection) == statistic)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }

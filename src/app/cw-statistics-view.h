@@ -19,6 +19,8 @@ void         cw_statistics_view_set_deck     (CwStatisticsView *self,
 CwStatistic *cw_statistics_view_get_selected (CwStatisticsView *self);
 void         cw_statistics_view_select       (CwStatisticsView *self,
                                               CwStatistic      *statistic);
+void         cw_statistics_view_show         (CwStatisticsView *self,
+                                              CwStatistic      *statistic);
 gboolean     cw_statistics_view_commit_cell  (CwStatisticsView *self,
                                               CwStatistic      *statistic,
                                               const char       *column,

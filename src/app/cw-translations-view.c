@@ -814,7 +814,7 @@ import_thread (GTask        *task,
   job->catalogs = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < job->reports->len; i++)
     {
-      const CwPoReport *r = g_ptr_array_index (job->reports, i);
+      const CwDiagnostic *r = g_ptr_array_index (job->reports, i);
       g_ptr_array_add (job->catalogs, g_object_ref (cw_deck_get_catalog (job->deck, r->language)));
     }
   g_task_return_boolean (task, TRUE);
@@ -854,17 +854,17 @@ on_imported (GObject      *object,
   body = g_string_new (NULL);
   for (guint i = 0; i < job->reports->len; i++)
     {
-      const CwPoReport *r = g_ptr_array_index (job->reports, i);
-      g_autofree char *name = cw_language_get_name (r->language, NULL);
+      const CwDiagnostic *r = g_ptr_array_index (job->reports, i);
       g_autofree char *file = g_path_get_basename (r->file);
 
       if (first == NULL)
         first = r->language;
       if (body->len > 0)
         g_string_append (body, "\n\n");
-      /* Translators: file, language; then translated, to review, untranslated, and obsolete counts */
-      g_string_append_printf (body, _("%s (%s): %u translated, %u to review, %u untranslated, %u no longer in the deck"),
-                              file, name, r->translated, r->fuzzy, r->untranslated, r->obsolete);
+      /* the file without its folder: a dialog has no room for paths */
+      g_string_append_printf (body, "%s: %s", file, r->message);
+      if (r->hint != NULL)
+        g_string_append_printf (body, " %s", r->hint);
     }
   fill_languages (self, first);
   on_language_selected (self);

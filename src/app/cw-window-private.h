@@ -8,6 +8,7 @@
 #include "cw-deck-view.h"
 #include "cw-export-dialog.h"
 #include "cw-inspector.h"
+#include "cw-problems-button.h"
 #include "cw-slide-list.h"
 #include "cw-statistics-view.h"
 #include "cw-translations-view.h"
@@ -52,6 +53,7 @@ struct _CwWindow
   CwDeckView           *deck_view;
   GtkWidget            *export_button;
   GtkWidget            *save_button;
+  CwProblemsButton     *problems_button;
 };
 
 void cw_window_class_add_actions (CwWindowClass *klass);

@@ -124,13 +124,12 @@ cw_cli_translate (int    argc,
       return CW_EXIT_FAILURE;
     }
 
+  /* what each catalog translates, and what is left to do */
   for (guint i = 0; i < reports->len; i++)
     {
-      const CwPoReport *r = g_ptr_array_index (reports, i);
+      g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (reports, i));
 
-      /* Translators: language code, catalog file, then four counts */
-      g_print (_("%s (%s): %u translated, %u fuzzy, %u untranslated, %u obsolete\n"),
-               r->language, r->file, r->translated, r->fuzzy, r->untranslated, r->obsolete);
+      g_print ("%s\n", line);
     }
 
   if (!cw_cli_save_deck (deck, output))

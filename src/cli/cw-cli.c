@@ -145,8 +145,11 @@ cw_cli_print_statistic_warnings (CwDeck     *deck,
   for (guint i = 0; i < warnings->len; i++)
     {
       CwDiagnostic *d = g_ptr_array_index (warnings, i);
-      g_autoptr(CwDiagnostic) named = cw_diagnostic_new (d->severity, d->code, path, d->line, d->message);
-      g_autofree char *line = cw_diagnostic_to_string (named);
+      g_autofree char *line = NULL;
+
+      g_free (d->file);
+      d->file = g_strdup (path);
+      line = cw_diagnostic_to_string (d);
 
       g_printerr (_("warning: %s\n"), line);
     }

@@ -56,6 +56,7 @@ cw_diagnostic_copy (const CwDiagnostic *self)
   copy->slide = g_strdup (self->slide);
   copy->element = g_strdup (self->element);
   copy->hint = g_strdup (self->hint);
+  copy->language = g_strdup (self->language);
   return copy;
 }
 
@@ -69,6 +70,7 @@ cw_diagnostic_free (CwDiagnostic *self)
   g_free (self->element);
   g_free (self->message);
   g_free (self->hint);
+  g_free (self->language);
   g_free (self);
 }
 
@@ -96,7 +98,7 @@ cw_diagnostic_equal (const CwDiagnostic *a,
   return a->severity == b->severity && a->code == b->code && a->line == b->line &&
          g_strcmp0 (a->file, b->file) == 0 && g_strcmp0 (a->slide, b->slide) == 0 &&
          g_strcmp0 (a->element, b->element) == 0 && g_strcmp0 (a->message, b->message) == 0 &&
-         g_strcmp0 (a->hint, b->hint) == 0;
+         g_strcmp0 (a->hint, b->hint) == 0 && g_strcmp0 (a->language, b->language) == 0;
 }
 
 /**

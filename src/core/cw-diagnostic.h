@@ -27,6 +27,8 @@ typedef struct
   /* the id of the slide, and the element (field or node) on it */
   char       *slide;
   char       *element;
+  /* the language it concerns, when it is one language's: a catalog's */
+  char       *language;
   char       *message;
   /* what to do about it, shown after the message */
   char       *hint;

@@ -30,6 +30,7 @@
 
 #include "cw-error.h"
 #include "cw-file.h"
+#include "cw-locale.h"
 #include "cw-number.h"
 #include "cw-plural.h"
 #include "cw-po.h"
@@ -51,16 +52,6 @@ cw_translatable_free (CwTranslatable *translatable)
   g_free (translatable->comment);
   g_free (translatable->slide);
   g_free (translatable);
-}
-
-void
-cw_po_report_free (CwPoReport *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->file);
-  g_free (report->language);
-  g_free (report);
 }
 
 /* libgettextpo sessions */
@@ -107,7 +98,7 @@ po_session_init (PoSession  *session,
   session->display = display;
   session->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   session->unterminated = g_hash_table_new (NULL, NULL);
-  session->problems = g_ptr_array_new_with_free_func (g_free);
+  session->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
 }
 
 static void
@@ -120,10 +111,8 @@ add_problem (PoSession  *session,
   session->n_problems++;
   if (session->problems->len >= MAX_PROBLEMS)
     return;
-  if (line > 0)
-    g_ptr_array_add (session->problems, g_strdup_printf ("%s:%u: %s", session->display, line, clean));
-  else
-    g_ptr_array_add (session->problems, g_strdup_printf ("%s: %s", session->display, clean));
+  g_ptr_array_add (session->problems,
+                   cw_diagnostic_new (CW_SEVERITY_ERROR, CW_ERROR_CATALOG, session->display, line, clean));
 }
 
 static void G_GNUC_PRINTF (3, 4)
@@ -1079,9 +1068,10 @@ cw_deck_export_po (CwDeck      *deck,
 
   if (!ok)
     {
-      const char *reason = local_error ? local_error->message
-                           : session.problems->len > 0 ? (const char *) g_ptr_array_index (session.problems, 0)
-                           : "?";
+      g_autofree char *problem = session.problems->len > 0 ? cw_diagnostic_to_string (g_ptr_array_index (session.problems, 0))
+                                                           : NULL;
+      const char *reason = local_error ? local_error->message : problem ? problem : "?";
+
       g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
                    _("The catalog could not be written: %s. Check that the temporary folder has room."), reason);
       po_session_clear (&session);
@@ -1094,22 +1084,55 @@ cw_deck_export_po (CwDeck      *deck,
 
 /* Reading catalogs */
 
+/* What one catalog translates, for the note that reports it. */
 typedef struct
 {
-  char       *path;
-  char       *language;
-  CwCatalog  *catalog;
-  CwPoReport *report;
+  guint translated;
+  /* marked fuzzy, or made from a source text that has changed since */
+  guint fuzzy;
+  guint untranslated;
+  /* translations of texts the deck no longer has; not imported */
+  guint obsolete;
+} Counts;
+
+typedef struct
+{
+  char      *path;
+  char      *display;
+  char      *language;
+  guint      line;
+  CwCatalog *catalog;
+  Counts     counts;
 } Import;
 
 static void
 import_free (Import *import)
 {
   g_free (import->path);
+  g_free (import->display);
   g_free (import->language);
   g_clear_object (&import->catalog);
-  cw_po_report_free (import->report);
   g_free (import);
+}
+
+/* A note on the catalog's Language line: what it translates, and what is
+ * left to do when the translation is not complete. */
+static CwDiagnostic *
+import_report (const Import *import)
+{
+  const Counts *c = &import->counts;
+  g_autofree char *name = cw_language_get_name (import->language, NULL);
+  g_autofree char *message = NULL;
+  CwDiagnostic *report;
+
+  /* Translators: a language name and its code, then the translated, to review, untranslated and obsolete counts */
+  message = g_strdup_printf (_("%s (%s): %u translated, %u to review, %u untranslated, %u no longer in the deck."),
+                             name, import->language, c->translated, c->fuzzy, c->untranslated, c->obsolete);
+  report = cw_diagnostic_new (CW_SEVERITY_NOTE, 0, import->display, import->line, message);
+  report->language = g_strdup (import->language);
+  if (c->fuzzy > 0 || c->untranslated > 0)
+    report->hint = g_strdup (_("Ask the translator to translate and review the rest; until then those texts are shown in the deck’s language."));
+  return report;
 }
 
 /* A deck keeps its texts without space around them (the loader strips
@@ -1389,9 +1412,8 @@ build_import (PoSession *session,
 
   import->language = g_strdup (reading->language);
   import->catalog = cw_catalog_new (reading->language);
-  import->report = g_new0 (CwPoReport, 1);
-  import->report->file = g_strdup (session->display);
-  import->report->language = g_strdup (reading->language);
+  import->display = g_strdup (session->display);
+  import->line = session->language_line;
   if (plural_forms != NULL)
     cw_catalog_set_plural_forms (import->catalog, plural_forms, NULL);
 
@@ -1407,7 +1429,7 @@ build_import (PoSession *session,
                   : g_ptr_array_index (reading->extra, i - texts->len);
       if (message == NULL)
         {
-          import->report->untranslated++;
+          import->counts.untranslated++;
           continue;
         }
 
@@ -1418,15 +1440,15 @@ build_import (PoSession *session,
                 (t->source_plural == NULL || g_strcmp0 (msgid_plural, t->source_plural) == 0);
 
       if (t == NULL)
-        import->report->obsolete++;
+        import->counts.obsolete++;
       else if (forms_empty ((const char * const *) forms))
-        import->report->untranslated++;
+        import->counts.untranslated++;
       else if (fuzzy || !current)
-        import->report->fuzzy++;
+        import->counts.fuzzy++;
       else if (!forms_complete ((const char * const *) forms))
-        import->report->untranslated++;
+        import->counts.untranslated++;
       else
-        import->report->translated++;
+        import->counts.translated++;
 
       /* what the deck does not show is counted, not kept: the catalog file still has it */
       if (t != NULL && !forms_empty ((const char * const *) forms))
@@ -1440,7 +1462,7 @@ build_import (PoSession *session,
     {
       if (po_message_is_obsolete (message) ||
           (po_message_msgctxt (message) == NULL && *po_message_msgid (message) != '\0'))
-        import->report->obsolete++;
+        import->counts.obsolete++;
     }
   po_message_iterator_free (iterator);
 
@@ -1543,8 +1565,10 @@ read_catalog (CwDeck     *deck,
  * cw_deck_import_po:
  * @files: (array zero-terminated=1): paths of .po files; messages name
  *   them as given
- * @reports: (out) (optional) (transfer full) (element-type CwPoReport):
- *   what each catalog translates
+ * @diagnostics: (out) (optional) (transfer full) (element-type CwDiagnostic):
+ *   when the catalogs were imported, a note for each on what it translates
+ *   (its file, the line of its Language header, its language); when they
+ *   were not, an error for each problem, with its file and line
  *
  * Replaces the translations of @deck into each catalog's language (from
  * its Language header) with the catalog's. Every file is read and checked
@@ -1558,17 +1582,20 @@ read_catalog (CwDeck     *deck,
 gboolean
 cw_deck_import_po (CwDeck              *deck,
                    const char * const  *files,
-                   GPtrArray          **reports,
+                   GPtrArray          **diagnostics,
                    GError             **error)
 {
   g_autoptr(GPtrArray) imports = g_ptr_array_new_with_free_func ((GDestroyNotify) import_free);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(GHashTable) by_context = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_problems = 0;
 
   g_return_val_if_fail (CW_IS_DECK (deck), FALSE);
   g_return_val_if_fail (files != NULL, FALSE);
+
+  if (diagnostics != NULL)
+    *diagnostics = NULL;
 
   texts = cw_deck_list_translatables (deck);
   for (guint i = 0; i < texts->len; i++)
@@ -1598,8 +1625,7 @@ cw_deck_import_po (CwDeck              *deck,
         }
 
       n_problems += session.n_problems;
-      for (guint j = 0; j < session.problems->len; j++)
-        g_ptr_array_add (problems, g_strdup (g_ptr_array_index (session.problems, j)));
+      g_ptr_array_extend_and_steal (problems, g_steal_pointer (&session.problems));
       if (import != NULL)
         g_ptr_array_add (imports, import);
       po_session_clear (&session);
@@ -1610,7 +1636,10 @@ cw_deck_import_po (CwDeck              *deck,
       g_autoptr(GString) message = g_string_new (NULL);
 
       for (guint i = 0; i < problems->len && i < MAX_PROBLEMS; i++)
-        g_string_append_printf (message, "%s\n", (const char *) g_ptr_array_index (problems, i));
+        {
+          g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (problems, i));
+          g_string_append_printf (message, "%s\n", line);
+        }
       if (n_problems > MIN (problems->len, MAX_PROBLEMS))
         g_string_append_printf (message,
                                 g_dngettext (GETTEXT_PACKAGE, "…and %u more problem.\n",
@@ -1619,6 +1648,8 @@ cw_deck_import_po (CwDeck              *deck,
                                 n_problems - MIN (problems->len, MAX_PROBLEMS));
       g_string_append (message, _("Nothing was imported. Correct the catalogs and import them again."));
       g_set_error_literal (error, CW_ERROR, CW_ERROR_CATALOG, message->str);
+      if (diagnostics != NULL)
+        *diagnostics = g_steal_pointer (&problems);
       return FALSE;
     }
 
@@ -1628,14 +1659,11 @@ cw_deck_import_po (CwDeck              *deck,
       cw_deck_add_catalog (deck, import->catalog);
     }
 
-  if (reports != NULL)
+  if (diagnostics != NULL)
     {
-      *reports = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_po_report_free);
+      *diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
       for (guint i = 0; i < imports->len; i++)
-        {
-          Import *import = g_ptr_array_index (imports, i);
-          g_ptr_array_add (*reports, g_steal_pointer (&import->report));
-        }
+        g_ptr_array_add (*diagnostics, import_report (g_ptr_array_index (imports, i)));
     }
 
   return TRUE;

@@ -8,6 +8,7 @@
 
 #include "cw-catalog.h"
 #include "cw-deck.h"
+#include "cw-diagnostic.h"
 
 G_BEGIN_DECLS
 
@@ -46,27 +47,6 @@ typedef struct
   gboolean            is_default;
 } CwTranslatable;
 
-/**
- * CwPoReport:
- * @file: the catalog, as it was named
- * @language: the language its header gives
- * @translated: texts of the deck with a usable translation
- * @fuzzy: texts whose translation needs review: marked fuzzy, or made
- *   from a source text that has changed since
- * @untranslated: texts of the deck the catalog does not translate
- * @obsolete: translations of texts the deck no longer has; they are not
- *   imported
- */
-typedef struct
-{
-  char  *file;
-  char  *language;
-  guint  translated;
-  guint  fuzzy;
-  guint  untranslated;
-  guint  obsolete;
-} CwPoReport;
-
 typedef enum
 {
   CW_TRANSLATION_MISSING,
@@ -77,7 +57,6 @@ typedef enum
 void       cw_translatable_free        (CwTranslatable      *translatable);
 CwTranslationState cw_translatable_get_state (const CwTranslatable *translatable,
                                               CwCatalog            *catalog);
-void       cw_po_report_free           (CwPoReport          *report);
 
 GPtrArray *cw_deck_list_translatables  (CwDeck              *deck);
 CwTextRole cw_deck_get_text_role       (CwDeck              *deck,
@@ -95,10 +74,9 @@ guint      cw_deck_count_translations  (CwDeck              *deck,
                                         guint               *review);
 gboolean   cw_deck_import_po           (CwDeck              *deck,
                                         const char * const  *files,
-                                        GPtrArray          **reports,
+                                        GPtrArray          **diagnostics,
                                         GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwTranslatable, cw_translatable_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwPoReport, cw_po_report_free)
 
 G_END_DECLS

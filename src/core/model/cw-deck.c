@@ -890,10 +890,14 @@ cw_deck_check_statistics (CwDeck    *self,
       g_autoptr(GPtrArray) warnings = cw_statistic_check (statistic, NULL, now);
 
       for (guint w = 0; w < warnings->len; w++)
-        g_ptr_array_add (diagnostics,
-                         cw_diagnostic_new (CW_SEVERITY_WARNING, CW_ERROR_BAD_VALUE, name,
-                                            cw_statistic_get_line (statistic),
-                                            g_ptr_array_index (warnings, w)));
+        {
+          CwDiagnostic *d = g_ptr_array_index (warnings, w);
+
+          g_free (d->file);
+          d->file = g_strdup (name);
+          d->line = cw_statistic_get_line (statistic);
+        }
+      g_ptr_array_extend_and_steal (diagnostics, g_steal_pointer (&warnings));
     }
   return g_steal_pointer (&diagnostics);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cw-decimal.h"
+#include "cw-diagnostic.h"
 #include "cw-error.h"
 #include "cw-number.h"
 #include "cw-revision.h"
@@ -728,6 +729,21 @@ checks (const char *property,
   return property == NULL || g_str_equal (property, name);
 }
 
+/* The statistic is the element: the deck (cw_deck_check_statistics())
+ * adds the file and line it was written on. */
+static void
+add_warning (GPtrArray   *warnings,
+             CwStatistic *self,
+             char        *message,
+             const char  *hint)
+{
+  g_autofree char *owned = message;
+  CwDiagnostic *diagnostic = cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, self->id, owned, hint);
+
+  diagnostic->code = CW_ERROR_BAD_VALUE;
+  g_ptr_array_add (warnings, diagnostic);
+}
+
 /**
  * cw_statistic_check:
  * @property: (nullable): only what concerns this property ("value",
@@ -735,17 +751,18 @@ checks (const char *property,
  * @now: the time to measure the age of the figure against
  *
  * What a deck may hold but probably should not: a count below zero, a
- * percentage over 100, a figure more than a year old. Each message says
- * what to do.
+ * percentage over 100, a figure more than a year old. Each warning names
+ * the statistic as its element, and its hint says what to do.
  *
- * Returns: (transfer full) (element-type utf8): the warnings, perhaps none
+ * Returns: (transfer full) (element-type CwDiagnostic): the warnings,
+ *   perhaps none
  */
 GPtrArray *
 cw_statistic_check (CwStatistic *self,
                     const char  *property,
                     GDateTime   *now)
 {
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
   gboolean percent;
   GDate last, today;
 
@@ -766,24 +783,31 @@ cw_statistic_check (CwStatistic *self,
           if (!percent && value < 0)
             {
               if (point != NULL)
-                g_ptr_array_add (warnings,
-                                 g_strdup_printf (_("“%s” has %g for “%s”, below zero, but it counts something: correct that point."),
-                                                  self->id, value, point->label ? point->label : ""));
+                add_warning (warnings, self,
+                             /* Translators: a statistic id, a number, then the label of a point of its series */
+                             g_strdup_printf (_("“%s” has %g for “%s”, below zero, but it counts something."),
+                                              self->id, value, point->label ? point->label : ""),
+                             _("Correct that point."));
               else
-                g_ptr_array_add (warnings,
-                                 g_strdup_printf (_("“%s” is %g, below zero, but it counts something: correct the figure, or, to show a fall, give the change as a percentage (unit “%%”)."),
-                                                  self->id, value));
+                add_warning (warnings, self,
+                             /* Translators: a statistic id, then a number */
+                             g_strdup_printf (_("“%s” is %g, below zero, but it counts something."),
+                                              self->id, value),
+                             _("Correct the figure, or, to show a fall, give the change as a percentage (unit “%”)."));
             }
           else if (percent && value > 100)
             {
               if (point != NULL)
-                g_ptr_array_add (warnings,
-                                 g_strdup_printf (_("“%s” has %g %% for “%s”, more than the whole: correct it, unless it is a rise of more than 100 %%."),
-                                                  self->id, value, point->label ? point->label : ""));
+                add_warning (warnings, self,
+                             /* Translators: a statistic id, a number, then the label of a point of its series */
+                             g_strdup_printf (_("“%s” has %g %% for “%s”, more than the whole."),
+                                              self->id, value, point->label ? point->label : ""),
+                             _("Correct it, unless it is a rise of more than 100 %."));
               else
-                g_ptr_array_add (warnings,
-                                 g_strdup_printf (_("“%s” is %g %%, more than the whole: correct it, unless it is a rise of more than 100 %%."),
-                                                  self->id, value));
+                add_warning (warnings, self,
+                             /* Translators: a statistic id, then a number */
+                             g_strdup_printf (_("“%s” is %g %%, more than the whole."), self->id, value),
+                             _("Correct it, unless it is a rise of more than 100 %."));
             }
         }
     }
@@ -795,9 +819,10 @@ cw_statistic_check (CwStatistic *self,
                       g_date_time_get_year (now));
       g_date_add_years (&last, 1);
       if (g_date_compare (&last, &today) < 0)
-        g_ptr_array_add (warnings,
-                         g_strdup_printf (_("“%s” is as of %s, more than a year ago: look for newer figures at the source, then update its value and date."),
-                                          self->id, self->as_of));
+        add_warning (warnings, self,
+                     /* Translators: a statistic id, then a date such as 2024-10 */
+                     g_strdup_printf (_("“%s” is as of %s, more than a year ago."), self->id, self->as_of),
+                     _("Look for newer figures at the source, then update its value and date."));
     }
 
   return g_steal_pointer (&warnings);

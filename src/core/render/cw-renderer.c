@@ -11,8 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "cw-autocleanups.h"
+#include "cw-core.h"
 #include "cw-error.h"
 #include "cw-fonts.h"
 #include "cw-locale.h"
@@ -119,6 +121,7 @@ check_glyphs (CwRenderer *self,
       g_autoptr(GArray) missing = cw_fonts_find_missing (text, families);
       g_autoptr(GString) codes = NULL;
       g_autofree char *message = NULL;
+      const char *hint;
 
       if (missing == NULL)
         continue;
@@ -132,13 +135,17 @@ check_glyphs (CwRenderer *self,
 
       /* Translators: a slide id, one or more character codes such as U+E000, then the text they are in */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Slide “%s”: none of the fonts has the character %s in “%s”, so it is drawn as a box. Replace it, or choose a theme font that has it.",
-                                              "Slide “%s”: none of the fonts has the characters %s in “%s”, so they are drawn as boxes. Replace them, or choose a theme font that has them.",
+                                              "Slide “%s”: none of the fonts has the character %s in “%s”, so it is drawn as a box.",
+                                              "Slide “%s”: none of the fonts has the characters %s in “%s”, so they are drawn as boxes.",
                                               missing->len),
                                  cw_slide_get_id (slide), codes->str, text);
+      hint = g_dngettext (GETTEXT_PACKAGE,
+                          "Replace it, or choose a theme font that has it.",
+                          "Replace them, or choose a theme font that has them.",
+                          missing->len);
       cw_diagnostics_add_unique (self->warnings,
                                  cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
-                                                              NULL, message, NULL));
+                                                              NULL, message, hint));
     }
 }
 
@@ -245,11 +252,12 @@ build_scene (CwRenderer *self,
         g_autofree char *message = NULL;
 
         /* Translators: a slide id, then two durations in seconds */
-        message = g_strdup_printf (_("Slide “%s” lasts %.1f s, but its text takes %.1f s to read; lengthen it, or shorten the text."),
+        message = g_strdup_printf (_("Slide “%s” lasts %.1f s, but its text takes %.1f s to read."),
                                    cw_slide_get_id (slide), duration, needed);
         cw_diagnostics_add_unique (self->warnings,
                                    cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
-                                                                "duration", message, NULL));
+                                                                "duration", message,
+                                                                _("Lengthen it, or shorten the text.")));
       }
   }
   scene->duration = duration;
@@ -302,11 +310,13 @@ cw_renderer_new (CwDeck         *deck,
         g_autofree char *list = g_strjoinv (", ", fonts);
         g_autofree char *message = NULL;
 
-        /* Translators: a list of font names; the package names stay as they are */
-        message = g_strdup_printf (_("These fonts are not installed, so text that needs them is drawn as boxes: %s. Install the packages fonts-noto-core, fonts-noto-ui-core and fonts-noto-mono."),
+        /* Translators: a list of font names */
+        message = g_strdup_printf (_("These fonts are not installed, so text that needs them is drawn as boxes: %s."),
                                    list);
         cw_diagnostics_add_unique (self->warnings,
-                                   cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message, NULL));
+                                   cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message,
+                                                                /* Translators: the package names stay as they are */
+                                                                _("Install the packages fonts-noto-core, fonts-noto-ui-core and fonts-noto-mono.")));
       }
   }
 
@@ -652,6 +662,67 @@ cw_renderer_get_untranslated (CwRenderer *self)
 {
   g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
   return self->untranslated;
+}
+
+static gboolean
+has_slide (CwRenderer *self,
+           const char *id)
+{
+  for (guint i = 0; i < self->spans->len; i++)
+    if (g_str_equal (g_array_index (self->spans, Span, i).id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * cw_renderer_list_diagnostics:
+ *
+ * Everything an author should look at in this language and format: the
+ * warnings, then one warning for each text shown in the deck's language
+ * for want of a translation, naming its slide and field where it has them.
+ *
+ * Returns: (transfer full) (element-type CwDiagnostic): the diagnostics
+ */
+GPtrArray *
+cw_renderer_list_diagnostics (CwRenderer *self)
+{
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
+  g_autofree char *language = NULL;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), NULL);
+
+  for (guint i = 0; i < self->warnings->len; i++)
+    g_ptr_array_add (diagnostics, cw_diagnostic_copy (g_ptr_array_index (self->warnings, i)));
+
+  language = cw_language_get_name (self->language, cw_core_get_interface_language ());
+  for (guint i = 0; i < self->untranslated->len; i++)
+    {
+      const char *context = g_ptr_array_index (self->untranslated, i);
+      const char *slash = strchr (context, '/');
+      g_autofree char *owner = slash ? g_strndup (context, slash - context) : NULL;
+      g_autofree char *message = NULL;
+      CwDiagnostic *diagnostic;
+
+      if (owner != NULL && has_slide (self, owner))
+        {
+          /* Translators: a slide id, a field name, then a language name */
+          message = g_strdup_printf (_("Slide “%s”: “%s” has no %s translation, so it is shown in the deck’s language."),
+                                     owner, slash + 1, language);
+          diagnostic = cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, owner, slash + 1, message, NULL);
+        }
+      else
+        {
+          /* Translators: a text's context such as "mines/2024", then a language name */
+          message = g_strdup_printf (_("“%s” has no %s translation, so it is shown in the deck’s language."),
+                                     context, language);
+          diagnostic = cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message, NULL);
+        }
+      diagnostic->language = g_strdup (self->language);
+      diagnostic->hint = g_strdup (_("Translate it on the Languages page, or import the translator’s catalog."));
+      g_ptr_array_add (diagnostics, diagnostic);
+    }
+
+  return g_steal_pointer (&diagnostics);
 }
 
 /**

@@ -57,8 +57,19 @@ cw_builder_is_children (CwSceneBuilder *self)
   return cw_deck_get_audience (self->deck) == CW_AUDIENCE_CHILDREN;
 }
 
+/**
+ * cw_builder_warn:
+ * @element: (nullable): the field or element of the slide the problem is
+ *   in, as the template names it; %NULL for the slide as a whole
+ * @hint: (nullable): what to do about it
+ *
+ * Warns about the slide being built. The message says what is wrong; where
+ * and what to do go in @element and @hint, so the editor can point there.
+ */
 void
 cw_builder_warn (CwSceneBuilder *self,
+                 const char     *element,
+                 const char     *hint,
                  const char     *format,
                  ...)
 {
@@ -71,7 +82,7 @@ cw_builder_warn (CwSceneBuilder *self,
   va_end (args);
   cw_diagnostics_add_unique (self->warnings,
                              cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (self->slide),
-                                                          NULL, message, NULL));
+                                                          element, message, hint));
 }
 
 /**
@@ -183,7 +194,7 @@ cw_builder_get_text_or (CwSceneBuilder *self,
   expanded = cw_text_expand (translated, resolve_placeholder, self, &error);
   if (expanded == NULL)
     {
-      cw_builder_warn (self, "%s", error->message);
+      cw_builder_warn (self, name, NULL, "%s", error->message);
       return g_steal_pointer (&translated);
     }
   if (*g_strstrip (expanded) == '\0')
@@ -634,7 +645,7 @@ cw_builder_add_text (CwSceneBuilder    *self,
                cw_theme_get_font_weight (self->theme, style->font),
                style, self->unit, box->width, box->height, &fit);
   if (fit.overflow)
-    cw_builder_warn (self, _("The text “%s” does not fit on slide “%s”; shorten it."),
+    cw_builder_warn (self, element, _("Shorten it."), _("The text “%s” does not fit on slide “%s”."),
                      text, cw_slide_get_id (self->slide));
 
   rect = (CwRect) { box->x, box->y, box->width, fit.height };
@@ -757,7 +768,8 @@ cw_builder_add_source_line (CwSceneBuilder *self,
 
   if (cw_statistic_get_source (statistic) == NULL)
     {
-      cw_builder_warn (self, _("Slide “%s” shows the statistic “%s”, which has no source. Add its source, so viewers can trust the figure."),
+      cw_builder_warn (self, NULL, _("Add its source on the Statistics page, so viewers can trust the figure."),
+                       _("Slide “%s” shows the statistic “%s”, which has no source."),
                        cw_slide_get_id (self->slide), cw_statistic_get_id (statistic));
       return 0;
     }
@@ -1016,7 +1028,7 @@ cw_stack_place (CwStack      *stack,
     }
 
   if (total > box->height + 0.5)
-    cw_builder_warn (b, _("The content of slide “%s” does not fit the frame; shorten its texts."),
+    cw_builder_warn (b, NULL, _("Shorten its texts."), _("The content of slide “%s” does not fit the frame."),
                      cw_slide_get_id (b->slide));
 
   y = box->y + MAX (0, box->height - total) * valign;

@@ -108,8 +108,10 @@ void           cw_builder_set_placeholder (CwSceneBuilder    *self,
                                            const char        *value);
 gboolean       cw_builder_is_children     (CwSceneBuilder    *self);
 void           cw_builder_warn            (CwSceneBuilder    *self,
+                                           const char        *element,
+                                           const char        *hint,
                                            const char        *format,
-                                           ...) G_GNUC_PRINTF (2, 3);
+                                           ...) G_GNUC_PRINTF (4, 5);
 void           cw_builder_note_reading    (CwSceneBuilder    *self,
                                            const char        *text);
 GHashTable    *cw_builder_shared_new      (void);

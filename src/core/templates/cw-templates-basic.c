@@ -156,7 +156,7 @@ build_big_number (CwSceneBuilder *b)
     {
       static const CwTextStyle missing_style = { CW_FONT_HEADING, 64, 40, 1.1, 3, PANGO_ALIGN_CENTER };
 
-      cw_builder_warn (b, _("Slide “%s” has no statistic to show; choose one."),
+      cw_builder_warn (b, "statistic", _("Choose one."), _("Slide “%s” has no statistic to show."),
                        cw_slide_get_id (b->slide));
       cw_stack_add_text (stack, "number", _("Choose a statistic"), &missing_style, &muted, 24);
     }
@@ -474,7 +474,7 @@ build_safety (CwSceneBuilder *b)
     }
 
   if (total > box.height + 0.5)
-    cw_builder_warn (b, _("The content of slide “%s” does not fit the frame; shorten its texts."),
+    cw_builder_warn (b, NULL, _("Shorten its texts."), _("The content of slide “%s” does not fit the frame."),
                      cw_slide_get_id (b->slide));
 
   y = box.y + MAX (0, box.height - total) / 2;

@@ -160,7 +160,8 @@ build_comparison (CwSceneBuilder *b)
   if (sides[0].statistic == NULL || sides[1].statistic == NULL)
     {
       static const CwTextStyle note = { CW_FONT_BODY, 48, 32, 1.2, 3, PANGO_ALIGN_CENTER };
-      cw_builder_warn (b, _("Slide “%s” needs two statistics to compare; choose both."),
+      cw_builder_warn (b, sides[0].statistic == NULL ? fields[0] : fields[1], _("Choose both."),
+                       _("Slide “%s” needs two statistics to compare."),
                        cw_slide_get_id (b->slide));
       cw_builder_add_text (b, "before", _("Choose the two figures to compare."), &note, &muted, &box);
       return;
@@ -502,7 +503,7 @@ build_quote (CwSceneBuilder *b)
       s *= 0.9;
     }
   if (total > box.height + 0.5)
-    cw_builder_warn (b, _("The quote on slide “%s” does not fit the frame; shorten it."),
+    cw_builder_warn (b, "quote", _("Shorten it."), _("The quote on slide “%s” does not fit the frame."),
                      cw_slide_get_id (b->slide));
 
   y = box.y + MAX (0, box.height - total) * 0.45;
@@ -518,7 +519,8 @@ build_quote (CwSceneBuilder *b)
       const char *icon = photo_href != NULL ? "person" : cw_builder_get_string (b, "icon");
 
       if (photo_href != NULL)
-        cw_builder_warn (b, _("The photo “%s” of slide “%s” is missing; a symbol is shown instead."),
+        cw_builder_warn (b, "photo", _("Put the photo next to the deck again, or choose another."),
+                         _("The photo “%s” of slide “%s” is missing; a symbol is shown instead."),
                          photo_href, cw_slide_get_id (b->slide));
       p->surface = cw_pictogram_render (icon, (int) ceil (portrait));
     }

@@ -45,13 +45,14 @@ require_series (CwSceneBuilder *b,
 
   if (statistic == NULL)
     {
-      cw_builder_warn (b, _("Slide “%s” has no statistic to show; choose one."),
+      cw_builder_warn (b, field, _("Choose one."), _("Slide “%s” has no statistic to show."),
                        cw_slide_get_id (b->slide));
       return NULL;
     }
   if (cw_statistic_get_n_points (statistic) < min_points)
     {
-      cw_builder_warn (b, _("Slide “%s” charts “%s”, which has %u points; a chart needs at least %u. Add <point> elements to the statistic."),
+      cw_builder_warn (b, field, _("Add points to the statistic on the Statistics page, or choose one that has them."),
+                       _("Slide “%s” charts “%s”, which has %u points; a chart needs at least %u."),
                        cw_slide_get_id (b->slide), cw_statistic_get_id (statistic),
                        cw_statistic_get_n_points (statistic), min_points);
       return NULL;
@@ -294,7 +295,7 @@ layout_horizontal_bars (CwSceneBuilder *b,
     }
 
   if (total > box->height + 0.5)
-    cw_builder_warn (b, _("The bars of slide “%s” do not fit the frame; show fewer points."),
+    cw_builder_warn (b, "bars", _("Show fewer points."), _("The bars of slide “%s” do not fit the frame."),
                      cw_slide_get_id (b->slide));
 
   y = box->y + MAX (0, box->height - total) * 0.4;
@@ -357,7 +358,8 @@ build_bar_chart (CwSceneBuilder *b)
 
   n = MIN (cw_statistic_get_n_points (statistic), MAX_BARS);
   if (cw_statistic_get_n_points (statistic) > MAX_BARS)
-    cw_builder_warn (b, _("Slide “%s” shows the first %d of the %u points of “%s”; more bars than that cannot be read on a phone."),
+    cw_builder_warn (b, "statistic", _("Leave out older points, or show them on a second slide."),
+                     _("Slide “%s” shows the first %d of the %u points of “%s”; more bars than that cannot be read on a phone."),
                      cw_slide_get_id (b->slide), MAX_BARS, cw_statistic_get_n_points (statistic),
                      cw_statistic_get_id (statistic));
 
@@ -524,7 +526,8 @@ build_percent (CwSceneBuilder *b)
       return;
     }
   if (!cw_statistic_is_percent (statistic))
-    cw_builder_warn (b, _("Slide “%s” shows “%s” as a percentage, but its unit is not “%%”."),
+    cw_builder_warn (b, "statistic", _("Choose a percentage, or set the statistic’s unit to “%”."),
+                     _("Slide “%s” shows “%s” as a percentage, but its unit is not “%%”."),
                      cw_slide_get_id (b->slide), cw_statistic_get_id (statistic));
 
   {
@@ -861,12 +864,14 @@ build_pictogram (CwSceneBuilder *b)
         {
           g_autofree char *many = cw_number_format (b->language, CW_NUMBER_DECIMAL, needed, 0);
 
-          cw_builder_warn (b, _("Slide “%s” would need %s symbols; at most %d can be counted at a glance. Each symbol now stands for %s; set “Each symbol stands for” to choose another number."),
+          cw_builder_warn (b, "per_icon", _("Set “Each symbol stands for” to choose another number."),
+                           _("Slide “%s” would need %s symbols; at most %d can be counted at a glance. Each symbol now stands for %s."),
                            cw_slide_get_id (b->slide), many, MAX_ICONS, suggest);
         }
       else
         {
-          cw_builder_warn (b, _("Slide “%s” would need too many symbols to count; at most %d can be counted at a glance. Each symbol now stands for %s; set “Each symbol stands for” to choose another number."),
+          cw_builder_warn (b, "per_icon", _("Set “Each symbol stands for” to choose another number."),
+                           _("Slide “%s” would need too many symbols to count; at most %d can be counted at a glance. Each symbol now stands for %s."),
                            cw_slide_get_id (b->slide), MAX_ICONS, suggest);
         }
       per_icon = larger;
