@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <png.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -1251,6 +1252,221 @@ test_output_is_a_file (void)
   cw_test_remove_tree (dir);
 }
 
+/* PNG frames. Each is read back with libpng (and ffmpeg when it is here),
+ * as the platforms' tools and the golden-image tests read them. */
+
+/* A surface of pseudo-random pixels, valid premultiplied ones for ARGB32,
+ * with alpha from clear to opaque. */
+static cairo_surface_t *
+noise_surface (cairo_format_t format,
+               int            width,
+               int            height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (format, width, height);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (width * 7919 + height);
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint a = format == CAIRO_FORMAT_ARGB32 ? g_rand_int_range (rand, 0, 4) * 85 : 255;
+
+          /* some partial alphas that are not a quarter step */
+          if (format == CAIRO_FORMAT_ARGB32 && x % 5 == 1)
+            a = g_rand_int_range (rand, 1, 255);
+          row[x] = (a << 24) |
+                   (g_rand_int_range (rand, 0, a + 1) << 16) |
+                   (g_rand_int_range (rand, 0, a + 1) << 8) |
+                   g_rand_int_range (rand, 0, a + 1);
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The chunk types of @png, in order: "IHDR sRGB … IEND". */
+static char *
+png_chunks (GBytes *png)
+{
+  gsize len;
+  const guint8 *p = g_bytes_get_data (png, &len);
+  GString *types = g_string_new (NULL);
+
+  g_assert_cmpuint (len, >=, 8);
+  g_assert_cmpmem (p, 8, "\x89PNG\r\n\x1a\n", 8);
+  for (gsize at = 8; at + 12 <= len;)
+    {
+      guint32 n = (p[at] << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3];
+
+      g_string_append_printf (types, "%s%.4s", types->len ? " " : "", p + at + 4);
+      at += 12 + (gsize) n;
+    }
+  return g_string_free (types, FALSE);
+}
+
+/* Decodes @png with libpng into straight RGBA, whatever it holds; says
+ * whether the file itself has alpha. */
+static guint8 *
+libpng_read (GBytes   *png,
+             int       width,
+             int       height,
+             gboolean *has_alpha)
+{
+  png_image image = { .version = PNG_IMAGE_VERSION };
+  gsize len;
+  const void *data = g_bytes_get_data (png, &len);
+  guint8 *pixels;
+
+  g_assert_true (png_image_begin_read_from_memory (&image, data, len));
+  g_assert_cmpuint (image.width, ==, width);
+  g_assert_cmpuint (image.height, ==, height);
+  *has_alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+  g_assert_true (image.format & PNG_FORMAT_FLAG_COLOR);
+  image.format = PNG_FORMAT_RGBA;
+  pixels = g_malloc (PNG_IMAGE_SIZE (image));
+  g_assert_true (png_image_finish_read (&image, NULL, pixels, 0, NULL));
+  g_assert_cmpuint (image.warning_or_error, ==, 0);
+  return pixels;
+}
+
+/* Whether straight RGBA @pixels are @surface's pixels: exactly, once
+ * premultiplied again as cairo stores them. */
+static void
+assert_same_pixels (cairo_surface_t *surface,
+                    const guint8    *pixels)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          const guint8 *got = pixels + ((gsize) y * width + x) * 4;
+          guint a = alpha ? row[x] >> 24 : 255;
+          guint32 back = (got[3] << 24) |
+                         ((got[0] * got[3] + 127) / 255) << 16 |
+                         ((got[1] * got[3] + 127) / 255) << 8 |
+                         ((got[2] * got[3] + 127) / 255);
+
+          g_assert_cmpuint (got[3], ==, a);
+          if (back != (row[x] | (alpha ? 0 : 0xff000000u)))
+            g_error ("pixel %d,%d of %d×%d: wrote %08x, read back %08x", x, y, width, height,
+                     row[x], back);
+        }
+    }
+}
+
+/* ffmpeg's decoding of @png as straight RGBA, or %NULL without ffmpeg. */
+static GBytes *
+ffmpeg_read (GBytes *png)
+{
+  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (ffmpeg == NULL)
+    return NULL;
+  dir = cw_test_make_tmpdir ();
+  path = g_build_filename (dir, "frame.png", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, ffmpeg, "-v", "error", "-nostdin",
+                              "-i", path, "-f", "rawvideo", "-pix_fmt", "rgba", "-", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  cw_test_remove_tree (dir);
+  return g_steal_pointer (&out);
+}
+
+static void
+assert_reads_back (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = cw_png_encode (surface, 1, &error);
+  g_autoptr(GBytes) by_ffmpeg = NULL;
+  g_autofree guint8 *pixels = NULL;
+  g_autofree char *chunks = NULL;
+  gboolean has_alpha;
+  int w, h, color_type, depth;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+
+  /* 8-bit RGB, or RGBA for a transparent deck, tagged sRGB */
+  chunks = png_chunks (png);
+  g_assert_cmpstr (chunks, ==, "IHDR sRGB gAMA cHRM IDAT IEND");
+  pixels = libpng_read (png, width, height, &has_alpha);
+  g_assert_cmpint (has_alpha, ==, alpha);
+  {
+    g_autofree char *dir = cw_test_make_tmpdir ();
+    g_autofree char *path = g_build_filename (dir, "frame.png", NULL);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+    g_assert_true (cw_test_png_info (path, &w, &h, &color_type, &depth));
+    g_assert_cmpint (color_type, ==, alpha ? 6 : 2);
+    g_assert_cmpint (depth, ==, 8);
+    cw_test_remove_tree (dir);
+  }
+  assert_same_pixels (surface, pixels);
+
+  by_ffmpeg = ffmpeg_read (png);
+  if (by_ffmpeg != NULL)
+    {
+      /* ffmpeg keeps the colour under a clear pixel; libpng's simplified
+       * reader does too, so the bytes agree everywhere */
+      g_assert_cmpmem (g_bytes_get_data (by_ffmpeg, NULL), g_bytes_get_size (by_ffmpeg),
+                       pixels, (gsize) width * height * 4);
+    }
+}
+
+static void
+test_png_reads_back (void)
+{
+  static const int sizes[][2] = { { 1, 1 }, { 7, 5 }, { 333, 17 }, { 17, 333 }, { 1081, 3 } };
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwDeck) clear = cw_deck_copy (deck);
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(cairo_surface_t) opaque = NULL;
+  g_autoptr(cairo_surface_t) transparent = NULL;
+  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
+
+  if (ffmpeg == NULL)
+    g_test_message ("no ffmpeg here: frames are read back with libpng only");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(cairo_surface_t) rgb = noise_surface (CAIRO_FORMAT_RGB24, sizes[i][0], sizes[i][1]);
+      g_autoptr(cairo_surface_t) rgba = noise_surface (CAIRO_FORMAT_ARGB32, sizes[i][0], sizes[i][1]);
+
+      assert_reads_back (rgb);
+      assert_reads_back (rgba);
+    }
+
+  /* frames as the exporter writes them, mid-animation */
+  opaque = cw_render_frame (deck, "en", format, 20);
+  assert_reads_back (opaque);
+  cw_deck_set_transparent (clear, TRUE);
+  transparent = cw_render_frame (clear, "en", format, 20);
+  assert_reads_back (transparent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1287,6 +1503,7 @@ main (int   argc,
   g_test_add_func ("/cw/export/second-format-keeps-video", test_second_format_keeps_video);
   g_test_add_func ("/cw/export/progress", test_progress);
   g_test_add_func ("/cw/export/progress-failed", test_progress_failed);
+  g_test_add_func ("/cw/export/png/reads-back", test_png_reads_back);
 
   return g_test_run ();
 }
