@@ -1766,6 +1766,42 @@ test_failed_leaves_file (void)
   cw_test_remove_tree (dir);
 }
 
+/* Nothing a failed export moved in can be removed: one warning names the
+ * folder and how many, not one a frame. */
+static void
+test_failed_leaves_many (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = g_strdup_printf ("%u files", FAILING_FRAMES);
+  GPtrArray *warnings;
+  guint told = 0;
+
+  move_fails_to = g_build_filename (dir, "manifest.json", NULL);
+  unlink_fails = g_build_filename (dir, "frame_*", NULL);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, dir);
+
+  warnings = cw_exporter_get_warnings (exporter);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const CwDiagnostic *diagnostic = g_ptr_array_index (warnings, i);
+
+      if (diagnostic->file == NULL || !g_str_has_prefix (diagnostic->file, dir))
+        continue;
+      told++;
+      /* every frame */
+      g_assert_cmpstr (diagnostic->file, ==, dir);
+      g_assert_nonnull (strstr (diagnostic->message, count));
+      g_assert_nonnull (strstr (diagnostic->hint, "delete them"));
+    }
+  g_assert_cmpuint (told, ==, 1);
+  cw_test_remove_tree (dir);
+}
+
 /* The staging folder of a failed export cannot be emptied: what is left
  * is named, not dropped. */
 static void
@@ -1895,6 +1931,7 @@ main (int   argc,
   g_test_add_func ("/cw/export/holds/write-hold", test_holds_write_hold);
   g_test_add_func ("/cw/export/full-disk/linking", test_full_disk_linking);
   g_test_add_func ("/cw/export/failed/leaves-file", test_failed_leaves_file);
+  g_test_add_func ("/cw/export/failed/leaves-many", test_failed_leaves_many);
   g_test_add_func ("/cw/export/failed/leaves-staging", test_failed_leaves_staging);
   g_test_add_func ("/cw/export/failed/keeps-earlier-aside", test_failed_keeps_earlier_aside);
 

@@ -251,26 +251,76 @@ add_warning (CwSequenceWriter *self,
   g_ptr_array_add (self->warnings, diagnostic);
 }
 
-static void
-warn_not_removed (CwSequenceWriter *self,
-                  GFile            *file,
-                  const GError     *error)
+/* Files that could not be removed: told as one warning, so that a folder
+ * that refuses every removal is one line, not one a frame. */
+typedef struct
 {
-  g_autofree char *path = g_file_get_parse_name (file);
+  char  *first;
+  char  *reason;
+  guint  n;
+} Leftovers;
+
+static void
+leftovers_add (Leftovers  *left,
+               const char *path,
+               const char *reason)
+{
+  if (left->n++ > 0)
+    return;
+  left->first = g_strdup (path);
+  left->reason = g_strdup (reason);
+}
+
+/* @where: the folder they are in, named when there are several;
+ * @hint_one and @hint_many: what to do about one file, or several */
+static void
+leftovers_tell (CwSequenceWriter *self,
+                Leftovers        *left,
+                const char       *where,
+                const char       *hint_one,
+                const char       *hint_many)
+{
   g_autofree char *message = NULL;
 
-  message = g_strdup_printf (_("Left over from an unfinished export; it could not be removed: %s"),
-                             error->message);
-  add_warning (self, CW_SEVERITY_WARNING, path, message,
-               _("It is not part of any export; you may delete it."));
+  if (left->n == 0)
+    return;
+  if (left->n == 1)
+    {
+      message = g_strdup_printf (_("Left over from an export that did not finish; it could not be removed: %s"),
+                                 left->reason);
+      add_warning (self, CW_SEVERITY_WARNING, left->first, message, hint_one);
+    }
+  else
+    {
+      /* Translators: the first %s is a file, the second why it could not be removed */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u file left over from an export that did not finish could not be removed, %s the first: %s",
+                                              "%u files left over from an export that did not finish could not be removed, %s the first: %s",
+                                              left->n),
+                                 left->n, left->first, left->reason);
+      add_warning (self, CW_SEVERITY_WARNING, where, message, hint_many);
+    }
+  g_clear_pointer (&left->first, g_free);
+  g_clear_pointer (&left->reason, g_free);
+  left->n = 0;
+}
+
+static void
+leftovers_add_file (Leftovers    *left,
+                    GFile        *file,
+                    const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+
+  leftovers_add (left, path, error->message);
 }
 
 /* Removes @dir and all it holds. Only for our own staging folders, so
  * nothing in it is the user's; links are removed, never followed. What
  * cannot be removed is told, not dropped. */
 static void
-remove_tree (CwSequenceWriter *self,
-             GFile            *dir)
+remove_tree (Leftovers *left,
+             GFile     *dir)
 {
   g_autoptr(GFileEnumerator) children = NULL;
   g_autoptr(GError) error = NULL;
@@ -281,7 +331,7 @@ remove_tree (CwSequenceWriter *self,
   if (children == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        warn_not_removed (self, dir, error);
+        leftovers_add_file (left, dir, error);
       return;
     }
   for (;;)
@@ -291,23 +341,23 @@ remove_tree (CwSequenceWriter *self,
 
       if (!g_file_enumerator_iterate (children, &info, &child, NULL, &error))
         {
-          warn_not_removed (self, dir, error);
+          leftovers_add_file (left, dir, error);
           return;
         }
       if (info == NULL)
         break;
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (self, child);
+        remove_tree (left, child);
       else if (!g_file_delete (child, NULL, &error) &&
                !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        warn_not_removed (self, child, error);
+        leftovers_add_file (left, child, error);
       g_clear_error (&error);
     }
   /* a folder whose files stayed is not empty: the files were told */
   if (!g_file_delete (dir, NULL, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY))
-    warn_not_removed (self, dir, error);
+    leftovers_add_file (left, dir, error);
 }
 
 /**
@@ -322,11 +372,14 @@ void
 cw_sequence_writer_clean_up (CwSequenceWriter *self)
 {
   g_autoptr(GFile) staging = NULL;
+  Leftovers left = { 0 };
 
   if (self->staging == NULL || self->keep)
     return;
   staging = g_file_new_for_path (self->staging);
-  remove_tree (self, staging);
+  remove_tree (&left, staging);
+  leftovers_tell (self, &left, self->staging, _("It is not part of any export; you may delete it."),
+                  _("This folder is not part of any export; you may delete it."));
   g_clear_pointer (&self->staging, g_free);
 }
 
@@ -1322,6 +1375,7 @@ void
 cw_sequence_writer_unpublish (CwSequenceWriter *self)
 {
   g_autofree char *aside = NULL;
+  Leftovers left = { 0 };
 
   if (self->staging == NULL)
     return;
@@ -1332,17 +1386,13 @@ cw_sequence_writer_unpublish (CwSequenceWriter *self)
       g_autofree char *path = g_build_filename (self->dir_path, g_ptr_array_index (self->names, i), NULL);
 
       if (g_unlink (path) != 0 && errno != ENOENT)
-        {
-          int errsv = errno;
-          g_autofree char *message = NULL;
-
-          message = g_strdup_printf (_("The export failed, and this file of it could not be removed: %s"),
-                                     g_strerror (errsv));
-          add_warning (self, CW_SEVERITY_WARNING, path, message,
-                       _("It is not part of a finished export; delete it before exporting to this folder again."));
-        }
+        leftovers_add (&left, path, g_strerror (errno));
     }
   self->n_moved = 0;
+  /* no manifest lists them, so the next export here would refuse them */
+  leftovers_tell (self, &left, self->dir_path,
+                  _("It is not part of a finished export; delete it before exporting to this folder again."),
+                  _("They are not part of a finished export; delete them before exporting to this folder again."));
 
   for (guint i = 0; i < self->previous->len; i++)
     {
