@@ -455,7 +455,8 @@ cw_exporter_get_earlier (CwExporter *self)
  * cw_exporter_get_warnings:
  *
  * Returns: (transfer none) (element-type CwDiagnostic): what the last run found
- *   worth telling (untranslated texts, text that does not fit…)
+ *   worth telling (untranslated texts, text that does not fit…), and, after
+ *   a failure, files it could not remove or put back, each naming the path
  */
 GPtrArray *
 cw_exporter_get_warnings (CwExporter *self)
