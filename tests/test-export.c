@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <png.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +25,9 @@
 static char *full_disk_under;   /* a write of full_disk_name below this folder fails */
 static const char *full_disk_name;
 static char *move_fails_to;     /* the next move to exactly this path fails */
+static int link_fails_with;     /* errno every link() fails with, or 0 */
+static char *moves_fail_to;     /* every move to exactly this path fails */
+static char *unlink_fails;      /* unlink() and remove() of paths matching this fail */
 
 FILE *
 fopen (const char *path,
@@ -55,7 +59,62 @@ rename (const char *from,
       errno = ENOSPC;
       return -1;
     }
+  if (moves_fail_to != NULL && g_str_equal (to, moves_fail_to))
+    {
+      errno = EIO;
+      return -1;
+    }
   return real_rename (from, to);
+}
+
+/* More faults of the same kind: hard links refused as a filesystem without
+ * them refuses them, moves that always fail, and files that cannot be
+ * removed. */
+
+int
+link (const char *from,
+      const char *to)
+{
+  static int (*real_link) (const char *, const char *);
+
+  if (real_link == NULL)
+    real_link = (int (*) (const char *, const char *)) dlsym (RTLD_NEXT, "link");
+  if (link_fails_with != 0)
+    {
+      errno = link_fails_with;
+      return -1;
+    }
+  return real_link (from, to);
+}
+
+static gboolean
+removal_fails (const char *path)
+{
+  if (unlink_fails == NULL || !g_pattern_match_simple (unlink_fails, path))
+    return FALSE;
+  errno = EBUSY;
+  return TRUE;
+}
+
+int
+unlink (const char *path)
+{
+  static int (*real_unlink) (const char *);
+
+  if (real_unlink == NULL)
+    real_unlink = (int (*) (const char *)) dlsym (RTLD_NEXT, "unlink");
+  return removal_fails (path) ? -1 : real_unlink (path);
+}
+
+/* what g_file_delete() calls */
+int
+remove (const char *path)
+{
+  static int (*real_remove) (const char *);
+
+  if (real_remove == NULL)
+    real_remove = (int (*) (const char *)) dlsym (RTLD_NEXT, "remove");
+  return removal_fails (path) ? -1 : real_remove (path);
 }
 
 static void
@@ -64,6 +123,9 @@ clear_faults (void)
   g_clear_pointer (&full_disk_under, g_free);
   full_disk_name = NULL;
   g_clear_pointer (&move_fails_to, g_free);
+  g_clear_pointer (&moves_fail_to, g_free);
+  g_clear_pointer (&unlink_fails, g_free);
+  link_fails_with = 0;
 }
 
 static CwDeck *
@@ -582,12 +644,14 @@ test_mp4_fails (void)
   cw_test_remove_tree (dir);
 }
 
-/* The space the files in @dir take on a tmpfs, which counts whole pages. */
+/* The space the files in @dir take on a tmpfs, which counts whole pages;
+ * the frames of a hold are one file, counted once. */
 static guint64
 tmpfs_bytes (const char *dir,
              const char *prefix)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   const char *name;
   guint64 total = 0;
 
@@ -596,10 +660,15 @@ tmpfs_bytes (const char *dir,
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
       GStatBuf st;
+      gint64 inode;
 
       if (!g_str_has_prefix (name, prefix))
         continue;
       g_assert_cmpint (g_stat (path, &st), ==, 0);
+      inode = st.st_ino;
+      if (g_hash_table_contains (seen, &inode))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&inode, sizeof inode));
       total += (st.st_size + 4095) / 4096 * 4096;
     }
   return total;
@@ -1251,6 +1320,574 @@ test_output_is_a_file (void)
   cw_test_remove_tree (dir);
 }
 
+/* PNG frames. Each is read back with libpng (and ffmpeg when it is here),
+ * as the platforms' tools and the golden-image tests read them. */
+
+/* A surface of pseudo-random pixels, valid premultiplied ones for ARGB32,
+ * with alpha from clear to opaque. */
+static cairo_surface_t *
+noise_surface (cairo_format_t format,
+               int            width,
+               int            height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (format, width, height);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (width * 7919 + height);
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint a = format == CAIRO_FORMAT_ARGB32 ? g_rand_int_range (rand, 0, 4) * 85 : 255;
+
+          /* some partial alphas that are not a quarter step */
+          if (format == CAIRO_FORMAT_ARGB32 && x % 5 == 1)
+            a = g_rand_int_range (rand, 1, 255);
+          row[x] = (a << 24) |
+                   (g_rand_int_range (rand, 0, a + 1) << 16) |
+                   (g_rand_int_range (rand, 0, a + 1) << 8) |
+                   g_rand_int_range (rand, 0, a + 1);
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The chunk types of @png, in order: "IHDR sRGB … IEND". */
+static char *
+png_chunks (GBytes *png)
+{
+  gsize len;
+  const guint8 *p = g_bytes_get_data (png, &len);
+  GString *types = g_string_new (NULL);
+
+  g_assert_cmpuint (len, >=, 8);
+  g_assert_cmpmem (p, 8, "\x89PNG\r\n\x1a\n", 8);
+  for (gsize at = 8; at + 12 <= len;)
+    {
+      guint32 n = (p[at] << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3];
+
+      g_string_append_printf (types, "%s%.4s", types->len ? " " : "", p + at + 4);
+      at += 12 + (gsize) n;
+    }
+  return g_string_free (types, FALSE);
+}
+
+/* Decodes @png with libpng into straight RGBA, whatever it holds; says
+ * whether the file itself has alpha. */
+static guint8 *
+libpng_read (GBytes   *png,
+             int       width,
+             int       height,
+             gboolean *has_alpha)
+{
+  png_image image = { .version = PNG_IMAGE_VERSION };
+  gsize len;
+  const void *data = g_bytes_get_data (png, &len);
+  guint8 *pixels;
+
+  g_assert_true (png_image_begin_read_from_memory (&image, data, len));
+  g_assert_cmpuint (image.width, ==, width);
+  g_assert_cmpuint (image.height, ==, height);
+  *has_alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
+  g_assert_true (image.format & PNG_FORMAT_FLAG_COLOR);
+  image.format = PNG_FORMAT_RGBA;
+  pixels = g_malloc (PNG_IMAGE_SIZE (image));
+  g_assert_true (png_image_finish_read (&image, NULL, pixels, 0, NULL));
+  g_assert_cmpuint (image.warning_or_error, ==, 0);
+  return pixels;
+}
+
+/* Whether straight RGBA @pixels are @surface's pixels: exactly, once
+ * premultiplied again as cairo stores them. */
+static void
+assert_same_pixels (cairo_surface_t *surface,
+                    const guint8    *pixels)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          const guint8 *got = pixels + ((gsize) y * width + x) * 4;
+          guint a = alpha ? row[x] >> 24 : 255;
+          guint32 back = (got[3] << 24) |
+                         ((got[0] * got[3] + 127) / 255) << 16 |
+                         ((got[1] * got[3] + 127) / 255) << 8 |
+                         ((got[2] * got[3] + 127) / 255);
+
+          g_assert_cmpuint (got[3], ==, a);
+          if (back != (row[x] | (alpha ? 0 : 0xff000000u)))
+            g_error ("pixel %d,%d of %d×%d: wrote %08x, read back %08x", x, y, width, height,
+                     row[x], back);
+        }
+    }
+}
+
+/* ffmpeg's decoding of @png as straight RGBA, or %NULL without ffmpeg. */
+static GBytes *
+ffmpeg_read (GBytes *png)
+{
+  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (ffmpeg == NULL)
+    return NULL;
+  dir = cw_test_make_tmpdir ();
+  path = g_build_filename (dir, "frame.png", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, ffmpeg, "-v", "error", "-nostdin",
+                              "-i", path, "-f", "rawvideo", "-pix_fmt", "rgba", "-", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  cw_test_remove_tree (dir);
+  return g_steal_pointer (&out);
+}
+
+static void
+assert_reads_back (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = cw_png_encode (surface, 1, &error);
+  g_autoptr(GBytes) by_ffmpeg = NULL;
+  g_autofree guint8 *pixels = NULL;
+  g_autofree char *chunks = NULL;
+  gboolean has_alpha;
+  int w, h, color_type, depth;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+
+  /* 8-bit RGB, or RGBA for a transparent deck, tagged sRGB */
+  chunks = png_chunks (png);
+  g_assert_cmpstr (chunks, ==, "IHDR sRGB gAMA cHRM IDAT IEND");
+  pixels = libpng_read (png, width, height, &has_alpha);
+  g_assert_cmpint (has_alpha, ==, alpha);
+  {
+    g_autofree char *dir = cw_test_make_tmpdir ();
+    g_autofree char *path = g_build_filename (dir, "frame.png", NULL);
+
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (png, NULL), g_bytes_get_size (png), NULL));
+    g_assert_true (cw_test_png_info (path, &w, &h, &color_type, &depth));
+    g_assert_cmpint (color_type, ==, alpha ? 6 : 2);
+    g_assert_cmpint (depth, ==, 8);
+    cw_test_remove_tree (dir);
+  }
+  assert_same_pixels (surface, pixels);
+
+  by_ffmpeg = ffmpeg_read (png);
+  if (by_ffmpeg != NULL)
+    {
+      /* ffmpeg keeps the colour under a clear pixel; libpng's simplified
+       * reader does too, so the bytes agree everywhere */
+      g_assert_cmpmem (g_bytes_get_data (by_ffmpeg, NULL), g_bytes_get_size (by_ffmpeg),
+                       pixels, (gsize) width * height * 4);
+    }
+}
+
+static void
+test_png_reads_back (void)
+{
+  static const int sizes[][2] = { { 1, 1 }, { 7, 5 }, { 333, 17 }, { 17, 333 }, { 1081, 3 } };
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwDeck) clear = cw_deck_copy (deck);
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(cairo_surface_t) opaque = NULL;
+  g_autoptr(cairo_surface_t) transparent = NULL;
+  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
+
+  if (ffmpeg == NULL)
+    g_test_message ("no ffmpeg here: frames are read back with libpng only");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(cairo_surface_t) rgb = noise_surface (CAIRO_FORMAT_RGB24, sizes[i][0], sizes[i][1]);
+      g_autoptr(cairo_surface_t) rgba = noise_surface (CAIRO_FORMAT_ARGB32, sizes[i][0], sizes[i][1]);
+
+      assert_reads_back (rgb);
+      assert_reads_back (rgba);
+    }
+
+  /* frames as the exporter writes them, mid-animation */
+  opaque = cw_render_frame (deck, "en", format, 20);
+  assert_reads_back (opaque);
+  cw_deck_set_transparent (clear, TRUE);
+  transparent = cw_render_frame (clear, "en", format, 20);
+  assert_reads_back (transparent);
+}
+
+/* The frames of each hold the manifest lists, and of none: one file per
+ * hold when @linked, identical copies otherwise. Returns how many holds. */
+static guint
+assert_holds (const char *dir,
+              gboolean    linked)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *manifest = read_manifest (dir, parser);
+  JsonArray *holds = json_object_get_array_member (manifest, "holds");
+  guint n_frames = json_object_get_int_member (manifest, "frame_count");
+  g_autofree gboolean *in_hold = g_new0 (gboolean, n_frames);
+
+  g_assert_nonnull (holds);
+  for (guint i = 0; i < json_array_get_length (holds); i++)
+    {
+      JsonObject *hold = json_array_get_object_element (holds, i);
+      guint first = json_object_get_int_member (hold, "first_frame");
+      guint last = json_object_get_int_member (hold, "last_frame");
+      g_autofree char *first_path = g_build_filename (dir, json_object_get_string_member (hold, "file"), NULL);
+      g_autofree char *first_bytes = NULL;
+      gsize first_len;
+      GStatBuf first_st;
+
+      g_assert_cmpuint (last, >, first);
+      g_assert_cmpuint (last, <, n_frames);
+      g_assert_cmpint (json_object_get_int_member (hold, "frame_count"), ==, last - first + 1);
+      g_assert_cmpint (json_object_get_boolean_member (hold, "linked"), ==, linked);
+      g_assert_cmpint (g_stat (first_path, &first_st), ==, 0);
+      g_assert_true (g_file_get_contents (first_path, &first_bytes, &first_len, NULL));
+      /* one file for the run, and nothing else links to it (no staging copy left) */
+      g_assert_cmpuint (first_st.st_nlink, ==, linked ? last - first + 1 : 1);
+
+      for (guint f = first; f <= last; f++)
+        {
+          g_autofree char *name = g_strdup_printf ("frame_%05u.png", f);
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_autofree char *bytes = NULL;
+          gsize len;
+          GStatBuf st;
+
+          in_hold[f] = TRUE;
+          g_assert_cmpint (g_stat (path, &st), ==, 0);
+          if (linked)
+            g_assert_cmpuint (st.st_ino, ==, first_st.st_ino);
+          else if (f > first)
+            g_assert_cmpuint (st.st_ino, !=, first_st.st_ino);
+          g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+          g_assert_cmpmem (bytes, len, first_bytes, first_len);
+        }
+    }
+
+  /* every other frame is a file of its own */
+  for (guint f = 0; f < n_frames; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("frame_%05u.png", f);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf st;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      if (!in_hold[f])
+        g_assert_cmpuint (st.st_nlink, ==, 1);
+    }
+  return json_array_get_length (holds);
+}
+
+static void
+test_holds_linked (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = new_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+  /* the first slide settles into a still moment */
+  g_assert_cmpuint (assert_holds (dir, TRUE), >=, 1);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+
+  /* overwriting replaces the linked frames with new linked frames, and
+   * leaves no staging folder holding links to them */
+  cw_exporter_set_overwrite (exporter, TRUE);
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_holds (dir, TRUE), >=, 1);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  for (guint i = 0; i < cw_exporter_get_warnings (exporter)->len; i++)
+    {
+      const CwDiagnostic *warning = g_ptr_array_index (cw_exporter_get_warnings (exporter), i);
+
+      /* nothing was left behind to tell of */
+      g_assert_null (warning->file);
+    }
+
+  /* and a failed export that was to replace it leaves it as it was */
+  move_fails_to = g_build_filename (dir, "manifest.json", NULL);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, dir);
+  g_assert_cmpuint (assert_holds (dir, TRUE), >=, 1);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  cw_test_remove_tree (dir);
+}
+
+/* A filesystem that will not have hard links (FAT, some network shares)
+ * gets identical copies, and the manifest says so. */
+static void
+test_holds_copied (gconstpointer data)
+{
+  int errsv = GPOINTER_TO_INT (data);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = new_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+
+  link_fails_with = errsv;
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_holds (dir, FALSE), >=, 1);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  cw_test_remove_tree (dir);
+}
+
+/* The step itself, as the writer takes it for each repeated frame. */
+static void
+test_holds_write_hold (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *first = g_build_filename (dir, "frame_00000.png", NULL);
+  g_autofree char *second = g_build_filename (dir, "frame_00001.png", NULL);
+  g_autofree char *third = g_build_filename (dir, "frame_00002.png", NULL);
+  g_autofree char *fourth = g_build_filename (dir, "frame_00003.png", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("a frame", 7);
+  g_autofree char *content = NULL;
+  gboolean linked = TRUE;
+  int errsv = 0;
+  GStatBuf a, b;
+
+  g_assert_true (g_file_set_contents (first, "a frame", 7, NULL));
+
+  g_assert_true (cw_sequence_writer_write_hold (first, bytes, second, &linked, &errsv));
+  g_assert_true (linked);
+  g_assert_cmpint (g_stat (first, &a), ==, 0);
+  g_assert_cmpint (g_stat (second, &b), ==, 0);
+  g_assert_cmpuint (a.st_ino, ==, b.st_ino);
+
+  /* a file with all the links it may have is copied */
+  link_fails_with = EMLINK;
+  g_assert_true (cw_sequence_writer_write_hold (first, bytes, third, &linked, &errsv));
+  g_assert_false (linked);
+  g_assert_cmpint (g_stat (third, &b), ==, 0);
+  g_assert_cmpuint (a.st_ino, !=, b.st_ino);
+  g_assert_true (g_file_get_contents (third, &content, NULL, NULL));
+  g_assert_cmpstr (content, ==, "a frame");
+
+  /* a full disk is not a refusal: no copy is tried, the error is the caller's */
+  link_fails_with = ENOSPC;
+  g_assert_false (cw_sequence_writer_write_hold (first, bytes, fourth, &linked, &errsv));
+  clear_faults ();
+  g_assert_cmpint (errsv, ==, ENOSPC);
+  g_assert_false (g_file_test (fourth, G_FILE_TEST_EXISTS));
+  cw_test_remove_tree (dir);
+}
+
+/* The disk fills up while a hold's frames are linked (a directory cannot
+ * take another entry): the export fails as on a full disk, leaving nothing. */
+static void
+test_full_disk_linking (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+
+  link_fails_with = ENOSPC;
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, dir);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  assert_nothing_left (dir);
+  assert_rerun_succeeds (deck, dir, "180x320");
+  cw_test_remove_tree (dir);
+}
+
+/* The diagnostic among the exporter's warnings about @path, if any. */
+static const CwDiagnostic *
+find_warning (CwExporter *exporter,
+              const char *path)
+{
+  GPtrArray *warnings = cw_exporter_get_warnings (exporter);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const CwDiagnostic *diagnostic = g_ptr_array_index (warnings, i);
+
+      if (g_strcmp0 (diagnostic->file, path) == 0)
+        return diagnostic;
+    }
+  return NULL;
+}
+
+/* A failed export cannot remove a frame it had moved into place: the user
+ * is told which file is left, and that it is no finished export. */
+static void
+test_failed_leaves_file (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *frame = g_build_filename (dir, "frame_00003.png", NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  const CwDiagnostic *warning;
+
+  move_fails_to = g_build_filename (dir, "manifest.json", NULL);
+  unlink_fails = g_strdup (frame);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, dir);
+
+  warning = find_warning (exporter, frame);
+  g_assert_nonnull (warning);
+  g_assert_cmpint (warning->severity, ==, CW_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (warning->message, "could not be removed"));
+  g_assert_nonnull (strstr (warning->hint, "delete it"));
+  /* the one file left, and nothing else */
+  g_assert_true (g_file_test (frame, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 1);
+  cw_test_remove_tree (dir);
+}
+
+/* Nothing a failed export moved in can be removed: one warning names the
+ * folder and how many, not one a frame. */
+static void
+test_failed_leaves_many (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = g_strdup_printf ("%u files", FAILING_FRAMES);
+  GPtrArray *warnings;
+  guint told = 0;
+
+  move_fails_to = g_build_filename (dir, "manifest.json", NULL);
+  unlink_fails = g_build_filename (dir, "frame_*", NULL);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, dir);
+
+  warnings = cw_exporter_get_warnings (exporter);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const CwDiagnostic *diagnostic = g_ptr_array_index (warnings, i);
+
+      if (diagnostic->file == NULL || !g_str_has_prefix (diagnostic->file, dir))
+        continue;
+      told++;
+      /* every frame */
+      g_assert_cmpstr (diagnostic->file, ==, dir);
+      g_assert_nonnull (strstr (diagnostic->message, count));
+      g_assert_nonnull (strstr (diagnostic->hint, "delete them"));
+    }
+  g_assert_cmpuint (told, ==, 1);
+  cw_test_remove_tree (dir);
+}
+
+/* The staging folder of a failed export cannot be emptied: what is left
+ * is named, not dropped. */
+static void
+test_failed_leaves_staging (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings;
+  const CwDiagnostic *warning = NULL;
+
+  /* the manifest does not fit, so the staging folder still holds every
+   * frame; and one of them cannot be removed */
+  full_disk_under = g_strdup (dir);
+  full_disk_name = "manifest.json";
+  unlink_fails = g_build_filename (dir, ".clearway-partial-*", "frame_00002.png", NULL);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  assert_full_disk_error (error, dir);
+
+  warnings = cw_exporter_get_warnings (exporter);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const CwDiagnostic *diagnostic = g_ptr_array_index (warnings, i);
+
+      if (diagnostic->file != NULL && g_str_has_suffix (diagnostic->file, "/frame_00002.png"))
+        warning = diagnostic;
+    }
+  g_assert_nonnull (warning);
+  g_assert_true (g_str_has_prefix (warning->file, dir));
+  g_assert_nonnull (strstr (warning->file, "/.clearway-partial-"));
+  g_assert_nonnull (strstr (warning->message, "could not be removed"));
+  /* it is the file named, and the rest went */
+  g_assert_true (g_file_test (warning->file, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *staging = g_path_get_dirname (warning->file);
+    g_assert_cmpuint (cw_test_count_entries (staging), ==, 1);
+  }
+  cw_test_remove_tree (dir);
+}
+
+/* A failed export cannot put back a file of the earlier export it was
+ * replacing: the user is told where that file is kept, and it is there. */
+static void
+test_failed_keeps_earlier_aside (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *captions = g_build_filename (dir, "captions.txt", NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) earlier = failing_exporter (deck, dir, "180x320");
+  g_autoptr(CwExporter) exporter = failing_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *kept = NULL;
+  const CwDiagnostic *warning;
+  const char *as;
+
+  g_assert_true (cw_exporter_run (earlier, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (captions, &before, NULL, NULL));
+
+  cw_exporter_set_overwrite (exporter, TRUE);
+  moves_fail_to = g_strdup (captions);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  clear_faults ();
+  g_assert_error (error, CW_ERROR, CW_ERROR_WRITE);
+
+  warning = find_warning (exporter, captions);
+  g_assert_nonnull (warning);
+  g_assert_cmpint (warning->severity, ==, CW_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (warning->message, "could not be put back"));
+  as = strstr (warning->hint, dir);
+  g_assert_nonnull (as);
+  g_assert_nonnull (strstr (as, "/captions.txt"));
+  {
+    g_autofree char *path = g_strndup (as, strstr (as, "/captions.txt") + strlen ("/captions.txt") - as);
+
+    g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, before);
+  }
+  /* the earlier frames and manifest are back */
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, FAILING_FRAMES);
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1287,6 +1924,16 @@ main (int   argc,
   g_test_add_func ("/cw/export/second-format-keeps-video", test_second_format_keeps_video);
   g_test_add_func ("/cw/export/progress", test_progress);
   g_test_add_func ("/cw/export/progress-failed", test_progress_failed);
+  g_test_add_func ("/cw/export/png/reads-back", test_png_reads_back);
+  g_test_add_func ("/cw/export/holds/linked", test_holds_linked);
+  g_test_add_data_func ("/cw/export/holds/copied/no-links", GINT_TO_POINTER (EPERM), test_holds_copied);
+  g_test_add_data_func ("/cw/export/holds/copied/not-supported", GINT_TO_POINTER (EOPNOTSUPP), test_holds_copied);
+  g_test_add_func ("/cw/export/holds/write-hold", test_holds_write_hold);
+  g_test_add_func ("/cw/export/full-disk/linking", test_full_disk_linking);
+  g_test_add_func ("/cw/export/failed/leaves-file", test_failed_leaves_file);
+  g_test_add_func ("/cw/export/failed/leaves-many", test_failed_leaves_many);
+  g_test_add_func ("/cw/export/failed/leaves-staging", test_failed_leaves_staging);
+  g_test_add_func ("/cw/export/failed/keeps-earlier-aside", test_failed_keeps_earlier_aside);
 
   return g_test_run ();
 }

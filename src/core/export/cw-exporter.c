@@ -455,7 +455,8 @@ cw_exporter_get_earlier (CwExporter *self)
  * cw_exporter_get_warnings:
  *
  * Returns: (transfer none) (element-type CwDiagnostic): what the last run found
- *   worth telling (untranslated texts, text that does not fit…)
+ *   worth telling (untranslated texts, text that does not fit…), and, after
+ *   a failure, files it could not remove or put back, each naming the path
  */
 GPtrArray *
 cw_exporter_get_warnings (CwExporter *self)
@@ -708,60 +709,21 @@ stage_sequence (CwExporter        *self,
   return cw_sequence_writer_finish (writer, error);
 }
 
-/**
- * cw_exporter_run:
- *
- * Exports every language × format asked for, blocking until done. Each
- * sequence goes to the output folder (or a folder per language or format
- * inside it when there are several). A folder that already holds an export
- * is refused unless overwriting was asked for; one holding a file Clearway
- * did not write where the export would put its own is always refused.
- * Nothing is moved into place until every sequence is complete; on any
- * error or cancellation no sequence is left, and an earlier one being
- * replaced is kept. The one exception is ffmpeg failing: the PNG sequences
- * made so far (the one without its video included) are complete, so they
- * are kept, and the error is %CW_ERROR_FFMPEG_FAILED.
- *
- * Returns: %TRUE on success; on cancellation %FALSE with
- *   %G_IO_ERROR_CANCELLED, which is not to be shown as an error
- */
-gboolean
-cw_exporter_run (CwExporter    *self,
-                 GCancellable  *cancellable,
-                 GError       **error)
+/* Everything cw_exporter_run() does but reset and clean up: @writers
+ * gets the sequence writers it made, whatever happens. */
+static gboolean
+run_sequences (CwExporter    *self,
+               GPtrArray    **writers_out,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  g_autoptr(GPtrArray) writers = NULL;
   g_autoptr(GPtrArray) renderers = NULL;
   g_autoptr(GError) video_error = NULL;
-  g_autofree char *local_path = NULL;
+  GPtrArray *writers;
   guint threads;
   guint n_staged = 0;
 
-  g_return_val_if_fail (CW_IS_EXPORTER (self), FALSE);
-  g_return_val_if_fail (self->output_dir != NULL, FALSE);
-
-  g_ptr_array_set_size (self->results, 0);
-  g_ptr_array_set_size (self->videos, 0);
-  g_ptr_array_set_size (self->earlier, 0);
-  g_ptr_array_set_size (self->warnings, 0);
-  g_atomic_int_set (&self->frames_done, 0);
-  g_atomic_int_set (&self->frames_rendered, 0);
-  self->frames_written = 0;
-  g_mutex_lock (&self->lock);
-  self->units_done = 0;
-  self->units_total = 0;
-  self->finished = FALSE;
-  g_mutex_unlock (&self->lock);
-
-  local_path = g_file_get_path (self->output_dir);
-  if (local_path == NULL)
-    {
-      g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
-                   _("Exports go to a folder on this computer; choose a local folder."));
-      return FALSE;
-    }
-
-  writers = plan_sequences (self, error);
+  writers = *writers_out = plan_sequences (self, error);
   if (writers == NULL)
     return FALSE;
   if (!check_destinations (self, writers, error))
@@ -817,6 +779,75 @@ cw_exporter_run (CwExporter    *self,
       g_propagate_error (error, g_steal_pointer (&video_error));
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * cw_exporter_run:
+ *
+ * Exports every language × format asked for, blocking until done. Each
+ * sequence goes to the output folder (or a folder per language or format
+ * inside it when there are several). A folder that already holds an export
+ * is refused unless overwriting was asked for; one holding a file Clearway
+ * did not write where the export would put its own is always refused.
+ * Nothing is moved into place until every sequence is complete; on any
+ * error or cancellation no sequence is left, and an earlier one being
+ * replaced is kept. The one exception is ffmpeg failing: the PNG sequences
+ * made so far (the one without its video included) are complete, so they
+ * are kept, and the error is %CW_ERROR_FFMPEG_FAILED.
+ *
+ * Returns: %TRUE on success; on cancellation %FALSE with
+ *   %G_IO_ERROR_CANCELLED, which is not to be shown as an error
+ */
+gboolean
+cw_exporter_run (CwExporter    *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) writers = NULL;
+  g_autofree char *local_path = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CW_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (self->output_dir != NULL, FALSE);
+
+  g_ptr_array_set_size (self->results, 0);
+  g_ptr_array_set_size (self->videos, 0);
+  g_ptr_array_set_size (self->earlier, 0);
+  g_ptr_array_set_size (self->warnings, 0);
+  g_atomic_int_set (&self->frames_done, 0);
+  g_atomic_int_set (&self->frames_rendered, 0);
+  self->frames_written = 0;
+  g_mutex_lock (&self->lock);
+  self->units_done = 0;
+  self->units_total = 0;
+  self->finished = FALSE;
+  g_mutex_unlock (&self->lock);
+
+  local_path = g_file_get_path (self->output_dir);
+  if (local_path == NULL)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_WRITE,
+                   _("Exports go to a folder on this computer; choose a local folder."));
+      return FALSE;
+    }
+
+  ok = run_sequences (self, &writers, cancellable, error);
+
+  /* the staging folders go now rather than when the writers are freed, so
+   * that whatever could not be removed, or put back, is told */
+  for (guint i = 0; writers != NULL && i < writers->len; i++)
+    {
+      CwSequenceWriter *writer = g_ptr_array_index (writers, i);
+      GPtrArray *left;
+
+      cw_sequence_writer_clean_up (writer);
+      left = cw_sequence_writer_get_warnings (writer);
+      for (guint j = 0; j < left->len; j++)
+        g_ptr_array_add (self->warnings, cw_diagnostic_copy (g_ptr_array_index (left, j)));
+    }
+  if (!ok)
+    return FALSE;
 
   g_mutex_lock (&self->lock);
   self->finished = TRUE;

@@ -1,9 +1,12 @@
 /* cw-sequence-writer.c
  *
- * Frames are rendered on every core, each worker on its own surface,
- * written straight to disk, so memory stays flat however long the clip.
- * Frames of a static hold are rendered and encoded once and written as
- * often as they repeat.
+ * Frames are rendered on every core: each worker renders a frame on its
+ * own surface, encodes it and writes it straight to disk, so rendering and
+ * encoding overlap across the workers and memory stays flat however long
+ * the clip (a frame's surface and PNG buffers per worker). Frames of a
+ * static hold are rendered and encoded once and written once; the others
+ * of the run are hard links to that file, or copies where the filesystem
+ * refuses links.
  *
  * Frames, captions, videos and manifest are all written to a hidden
  * staging folder inside the destination first, every write checked.
@@ -29,8 +32,10 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cw-autocleanups.h"
+#include "cw-diagnostic.h"
 #include "cw-error.h"
 #include "cw-file.h"
 #include "cw-png.h"
@@ -41,6 +46,16 @@
 #define STAGING_PREFIX ".clearway-partial-"
 /* far more than the manifest of the longest clip at the highest rate */
 #define MANIFEST_MAX_BYTES (32 * 1024 * 1024)
+
+/* Frames with the same picture (a static hold) are rendered and encoded
+ * once; the first is written, the others are hard links to it. */
+typedef struct
+{
+  guint    first;
+  guint    n;
+  /* whether the filesystem took links for all of them, or had copies */
+  gboolean linked;
+} Run;
 
 typedef struct
 {
@@ -68,6 +83,8 @@ struct _CwSequenceWriter
   guint            n_moved;
   GPtrArray       *previous;    /* the earlier export's files, set aside in staging */
   gboolean         keep;
+  GArray          *runs;        /* Run: the frames, each run of a picture once */
+  GPtrArray       *warnings;    /* CwDiagnostic */
 };
 
 static void
@@ -216,32 +233,167 @@ cw_sequence_writer_new (GFile          *dir,
   self->videos = g_ptr_array_new_with_free_func ((GDestroyNotify) video_free);
   self->names = g_ptr_array_new_with_free_func (g_free);
   self->previous = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
   return self;
 }
 
-/* Removes @dir and all it holds. Only for our own staging folders, so
- * nothing in it is the user's; links are removed, never followed. */
+/* Tells of a file the export made that is left where it should not be. */
 static void
-remove_tree (GFile *dir)
+add_warning (CwSequenceWriter *self,
+             CwSeverity        severity,
+             const char       *path,
+             const char       *message,
+             const char       *hint)
+{
+  CwDiagnostic *diagnostic = cw_diagnostic_new (severity, CW_ERROR_WRITE, path, 0, message);
+
+  diagnostic->hint = g_strdup (hint);
+  g_ptr_array_add (self->warnings, diagnostic);
+}
+
+/* Files that could not be removed: told as one warning, so that a folder
+ * that refuses every removal is one line, not one a frame. */
+typedef struct
+{
+  char  *first;
+  char  *reason;
+  guint  n;
+} Leftovers;
+
+static void
+leftovers_add (Leftovers  *left,
+               const char *path,
+               const char *reason)
+{
+  if (left->n++ > 0)
+    return;
+  left->first = g_strdup (path);
+  left->reason = g_strdup (reason);
+}
+
+/* @where: the folder they are in, named when there are several;
+ * @hint_one and @hint_many: what to do about one file, or several */
+static void
+leftovers_tell (CwSequenceWriter *self,
+                Leftovers        *left,
+                const char       *where,
+                const char       *hint_one,
+                const char       *hint_many)
+{
+  g_autofree char *message = NULL;
+
+  if (left->n == 0)
+    return;
+  if (left->n == 1)
+    {
+      message = g_strdup_printf (_("Left over from an export that did not finish; it could not be removed: %s"),
+                                 left->reason);
+      add_warning (self, CW_SEVERITY_WARNING, left->first, message, hint_one);
+    }
+  else
+    {
+      /* Translators: the first %s is a file, the second why it could not be removed */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u file left over from an export that did not finish could not be removed, %s the first: %s",
+                                              "%u files left over from an export that did not finish could not be removed, %s the first: %s",
+                                              left->n),
+                                 left->n, left->first, left->reason);
+      add_warning (self, CW_SEVERITY_WARNING, where, message, hint_many);
+    }
+  g_clear_pointer (&left->first, g_free);
+  g_clear_pointer (&left->reason, g_free);
+  left->n = 0;
+}
+
+static void
+leftovers_add_file (Leftovers    *left,
+                    GFile        *file,
+                    const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+
+  leftovers_add (left, path, error->message);
+}
+
+/* Removes @dir and all it holds. Only for our own staging folders, so
+ * nothing in it is the user's; links are removed, never followed. What
+ * cannot be removed is told, not dropped. */
+static void
+remove_tree (Leftovers *left,
+             GFile     *dir)
 {
   g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
 
   children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                         G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL)
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  if (children == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        leftovers_add_file (left, dir, error);
+      return;
+    }
+  for (;;)
     {
       GFileInfo *info = NULL;
       GFile *child = NULL;
 
-      if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
+      if (!g_file_enumerator_iterate (children, &info, &child, NULL, &error))
+        {
+          leftovers_add_file (left, dir, error);
+          return;
+        }
+      if (info == NULL)
         break;
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        remove_tree (child);
-      else
-        g_file_delete (child, NULL, NULL);
+        remove_tree (left, child);
+      else if (!g_file_delete (child, NULL, &error) &&
+               !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        leftovers_add_file (left, child, error);
+      g_clear_error (&error);
     }
-  g_file_delete (dir, NULL, NULL);
+  /* a folder whose files stayed is not empty: the files were told */
+  if (!g_file_delete (dir, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_EMPTY))
+    leftovers_add_file (left, dir, error);
+}
+
+/**
+ * cw_sequence_writer_clean_up:
+ *
+ * Removes the staging folder and whatever is still in it, unless it holds
+ * an earlier export that could not be put back. Anything that cannot be
+ * removed is added to cw_sequence_writer_get_warnings(). Freeing the writer
+ * does the same, but then nobody hears of what was left.
+ */
+void
+cw_sequence_writer_clean_up (CwSequenceWriter *self)
+{
+  g_autoptr(GFile) staging = NULL;
+  Leftovers left = { 0 };
+
+  if (self->staging == NULL || self->keep)
+    return;
+  staging = g_file_new_for_path (self->staging);
+  remove_tree (&left, staging);
+  leftovers_tell (self, &left, self->staging, _("It is not part of any export; you may delete it."),
+                  _("This folder is not part of any export; you may delete it."));
+  g_clear_pointer (&self->staging, g_free);
+}
+
+/**
+ * cw_sequence_writer_get_warnings:
+ *
+ * Returns: (transfer none) (element-type CwDiagnostic): files this writer
+ *   made that are left where they should not be, and an earlier export it
+ *   could not put back
+ */
+GPtrArray *
+cw_sequence_writer_get_warnings (CwSequenceWriter *self)
+{
+  return self->warnings;
 }
 
 void
@@ -252,11 +404,7 @@ cw_sequence_writer_free (CwSequenceWriter *self)
 
   /* a staging folder still holding an earlier export that could not be
    * put back is kept: an export never deletes the user's earlier work */
-  if (self->staging != NULL && !self->keep)
-    {
-      g_autoptr(GFile) staging = g_file_new_for_path (self->staging);
-      remove_tree (staging);
-    }
+  cw_sequence_writer_clean_up (self);
   g_clear_object (&self->dir);
   g_free (self->dir_path);
   g_clear_object (&self->deck);
@@ -269,6 +417,8 @@ cw_sequence_writer_free (CwSequenceWriter *self)
   g_free (self->staging);
   g_ptr_array_unref (self->names);
   g_ptr_array_unref (self->previous);
+  g_clear_pointer (&self->runs, g_array_unref);
+  g_ptr_array_unref (self->warnings);
   g_free (self);
 }
 
@@ -609,13 +759,6 @@ write_file (const char  *path,
   return ok;
 }
 
-/* Frames with the same picture are rendered once and written N times. */
-typedef struct
-{
-  guint first;
-  guint n;
-} Run;
-
 typedef struct
 {
   CwSequenceWriter *self;
@@ -649,6 +792,60 @@ fail (RenderState *state,
   g_mutex_unlock (&state->lock);
 }
 
+/* Whether a failed link(2) means only that this filesystem will not have
+ * hard links here (FAT, some network and FUSE filesystems, a file with as
+ * many links as it may have), so a copy will do. */
+static gboolean
+link_refused (int errsv)
+{
+  switch (errsv)
+    {
+    case EPERM:
+    case EMLINK:
+    case EXDEV:
+    case ENOSYS:
+    case EOPNOTSUPP:
+#if defined(ENOTSUP) && ENOTSUP != EOPNOTSUPP
+    case ENOTSUP:
+#endif
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * cw_sequence_writer_write_hold: (skip)
+ * @first: the file of the run's first frame, already written
+ * @bytes: what @first holds
+ * @path: another frame of the run
+ * @linked: (out): whether @path is a hard link to @first; %FALSE when the
+ *   filesystem refused the link and @path is a copy
+ * @errsv: (out): errno when it fails
+ *
+ * Writes a repeated frame of a hold: one file on disk for the whole run,
+ * or identical copies where links are refused. Internal; the tests call it
+ * to check the copy.
+ */
+gboolean
+cw_sequence_writer_write_hold (const char *first,
+                               GBytes     *bytes,
+                               const char *path,
+                               gboolean   *linked,
+                               int        *errsv)
+{
+  *linked = FALSE;
+  if (link (first, path) == 0)
+    {
+      *linked = TRUE;
+      return TRUE;
+    }
+  *errsv = errno;
+  if (!link_refused (*errsv))
+    return FALSE;
+  return write_file (path, bytes, errsv);
+}
+
 static void
 render_run (gpointer data,
             gpointer user_data)
@@ -658,13 +855,11 @@ render_run (gpointer data,
   CwSequenceWriter *self = state->self;
   g_autoptr(cairo_surface_t) surface = NULL;
   g_autoptr(GBytes) png = NULL;
+  g_autofree char *first = NULL;
   GError *error = NULL;
 
   if (render_failed (state))
-    {
-      g_free (run);
-      return;
-    }
+    return;
 
   surface = cw_renderer_render_frame (self->renderer, run->first);
   png = cw_png_encode (surface, PNG_LEVEL, &error);
@@ -674,27 +869,34 @@ render_run (gpointer data,
   if (png == NULL)
     {
       fail (state, error);
-      g_free (run);
       return;
     }
 
+  run->linked = run->n > 1;
   for (guint i = 0; i < run->n; i++)
     {
       g_autofree char *name = g_strdup_printf (CW_FRAME_PATTERN, run->first + i);
       g_autofree char *path = g_build_filename (self->staging, name, NULL);
+      gboolean ok, linked = FALSE;
       int errsv = 0;
 
-      if (!write_file (path, png, &errsv))
+      if (i == 0)
+        ok = write_file (path, png, &errsv);
+      else
+        ok = cw_sequence_writer_write_hold (first, png, path, &linked, &errsv);
+      if (!ok)
         {
           GError *write_error = NULL;
           set_write_error (&write_error, self->dir, errsv);
           fail (state, write_error);
           break;
         }
+      if (i == 0)
+        first = g_steal_pointer (&path);
+      else if (!linked)
+        run->linked = FALSE;
       state->progress (1, 0, state->user_data);
     }
-
-  g_free (run);
 }
 
 /* Writes @contents into the staging folder as @name, to be moved into place. */
@@ -758,7 +960,7 @@ cw_sequence_writer_write_frames (CwSequenceWriter  *self,
   GThreadPool *pool;
   guint frame = 0;
 
-  g_return_val_if_fail (self->staging == NULL, FALSE);
+  g_return_val_if_fail (self->staging == NULL && self->runs == NULL, FALSE);
 
   g_set_object (&self->renderer, renderer);
   self->n_frames = cw_renderer_get_n_frames (renderer);
@@ -783,19 +985,22 @@ cw_sequence_writer_write_frames (CwSequenceWriter  *self,
   state.cancellable = cancellable;
   g_mutex_init (&state.lock);
 
-  pool = g_thread_pool_new (render_run, &state, threads, TRUE, NULL);
-  while (frame < self->n_frames && !render_failed (&state))
+  /* the runs first, so each worker can note on its own run how it went */
+  self->runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  while (frame < self->n_frames)
     {
-      Run *run = g_new0 (Run, 1);
+      Run run = { frame, 1, FALSE };
 
-      run->first = frame;
-      run->n = 1;
-      while (frame + run->n < self->n_frames &&
-             cw_renderer_frames_identical (renderer, frame, frame + run->n))
-        run->n++;
-      frame += run->n;
-      g_thread_pool_push (pool, run, NULL);
+      while (frame + run.n < self->n_frames &&
+             cw_renderer_frames_identical (renderer, frame, frame + run.n))
+        run.n++;
+      frame += run.n;
+      g_array_append_val (self->runs, run);
     }
+
+  pool = g_thread_pool_new (render_run, &state, threads, TRUE, NULL);
+  for (guint i = 0; i < self->runs->len && !render_failed (&state); i++)
+    g_thread_pool_push (pool, &g_array_index (self->runs, Run, i), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&state.lock);
 
@@ -1018,6 +1223,34 @@ build_manifest (CwSequenceWriter *self)
   /* every file this export wrote, but this manifest */
   add_string_array (builder, "files", self->names);
 
+  /* the frames of a still moment are one file, hard links to its first
+   * frame: changing one changes them all */
+  json_builder_set_member_name (builder, "holds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->runs != NULL && i < self->runs->len; i++)
+    {
+      const Run *run = &g_array_index (self->runs, Run, i);
+      g_autofree char *file = NULL;
+
+      if (run->n < 2)
+        continue;
+      file = g_strdup_printf (CW_FRAME_PATTERN, run->first);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, file);
+      json_builder_set_member_name (builder, "first_frame");
+      json_builder_add_int_value (builder, run->first);
+      json_builder_set_member_name (builder, "last_frame");
+      json_builder_add_int_value (builder, run->first + run->n - 1);
+      json_builder_set_member_name (builder, "frame_count");
+      json_builder_add_int_value (builder, run->n);
+      /* false where the filesystem refused links: then they are copies */
+      json_builder_set_member_name (builder, "linked");
+      json_builder_add_boolean_value (builder, run->linked);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
   /* what an earlier export here wrote and this one left: still Clearway's
    * to replace next time */
   if (self->earlier_set != NULL)
@@ -1134,11 +1367,15 @@ cw_sequence_writer_publish (CwSequenceWriter  *self,
 }
 
 /* Undoes cw_sequence_writer_publish() after a failure: what was moved in
- * goes, and the earlier export comes back. */
+ * goes, and the earlier export comes back. What cannot be undone is told:
+ * a file left in the folder would look like part of an export and refuse
+ * the next one, and an earlier file not put back stays in the staging
+ * folder, which is then kept, for the user to move back. */
 void
 cw_sequence_writer_unpublish (CwSequenceWriter *self)
 {
   g_autofree char *aside = NULL;
+  Leftovers left = { 0 };
 
   if (self->staging == NULL)
     return;
@@ -1147,9 +1384,15 @@ cw_sequence_writer_unpublish (CwSequenceWriter *self)
   for (guint i = 0; i < self->n_moved; i++)
     {
       g_autofree char *path = g_build_filename (self->dir_path, g_ptr_array_index (self->names, i), NULL);
-      g_unlink (path);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        leftovers_add (&left, path, g_strerror (errno));
     }
   self->n_moved = 0;
+  /* no manifest lists them, so the next export here would refuse them */
+  leftovers_tell (self, &left, self->dir_path,
+                  _("It is not part of a finished export; delete it before exporting to this folder again."),
+                  _("They are not part of a finished export; delete them before exporting to this folder again."));
 
   for (guint i = 0; i < self->previous->len; i++)
     {
@@ -1158,7 +1401,18 @@ cw_sequence_writer_unpublish (CwSequenceWriter *self)
       g_autofree char *to = g_build_filename (self->dir_path, name, NULL);
 
       if (g_rename (from, to) != 0)
-        self->keep = TRUE;
+        {
+          int errsv = errno;
+          g_autofree char *message = NULL;
+          g_autofree char *hint = NULL;
+
+          self->keep = TRUE;
+          message = g_strdup_printf (_("The export failed, and this file of the earlier export could not be put back: %s"),
+                                     g_strerror (errsv));
+          /* Translators: %s is where the earlier file is now */
+          hint = g_strdup_printf (_("It is kept as %s; move it back by hand."), from);
+          add_warning (self, CW_SEVERITY_ERROR, to, message, hint);
+        }
     }
   g_ptr_array_set_size (self->previous, 0);
 }

@@ -88,6 +88,15 @@ GPtrArray             *cw_sequence_writer_get_videos   (CwSequenceWriter  *self)
 gboolean               cw_sequence_writer_publish      (CwSequenceWriter  *self,
                                                         GError           **error);
 void                   cw_sequence_writer_unpublish    (CwSequenceWriter  *self);
+void                   cw_sequence_writer_clean_up     (CwSequenceWriter  *self);
+GPtrArray             *cw_sequence_writer_get_warnings (CwSequenceWriter  *self);
+
+/* internal, for the tests */
+gboolean               cw_sequence_writer_write_hold   (const char        *first,
+                                                        GBytes            *bytes,
+                                                        const char        *path,
+                                                        gboolean          *linked,
+                                                        int               *errsv);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwSequenceWriter, cw_sequence_writer_free)
 
