@@ -615,6 +615,14 @@ free_missing (gpointer data)
   g_hash_table_unref (data);
 }
 
+/* a text with nothing missing is remembered as NULL */
+static void
+unref_missing (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
 /* what each text lacks, per thread: a deck is checked on every layout, and
  * its texts change one at a time */
 static GPrivate missing_cache = G_PRIVATE_INIT (free_missing);
@@ -645,8 +653,7 @@ cw_fonts_find_missing (const char         *text,
 
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) g_array_unref);
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_missing);
       g_private_set (&missing_cache, cache);
     }
 
