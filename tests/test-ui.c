@@ -1010,6 +1010,51 @@ on_export_finished (CwExportDialog *dialog,
   g_object_set_data (G_OBJECT (window), "cw-test-frames", GUINT_TO_POINTER (frames));
 }
 
+/* An export that met something worth a look says what, not only how many
+ * frames it wrote: here a text written after the Russian was translated. */
+static void
+test_window_export_warnings (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *context = NULL;
+  CwExportDialog *dialog;
+  AdwMessageDialog *message;
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  settle (50);
+  while (cw_deck_get_n_slides (deck) > 1)
+    {
+      activate (window, "delete-slide");
+      settle (20);
+    }
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "kicker", "Written after the translation");
+  context = g_strconcat (cw_slide_get_id (cw_deck_get_slide (deck, 0)), "/kicker", NULL);
+  wait_for (player_ready, cw_window_get_player (window), "the one-slide deck");
+
+  activate (window, "export");
+  dialog = g_object_get_data (G_OBJECT (window), "cw-export-dialog");
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), window);
+  cw_export_dialog_set_folder (dialog, folder);
+  cw_export_dialog_select_language (dialog, "ru");
+  cw_export_dialog_set_video (dialog, "mp4", FALSE);
+  cw_export_dialog_start (dialog);
+  wait_for (export_finished, window, "the export");
+
+  wait_for (has_message_dialog, window, "the export's warnings");
+  message = find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (message), "With Warnings"));
+  /* the text, by slide and field, with what happens to it */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), context));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "not translated"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
+}
+
 /* Export from the window's action: two formats, frames and, with ffmpeg,
  * the MP4 of each. */
 static void
@@ -1820,6 +1865,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);
   g_test_add_func ("/ui/window/export-replace", test_window_export_replace);
+  g_test_add_func ("/ui/window/export-warnings", test_window_export_warnings);
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
   g_test_add_func ("/ui/window/problems", test_window_problems);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);

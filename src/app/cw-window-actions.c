@@ -194,6 +194,55 @@ save_as_action (GSimpleAction *action,
 
 /* Export */
 
+#define MAX_LISTED_WARNINGS 8
+
+static void
+on_export_warnings_open (CwWindow         *self,
+                         const char       *response,
+                         AdwMessageDialog *dialog)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-folder", "s",
+                              g_object_get_data (G_OBJECT (dialog), "cw-uri"));
+}
+
+/* What an export met (a text left in the deck's language, a file of an
+ * earlier export that could not be removed) is worth a look before the
+ * clip is posted, so it is shown, not only counted. */
+static void
+show_export_warnings (CwWindow   *self,
+                      GPtrArray  *warnings,
+                      const char *title,
+                      const char *uri)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; i < warnings->len && i < MAX_LISTED_WARNINGS; i++)
+    {
+      g_autofree char *line = cw_diagnostic_to_string (g_ptr_array_index (warnings, i));
+
+      if (i > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, line);
+    }
+  if (warnings->len > MAX_LISTED_WARNINGS)
+    {
+      guint more = warnings->len - MAX_LISTED_WARNINGS;
+
+      g_string_append (body, "\n\n");
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "And %u more.", "And %u more.", more), more);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), title, body->str));
+  adw_message_dialog_add_responses (dialog, "close", _("_Close"), "open", _("Open _Folder"), NULL);
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "cw-uri", g_strdup (uri), g_free);
+  g_signal_connect_object (dialog, "response::open", G_CALLBACK (on_export_warnings_open), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_export_finished (CwWindow       *self,
                     GFile          *folder,
@@ -202,7 +251,17 @@ on_export_finished (CwWindow       *self,
 {
   g_autofree char *uri = g_file_get_uri (folder);
   g_autofree char *title = NULL;
+  GPtrArray *warnings = cw_exporter_get_warnings (cw_export_dialog_get_exporter (dialog));
   AdwToast *toast;
+
+  if (warnings != NULL && warnings->len > 0)
+    {
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u Frame, With Warnings",
+                                            "Exported %u Frames, With Warnings", frames),
+                               frames);
+      show_export_warnings (self, warnings, title, uri);
+      return;
+    }
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u frame", "Exported %u frames", frames),
                            frames);
