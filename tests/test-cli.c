@@ -377,6 +377,19 @@ test_info (void)
   g_assert_nonnull (strstr (run.out, "Duration:"));
   g_assert_nonnull (strstr (run.out, "mines_neutralised"));
   g_assert_nonnull (strstr (run.out, "big-number"));
+
+  /* each figure with its unit once: a percentage's format carries its own */
+  {
+    const char *line = strstr (run.out, "  incident_drop ");
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (line);
+    text = g_strndup (line, strcspn (line, "\n"));
+    g_assert_nonnull (strstr (text, " 60% "));
+    g_assert_null (strstr (text, "% %"));
+    g_assert_true (strchr (text, '%') == strrchr (text, '%'));
+    g_assert_nonnull (strstr (run.out, " 168,000 ha "));
+  }
 }
 
 static void
