@@ -232,7 +232,7 @@ test_text_russian (void)
     g_assert_nonnull (strstr (az.out, "\n60%\ndaha az mina hadisəsi\n"));
     g_assert_nonnull (strstr (az.out, "Tank əleyhinə və digər minalar\n"));
     g_assert_nonnull (strstr (az.out, "1 işarə = 100 nəfər"));
-    g_assert_nonnull (strstr (az.out, "Fövqəladə hallar: 112"));
+    g_assert_nonnull (strstr (az.out, "\nFövqəladə hallara xəbər verin\nZəng edin: 112\n"));
     g_assert_nonnull (strstr (az.out, "Mənbə: ANAMA, okt 2024"));
     g_assert_null (strstr (az.err, "source language"));
   }

@@ -563,7 +563,7 @@ test_safety_audience (void)
                    "If you see a mine or a strange object:\n"
                    "Stop. Do not touch it.\n"
                    "Step back the way you came.\n"
-                   "Mark the place, if it is safe to do so.\n"
+                   "Mark the place if it is safe.\n"
                    "Report it\n"
                    "Call 112\n");
   g_assert_cmpstr (child_text, ==,

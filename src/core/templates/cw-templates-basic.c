@@ -200,7 +200,7 @@ static const CwField safety_fields[] = {
     N_("Step back the way you came."), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step2" },
   { "step3", CW_FIELD_TEXT, N_("Third step"),
     N_("The third thing to do"),
-    N_("Mark the place, if it is safe to do so."), .max_chars = 50, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step3", .optional = TRUE },
+    N_("Mark the place if it is safe."), .max_chars = 40, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step3", .optional = TRUE },
   { "hotline_label", CW_FIELD_TEXT, N_("Hotline label"),
     N_("What the number is for"),
     N_("Report it"), .max_chars = 30, .element = "hotline", .optional = TRUE },
