@@ -423,6 +423,46 @@ test_hyphenated_words_stay_whole (void)
     }
 }
 
+/* The sample's Russian after «более» takes the genitive, as its translator
+ * note says: «более 21 человека», «более 22 человек». Each count as the
+ * pictogram slide shows it. */
+static void
+test_sample_russian_plurals (void)
+{
+  static const struct { double count; const char *text; } cases[] = {
+    { 1, "С 1991 года — более\n1\nчеловека погибли или ранены\n" },
+    { 2, "С 1991 года — более\n2\nчеловек погибли или ранены\n" },
+    { 5, "С 1991 года — более\n5\nчеловек погибли или ранены\n" },
+    { 11, "С 1991 года — более\n11\nчеловек погибли или ранены\n" },
+    { 21, "С 1991 года — более\n21\nчеловека погибли или ранены\n" },
+    { 22, "С 1991 года — более\n22\nчеловек погибли или ранены\n" },
+    { 25, "С 1991 года — более\n25\nчеловек погибли или ранены\n" },
+    { 101, "С 1991 года — более\n101\nчеловека погибли или ранены\n" },
+    { 111, "С 1991 года — более\n111\nчеловек погибли или ранены\n" },
+    { 3400, "С 1991 года — более\n3" NBSP "400\nчеловек погибли или ранены\n" },
+  };
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+      g_autoptr(CwRenderer) renderer = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      CwScene *scene = NULL;
+
+      cw_statistic_set_value (cw_deck_find_statistic (deck, "victims_since_1991"), cases[i].count);
+      renderer = cw_renderer_new (deck, "ru", format, 30);
+      for (guint s = 0; s < cw_renderer_get_n_slides (renderer); s++)
+        if (g_strcmp0 (cw_renderer_get_slide_id (renderer, s), "victims") == 0)
+          scene = cw_renderer_get_scene (renderer, s);
+      g_assert_nonnull (scene);
+      for (guint t = 0; t < scene->texts->len; t++)
+        g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (scene->texts, t));
+      if (!g_str_has_prefix (text->str, cases[i].text))
+        g_error ("%g: expected\n%s\nbut the slide reads\n%s", cases[i].count, cases[i].text, text->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/cw/i18n/plural/edges", test_plural_edges);
   g_test_add_func ("/cw/i18n/plural/matches-glibc", test_plural_matches_glibc);
   g_test_add_func ("/cw/i18n/hyphenated-words-stay-whole", test_hyphenated_words_stay_whole);
+  g_test_add_func ("/cw/i18n/sample-russian-plurals", test_sample_russian_plurals);
 
   return g_test_run ();
 }

@@ -466,6 +466,157 @@ test_unknown_template_diagnostic (void)
   g_assert_true (g_str_has_suffix (line, found->hint));
 }
 
+/* The sample's safety card, laid out for one language, format and audience. */
+static CwScene *
+safety_scene (const char *language,
+              const char *format_name,
+              CwAudience  audience,
+              CwDeck    **deck_out)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwFormat) format = cw_format_lookup (format_name, NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+
+  cw_deck_set_audience (deck, audience);
+  renderer = cw_renderer_new (deck, language, format, 30);
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      if (g_strcmp0 (cw_renderer_get_slide_id (renderer, i), "stay-safe") == 0)
+        {
+          if (deck_out != NULL)
+            *deck_out = g_object_ref (deck);
+          return cw_scene_ref (cw_renderer_get_scene (renderer, i));
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+scene_text (CwScene *scene)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < scene->texts->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) g_ptr_array_index (scene->texts, i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "Call 112" is what a viewer must take away: no text on the card is as large. */
+static void
+test_safety_hotline_largest (void)
+{
+  static const char *languages[] = { "en", "az", "ru" };
+  static const CwAudience audiences[] = { CW_AUDIENCE_ADULTS, CW_AUDIENCE_CHILDREN };
+  const char * const *names = cw_format_list_names ();
+
+  for (guint f = 0; names[f] != NULL; f++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      for (guint a = 0; a < G_N_ELEMENTS (audiences); a++)
+        {
+          g_autoptr(CwScene) scene = safety_scene (languages[l], names[f], audiences[a], NULL);
+          const CwNode *hotline = NULL;
+
+          for (guint i = 0; i < scene->nodes->len; i++)
+            {
+              const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+              if (node->kind == CW_NODE_TEXT && g_strcmp0 (node->element, "hotline") == 0 &&
+                  strstr (node->text, "112") != NULL)
+                hotline = node;
+            }
+          if (hotline == NULL)
+            g_error ("%s, %s: the safety card shows no hotline", names[f], languages[l]);
+
+          for (guint i = 0; i < scene->nodes->len; i++)
+            {
+              const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+              if (node == hotline || (node->kind != CW_NODE_TEXT && node->kind != CW_NODE_COUNTER))
+                continue;
+              if (!(node->font_size < hotline->font_size))
+                g_error ("%s, %s: “%s” is set at %.1f px, the hotline “%s” at %.1f px",
+                         names[f], languages[l], node->text, node->font_size,
+                         hotline->text, hotline->font_size);
+            }
+        }
+
+  /* with a verb, which the translators word */
+  {
+    g_autoptr(CwScene) en = safety_scene ("en", "tiktok", CW_AUDIENCE_ADULTS, NULL);
+    g_autoptr(CwScene) ru = safety_scene ("ru", "tiktok", CW_AUDIENCE_ADULTS, NULL);
+    g_autofree char *en_text = scene_text (en);
+    g_autofree char *ru_text = scene_text (ru);
+
+    g_assert_nonnull (strstr (en_text, "\nCall 112\n"));
+    g_assert_nonnull (strstr (ru_text, "\nЗвоните 112\n"));
+  }
+}
+
+/* Adults get the risk-education key messages; children only when the deck is for them. */
+static void
+test_safety_audience (void)
+{
+  g_autoptr(CwScene) adults = safety_scene ("en", "tiktok", CW_AUDIENCE_ADULTS, NULL);
+  g_autoptr(CwScene) children = safety_scene ("en", "tiktok", CW_AUDIENCE_CHILDREN, NULL);
+  g_autoptr(CwScene) ru = safety_scene ("ru", "tiktok", CW_AUDIENCE_ADULTS, NULL);
+  g_autofree char *adult_text = scene_text (adults);
+  g_autofree char *child_text = scene_text (children);
+  g_autofree char *ru_text = scene_text (ru);
+
+  g_assert_cmpstr (adult_text, ==,
+                   "If you see a mine or a strange object:\n"
+                   "Stop. Do not touch it.\n"
+                   "Step back the way you came.\n"
+                   "Mark the place if it is safe.\n"
+                   "Report it\n"
+                   "Call 112\n");
+  g_assert_cmpstr (child_text, ==,
+                   "Found something strange?\n"
+                   "Don’t touch it!\n"
+                   "Go back the way you came.\n"
+                   "Tell a grown-up right away.\n"
+                   "Emergency number\n"
+                   "Call 112\n");
+  /* the sample's catalogs carry the adult wording */
+  g_assert_cmpstr (ru_text, ==,
+                   "Если вы увидели мину или подозрительный предмет:\n"
+                   "Остановитесь. Не трогайте его.\n"
+                   "Отойдите назад тем же путём.\n"
+                   "Отметьте место, если это безопасно.\n"
+                   "Сообщите о находке\n"
+                   "Звоните 112\n");
+}
+
+/* The card stays on screen for its reading time, then 2 s more. */
+static void
+test_safety_holds (void)
+{
+  static const CwAudience audiences[] = { CW_AUDIENCE_ADULTS, CW_AUDIENCE_CHILDREN };
+
+  for (guint a = 0; a < G_N_ELEMENTS (audiences); a++)
+    {
+      g_autoptr(CwDeck) deck = NULL;
+      g_autoptr(CwScene) scene = safety_scene ("en", "tiktok", audiences[a], &deck);
+      double first_text = scene->settle_time;
+      double chars = 0, expected;
+
+      for (guint i = 0; i < scene->nodes->len; i++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, i);
+          if (node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER)
+            first_text = MIN (first_text, node->enter.delay);
+        }
+      for (guint i = 0; i < scene->texts->len; i++)
+        chars += g_utf8_strlen (g_ptr_array_index (scene->texts, i), -1);
+
+      /* read from the first text on, at the audience's speed */
+      expected = first_text + chars / cw_deck_get_reading_speed (deck) + 2.0;
+      g_assert_cmpfloat (scene->duration, >=, expected - 1e-6);
+      g_assert_cmpfloat (scene->duration, <, expected + 0.1);
+      g_assert_cmpfloat (scene->duration, >=, scene->settle_time + 2.0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +639,9 @@ main (int   argc,
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
   g_test_add_func ("/cw/layout/long-text-is-cheap", test_long_text_is_cheap);
+  g_test_add_func ("/cw/layout/safety/hotline-largest", test_safety_hotline_largest);
+  g_test_add_func ("/cw/layout/safety/audience", test_safety_audience);
+  g_test_add_func ("/cw/layout/safety/holds", test_safety_holds);
   g_test_add_func ("/cw/layout/warning-names-slide", test_warning_names_slide);
   g_test_add_func ("/cw/layout/unknown-template-diagnostic", test_unknown_template_diagnostic);
 

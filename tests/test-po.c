@@ -316,7 +316,7 @@ test_template_contents (void)
     "share/prefix", "share/label",
     "people/label", "people/legend",
     "change/title", "change/before_label", "change/after_label", "change/change",
-    "safe/title", "safe/step1", "safe/step2", "safe/step3", "safe/hotline_label",
+    "safe/title", "safe/step1", "safe/step2", "safe/step3", "safe/hotline_label", "safe/call",
     "deck/source-line",
   };
 

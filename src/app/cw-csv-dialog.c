@@ -205,15 +205,17 @@ populate (CwCsvDialog *self)
       g_autoptr(CwStatistic) s = g_list_model_get_item (statistics, i);
       gboolean update = cw_deck_find_statistic (self->deck, cw_statistic_get_id (s)) != NULL;
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *value = cw_statistic_format (s, cw_deck_get_language (self->deck), FALSE);
-      g_autoptr(GString) subtitle = g_string_new (value);
+      g_autofree char *amount = cw_statistic_format_amount (s, cw_deck_get_language (self->deck), FALSE);
+      g_autoptr(GString) subtitle = g_string_new (amount);
 
       if (cw_statistic_get_n_points (s) > 0)
-        g_string_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "a series of %u point", "a series of %u points",
-                                                cw_statistic_get_n_points (s)),
-                         cw_statistic_get_n_points (s));
-      if (cw_statistic_get_unit (s))
-        g_string_append_printf (subtitle, " %s", cw_statistic_get_unit (s));
+        {
+          g_string_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "a series of %u point", "a series of %u points",
+                                                  cw_statistic_get_n_points (s)),
+                           cw_statistic_get_n_points (s));
+          if (cw_statistic_get_unit (s))
+            g_string_append_printf (subtitle, " %s", cw_statistic_get_unit (s));
+        }
       if (cw_statistic_get_source (s))
         g_string_append_printf (subtitle, " · %s", cw_statistic_get_source (s));
       if (cw_statistic_get_as_of (s))

@@ -218,10 +218,9 @@ cw_cli_info (int    argc,
   for (guint i = 0; i < g_list_model_get_n_items (statistics); i++)
     {
       g_autoptr(CwStatistic) s = g_list_model_get_item (statistics, i);
-      g_autofree char *value = cw_statistic_format (s, cw_deck_get_language (deck), FALSE);
+      g_autofree char *amount = cw_statistic_format_amount (s, cw_deck_get_language (deck), FALSE);
 
-      g_print ("  %-22s %14s %-8s %-10s %s\n", cw_statistic_get_id (s), value,
-               cw_statistic_get_unit (s) ? cw_statistic_get_unit (s) : "",
+      g_print ("  %-22s %-16s %-10s %s\n", cw_statistic_get_id (s), amount,
                cw_statistic_get_as_of (s) ? cw_statistic_get_as_of (s) : "",
                cw_statistic_get_source (s) ? cw_statistic_get_source (s) : "");
     }

@@ -527,13 +527,9 @@ describe_placeholders (GString          *comment,
         g_string_append (comment, note);
       else if (statistic != NULL)
         {
-          g_autofree char *value = cw_statistic_format (statistic, language, FALSE);
-          const char *unit = cw_statistic_get_unit (statistic);
+          g_autofree char *amount = cw_statistic_format_amount (statistic, language, FALSE);
           const char *label = cw_statistic_get_label (statistic);
-          g_autofree char *amount = NULL;
 
-          amount = unit != NULL && !cw_statistic_is_percent (statistic)
-                   ? g_strdup_printf ("%s %s", value, unit) : g_strdup (value);
           if (label != NULL)
             /* Translators: a note for translators: {id} is a figure; its name, then value and unit */
             g_string_append_printf (comment, _("{%s} shows a figure, “%s”: now %s."), name, label, amount);

@@ -849,3 +849,24 @@ cw_statistic_format (CwStatistic *self,
   return cw_number_format (language, style, cw_statistic_get_value (self),
                            cw_statistic_get_decimals (self));
 }
+
+/**
+ * cw_statistic_format_amount:
+ *
+ * The value with its unit, as a list of figures shows it: "168,000 ha",
+ * "161.000 mines". A percentage's format already carries its unit, so it
+ * is "60%", never "60% %".
+ *
+ * Returns: (transfer full): the amount in @language
+ */
+char *
+cw_statistic_format_amount (CwStatistic *self,
+                            const char  *language,
+                            gboolean     compact)
+{
+  g_autofree char *value = cw_statistic_format (self, language, compact);
+
+  if (self->unit == NULL || *self->unit == '\0' || cw_statistic_is_percent (self))
+    return g_steal_pointer (&value);
+  return g_strdup_printf ("%s %s", value, self->unit);
+}

@@ -76,6 +76,9 @@ guint        cw_statistic_get_decimals (CwStatistic *self);
 char        *cw_statistic_format     (CwStatistic *self,
                                       const char  *language,
                                       gboolean     compact);
+char        *cw_statistic_format_amount (CwStatistic *self,
+                                      const char  *language,
+                                      gboolean     compact);
 
 guint        cw_statistic_get_line   (CwStatistic *self);
 void         cw_statistic_set_line   (CwStatistic *self,

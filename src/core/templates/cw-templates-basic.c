@@ -184,6 +184,9 @@ const CwTemplate cw_template_big_number = {
 static const char * const safety_audiences[] = { "auto", "adults", "children", NULL };
 static const char * const safety_audience_labels[] = { N_("As the deck says"), N_("Adults"), N_("Children"), NULL };
 
+/* The adult wording follows the risk-education key messages: stop and do
+ * not touch; step back the way you came; mark the place if it is safe to;
+ * report it by calling the hotline, which the card shows largest. */
 static const CwField safety_fields[] = {
   { "audience", CW_FIELD_CHOICE, N_("For"),
     N_("Children get symbols for each step and simpler words; “As the deck says” follows the deck’s audience"),
@@ -194,19 +197,27 @@ static const CwField safety_fields[] = {
     N_("Stop. Do not touch it."), .max_chars = 40, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step1" },
   { "step2", CW_FIELD_TEXT, N_("Second step"),
     N_("The second thing to do"),
-    N_("Mark the place and walk back the way you came."), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step2" },
+    N_("Step back the way you came."), .max_chars = 60, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step2" },
   { "step3", CW_FIELD_TEXT, N_("Third step"),
     N_("The third thing to do"),
-    N_("Report it at once."), .max_chars = 40, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step3", .optional = TRUE },
+    N_("Mark the place if it is safe."), .max_chars = 40, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "step3", .optional = TRUE },
   { "hotline_label", CW_FIELD_TEXT, N_("Hotline label"),
-    N_("What the number is"),
-    N_("Emergency number"), .max_chars = 30, .element = "hotline", .optional = TRUE },
+    N_("What the number is for"),
+    N_("Report it"), .max_chars = 30, .element = "hotline", .optional = TRUE },
+  { "call", CW_FIELD_TEXT, N_("Call"),
+    N_("Asks people to call, the largest text on the card; {hotline} is the number"),
+    N_("Call {hotline}"), .max_chars = 24, .text_role = CW_TEXT_ROLE_HEADLINE, .element = "hotline", .optional = TRUE },
   { "hotline", CW_FIELD_STRING, N_("Hotline"),
     N_("The number to call, as people dial it"),
     NULL, .max_chars = 20, .element = "hotline", .optional = TRUE },
   { "logo", CW_FIELD_BOOLEAN, N_("Show logo"),
     N_("Show the theme’s logo at the bottom"),
     "true", .element = "logo" },
+  { NULL }
+};
+
+static const CwPlaceholder safety_placeholders[] = {
+  { "hotline", N_("{hotline} is the number to call, as people dial it, such as 112.") },
   { NULL }
 };
 
@@ -306,75 +317,16 @@ draw_badge (const CwNode *node,
     cw_templates_draw_label (cr, d->digit, d->family, d->weight, size * 0.56, cx, cy, &d->ink);
 }
 
-/* What a child reads: shorter words, one idea a step. */
+/* What a child reads: shorter words, one idea a step, and a grown-up to
+ * tell rather than a place to mark; the same order as the fields. */
 static const char *children_defaults[] = {
   N_("Found something strange?"),
   N_("Don’t touch it!"),
   N_("Go back the way you came."),
   N_("Tell a grown-up right away."),
+  N_("Emergency number"),
 };
 static const char *children_symbols[] = { "hand", "walk-back", "phone" };
-
-typedef struct
-{
-  CwColor  fill;
-  CwColor  label_color;
-  CwColor  number_color;
-  char    *label;
-  char    *number;
-  char    *label_family;
-  char    *number_family;
-  int      label_weight;
-  int      number_weight;
-  double   label_size;
-  double   number_size;
-} PillData;
-
-static void
-pill_data_free (gpointer data)
-{
-  PillData *d = data;
-
-  g_free (d->label);
-  g_free (d->number);
-  g_free (d->label_family);
-  g_free (d->number_family);
-  g_free (d);
-}
-
-static void
-draw_pill (const CwNode *node,
-           cairo_t      *cr,
-           double        progress)
-{
-  const PillData *d = node->data;
-  const CwRect *r = &node->rect;
-  double radius = MIN (r->height / 2, 40 * r->height / 160);
-  double cx = r->x + r->width / 2;
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  cw_cairo_set_source_color (cr, &d->fill, 1);
-  cairo_fill (cr);
-
-  if (d->label != NULL)
-    {
-      double pad = (r->height - d->label_size * 1.3 - d->number_size * 1.2) / 2;
-      cw_templates_draw_label (cr, d->label, d->label_family, d->label_weight, d->label_size,
-                               cx, r->y + pad + d->label_size * 0.65, &d->label_color);
-      cw_templates_draw_label (cr, d->number, d->number_family, d->number_weight, d->number_size,
-                               cx, r->y + r->height - pad - d->number_size * 0.6, &d->number_color);
-    }
-  else
-    {
-      cw_templates_draw_label (cr, d->number, d->number_family, d->number_weight, d->number_size,
-                               cx, r->y + r->height / 2, &d->number_color);
-    }
-}
 
 typedef struct
 {
@@ -384,18 +336,37 @@ typedef struct
   double      height;
 } Step;
 
+/* The width a fitted text takes: its longest line. */
+static double
+fitted_width (CwSceneBuilder    *b,
+              const char        *text,
+              const CwTextStyle *style,
+              const CwTextFit   *fit)
+{
+  double width = fit->wrap_width;
+
+  if (fit->lines == 1)
+    cw_templates_measure (b, text, style->font, fit->size, FALSE, &width, NULL);
+  return width;
+}
+
 static void
 build_safety (CwSceneBuilder *b)
 {
   static const char *step_names[] = { "step1", "step2", "step3" };
   static const CwTextStyle title_base = { CW_FONT_HEADING, 86, 46, 1.08, 3, PANGO_ALIGN_CENTER };
   static const CwTextStyle step_base = { CW_FONT_BODY, 62, 40, 1.15, 3, PANGO_ALIGN_LEFT };
+  static const CwTextStyle label_base = { CW_FONT_BODY, 46, 32, 1.1, 2, PANGO_ALIGN_CENTER };
+  /* the hotline is what viewers must remember: the largest text on the card */
+  static const CwTextStyle call_base = { CW_FONT_NUMBER, 150, 72, 1.0, 2, PANGO_ALIGN_CENTER };
   const char *audience = cw_builder_get_string (b, "audience");
   gboolean children = g_strcmp0 (audience, "children") == 0 ||
                       (g_strcmp0 (audience, "adults") != 0 && cw_builder_is_children (b));
-  g_autofree char *title = cw_builder_get_text_or (b, "title", children ? children_defaults[0] : NULL);
-  g_autofree char *hotline_label = cw_builder_get_text (b, "hotline_label");
   const char *hotline = cw_builder_get_string (b, "hotline");
+  gboolean has_hotline = hotline != NULL && *hotline != '\0';
+  g_autofree char *title = cw_builder_get_text_or (b, "title", children ? children_defaults[0] : NULL);
+  g_autofree char *hotline_label = NULL;
+  g_autofree char *call = NULL;
   CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
   CwColor alert = cw_builder_theme_color (b, CW_COLOR_ALERT);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
@@ -407,13 +378,24 @@ build_safety (CwSceneBuilder *b)
   CwRect box = b->content;
   CwTextStyle title_style = title_base;
   CwTextStyle step_style = step_base;
-  CwTextFit title_fit = { 0 };
-  gboolean has_hotline = hotline != NULL && *hotline != '\0';
+  CwTextStyle label_style = label_base;
+  CwTextStyle call_style = call_base;
+  CwTextFit title_fit = { 0 }, label_fit = { 0 }, call_fit = { 0 };
   double s = 1, u = b->unit;
-  double icon = 0, badge = 0, pill_h = 0, pill_w = 0, total = 0;
+  double icon = 0, badge = 0, pad = 0, pill_h = 0, pill_w = 0, total = 0;
   double y;
 
   cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.2, CW_COLOR_ALERT);
+
+  if (has_hotline)
+    {
+      /* "Call {hotline}": the verb is the translators', the number the deck's */
+      cw_builder_set_placeholder (b, "hotline", hotline);
+      call = cw_builder_get_text (b, "call");
+      if (call == NULL)
+        call = g_strdup (hotline);
+      hotline_label = cw_builder_get_text_or (b, "hotline_label", children ? children_defaults[4] : NULL);
+    }
 
   if (cw_builder_get_boolean (b, "logo"))
     {
@@ -437,13 +419,46 @@ build_safety (CwSceneBuilder *b)
   /* shrink everything together until the card fits its box */
   for (guint attempt = 0; attempt < 14; attempt++)
     {
+      double call_px = 0;
+
       icon = 176 * u * s;
       /* children read the symbols, so they are larger */
       badge = (children ? 132 : 96) * u * s;
+
+      if (has_hotline)
+        {
+          pad = 40 * u * s;
+          call_style.max_size = call_base.max_size * s;
+          call_style.min_size = MIN (call_base.min_size, call_style.max_size);
+          label_style.max_size = label_base.max_size * s;
+          label_style.min_size = MIN (label_base.min_size, label_style.max_size);
+          cw_text_fit (call, cw_theme_get_font_family (b->theme, call_style.font),
+                       cw_theme_get_font_weight (b->theme, call_style.font),
+                       &call_style, u, box.width - 2 * pad, 0, &call_fit);
+          call_px = call_fit.size / u;
+          pill_w = fitted_width (b, call, &call_style, &call_fit);
+          pill_h = call_fit.height + 2 * pad;
+          if (hotline_label != NULL)
+            {
+              cw_text_fit (hotline_label, cw_theme_get_font_family (b->theme, label_style.font),
+                           cw_theme_get_font_weight (b->theme, label_style.font),
+                           &label_style, u, box.width - 2 * pad, 0, &label_fit);
+              pill_w = MAX (pill_w, fitted_width (b, hotline_label, &label_style, &label_fit));
+              pill_h += label_fit.height + 12 * u * s;
+            }
+          pill_w = MIN (box.width, MAX (pill_w + 2 * pad, 560 * u * s));
+        }
+
       title_style.max_size = title_base.max_size * s;
-      title_style.min_size = MIN (title_base.min_size, title_style.max_size);
       /* children read bigger type */
       step_style.max_size = step_base.max_size * (children ? 1.15 : 1) * s;
+      if (call_px > 0)
+        {
+          /* however the hotline had to be set, the other texts stay below it */
+          title_style.max_size = MIN (title_style.max_size, call_px * 0.8);
+          step_style.max_size = MIN (step_style.max_size, call_px * 0.7);
+        }
+      title_style.min_size = MIN (title_base.min_size, title_style.max_size);
       step_style.min_size = MIN (step_base.min_size, step_style.max_size);
 
       total = icon + 40 * u * s;
@@ -462,11 +477,7 @@ build_safety (CwSceneBuilder *b)
         }
 
       if (has_hotline)
-        {
-          pill_h = (hotline_label ? 200 : 148) * u * s;
-          pill_w = MIN (box.width, 700 * u * s);
-          total += 64 * u * s + pill_h;
-        }
+        total += 64 * u * s + pill_h;
 
       if (total <= box.height)
         break;
@@ -551,31 +562,32 @@ build_safety (CwSceneBuilder *b)
 
   if (has_hotline)
     {
-      CwRect rect = { box.x + (box.width - pill_w) / 2, y + 64 * u * s, pill_w, pill_h };
-      CwNode *node = cw_node_new (CW_NODE_CUSTOM, "hotline", &rect);
-      PillData *d = g_new0 (PillData, 1);
-      g_autofree char *reading = NULL;
+      CwRect pill = { box.x + (box.width - pill_w) / 2, y + 64 * u * s, pill_w, pill_h };
+      CwRect inner = { pill.x + pad, pill.y + pad, pill.width - 2 * pad, 0 };
+      CwTextStyle style;
+      CwNode *node;
 
-      d->fill = surface;
-      d->label_color = muted;
-      d->number_color = accent;
-      d->label = g_strdup (hotline_label);
-      d->number = g_strdup (hotline);
-      d->label_family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_BODY));
-      d->label_weight = cw_theme_get_font_weight (b->theme, CW_FONT_BODY);
-      d->number_family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_NUMBER));
-      d->number_weight = cw_theme_get_font_weight (b->theme, CW_FONT_NUMBER);
-      d->label_size = 40 * u * s;
-      d->number_size = 106 * u * s;
-      node->data = d;
-      node->destroy = pill_data_free;
-      node->draw = draw_pill;
-      cw_builder_style_node (b, node);
-      cw_scene_add_node (b->scene, node);
+      cw_builder_add_box (b, "hotline", &pill, &surface, MIN (pill_h / 2, 40 * u * s));
 
-      reading = hotline_label ? g_strdup_printf ("%s %s", hotline_label, hotline) : g_strdup (hotline);
-      cw_builder_note_reading (b, reading);
+      if (hotline_label != NULL)
+        {
+          style = label_style;
+          style.max_size = style.min_size = label_fit.size / u;
+          inner.height = label_fit.height;
+          node = cw_builder_add_text (b, "hotline", hotline_label, &style, &muted, &inner);
+          node->wrap_width = label_fit.wrap_width;
+          inner.y += label_fit.height + 12 * u * s;
+        }
+
+      style = call_style;
+      style.max_size = style.min_size = call_fit.size / u;
+      inner.height = call_fit.height;
+      node = cw_builder_add_text (b, "hotline", call, &style, &accent, &inner);
+      node->wrap_width = call_fit.wrap_width;
     }
+
+  /* people act on this card: it stays after it has been read */
+  cw_templates_hold_after_reading (b, 2.0);
 
   for (guint i = 0; i < n_steps; i++)
     g_free (steps[i].text);
@@ -588,6 +600,7 @@ const CwTemplate cw_template_safety = {
   .shows_source = FALSE,
   .fields = safety_fields,
   .elements = safety_elements,
+  .placeholders = safety_placeholders,
   .summary_field = "title",
   .min_duration = 5.0,
   .build = build_safety,

@@ -92,5 +92,7 @@ CwNode *cw_templates_add_counter  (CwSceneBuilder *b,
 void    cw_templates_stagger      (CwNode         *node,
                                    guint           index,
                                    double          step);
+void    cw_templates_hold_after_reading (CwSceneBuilder *b,
+                                   double          seconds);
 
 G_END_DECLS
