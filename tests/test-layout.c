@@ -192,6 +192,58 @@ test_pictogram_rescales_honestly (void)
   g_assert_cmpuint (cw_renderer_get_warnings (renderer)->len, >=, 1);
 }
 
+/* A word before or after a number stays a word: "over 161,000", not
+ * "over161,000", and never broken from its number; a sign hugs it. */
+static void
+test_counter_affixes (void)
+{
+  static const struct { const char *prefix; const char *suffix; const char *shown; } cases[] = {
+    { "over ", NULL, "over\u00a0" },
+    { "более", NULL, "более\u00a0" },
+    { "+", NULL, "+1" },
+    { NULL, "km²", "\u00a0km²" },
+    { NULL, "+", "+" },
+  };
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+      g_autoptr(CwRenderer) renderer = NULL;
+      CwSlide *slide = NULL;
+      CwScene *scene = NULL;
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < cw_deck_get_n_slides (deck); i++)
+        if (g_str_equal (cw_slide_get_id (cw_deck_get_slide (deck, i)), "number"))
+          slide = cw_deck_get_slide (deck, i);
+      g_assert_nonnull (slide);
+      cw_slide_set_text (slide, "prefix", cases[c].prefix);
+      cw_slide_set_text (slide, "suffix", cases[c].suffix);
+
+      renderer = cw_renderer_new (deck, "en", format, 30);
+      for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+        if (g_str_equal (cw_renderer_get_slide_id (renderer, i), "number"))
+          scene = cw_renderer_get_scene (renderer, i);
+      g_assert_nonnull (scene);
+
+      for (guint i = 0; i < scene->nodes->len; i++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+          if (node->kind != CW_NODE_COUNTER)
+            continue;
+          g_test_message ("%s", node->text);
+          found = TRUE;
+          g_assert_nonnull (strstr (node->text, cases[c].shown));
+          /* a sign is never set apart */
+          if (cases[c].prefix != NULL && !g_unichar_isalpha (g_utf8_get_char (cases[c].prefix)))
+            g_assert_true (g_str_has_prefix (node->text, "+1"));
+        }
+      g_assert_true (found);
+    }
+}
+
 /* A huge value with a tiny share per symbol: the count is far beyond any
  * integer, so the warning must give the true number, and the grid must
  * still stand for the value (the deck is also in the deck fuzz corpus). */
@@ -633,6 +685,7 @@ main (int   argc,
     }
   g_test_add_func ("/cw/layout/long-text", test_long_text_shrinks_then_wraps);
   g_test_add_func ("/cw/layout/numbers-never-break", test_numbers_never_break);
+  g_test_add_func ("/cw/layout/counter-affixes", test_counter_affixes);
   g_test_add_func ("/cw/layout/pictogram-rescales", test_pictogram_rescales_honestly);
   g_test_add_func ("/cw/layout/pictogram-huge-count", test_pictogram_huge_count);
   g_test_add_func ("/cw/layout/theme-contrast", test_theme_contrast);

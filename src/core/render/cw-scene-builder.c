@@ -895,6 +895,33 @@ cw_stack_add_text (CwStack           *stack,
   g_array_append_val (stack->items, item);
 }
 
+/**
+ * cw_builder_counter_affix:
+ * @affix: (nullable): what a slide sets before or after a number
+ * @before: whether @affix comes before the number
+ *
+ * The text that joins @affix to a number. A sign ("$", "+", "%") hugs the
+ * number; a word ("over", "km²") is kept apart by a no-break space, since
+ * fields lose their outer spaces and "over168,000" reads as nothing.
+ *
+ * Returns: (transfer full) (nullable): the affix to put beside the number
+ */
+char *
+cw_builder_counter_affix (const char *affix,
+                          gboolean    before)
+{
+  gunichar edge;
+
+  if (affix == NULL || *affix == '\0')
+    return NULL;
+
+  edge = before ? g_utf8_get_char (g_utf8_prev_char (affix + strlen (affix)))
+                : g_utf8_get_char (affix);
+  if (!g_unichar_isalpha (edge))
+    return g_strdup (affix);
+  return before ? g_strconcat (affix, "\u00a0", NULL) : g_strconcat ("\u00a0", affix, NULL);
+}
+
 void
 cw_stack_add_counter (CwStack           *stack,
                       const char        *element,
@@ -919,10 +946,10 @@ cw_stack_add_counter (CwStack           *stack,
   item.number_style = compact ? CW_NUMBER_COMPACT
                               : (statistic && cw_statistic_is_percent (statistic)) ? CW_NUMBER_PERCENT
                                                                                  : CW_NUMBER_DECIMAL;
-  item.prefix = g_strdup (prefix);
-  item.suffix = g_strdup (suffix);
+  item.prefix = cw_builder_counter_affix (prefix, TRUE);
+  item.suffix = cw_builder_counter_affix (suffix, FALSE);
   number = cw_number_format (b->language, item.number_style, item.value, item.decimals);
-  item.text = g_strconcat (prefix ? prefix : "", number, suffix ? suffix : "", NULL);
+  item.text = g_strconcat (item.prefix ? item.prefix : "", number, item.suffix ? item.suffix : "", NULL);
   g_array_append_val (stack->items, item);
 }
 

@@ -114,6 +114,8 @@ void           cw_builder_warn            (CwSceneBuilder    *self,
                                            ...) G_GNUC_PRINTF (4, 5);
 void           cw_builder_note_reading    (CwSceneBuilder    *self,
                                            const char        *text);
+char          *cw_builder_counter_affix   (const char        *affix,
+                                           gboolean           before);
 GHashTable    *cw_builder_shared_new      (void);
 gpointer       cw_builder_lookup_shared   (CwSceneBuilder    *self,
                                            const char        *key);

@@ -349,9 +349,10 @@ cw_templates_add_counter (CwSceneBuilder *b,
   node->decimals = decimals;
   node->style = style;
   node->language = g_strdup (b->language);
-  node->prefix = g_strdup (prefix);
-  node->suffix = g_strdup (suffix);
-  node->text = g_strconcat (prefix ? prefix : "", number, suffix ? suffix : "", NULL);
+  node->prefix = cw_builder_counter_affix (prefix, TRUE);
+  node->suffix = cw_builder_counter_affix (suffix, FALSE);
+  node->text = g_strconcat (node->prefix ? node->prefix : "", number,
+                            node->suffix ? node->suffix : "", NULL);
   cw_builder_style_node (b, node);
   cw_scene_add_node (b->scene, node);
   cw_builder_note_reading (b, node->text);
