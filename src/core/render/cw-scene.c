@@ -644,8 +644,84 @@ cw_scene_draw (CwScene *scene,
                double   t)
 {
   cw_scene_draw_background (scene, cr);
-  for (guint i = 0; i < scene->nodes->len; i++)
+  cw_scene_draw_nodes (scene, cr, 0, scene->nodes->len, t);
+}
+
+/**
+ * cw_scene_draw_nodes:
+ * @first: the first node to draw
+ * @last: the node after the last one to draw
+ *
+ * Draws nodes @first to @last - 1 as they are at @t, without the
+ * background: the rest of a frame over a cached layer.
+ */
+void
+cw_scene_draw_nodes (CwScene *scene,
+                     cairo_t *cr,
+                     guint    first,
+                     guint    last,
+                     double   t)
+{
+  last = MIN (last, scene->nodes->len);
+  for (guint i = first; i < last; i++)
     draw_node (scene, g_ptr_array_index (scene->nodes, i), cr, t);
+}
+
+/* How a node looks depends only on how far its enter and exit animations
+ * have run (see compute_state()); it is still at @t when neither is under
+ * way. Then @look names which of the four still pictures it shows. */
+static gboolean
+node_still_at (const CwScene *scene,
+               const CwNode  *node,
+               double         t,
+               char          *look)
+{
+  double enter = cw_animation_get_raw_progress (&node->enter, t);
+  double leave = 0;
+
+  if (node->exit.effect != CW_EFFECT_NONE)
+    {
+      CwAnimation exit = node->exit;
+
+      exit.delay = exit_start (scene, node);
+      leave = cw_animation_get_raw_progress (&exit, t);
+    }
+  if ((enter != 0 && enter != 1) || (leave != 0 && leave != 1))
+    return FALSE;
+  *look = '0' + (enter == 1) + 2 * (leave == 1);
+  return TRUE;
+}
+
+/**
+ * cw_scene_get_still_nodes:
+ * @looks: (out caller-allocates): set to one character for each still
+ *   node, naming how it looks
+ *
+ * The background and the nodes this returns, counted from the first, do
+ * not move at @t: they look the same at every time with the same @looks,
+ * so they can be drawn once into a layer and the frame finished over it
+ * with cw_scene_draw_nodes(). Nodes after the first moving one are not
+ * counted even when still, since they draw over it.
+ *
+ * Returns: how many nodes from the first are still at @t
+ */
+guint
+cw_scene_get_still_nodes (CwScene *scene,
+                          double   t,
+                          GString *looks)
+{
+  guint n = 0;
+
+  g_string_truncate (looks, 0);
+  for (; n < scene->nodes->len; n++)
+    {
+      char look;
+
+      if (!node_still_at (scene, g_ptr_array_index (scene->nodes, n), t, &look))
+        break;
+      g_string_append_c (looks, look);
+    }
+  return n;
 }
 
 /**

@@ -143,6 +143,14 @@ void      cw_scene_draw_background (CwScene      *scene,
 void      cw_scene_draw           (CwScene       *scene,
                                    cairo_t       *cr,
                                    double         t);
+guint     cw_scene_get_still_nodes (CwScene      *scene,
+                                   double         t,
+                                   GString       *looks);
+void      cw_scene_draw_nodes     (CwScene       *scene,
+                                   cairo_t       *cr,
+                                   guint          first,
+                                   guint          last,
+                                   double         t);
 const CwNode *cw_scene_pick       (CwScene       *scene,
                                    double         x,
                                    double         y);
