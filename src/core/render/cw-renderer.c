@@ -28,10 +28,13 @@
 #include "cw-scene-builder.h"
 #include "cw-template.h"
 
-/* About 40 MB at 1080×1920: a slide's still layers, and the end of the slide
- * before it during a transition, with room for both exporter threads. */
-#define LAYER_BUDGET (40 * 1024 * 1024)
+/* Five layers at 1080×1920, about 41 MB: a slide's still layer and the
+ * image of its texture fading in, the end of the slide before it during a
+ * transition, and room for the exporter's threads to be a few frames apart.
+ * Smaller frames keep a few more, for the preview's seeking back and forth. */
+#define LAYER_BUDGET (48 * 1024 * 1024)
 #define MIN_LAYERS   3
+#define MAX_LAYERS   16
 
 typedef struct
 {
@@ -436,8 +439,8 @@ cw_renderer_new (CwDeck         *deck,
       g_array_append_val (self->spans, span);
     }
   self->n_frames = frame;
-  self->max_layers = MAX (MIN_LAYERS,
-                          LAYER_BUDGET / ((gsize) 4 * MAX (1, format->width) * MAX (1, format->height)));
+  self->max_layers = CLAMP (LAYER_BUDGET / ((gsize) 4 * MAX (1, format->width) * MAX (1, format->height)),
+                            MIN_LAYERS, MAX_LAYERS);
 
   return self;
 }
@@ -763,26 +766,25 @@ draw_layer (CwRenderer      *self,
   return surface;
 }
 
-/* Returns: (transfer full): the layer of what is still in @slide at @t,
- * drawn if no thread has drawn it yet; @n_nodes is set to the number of
- * nodes it holds */
+/* Returns: (transfer full): the layer named @looks in @slide, drawn by
+ * this thread if no thread has drawn it yet: the still nodes of @looks
+ * drawn at @t, or with @image >= 0 the image of that node alone */
 static cairo_surface_t *
-get_layer (CwRenderer *self,
-           guint       slide,
-           double      t,
-           guint      *n_nodes)
+lookup_layer (CwRenderer *self,
+              guint       slide,
+              const char *looks,
+              guint       n_nodes,
+              int         image,
+              double      t)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
-  g_autoptr(GString) looks = g_string_new (NULL);
   g_autoptr(cairo_surface_t) base = NULL;
   guint base_nodes = 0;
   cairo_surface_t *surface;
   Layer *layer;
 
-  *n_nodes = cw_scene_get_still_nodes (scene, t, looks);
-
   g_mutex_lock (&self->layer_lock);
-  while ((layer = find_layer (self, slide, looks->str)) != NULL && layer->surface == NULL)
+  while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
     g_cond_wait (&self->layer_cond, &self->layer_lock);
   if (layer != NULL)
     {
@@ -792,7 +794,7 @@ get_layer (CwRenderer *self,
       return surface;
     }
 
-  layer = find_base_layer (self, slide, looks->str);
+  layer = image < 0 ? find_base_layer (self, slide, looks) : NULL;
   if (layer != NULL)
     {
       layer->used = ++self->layer_clock;
@@ -801,12 +803,15 @@ get_layer (CwRenderer *self,
     }
   layer = g_new0 (Layer, 1);
   layer->slide = slide;
-  layer->looks = g_strdup (looks->str);
+  layer->looks = g_strdup (looks);
   g_ptr_array_add (self->layers, layer);
   g_mutex_unlock (&self->layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
-  surface = draw_layer (self, scene, base, base_nodes, *n_nodes, t);
+  if (image >= 0)
+    surface = cw_scene_draw_node_image (scene, image);
+  else
+    surface = draw_layer (self, scene, base, base_nodes, n_nodes, t);
 
   g_mutex_lock (&self->layer_lock);
   layer->surface = cairo_surface_reference (surface);
@@ -815,6 +820,51 @@ get_layer (CwRenderer *self,
   g_cond_broadcast (&self->layer_cond);
   g_mutex_unlock (&self->layer_lock);
   return surface;
+}
+
+/* Returns: (transfer full): the layer of what is still in @slide at @t;
+ * @n_nodes is set to the number of nodes it holds */
+static cairo_surface_t *
+get_layer (CwRenderer *self,
+           guint       slide,
+           double      t,
+           guint      *n_nodes)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(GString) looks = g_string_new (NULL);
+
+  *n_nodes = cw_scene_get_still_nodes (scene, t, looks);
+  return lookup_layer (self, slide, looks->str, *n_nodes, -1, t);
+}
+
+/* Draws nodes @first on of @slide at @t; one that only fades (the texture
+ * coming in) is painted from an image of it drawn once. */
+static void
+draw_moving_nodes (CwRenderer *self,
+                   cairo_t    *cr,
+                   guint       slide,
+                   guint       first,
+                   double      t)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+  for (guint i = first; i < scene->nodes->len; i++)
+    {
+      double alpha;
+
+      if (cw_scene_get_node_fade (scene, i, t, &alpha))
+        {
+          /* '#' never starts the looks of still nodes */
+          g_autofree char *name = g_strdup_printf ("#%u", i);
+          g_autoptr(cairo_surface_t) image = lookup_layer (self, slide, name, 0, i, t);
+
+          cw_scene_paint_node_image (scene, cr, i, image, alpha);
+        }
+      else
+        {
+          cw_scene_draw_nodes (scene, cr, i, i + 1, t);
+        }
+    }
 }
 
 /* Layers are copied pixel for pixel, so they only stand in for drawing on
@@ -862,7 +912,7 @@ draw_slide (CwRenderer *self,
   cairo_rectangle (cr, 0, 0, scene->width, scene->height);
   cairo_fill (cr);
   cairo_restore (cr);
-  cw_scene_draw_nodes (scene, cr, n_nodes, scene->nodes->len, t);
+  draw_moving_nodes (self, cr, slide, n_nodes, t);
 }
 
 /* Paints @slide as it is at @t over what is there, at @alpha. */
@@ -939,15 +989,21 @@ draw_frame (CwRenderer *self,
     case CW_TRANSITION_PUSH:
       {
         /* the new slide pushes the old one up, the way a feed scrolls; by
-         * whole pixels, so each slide is copied, not resampled */
+         * whole pixels, so each slide is copied, not resampled; and each
+         * within its own frame, as a layer holds it, so neither bleeds a
+         * row of texture into the other */
         double offset = round (p * h);
 
         cairo_save (cr);
         cairo_translate (cr, 0, -offset);
+        cairo_rectangle (cr, 0, 0, w, h);
+        cairo_clip (cr);
         draw_slide (self, cr, key.slide - 1, g_array_index (self->spans, Span, key.slide - 1).scene->duration,
                     cached);
         cairo_restore (cr);
         cairo_translate (cr, 0, h - offset);
+        cairo_rectangle (cr, 0, 0, w, h);
+        cairo_clip (cr);
         draw_slide (self, cr, key.slide, key.t, cached);
       }
       break;

@@ -554,6 +554,19 @@ draw_image (const CwNode    *node,
   cairo_paint_with_alpha (cr, state->alpha);
 }
 
+/* A custom node fades as one group, clipped near its box so the group is no larger than it needs. */
+static void
+clip_to_group (const CwScene *scene,
+               const CwNode  *node,
+               cairo_t       *cr)
+{
+  double m = MIN (scene->width, scene->height) * 0.05;
+
+  cairo_rectangle (cr, node->rect.x - m, node->rect.y - m,
+                   node->rect.width + 2 * m, node->rect.height + 2 * m);
+  cairo_clip (cr);
+}
+
 static void
 draw_node (const CwScene *scene,
            const CwNode  *node,
@@ -610,10 +623,7 @@ draw_node (const CwScene *scene,
           /* custom drawing paints several shapes; fade them as one */
           if (state.alpha < 1)
             {
-              double m = MIN (scene->width, scene->height) * 0.05;
-              cairo_rectangle (cr, node->rect.x - m, node->rect.y - m,
-                               node->rect.width + 2 * m, node->rect.height + 2 * m);
-              cairo_clip (cr);
+              clip_to_group (scene, node, cr);
               cairo_push_group (cr);
               grouped = TRUE;
             }
@@ -665,6 +675,69 @@ cw_scene_draw_nodes (CwScene *scene,
   last = MIN (last, scene->nodes->len);
   for (guint i = first; i < last; i++)
     draw_node (scene, g_ptr_array_index (scene->nodes, i), cr, t);
+}
+
+/**
+ * cw_scene_get_node_fade:
+ * @index: a node
+ * @alpha: (out): the alpha it is painted at
+ *
+ * A custom node that only fades at @t (it neither moves, grows nor is
+ * wiped) is drawn whole into a group and painted at @alpha: the group can
+ * come from an image drawn once with cw_scene_draw_node_image() and be
+ * painted with cw_scene_paint_node_image().
+ *
+ * Returns: whether node @index is drawn that way at @t
+ */
+gboolean
+cw_scene_get_node_fade (CwScene *scene,
+                        guint    index,
+                        double   t,
+                        double  *alpha)
+{
+  const CwNode *node = g_ptr_array_index (scene->nodes, index);
+  NodeState state;
+
+  if (node->kind != CW_NODE_CUSTOM || node->draw == NULL)
+    return FALSE;
+
+  compute_state (scene, node, t, &state);
+  if (state.dx != 0 || state.dy != 0 || state.scale != 1 || state.clip != 1 || state.grow != 1 ||
+      state.alpha >= 1 || state.alpha <= 0.001)
+    return FALSE;
+  *alpha = state.alpha;
+  return TRUE;
+}
+
+/* Returns: (transfer full): an ARGB32 image of the frame with node @index
+ * drawn whole on nothing, as it is drawn into its group */
+cairo_surface_t *
+cw_scene_draw_node_image (CwScene *scene,
+                          guint    index)
+{
+  const CwNode *node = g_ptr_array_index (scene->nodes, index);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width, scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+
+  clip_to_group (scene, node, cr);
+  node->draw (node, cr, 1);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Paints @image, from cw_scene_draw_node_image(), the way the group of node @index is painted at @alpha. */
+void
+cw_scene_paint_node_image (CwScene         *scene,
+                           cairo_t         *cr,
+                           guint            index,
+                           cairo_surface_t *image,
+                           double           alpha)
+{
+  cairo_save (cr);
+  clip_to_group (scene, g_ptr_array_index (scene->nodes, index), cr);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
 }
 
 /* How a node looks depends only on how far its enter and exit animations

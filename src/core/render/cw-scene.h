@@ -151,6 +151,17 @@ void      cw_scene_draw_nodes     (CwScene       *scene,
                                    guint          first,
                                    guint          last,
                                    double         t);
+gboolean  cw_scene_get_node_fade  (CwScene       *scene,
+                                   guint          index,
+                                   double         t,
+                                   double        *alpha);
+cairo_surface_t *cw_scene_draw_node_image  (CwScene         *scene,
+                                            guint            index);
+void             cw_scene_paint_node_image (CwScene         *scene,
+                                            cairo_t         *cr,
+                                            guint            index,
+                                            cairo_surface_t *image,
+                                            double           alpha);
 const CwNode *cw_scene_pick       (CwScene       *scene,
                                    double         x,
                                    double         y);
