@@ -801,6 +801,24 @@ lookup_layer (CwRenderer *self,
       base = cairo_surface_reference (layer->surface);
       base_nodes = strlen (layer->looks);
     }
+  else if (image < 0 && looks[0] != '\0')
+    {
+      /* the background is the dearest part of a layer: keep it on its own,
+       * so the slide's other layers start from a copy of it */
+      g_mutex_unlock (&self->layer_lock);
+      base = lookup_layer (self, slide, "", 0, -1, t);
+      g_mutex_lock (&self->layer_lock);
+      /* another thread may have drawn this layer meanwhile */
+      while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
+        g_cond_wait (&self->layer_cond, &self->layer_lock);
+      if (layer != NULL)
+        {
+          layer->used = ++self->layer_clock;
+          surface = cairo_surface_reference (layer->surface);
+          g_mutex_unlock (&self->layer_lock);
+          return surface;
+        }
+    }
   layer = g_new0 (Layer, 1);
   layer->slide = slide;
   layer->looks = g_strdup (looks);
