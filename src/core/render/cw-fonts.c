@@ -617,6 +617,13 @@ free_missing (gpointer data)
 
 /* what each text lacks, per thread: a deck is checked on every layout, and
  * its texts change one at a time */
+/* A text with no missing characters is remembered as NULL. */
+static void
+missing_unref (gpointer data)
+{
+  g_clear_pointer (&data, g_array_unref);
+}
+
 static GPrivate missing_cache = G_PRIVATE_INIT (free_missing);
 
 /**
@@ -645,8 +652,7 @@ cw_fonts_find_missing (const char         *text,
 
   if (cache == NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) g_array_unref);
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, missing_unref);
       g_private_set (&missing_cache, cache);
     }
 
