@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "cw-autocleanups.h"
 #include "cw-error.h"
@@ -28,23 +29,37 @@
 #include "cw-scene-builder.h"
 #include "cw-template.h"
 
-/* Five layers at 1080×1920, about 41 MB: a slide's still layer and the
- * image of its texture fading in, the end of the slide before it during a
- * transition, and room for the exporter's threads to be a few frames apart.
- * Smaller frames keep a few more, for the preview's seeking back and forth. */
-#define LAYER_BUDGET (48 * 1024 * 1024)
-#define MIN_LAYERS   3
+/* One budget for the layers of every renderer in the process: an export
+ * keeps a renderer for each language and format, the editor one for the
+ * preview and others for thumbnails, and memory must not grow with them.
+ * Three layers at 1080×1920, about 25 MB, so an export stays within
+ * 100 MB: a slide's still layer and the image of its texture fading in,
+ * and the end of the slide before it during a transition. Smaller frames
+ * keep more, up to a few per renderer. */
+#define LAYER_BUDGET (26 * 1024 * 1024)
 #define MAX_LAYERS   16
 
-typedef struct
+typedef struct _Layer Layer;
+
+static GMutex     layer_lock;
+static GCond      layer_cond;
+/* (element-type Layer): every renderer's, under layer_lock */
+static GPtrArray *layers;
+static guint64    layer_clock;
+static gsize      layer_bytes;
+
+struct _Layer
 {
+  /* not a reference: a renderer takes its layers out when finalized */
+  CwRenderer      *renderer;
   guint            slide;
   /* one character a still node, from the first: see cw_scene_get_still_nodes() */
   char            *looks;
   /* NULL while a thread draws it; the others wait on layer_cond */
   cairo_surface_t *surface;
+  gsize            size;
   guint64          used;
-} Layer;
+};
 
 typedef struct
 {
@@ -72,12 +87,6 @@ struct _CwRenderer
   gboolean    check_glyphs;
 
   gboolean    cache_layers;
-  GMutex      layer_lock;
-  GCond       layer_cond;
-  /* (element-type Layer) */
-  GPtrArray  *layers;
-  guint64     layer_clock;
-  guint       max_layers;
 };
 
 enum {
@@ -100,9 +109,21 @@ span_clear (Span *span)
 static void
 layer_free (Layer *layer)
 {
+  layer_bytes -= layer->size;
   g_clear_pointer (&layer->surface, cairo_surface_destroy);
   g_free (layer->looks);
   g_free (layer);
+}
+
+/* Takes the layers of @self out of the cache; with layer_lock held. */
+static void
+forget_layers (CwRenderer *self)
+{
+  for (guint i = layers->len; i > 0; i--)
+    {
+      if (((Layer *) g_ptr_array_index (layers, i - 1))->renderer == self)
+        g_ptr_array_remove_index_fast (layers, i - 1);
+    }
 }
 
 static void
@@ -110,9 +131,9 @@ cw_renderer_finalize (GObject *object)
 {
   CwRenderer *self = (CwRenderer *)object;
 
-  g_clear_pointer (&self->layers, g_ptr_array_unref);
-  g_mutex_clear (&self->layer_lock);
-  g_cond_clear (&self->layer_cond);
+  g_mutex_lock (&layer_lock);
+  forget_layers (self);
+  g_mutex_unlock (&layer_lock);
 
   g_clear_pointer (&self->format, cw_format_free);
   g_clear_pointer (&self->language, g_free);
@@ -181,16 +202,14 @@ cw_renderer_class_init (CwRendererClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  layers = g_ptr_array_new_with_free_func ((GDestroyNotify) layer_free);
 }
 
 static void
 cw_renderer_init (CwRenderer *self)
 {
   self->cache_layers = TRUE;
-  g_mutex_init (&self->layer_lock);
-  g_cond_init (&self->layer_cond);
-  self->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) layer_free);
-  self->max_layers = MIN_LAYERS;
   self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
   g_array_set_clear_func (self->spans, (GDestroyNotify) span_clear);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
@@ -439,8 +458,6 @@ cw_renderer_new (CwDeck         *deck,
       g_array_append_val (self->spans, span);
     }
   self->n_frames = frame;
-  self->max_layers = CLAMP (LAYER_BUDGET / ((gsize) 4 * MAX (1, format->width) * MAX (1, format->height)),
-                            MIN_LAYERS, MAX_LAYERS);
 
   return self;
 }
@@ -460,9 +477,11 @@ cw_renderer_get_n_layers (CwRenderer *self)
 
   g_return_val_if_fail (CW_IS_RENDERER (self), 0);
 
-  g_mutex_lock (&self->layer_lock);
-  n = self->layers->len;
-  g_mutex_unlock (&self->layer_lock);
+  n = 0;
+  g_mutex_lock (&layer_lock);
+  for (guint i = 0; i < layers->len; i++)
+    n += ((Layer *) g_ptr_array_index (layers, i))->renderer == self;
+  g_mutex_unlock (&layer_lock);
   return n;
 }
 
@@ -483,9 +502,9 @@ cw_renderer_set_cache_layers (CwRenderer *self,
     return;
 
   self->cache_layers = cache_layers;
-  g_mutex_lock (&self->layer_lock);
-  g_ptr_array_set_size (self->layers, 0);
-  g_mutex_unlock (&self->layer_lock);
+  g_mutex_lock (&layer_lock);
+  forget_layers (self);
+  g_mutex_unlock (&layer_lock);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE_LAYERS]);
 }
 
@@ -682,11 +701,11 @@ find_layer (CwRenderer *self,
             guint       slide,
             const char *looks)
 {
-  for (guint i = 0; i < self->layers->len; i++)
+  for (guint i = 0; i < layers->len; i++)
     {
-      Layer *layer = g_ptr_array_index (self->layers, i);
+      Layer *layer = g_ptr_array_index (layers, i);
 
-      if (layer->slide == slide && g_str_equal (layer->looks, looks))
+      if (layer->renderer == self && layer->slide == slide && g_str_equal (layer->looks, looks))
         return layer;
     }
   return NULL;
@@ -701,11 +720,11 @@ find_base_layer (CwRenderer *self,
 {
   Layer *best = NULL;
 
-  for (guint i = 0; i < self->layers->len; i++)
+  for (guint i = 0; i < layers->len; i++)
     {
-      Layer *layer = g_ptr_array_index (self->layers, i);
+      Layer *layer = g_ptr_array_index (layers, i);
 
-      if (layer->slide == slide && layer->surface != NULL &&
+      if (layer->renderer == self && layer->slide == slide && layer->surface != NULL &&
           g_str_has_prefix (looks, layer->looks) &&
           (best == NULL || strlen (layer->looks) > strlen (best->looks)))
         best = layer;
@@ -713,28 +732,86 @@ find_base_layer (CwRenderer *self,
   return best;
 }
 
-/* Keeps memory bounded: forgets the layers used longest ago. */
+/* Keeps memory bounded: forgets the layers used longest ago, of any
+ * renderer, while the cache and @reserve bytes about to be drawn are over
+ * budget, and those of @self beyond a few. The newest layer stays,
+ * whatever its size. */
 static void
-evict_layers (CwRenderer *self)
+evict_layers (CwRenderer *self,
+              gsize       reserve)
 {
-  while (self->layers->len > self->max_layers)
+  for (;;)
     {
       guint oldest = G_MAXUINT;
+      guint oldest_own = G_MAXUINT;
+      guint n_own = 0;
 
-      for (guint i = 0; i < self->layers->len; i++)
+      for (guint i = 0; i < layers->len; i++)
         {
-          Layer *layer = g_ptr_array_index (self->layers, i);
+          Layer *layer = g_ptr_array_index (layers, i);
 
           /* a layer being drawn has waiters; it goes once drawn */
-          if (layer->surface != NULL &&
-              (oldest == G_MAXUINT ||
-               layer->used < ((Layer *) g_ptr_array_index (self->layers, oldest))->used))
+          if (layer->surface == NULL)
+            continue;
+          if (oldest == G_MAXUINT || layer->used < ((Layer *) g_ptr_array_index (layers, oldest))->used)
             oldest = i;
+          if (layer->renderer == self)
+            {
+              n_own++;
+              if (oldest_own == G_MAXUINT ||
+                  layer->used < ((Layer *) g_ptr_array_index (layers, oldest_own))->used)
+                oldest_own = i;
+            }
         }
-      if (oldest == G_MAXUINT)
+      if (n_own > MAX_LAYERS)
+        g_ptr_array_remove_index_fast (layers, oldest_own);
+      else if (layer_bytes + reserve > LAYER_BUDGET && oldest != G_MAXUINT &&
+               ((Layer *) g_ptr_array_index (layers, oldest))->used != layer_clock)
+        g_ptr_array_remove_index_fast (layers, oldest);
+      else
         return;
-      g_ptr_array_remove_index_fast (self->layers, oldest);
     }
+}
+
+static cairo_user_data_key_t mapping_key;
+
+typedef struct
+{
+  gpointer data;
+  gsize    size;
+} Mapping;
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->data, mapping->size);
+  g_free (mapping);
+}
+
+/* A layer's pixels are mapped on their own, not taken from the heap:
+ * layers of a few sizes come and go between the frames, and malloc would
+ * keep the freed ones' memory, so an export of several formats would grow. */
+static cairo_surface_t *
+create_layer_surface (int width,
+                      int height)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  Mapping *mapping = g_new0 (Mapping, 1);
+  cairo_surface_t *surface;
+
+  mapping->size = MAX ((gsize) stride * height, 1);
+  /* anonymous pages are zero: a transparent surface, as cairo makes it */
+  mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapping->data == MAP_FAILED)
+    {
+      g_free (mapping);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  surface = cairo_image_surface_create_for_data (mapping->data, CAIRO_FORMAT_ARGB32, width, height, stride);
+  cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free);
+  return surface;
 }
 
 /* A layer is always ARGB32, whatever the frame: the preview's frames and
@@ -747,7 +824,7 @@ draw_layer (CwRenderer      *self,
             guint            n_nodes,
             double           t)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width, scene->height);
+  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height);
   g_autoptr(cairo_t) cr = cairo_create (surface);
 
   if (base != NULL)
@@ -783,21 +860,21 @@ lookup_layer (CwRenderer *self,
   cairo_surface_t *surface;
   Layer *layer;
 
-  g_mutex_lock (&self->layer_lock);
+  g_mutex_lock (&layer_lock);
   while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
-    g_cond_wait (&self->layer_cond, &self->layer_lock);
+    g_cond_wait (&layer_cond, &layer_lock);
   if (layer != NULL)
     {
-      layer->used = ++self->layer_clock;
+      layer->used = ++layer_clock;
       surface = cairo_surface_reference (layer->surface);
-      g_mutex_unlock (&self->layer_lock);
+      g_mutex_unlock (&layer_lock);
       return surface;
     }
 
   layer = image < 0 ? find_base_layer (self, slide, looks) : NULL;
   if (layer != NULL)
     {
-      layer->used = ++self->layer_clock;
+      layer->used = ++layer_clock;
       base = cairo_surface_reference (layer->surface);
       base_nodes = strlen (layer->looks);
     }
@@ -805,38 +882,49 @@ lookup_layer (CwRenderer *self,
     {
       /* the background is the dearest part of a layer: keep it on its own,
        * so the slide's other layers start from a copy of it */
-      g_mutex_unlock (&self->layer_lock);
+      g_mutex_unlock (&layer_lock);
       base = lookup_layer (self, slide, "", 0, -1, t);
-      g_mutex_lock (&self->layer_lock);
+      g_mutex_lock (&layer_lock);
       /* another thread may have drawn this layer meanwhile */
       while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
-        g_cond_wait (&self->layer_cond, &self->layer_lock);
+        g_cond_wait (&layer_cond, &layer_lock);
       if (layer != NULL)
         {
-          layer->used = ++self->layer_clock;
+          layer->used = ++layer_clock;
           surface = cairo_surface_reference (layer->surface);
-          g_mutex_unlock (&self->layer_lock);
+          g_mutex_unlock (&layer_lock);
           return surface;
         }
     }
   layer = g_new0 (Layer, 1);
+  layer->renderer = self;
   layer->slide = slide;
   layer->looks = g_strdup (looks);
-  g_ptr_array_add (self->layers, layer);
-  g_mutex_unlock (&self->layer_lock);
+  g_ptr_array_add (layers, layer);
+  evict_layers (self, (gsize) 4 * scene->width * scene->height);
+  g_mutex_unlock (&layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
   if (image >= 0)
-    surface = cw_scene_draw_node_image (scene, image);
+    {
+      g_autoptr(cairo_t) cr = NULL;
+
+      surface = create_layer_surface (scene->width, scene->height);
+      cr = cairo_create (surface);
+      cw_scene_draw_node_image (scene, cr, image);
+      cairo_surface_flush (surface);
+    }
   else
     surface = draw_layer (self, scene, base, base_nodes, n_nodes, t);
 
-  g_mutex_lock (&self->layer_lock);
+  g_mutex_lock (&layer_lock);
   layer->surface = cairo_surface_reference (surface);
-  layer->used = ++self->layer_clock;
-  evict_layers (self);
-  g_cond_broadcast (&self->layer_cond);
-  g_mutex_unlock (&self->layer_lock);
+  layer->size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
+  layer_bytes += layer->size;
+  layer->used = ++layer_clock;
+  evict_layers (self, 0);
+  g_cond_broadcast (&layer_cond);
+  g_mutex_unlock (&layer_lock);
   return surface;
 }
 

@@ -709,20 +709,18 @@ cw_scene_get_node_fade (CwScene *scene,
   return TRUE;
 }
 
-/* Returns: (transfer full): an ARGB32 image of the frame with node @index
- * drawn whole on nothing, as it is drawn into its group */
-cairo_surface_t *
+/* Draws node @index whole into @cr, on nothing, as it is drawn into its group. */
+void
 cw_scene_draw_node_image (CwScene *scene,
+                          cairo_t *cr,
                           guint    index)
 {
   const CwNode *node = g_ptr_array_index (scene->nodes, index);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width, scene->height);
-  g_autoptr(cairo_t) cr = cairo_create (surface);
 
+  cairo_save (cr);
   clip_to_group (scene, node, cr);
   node->draw (node, cr, 1);
-  cairo_surface_flush (surface);
-  return surface;
+  cairo_restore (cr);
 }
 
 /* Paints @image, from cw_scene_draw_node_image(), the way the group of node @index is painted at @alpha. */

@@ -155,7 +155,8 @@ gboolean  cw_scene_get_node_fade  (CwScene       *scene,
                                    guint          index,
                                    double         t,
                                    double        *alpha);
-cairo_surface_t *cw_scene_draw_node_image  (CwScene         *scene,
+void             cw_scene_draw_node_image  (CwScene         *scene,
+                                            cairo_t         *cr,
                                             guint            index);
 void             cw_scene_paint_node_image (CwScene         *scene,
                                             cairo_t         *cr,
