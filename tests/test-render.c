@@ -134,6 +134,9 @@ static const LayerCase layer_cases[] = {
   { "templates", "templates.clearway", "180x320", FALSE, FALSE },
   { "templates-transparent", "templates.clearway", "180x320", TRUE, FALSE },
   { "templates-transparent-preview", "templates.clearway", "180x320", TRUE, TRUE },
+  /* drawn shapes that fade, painted from an image of each */
+  { "fades", "fades.clearway", "180x320", FALSE, FALSE },
+  { "fades-preview", "fades.clearway", "180x320", TRUE, TRUE },
   /* mirrored motion and a wipe from the right */
   { "rtl", "rtl.clearway", "180x320", FALSE, FALSE },
 };
@@ -221,12 +224,19 @@ test_layers (gconstpointer data)
 
   for (guint frame = 0; frame < cw_renderer_get_n_frames (cached); frame++)
     {
-      g_autoptr(cairo_surface_t) actual = draw_for_layers (cached, c, frame);
-      g_autoptr(cairo_surface_t) expected = draw_for_layers (whole, c, frame);
+      g_autoptr(cairo_surface_t) actual = NULL;
+      g_autoptr(cairo_surface_t) expected = NULL;
       g_autoptr(cairo_surface_t) diff = NULL;
-      guint64 n = count_different_pixels (actual, expected, &diff);
+      guint64 n;
       guint slide = cw_renderer_get_slide_at_frame (cached, frame);
       guint first;
+
+      /* a hold repeats the frame before it, and the exporter draws it once */
+      if (frame > 0 && cw_renderer_frames_identical (cached, frame - 1, frame))
+        continue;
+      actual = draw_for_layers (cached, c, frame);
+      expected = draw_for_layers (whole, c, frame);
+      n = count_different_pixels (actual, expected, &diff);
 
       cw_renderer_get_slide_frames (cached, slide, &first, NULL);
       if (slide > 0 && frame == first)
