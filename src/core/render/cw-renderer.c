@@ -878,12 +878,16 @@ lookup_layer (CwRenderer *self,
       base = cairo_surface_reference (layer->surface);
       base_nodes = strlen (layer->looks);
     }
-  else if (image < 0 && looks[0] != '\0')
+  else if (image < 0 && strlen (looks) > scene->n_fixed)
     {
-      /* the background is the dearest part of a layer: keep it on its own,
-       * so the slide's other layers start from a copy of it */
+      /* the background and the texture are the dearest part of a layer,
+       * and never move: keep them on their own, so the slide's other
+       * layers start from a copy of them */
+      g_autofree char *fixed = g_strndup (looks, scene->n_fixed);
+
       g_mutex_unlock (&layer_lock);
-      base = lookup_layer (self, slide, "", 0, -1, t);
+      base = lookup_layer (self, slide, fixed, scene->n_fixed, -1, t);
+      base_nodes = scene->n_fixed;
       g_mutex_lock (&layer_lock);
       /* another thread may have drawn this layer meanwhile */
       while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)

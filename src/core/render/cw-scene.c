@@ -134,7 +134,7 @@ exit_start (const CwScene *scene,
   return scene->duration - node->exit.delay - node->exit.duration;
 }
 
-/* Works out when the slide stops moving. */
+/* Works out when the slide stops moving, and what never moves. */
 void
 cw_scene_finish (CwScene *scene)
 {
@@ -143,6 +143,16 @@ cw_scene_finish (CwScene *scene)
     {
       const CwNode *node = g_ptr_array_index (scene->nodes, i);
       scene->settle_time = MAX (scene->settle_time, cw_animation_get_end (&node->enter));
+    }
+
+  scene->n_fixed = 0;
+  while (scene->n_fixed < scene->nodes->len)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, scene->n_fixed);
+
+      if (node->enter.effect != CW_EFFECT_NONE || node->exit.effect != CW_EFFECT_NONE)
+        break;
+      scene->n_fixed++;
     }
 }
 

@@ -111,6 +111,8 @@ struct _CwScene
   gboolean         transparent;
   gboolean         rtl;
   GPtrArray       *nodes;
+  /* how many nodes from the first never move (the texture behind the content) */
+  guint            n_fixed;
   /* seconds: when every enter animation has finished */
   double           settle_time;
   /* seconds the slide lasts */
