@@ -33,9 +33,9 @@
  * keeps a renderer for each language and format, the editor one for the
  * preview and others for thumbnails, and memory must not grow with them.
  * Three layers at 1080×1920, about 25 MB, so an export stays within
- * 100 MB: a slide's still layer and the image of its texture fading in,
- * and the end of the slide before it during a transition. Smaller frames
- * keep more, up to a few per renderer. */
+ * 100 MB: a slide's background with its texture, its still elements over
+ * them, and the end of the slide before it during a transition. Smaller
+ * frames keep more, up to a few per renderer. */
 #define LAYER_BUDGET (26 * 1024 * 1024)
 #define MAX_LAYERS   16
 
