@@ -522,6 +522,9 @@ frame_thread (GTask        *task,
   cw_renderer_draw_frame (job->renderer, cr, job->frame);
   cairo_surface_flush (surface);
   g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+  /* the frame is on its way to the screen; the next slide's layers are
+   * drawn now rather than by its first frame */
+  cw_renderer_prefetch (job->renderer, job->frame);
 }
 
 static void

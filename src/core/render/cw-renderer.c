@@ -1168,6 +1168,39 @@ cw_renderer_draw_frame (CwRenderer *self,
 }
 
 /**
+ * cw_renderer_prefetch:
+ *
+ * Draws ahead the layers that frames soon after @frame need and that take
+ * longest to draw: the background and texture of the next slide, within a
+ * second of its start. Playback calls it after showing @frame, on a worker
+ * thread, so the next slide's first frame is no slower than the others.
+ */
+void
+cw_renderer_prefetch (CwRenderer *self,
+                      guint       frame)
+{
+  guint slide;
+  const Span *next;
+  g_autofree char *fixed = NULL;
+  g_autoptr(cairo_surface_t) layer = NULL;
+
+  g_return_if_fail (CW_IS_RENDERER (self));
+
+  if (!self->cache_layers || self->n_frames == 0)
+    return;
+
+  slide = cw_renderer_get_slide_at_frame (self, frame);
+  if (slide + 1 >= self->spans->len)
+    return;
+  next = &g_array_index (self->spans, Span, slide + 1);
+  if (frame + self->fps < next->first_frame)
+    return;
+
+  fixed = g_strnfill (next->scene->n_fixed, '1');
+  layer = lookup_layer (self, slide + 1, fixed, next->scene->n_fixed, -1, 0);
+}
+
+/**
  * cw_renderer_warm:
  *
  * Loads what drawing @frame needs (fonts, textures, the layers of its
