@@ -321,6 +321,36 @@ test_layers_threads (void)
   g_object_unref (state.whole);
 }
 
+/* The preview warms a renderer when a deck is laid out, so its first frame
+ * draws no layer; and while it plays, the next slide's background is drawn
+ * ahead of that slide's first frame. */
+static void
+test_layers_warm (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  guint frame = cw_renderer_get_settled_frame (renderer, 1);
+  guint first, n, layers;
+
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, 0);
+  cw_renderer_warm (renderer, frame);
+  layers = cw_renderer_get_n_layers (renderer);
+  g_assert_cmpuint (layers, >, 0);
+  surface = cw_renderer_render_frame (renderer, frame);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers);
+
+  /* two seconds before the next slide: too early */
+  cw_renderer_get_slide_frames (renderer, 1, &first, &n);
+  cw_renderer_prefetch (renderer, first + n - 60);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers);
+  /* half a second before it: its background is drawn, once */
+  cw_renderer_prefetch (renderer, first + n - 15);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers + 1);
+  cw_renderer_prefetch (renderer, first + n - 14);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers + 1);
+}
+
 static void
 test_timeline (void)
 {
@@ -612,6 +642,7 @@ main (int   argc,
       g_test_add_data_func (path, &layer_cases[i], test_layers);
     }
   g_test_add_func ("/cw/render/layers-threads", test_layers_threads);
+  g_test_add_func ("/cw/render/layers-warm", test_layers_warm);
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);
