@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "cw-renderer-private.h"
 #include "cw-test-utils.h"
 
 typedef struct
@@ -113,6 +114,241 @@ test_pure_function (void)
     g_autoptr(cairo_surface_t) once = cw_render_frame (deck, "en", format, 17 / 30.0);
     g_assert_true (surfaces_equal (once, first_17));
   }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *deck;
+  const char *format;
+  gboolean    transparent;
+  /* draw like the editor's preview: ARGB32 on a dark ground */
+  gboolean    preview;
+} LayerCase;
+
+static const LayerCase layer_cases[] = {
+  /* one slide per template, crossfade and push */
+  { "gallery", "gallery.clearway", "180x320", FALSE, FALSE },
+  { "gallery-square-preview", "gallery.clearway", "180x180", FALSE, TRUE },
+  /* crossfade, push and wipe */
+  { "templates", "templates.clearway", "180x320", FALSE, FALSE },
+  { "templates-transparent", "templates.clearway", "180x320", TRUE, FALSE },
+  { "templates-transparent-preview", "templates.clearway", "180x320", TRUE, TRUE },
+  /* drawn shapes that fade, painted from an image of each */
+  { "fades", "fades.clearway", "180x320", FALSE, FALSE },
+  { "fades-preview", "fades.clearway", "180x320", TRUE, TRUE },
+  /* mirrored motion and a wipe from the right */
+  { "rtl", "rtl.clearway", "180x320", FALSE, FALSE },
+};
+
+static cairo_surface_t *
+draw_for_layers (CwRenderer     *renderer,
+                 const LayerCase *c,
+                 guint           frame)
+{
+  const CwFormat *format = cw_renderer_get_format (renderer);
+  cairo_surface_t *surface;
+  g_autoptr(cairo_t) cr = NULL;
+
+  if (!c->preview)
+    return cw_renderer_render_frame (renderer, frame);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, format->width, format->height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_paint (cr);
+  cw_renderer_draw_frame (renderer, cr, frame);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Returns: the number of pixels that differ at all; @diff shows them in red
+ * over a dimmed copy of @expected. RGB24 leaves its top byte undefined. */
+static guint64
+count_different_pixels (cairo_surface_t  *actual,
+                        cairo_surface_t  *expected,
+                        cairo_surface_t **diff)
+{
+  int w = cairo_image_surface_get_width (actual);
+  int h = cairo_image_surface_get_height (actual);
+  guint32 mask = cairo_image_surface_get_format (actual) == CAIRO_FORMAT_RGB24 ? 0xffffff : 0xffffffff;
+  int sa = cairo_image_surface_get_stride (actual);
+  int se = cairo_image_surface_get_stride (expected);
+  const guint8 *pa = cairo_image_surface_get_data (actual);
+  const guint8 *pe = cairo_image_surface_get_data (expected);
+  guint8 *pd;
+  int sd;
+  guint64 n = 0;
+
+  *diff = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  pd = cairo_image_surface_get_data (*diff);
+  sd = cairo_image_surface_get_stride (*diff);
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *ra = (const guint32 *) (gconstpointer) (pa + (gsize) y * sa);
+      const guint32 *re = (const guint32 *) (gconstpointer) (pe + (gsize) y * se);
+      guint32 *rd = (guint32 *) (gpointer) (pd + (gsize) y * sd);
+
+      for (int x = 0; x < w; x++)
+        {
+          guint32 grey = ((re[x] >> 8) & 0xff) / 3;
+
+          if ((ra[x] & mask) != (re[x] & mask))
+            n++;
+          rd[x] = (ra[x] & mask) != (re[x] & mask) ? 0xff0000 : (grey << 16 | grey << 8 | grey);
+        }
+    }
+  cairo_surface_mark_dirty (*diff);
+  return n;
+}
+
+/* Every frame of the deck (entering, holding, leaving and every
+ * transition), drawn in order over cached layers as export and playback
+ * draw them, is exactly the frame drawn whole. */
+static void
+test_layers (gconstpointer data)
+{
+  const LayerCase *c = data;
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file (c->deck);
+  g_autoptr(CwFormat) format = cw_format_lookup (c->format, NULL);
+  g_autoptr(CwRenderer) cached = NULL;
+  g_autoptr(CwRenderer) whole = NULL;
+  guint most_layers = 0;
+  guint n_transitions = 0;
+
+  cw_deck_set_transparent (clip, c->transparent);
+  cached = cw_renderer_new (clip, "en", format, 30);
+  whole = cw_renderer_new (clip, "en", format, 30);
+  cw_renderer_set_cache_layers (whole, FALSE);
+  g_assert_true (cw_renderer_get_cache_layers (cached));
+
+  for (guint frame = 0; frame < cw_renderer_get_n_frames (cached); frame++)
+    {
+      g_autoptr(cairo_surface_t) actual = NULL;
+      g_autoptr(cairo_surface_t) expected = NULL;
+      g_autoptr(cairo_surface_t) diff = NULL;
+      guint64 n;
+      guint slide = cw_renderer_get_slide_at_frame (cached, frame);
+      guint first;
+
+      /* a hold repeats the frame before it, and the exporter draws it once */
+      if (frame > 0 && cw_renderer_frames_identical (cached, frame - 1, frame))
+        continue;
+      actual = draw_for_layers (cached, c, frame);
+      expected = draw_for_layers (whole, c, frame);
+      n = count_different_pixels (actual, expected, &diff);
+
+      cw_renderer_get_slide_frames (cached, slide, &first, NULL);
+      if (slide > 0 && frame == first)
+        n_transitions++;
+      most_layers = MAX (most_layers, cw_renderer_get_n_layers (cached));
+      g_assert_cmpuint (cw_renderer_get_n_layers (whole), ==, 0);
+
+      if (n > 0)
+        {
+          g_autofree char *out_dir = g_test_build_filename (G_TEST_BUILT, "golden-out", NULL);
+          g_autofree char *actual_path = g_strdup_printf ("%s/layers-%s-%u-actual.png", out_dir, c->name, frame);
+          g_autofree char *expected_path = g_strdup_printf ("%s/layers-%s-%u-expected.png", out_dir, c->name, frame);
+          g_autofree char *diff_path = g_strdup_printf ("%s/layers-%s-%u-diff.png", out_dir, c->name, frame);
+
+          g_mkdir_with_parents (out_dir, 0755);
+          cairo_surface_write_to_png (actual, actual_path);
+          cairo_surface_write_to_png (expected, expected_path);
+          cairo_surface_write_to_png (diff, diff_path);
+          g_test_message ("frame %u of %s (slide “%s”, %.2f s in) drawn over layers differs from the whole "
+                          "frame in %" G_GUINT64_FORMAT " pixels; see %s and %s",
+                          frame, c->deck, cw_renderer_get_slide_id (cached, slide), (frame - first) / 30.0, n,
+                          actual_path, diff_path);
+          g_test_fail ();
+          return;
+        }
+    }
+
+  /* the comparison meant something: layers were drawn, and kept within bounds */
+  g_assert_cmpuint (most_layers, >, 0);
+  g_assert_cmpuint (most_layers, <=, 16);
+  g_assert_cmpuint (n_transitions, >, 0);
+}
+
+typedef struct
+{
+  CwRenderer *cached;
+  CwRenderer *whole;
+  guint       next;
+  guint       n_different;
+} LayerThreads;
+
+static gpointer
+draw_layer_frames (gpointer data)
+{
+  LayerThreads *state = data;
+  LayerCase c = { 0 };
+  guint frame;
+
+  while ((frame = g_atomic_int_add (&state->next, 1)) < cw_renderer_get_n_frames (state->cached))
+    {
+      g_autoptr(cairo_surface_t) actual = draw_for_layers (state->cached, &c, frame);
+      g_autoptr(cairo_surface_t) expected = draw_for_layers (state->whole, &c, frame);
+      g_autoptr(cairo_surface_t) diff = NULL;
+
+      if (count_different_pixels (actual, expected, &diff) > 0)
+        g_atomic_int_inc (&state->n_different);
+    }
+  return NULL;
+}
+
+/* The exporter draws frames on several threads from one renderer: they
+ * share its layers, and each frame is still the whole frame. */
+static void
+test_layers_threads (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  LayerThreads state = { 0 };
+  GThread *threads[4];
+
+  state.cached = cw_renderer_new (gallery, "en", format, 30);
+  state.whole = cw_renderer_new (gallery, "en", format, 30);
+  cw_renderer_set_cache_layers (state.whole, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("draw", draw_layer_frames, &state);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+
+  g_assert_cmpuint (state.n_different, ==, 0);
+  g_assert_cmpuint (cw_renderer_get_n_layers (state.cached), >, 0);
+  g_object_unref (state.cached);
+  g_object_unref (state.whole);
+}
+
+/* The preview warms a renderer when a deck is laid out, so its first frame
+ * draws no layer; and while it plays, the next slide's background is drawn
+ * ahead of that slide's first frame. */
+static void
+test_layers_warm (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  guint frame = cw_renderer_get_settled_frame (renderer, 1);
+  guint first, n, layers;
+
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, 0);
+  cw_renderer_warm (renderer, frame);
+  layers = cw_renderer_get_n_layers (renderer);
+  g_assert_cmpuint (layers, >, 0);
+  surface = cw_renderer_render_frame (renderer, frame);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers);
+
+  /* two seconds before the next slide: too early */
+  cw_renderer_get_slide_frames (renderer, 1, &first, &n);
+  cw_renderer_prefetch (renderer, first + n - 60);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers);
+  /* half a second before it: its background is drawn, once */
+  cw_renderer_prefetch (renderer, first + n - 15);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers + 1);
+  cw_renderer_prefetch (renderer, first + n - 14);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers + 1);
 }
 
 static void
@@ -400,6 +636,13 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/cw/render/golden/%s", moments[i].name);
       g_test_add_data_func (path, &moments[i], test_golden);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (layer_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cw/render/layers/%s", layer_cases[i].name);
+      g_test_add_data_func (path, &layer_cases[i], test_layers);
+    }
+  g_test_add_func ("/cw/render/layers-threads", test_layers_threads);
+  g_test_add_func ("/cw/render/layers-warm", test_layers_warm);
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);

@@ -365,6 +365,9 @@ typedef struct
   CwFormat *thumbnail_format;
   guint     fps;
   guint     generation;
+  /* the frame the preview shows once laid out, or the slide it seeks to */
+  guint     frame;
+  gint      slide;
 } LayoutJob;
 
 static void
@@ -384,9 +387,15 @@ layout_thread (GTask        *task,
                GCancellable *cancellable)
 {
   LayoutJob *job = task_data;
+  CwRenderer *renderer = cw_renderer_new (job->snapshot, job->language, job->format, job->fps);
+  guint frame = job->frame;
 
-  g_task_return_pointer (task, cw_renderer_new (job->snapshot, job->language, job->format, job->fps),
-                         g_object_unref);
+  if (job->slide >= 0 && (guint) job->slide < cw_renderer_get_n_slides (renderer))
+    frame = cw_renderer_get_settled_frame (renderer, job->slide);
+  /* fonts, textures and the layers of the slide on show are loaded here,
+   * off the main thread, rather than by the first frame the designer waits for */
+  cw_renderer_warm (renderer, frame);
+  g_task_return_pointer (task, renderer, g_object_unref);
 }
 
 static void start_thumbnails (CwPlayer *self);
@@ -463,6 +472,8 @@ start_layout (gpointer data)
   job->thumbnail_format = cw_format_scaled (format, THUMBNAIL_WIDTH);
   job->fps = cw_deck_get_fps (self->deck);
   job->generation = ++self->generation;
+  job->frame = self->frame;
+  job->slide = self->slide_pending;
 
   self->layout_running = TRUE;
   task = g_task_new (self, NULL, on_layout_done, NULL);
@@ -511,6 +522,9 @@ frame_thread (GTask        *task,
   cw_renderer_draw_frame (job->renderer, cr, job->frame);
   cairo_surface_flush (surface);
   g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+  /* the frame is on its way to the screen; the next slide's layers are
+   * drawn now rather than by its first frame */
+  cw_renderer_prefetch (job->renderer, job->frame);
 }
 
 static void

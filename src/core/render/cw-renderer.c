@@ -1,9 +1,16 @@
 /* cw-renderer.c
  *
  * A renderer lays every slide of a deck out once, for one language and one
- * format, then draws any frame on demand. It is immutable after
+ * format, then draws any frame on demand. Its layout is immutable after
  * construction: the exporter's threads and the editor's preview draw from
  * it concurrently, and a frame depends on nothing but its number.
+ *
+ * What does not move in a frame (the background, the texture and the
+ * elements that have come in and not started to leave) is drawn once into
+ * a layer, kept in a small cache that the threads share under a lock, and
+ * copied under each frame that shows it; only what moves is drawn again.
+ * A frame drawn over layers is the same picture as one drawn without them
+ * (tests/test-render.c checks it).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,15 +19,48 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "cw-autocleanups.h"
 #include "cw-core.h"
 #include "cw-error.h"
 #include "cw-fonts.h"
 #include "cw-locale.h"
-#include "cw-renderer.h"
+#include "cw-renderer-private.h"
 #include "cw-scene-builder.h"
 #include "cw-template.h"
+
+/* One budget for the layers of every renderer in the process: an export
+ * keeps a renderer for each language and format, the editor one for the
+ * preview and others for thumbnails, and memory must not grow with them.
+ * Three layers at 1080×1920, about 25 MB, so an export stays within
+ * 100 MB: a slide's background with its texture, its still elements over
+ * them, and the end of the slide before it during a transition. Smaller
+ * frames keep more, up to a few per renderer. */
+#define LAYER_BUDGET (26 * 1024 * 1024)
+#define MAX_LAYERS   16
+
+typedef struct _Layer Layer;
+
+static GMutex     layer_lock;
+static GCond      layer_cond;
+/* (element-type Layer): every renderer's, under layer_lock */
+static GPtrArray *layers;
+static guint64    layer_clock;
+static gsize      layer_bytes;
+
+struct _Layer
+{
+  /* not a reference: a renderer takes its layers out when finalized */
+  CwRenderer      *renderer;
+  guint            slide;
+  /* one character a still node, from the first: see cw_scene_get_still_nodes() */
+  char            *looks;
+  /* NULL while a thread draws it; the others wait on layer_cond */
+  cairo_surface_t *surface;
+  gsize            size;
+  guint64          used;
+};
 
 typedef struct
 {
@@ -46,7 +86,17 @@ struct _CwRenderer
   GPtrArray  *untranslated;
   /* without Noto Sans every character is missing: one warning says so */
   gboolean    check_glyphs;
+
+  gboolean    cache_layers;
 };
+
+enum {
+  PROP_0,
+  PROP_CACHE_LAYERS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CwRenderer, cw_renderer, G_TYPE_OBJECT)
 
@@ -58,9 +108,33 @@ span_clear (Span *span)
 }
 
 static void
+layer_free (Layer *layer)
+{
+  layer_bytes -= layer->size;
+  g_clear_pointer (&layer->surface, cairo_surface_destroy);
+  g_free (layer->looks);
+  g_free (layer);
+}
+
+/* Takes the layers of @self out of the cache; with layer_lock held. */
+static void
+forget_layers (CwRenderer *self)
+{
+  for (guint i = layers->len; i > 0; i--)
+    {
+      if (((Layer *) g_ptr_array_index (layers, i - 1))->renderer == self)
+        g_ptr_array_remove_index_fast (layers, i - 1);
+    }
+}
+
+static void
 cw_renderer_finalize (GObject *object)
 {
   CwRenderer *self = (CwRenderer *)object;
+
+  g_mutex_lock (&layer_lock);
+  forget_layers (self);
+  g_mutex_unlock (&layer_lock);
 
   g_clear_pointer (&self->format, cw_format_free);
   g_clear_pointer (&self->language, g_free);
@@ -72,16 +146,71 @@ cw_renderer_finalize (GObject *object)
 }
 
 static void
+cw_renderer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CwRenderer *self = CW_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CACHE_LAYERS:
+      g_value_set_boolean (value, cw_renderer_get_cache_layers (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_renderer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CwRenderer *self = CW_RENDERER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CACHE_LAYERS:
+      cw_renderer_set_cache_layers (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cw_renderer_class_init (CwRendererClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = cw_renderer_finalize;
+  object_class->get_property = cw_renderer_get_property;
+  object_class->set_property = cw_renderer_set_property;
+
+  /**
+   * CwRenderer:cache-layers:
+   *
+   * Whether frames are drawn over cached layers of what does not move. The
+   * picture is the same either way; without the cache every frame is drawn
+   * whole, which only tests (comparing the two) want.
+   */
+  properties[PROP_CACHE_LAYERS] =
+    g_param_spec_boolean ("cache-layers", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  layers = g_ptr_array_new_with_free_func ((GDestroyNotify) layer_free);
 }
 
 static void
 cw_renderer_init (CwRenderer *self)
 {
+  self->cache_layers = TRUE;
   self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
   g_array_set_clear_func (self->spans, (GDestroyNotify) span_clear);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
@@ -342,6 +471,52 @@ cw_renderer_new (CwDeck         *deck,
   return self;
 }
 
+gboolean
+cw_renderer_get_cache_layers (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), FALSE);
+  return self->cache_layers;
+}
+
+/* How many layers the cache holds now. */
+guint
+cw_renderer_get_n_layers (CwRenderer *self)
+{
+  guint n;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+
+  n = 0;
+  g_mutex_lock (&layer_lock);
+  for (guint i = 0; i < layers->len; i++)
+    n += ((Layer *) g_ptr_array_index (layers, i))->renderer == self;
+  g_mutex_unlock (&layer_lock);
+  return n;
+}
+
+/**
+ * cw_renderer_set_cache_layers:
+ *
+ * See #CwRenderer:cache-layers. Set it before drawing, not while other
+ * threads draw.
+ */
+void
+cw_renderer_set_cache_layers (CwRenderer *self,
+                              gboolean    cache_layers)
+{
+  g_return_if_fail (CW_IS_RENDERER (self));
+
+  cache_layers = !!cache_layers;
+  if (self->cache_layers == cache_layers)
+    return;
+
+  self->cache_layers = cache_layers;
+  g_mutex_lock (&layer_lock);
+  forget_layers (self);
+  g_mutex_unlock (&layer_lock);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CACHE_LAYERS]);
+}
+
 const CwFormat *
 cw_renderer_get_format (CwRenderer *self)
 {
@@ -530,25 +705,378 @@ cw_renderer_frames_identical (CwRenderer *self,
   return !ka.transition && !kb.transition && ka.slide == kb.slide && ka.t == kb.t;
 }
 
-/**
- * cw_renderer_draw_frame:
- * @cr: a cairo context on a surface of the format's size
- *
- * Draws @frame. Safe to call from several threads at once.
- */
-void
-cw_renderer_draw_frame (CwRenderer *self,
+static Layer *
+find_layer (CwRenderer *self,
+            guint       slide,
+            const char *looks)
+{
+  for (guint i = 0; i < layers->len; i++)
+    {
+      Layer *layer = g_ptr_array_index (layers, i);
+
+      if (layer->renderer == self && layer->slide == slide && g_str_equal (layer->looks, looks))
+        return layer;
+    }
+  return NULL;
+}
+
+/* The drawn layer of @slide whose still nodes are the most of those @looks
+ * names: a new layer starts from its copy and draws only the rest. */
+static Layer *
+find_base_layer (CwRenderer *self,
+                 guint       slide,
+                 const char *looks)
+{
+  Layer *best = NULL;
+
+  for (guint i = 0; i < layers->len; i++)
+    {
+      Layer *layer = g_ptr_array_index (layers, i);
+
+      if (layer->renderer == self && layer->slide == slide && layer->surface != NULL &&
+          g_str_has_prefix (looks, layer->looks) &&
+          (best == NULL || strlen (layer->looks) > strlen (best->looks)))
+        best = layer;
+    }
+  return best;
+}
+
+/* Keeps memory bounded: forgets the layers used longest ago, of any
+ * renderer, while the cache and @reserve bytes about to be drawn are over
+ * budget, and those of @self beyond a few. The newest layer stays,
+ * whatever its size. */
+static void
+evict_layers (CwRenderer *self,
+              gsize       reserve)
+{
+  for (;;)
+    {
+      guint oldest = G_MAXUINT;
+      guint oldest_own = G_MAXUINT;
+      guint n_own = 0;
+
+      for (guint i = 0; i < layers->len; i++)
+        {
+          Layer *layer = g_ptr_array_index (layers, i);
+
+          /* a layer being drawn has waiters; it goes once drawn */
+          if (layer->surface == NULL)
+            continue;
+          if (oldest == G_MAXUINT || layer->used < ((Layer *) g_ptr_array_index (layers, oldest))->used)
+            oldest = i;
+          if (layer->renderer == self)
+            {
+              n_own++;
+              if (oldest_own == G_MAXUINT ||
+                  layer->used < ((Layer *) g_ptr_array_index (layers, oldest_own))->used)
+                oldest_own = i;
+            }
+        }
+      if (n_own > MAX_LAYERS)
+        g_ptr_array_remove_index_fast (layers, oldest_own);
+      else if (layer_bytes + reserve > LAYER_BUDGET && oldest != G_MAXUINT &&
+               ((Layer *) g_ptr_array_index (layers, oldest))->used != layer_clock)
+        g_ptr_array_remove_index_fast (layers, oldest);
+      else
+        return;
+    }
+}
+
+static cairo_user_data_key_t mapping_key;
+
+typedef struct
+{
+  gpointer data;
+  gsize    size;
+} Mapping;
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *mapping = data;
+
+  munmap (mapping->data, mapping->size);
+  g_free (mapping);
+}
+
+/* A layer's pixels are mapped on their own, not taken from the heap:
+ * layers of a few sizes come and go between the frames, and malloc would
+ * keep the freed ones' memory, so an export of several formats would grow. */
+static cairo_surface_t *
+create_layer_surface (int width,
+                      int height)
+{
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  Mapping *mapping = g_new0 (Mapping, 1);
+  cairo_surface_t *surface;
+
+  mapping->size = MAX ((gsize) stride * height, 1);
+  /* anonymous pages are zero: a transparent surface, as cairo makes it */
+  mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapping->data == MAP_FAILED)
+    {
+      g_free (mapping);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  surface = cairo_image_surface_create_for_data (mapping->data, CAIRO_FORMAT_ARGB32, width, height, stride);
+  cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free);
+  return surface;
+}
+
+/* A layer is always ARGB32, whatever the frame: the preview's frames and
+ * the exporter's then share it, and it is what a group would be. */
+static cairo_surface_t *
+draw_layer (CwRenderer      *self,
+            CwScene         *scene,
+            cairo_surface_t *base,
+            guint            base_nodes,
+            guint            n_nodes,
+            double           t)
+{
+  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+
+  if (base != NULL)
+    {
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (cr, base, 0, 0);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    }
+  else
+    {
+      cw_scene_draw_background (scene, cr);
+    }
+  cw_scene_draw_nodes (scene, cr, base_nodes, n_nodes, t);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Returns: (transfer full): the layer named @looks in @slide, drawn by
+ * this thread if no thread has drawn it yet: the still nodes of @looks
+ * drawn at @t, or with @image >= 0 the image of that node alone */
+static cairo_surface_t *
+lookup_layer (CwRenderer *self,
+              guint       slide,
+              const char *looks,
+              guint       n_nodes,
+              int         image,
+              double      t)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(cairo_surface_t) base = NULL;
+  guint base_nodes = 0;
+  cairo_surface_t *surface;
+  Layer *layer;
+
+  g_mutex_lock (&layer_lock);
+  while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
+    g_cond_wait (&layer_cond, &layer_lock);
+  if (layer != NULL)
+    {
+      layer->used = ++layer_clock;
+      surface = cairo_surface_reference (layer->surface);
+      g_mutex_unlock (&layer_lock);
+      return surface;
+    }
+
+  layer = image < 0 ? find_base_layer (self, slide, looks) : NULL;
+  if (layer != NULL)
+    {
+      layer->used = ++layer_clock;
+      base = cairo_surface_reference (layer->surface);
+      base_nodes = strlen (layer->looks);
+    }
+  else if (image < 0 && strlen (looks) > scene->n_fixed)
+    {
+      /* the background and the texture are the dearest part of a layer,
+       * and never move: keep them on their own, so the slide's other
+       * layers start from a copy of them */
+      g_autofree char *fixed = g_strndup (looks, scene->n_fixed);
+
+      g_mutex_unlock (&layer_lock);
+      base = lookup_layer (self, slide, fixed, scene->n_fixed, -1, t);
+      base_nodes = scene->n_fixed;
+      g_mutex_lock (&layer_lock);
+      /* another thread may have drawn this layer meanwhile */
+      while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
+        g_cond_wait (&layer_cond, &layer_lock);
+      if (layer != NULL)
+        {
+          layer->used = ++layer_clock;
+          surface = cairo_surface_reference (layer->surface);
+          g_mutex_unlock (&layer_lock);
+          return surface;
+        }
+    }
+  layer = g_new0 (Layer, 1);
+  layer->renderer = self;
+  layer->slide = slide;
+  layer->looks = g_strdup (looks);
+  g_ptr_array_add (layers, layer);
+  evict_layers (self, (gsize) 4 * scene->width * scene->height);
+  g_mutex_unlock (&layer_lock);
+
+  /* other threads draw their frames meanwhile; those that need this layer wait */
+  if (image >= 0)
+    {
+      g_autoptr(cairo_t) cr = NULL;
+
+      surface = create_layer_surface (scene->width, scene->height);
+      cr = cairo_create (surface);
+      cw_scene_draw_node_image (scene, cr, image);
+      cairo_surface_flush (surface);
+    }
+  else
+    surface = draw_layer (self, scene, base, base_nodes, n_nodes, t);
+
+  g_mutex_lock (&layer_lock);
+  layer->surface = cairo_surface_reference (surface);
+  layer->size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
+  layer_bytes += layer->size;
+  layer->used = ++layer_clock;
+  evict_layers (self, 0);
+  g_cond_broadcast (&layer_cond);
+  g_mutex_unlock (&layer_lock);
+  return surface;
+}
+
+/* Returns: (transfer full): the layer of what is still in @slide at @t;
+ * @n_nodes is set to the number of nodes it holds */
+static cairo_surface_t *
+get_layer (CwRenderer *self,
+           guint       slide,
+           double      t,
+           guint      *n_nodes)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(GString) looks = g_string_new (NULL);
+
+  *n_nodes = cw_scene_get_still_nodes (scene, t, looks);
+  return lookup_layer (self, slide, looks->str, *n_nodes, -1, t);
+}
+
+/* Draws nodes @first on of @slide at @t; one that only fades (the texture
+ * coming in) is painted from an image of it drawn once. */
+static void
+draw_moving_nodes (CwRenderer *self,
+                   cairo_t    *cr,
+                   guint       slide,
+                   guint       first,
+                   double      t)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+  for (guint i = first; i < scene->nodes->len; i++)
+    {
+      double alpha;
+
+      if (cw_scene_get_node_fade (scene, i, t, &alpha))
+        {
+          /* '#' never starts the looks of still nodes */
+          g_autofree char *name = g_strdup_printf ("#%u", i);
+          g_autoptr(cairo_surface_t) image = lookup_layer (self, slide, name, 0, i, t);
+
+          cw_scene_paint_node_image (scene, cr, i, image, alpha);
+        }
+      else
+        {
+          cw_scene_draw_nodes (scene, cr, i, i + 1, t);
+        }
+    }
+}
+
+/* Layers are copied pixel for pixel, so they only stand in for drawing on
+ * an image surface in frame pixels; anything else is drawn whole. */
+static gboolean
+can_use_layers (CwRenderer *self,
+                cairo_t    *cr)
+{
+  cairo_surface_t *target = cairo_get_group_target (cr);
+  cairo_matrix_t matrix;
+  double dx, dy;
+
+  if (!self->cache_layers || cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_offset (target, &dx, &dy);
+  return matrix.xx == 1 && matrix.yx == 0 && matrix.xy == 0 && matrix.yy == 1 &&
+         matrix.x0 == 0 && matrix.y0 == 0 && dx == 0 && dy == 0;
+}
+
+/* Draws @slide as it is at @t, over its layer when @cached. A transition
+ * may have moved the slide by whole pixels, so the layer is copied into the
+ * slide's frame, not over the whole surface. */
+static void
+draw_slide (CwRenderer *self,
+            cairo_t    *cr,
+            guint       slide,
+            double      t,
+            gboolean    cached)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(cairo_surface_t) layer = NULL;
+  guint n_nodes;
+
+  if (!cached)
+    {
+      cw_scene_draw (scene, cr, t);
+      return;
+    }
+
+  layer = get_layer (self, slide, t, &n_nodes);
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, layer, 0, 0);
+  cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  draw_moving_nodes (self, cr, slide, n_nodes, t);
+}
+
+/* Paints @slide as it is at @t over what is there, at @alpha. */
+static void
+paint_slide_with_alpha (CwRenderer *self,
                         cairo_t    *cr,
-                        guint       frame)
+                        guint       slide,
+                        double      t,
+                        double      alpha,
+                        gboolean    cached)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+  if (cached)
+    {
+      g_autoptr(cairo_surface_t) layer = NULL;
+      guint n_nodes;
+
+      layer = get_layer (self, slide, t, &n_nodes);
+      if (n_nodes == scene->nodes->len)
+        {
+          /* the layer is the whole slide: no group to draw it into */
+          cairo_set_source_surface (cr, layer, 0, 0);
+          cairo_paint_with_alpha (cr, alpha);
+          return;
+        }
+    }
+
+  cairo_push_group (cr);
+  draw_slide (self, cr, slide, t, cached);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, alpha);
+}
+
+static void
+draw_frame (CwRenderer *self,
+            cairo_t    *cr,
+            guint       frame,
+            gboolean    cached)
 {
   const Span *span;
-  const Span *previous;
   FrameKey key;
   double raw;
   double p;
   double w, h;
-
-  g_return_if_fail (CW_IS_RENDERER (self));
 
   if (self->spans->len == 0)
     {
@@ -565,11 +1093,10 @@ cw_renderer_draw_frame (CwRenderer *self,
 
   if (!key.transition)
     {
-      cw_scene_draw (span->scene, cr, key.t);
+      draw_slide (self, cr, key.slide, key.t, cached);
       return;
     }
 
-  previous = &g_array_index (self->spans, Span, key.slide - 1);
   raw = (frame - span->first_frame + 1.0) / (span->transition_frames + 1.0);
   p = cw_easing_apply (CW_EASING_EASE_IN_OUT_CUBIC, raw);
   w = self->format->width;
@@ -579,23 +1106,41 @@ cw_renderer_draw_frame (CwRenderer *self,
   switch (span->transition)
     {
     case CW_TRANSITION_PUSH:
-      /* the new slide pushes the old one up, the way a feed scrolls */
-      cairo_save (cr);
-      cairo_translate (cr, 0, -p * h);
-      cw_scene_draw (previous->scene, cr, previous->scene->duration);
-      cairo_restore (cr);
-      cairo_translate (cr, 0, (1 - p) * h);
-      cw_scene_draw (span->scene, cr, key.t);
+      {
+        /* the new slide pushes the old one up, the way a feed scrolls; by
+         * whole pixels, so each slide is copied, not resampled; and each
+         * within its own frame, as a layer holds it, so neither bleeds a
+         * row of texture into the other */
+        double offset = round (p * h);
+
+        cairo_save (cr);
+        cairo_translate (cr, 0, -offset);
+        cairo_rectangle (cr, 0, 0, w, h);
+        cairo_clip (cr);
+        draw_slide (self, cr, key.slide - 1, g_array_index (self->spans, Span, key.slide - 1).scene->duration,
+                    cached);
+        cairo_restore (cr);
+        cairo_translate (cr, 0, h - offset);
+        cairo_rectangle (cr, 0, 0, w, h);
+        cairo_clip (cr);
+        draw_slide (self, cr, key.slide, key.t, cached);
+      }
       break;
 
     case CW_TRANSITION_WIPE:
-      cw_scene_draw (previous->scene, cr, previous->scene->duration);
-      if (span->scene->rtl)
-        cairo_rectangle (cr, w * (1 - p), 0, w * p, h);
-      else
-        cairo_rectangle (cr, 0, 0, w * p, h);
-      cairo_clip (cr);
-      cw_scene_draw (span->scene, cr, key.t);
+      {
+        /* the edge on whole pixels, so the new slide is copied, not blended, into place */
+        double edge = round (w * p);
+
+        draw_slide (self, cr, key.slide - 1, g_array_index (self->spans, Span, key.slide - 1).scene->duration,
+                    cached);
+        if (span->scene->rtl)
+          cairo_rectangle (cr, w - edge, 0, edge, h);
+        else
+          cairo_rectangle (cr, 0, 0, edge, h);
+        cairo_clip (cr);
+        draw_slide (self, cr, key.slide, key.t, cached);
+      }
       break;
 
     case CW_TRANSITION_CROSSFADE:
@@ -605,14 +1150,92 @@ cw_renderer_draw_frame (CwRenderer *self,
       /* The old slide fades off the new one in the first part of the
        * transition; the new slide's elements then come in by their own
        * animations, so two texts never sit on each other for long. */
-      cw_scene_draw (span->scene, cr, key.t);
-      cairo_push_group (cr);
-      cw_scene_draw (previous->scene, cr, previous->scene->duration);
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, 1 - cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 1.6)));
+      draw_slide (self, cr, key.slide, key.t, cached);
+      paint_slide_with_alpha (self, cr, key.slide - 1,
+                              g_array_index (self->spans, Span, key.slide - 1).scene->duration,
+                              1 - cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 1.6)),
+                              cached);
       break;
     }
   cairo_restore (cr);
+}
+
+/**
+ * cw_renderer_draw_frame:
+ * @cr: a cairo context on a surface of the format's size
+ *
+ * Draws @frame. Safe to call from several threads at once.
+ */
+void
+cw_renderer_draw_frame (CwRenderer *self,
+                        cairo_t    *cr,
+                        guint       frame)
+{
+  g_return_if_fail (CW_IS_RENDERER (self));
+
+  draw_frame (self, cr, frame, can_use_layers (self, cr));
+}
+
+/**
+ * cw_renderer_prefetch:
+ *
+ * Draws ahead the layers that frames soon after @frame need and that take
+ * longest to draw: the background and texture of the next slide, within a
+ * second of its start. Playback calls it after showing @frame, on a worker
+ * thread, so the next slide's first frame is no slower than the others.
+ */
+void
+cw_renderer_prefetch (CwRenderer *self,
+                      guint       frame)
+{
+  guint slide;
+  const Span *next;
+  g_autofree char *fixed = NULL;
+  g_autoptr(cairo_surface_t) layer = NULL;
+
+  g_return_if_fail (CW_IS_RENDERER (self));
+
+  if (!self->cache_layers || self->n_frames == 0)
+    return;
+
+  slide = cw_renderer_get_slide_at_frame (self, frame);
+  if (slide + 1 >= self->spans->len)
+    return;
+  next = &g_array_index (self->spans, Span, slide + 1);
+  if (frame + self->fps < next->first_frame)
+    return;
+
+  fixed = g_strnfill (next->scene->n_fixed, '1');
+  layer = lookup_layer (self, slide + 1, fixed, next->scene->n_fixed, -1, 0);
+}
+
+/**
+ * cw_renderer_warm:
+ *
+ * Loads what drawing @frame needs (fonts, textures, the layers of its
+ * slide) so that drawing it, and the frames after it, takes no longer than
+ * any other frame. The editor calls it on a worker thread when a deck is
+ * laid out, before the first frame is shown.
+ */
+void
+cw_renderer_warm (CwRenderer *self,
+                  guint       frame)
+{
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  guint slide;
+
+  g_return_if_fail (CW_IS_RENDERER (self));
+
+  if (self->n_frames == 0)
+    return;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->format->width, self->format->height);
+  cr = cairo_create (surface);
+  /* the settled slide shows every text, so every font gets loaded */
+  slide = cw_renderer_get_slide_at_frame (self, frame);
+  cw_renderer_draw_frame (self, cr, cw_renderer_get_settled_frame (self, slide));
+  cw_renderer_draw_frame (self, cr, frame);
 }
 
 /**

@@ -49,6 +49,13 @@ void             cw_renderer_draw_frame          (CwRenderer      *self,
                                                   guint            frame);
 cairo_surface_t *cw_renderer_render_frame        (CwRenderer      *self,
                                                   guint            frame);
+void             cw_renderer_warm                (CwRenderer      *self,
+                                                  guint            frame);
+void             cw_renderer_prefetch            (CwRenderer      *self,
+                                                  guint            frame);
+gboolean         cw_renderer_get_cache_layers    (CwRenderer      *self);
+void             cw_renderer_set_cache_layers    (CwRenderer      *self,
+                                                  gboolean         cache_layers);
 guint            cw_renderer_get_settled_frame   (CwRenderer      *self,
                                                   guint            slide);
 GPtrArray       *cw_renderer_get_warnings        (CwRenderer      *self);

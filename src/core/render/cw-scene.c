@@ -134,7 +134,7 @@ exit_start (const CwScene *scene,
   return scene->duration - node->exit.delay - node->exit.duration;
 }
 
-/* Works out when the slide stops moving. */
+/* Works out when the slide stops moving, and what never moves. */
 void
 cw_scene_finish (CwScene *scene)
 {
@@ -143,6 +143,16 @@ cw_scene_finish (CwScene *scene)
     {
       const CwNode *node = g_ptr_array_index (scene->nodes, i);
       scene->settle_time = MAX (scene->settle_time, cw_animation_get_end (&node->enter));
+    }
+
+  scene->n_fixed = 0;
+  while (scene->n_fixed < scene->nodes->len)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, scene->n_fixed);
+
+      if (node->enter.effect != CW_EFFECT_NONE || node->exit.effect != CW_EFFECT_NONE)
+        break;
+      scene->n_fixed++;
     }
 }
 
@@ -554,6 +564,19 @@ draw_image (const CwNode    *node,
   cairo_paint_with_alpha (cr, state->alpha);
 }
 
+/* A custom node fades as one group, clipped near its box so the group is no larger than it needs. */
+static void
+clip_to_group (const CwScene *scene,
+               const CwNode  *node,
+               cairo_t       *cr)
+{
+  double m = MIN (scene->width, scene->height) * 0.05;
+
+  cairo_rectangle (cr, node->rect.x - m, node->rect.y - m,
+                   node->rect.width + 2 * m, node->rect.height + 2 * m);
+  cairo_clip (cr);
+}
+
 static void
 draw_node (const CwScene *scene,
            const CwNode  *node,
@@ -610,10 +633,7 @@ draw_node (const CwScene *scene,
           /* custom drawing paints several shapes; fade them as one */
           if (state.alpha < 1)
             {
-              double m = MIN (scene->width, scene->height) * 0.05;
-              cairo_rectangle (cr, node->rect.x - m, node->rect.y - m,
-                               node->rect.width + 2 * m, node->rect.height + 2 * m);
-              cairo_clip (cr);
+              clip_to_group (scene, node, cr);
               cairo_push_group (cr);
               grouped = TRUE;
             }
@@ -644,8 +664,145 @@ cw_scene_draw (CwScene *scene,
                double   t)
 {
   cw_scene_draw_background (scene, cr);
-  for (guint i = 0; i < scene->nodes->len; i++)
+  cw_scene_draw_nodes (scene, cr, 0, scene->nodes->len, t);
+}
+
+/**
+ * cw_scene_draw_nodes:
+ * @first: the first node to draw
+ * @last: the node after the last one to draw
+ *
+ * Draws nodes @first to @last - 1 as they are at @t, without the
+ * background: the rest of a frame over a cached layer.
+ */
+void
+cw_scene_draw_nodes (CwScene *scene,
+                     cairo_t *cr,
+                     guint    first,
+                     guint    last,
+                     double   t)
+{
+  last = MIN (last, scene->nodes->len);
+  for (guint i = first; i < last; i++)
     draw_node (scene, g_ptr_array_index (scene->nodes, i), cr, t);
+}
+
+/**
+ * cw_scene_get_node_fade:
+ * @index: a node
+ * @alpha: (out): the alpha it is painted at
+ *
+ * A custom node that only fades at @t (it neither moves, grows nor is
+ * wiped) is drawn whole into a group and painted at @alpha: the group can
+ * come from an image drawn once with cw_scene_draw_node_image() and be
+ * painted with cw_scene_paint_node_image().
+ *
+ * Returns: whether node @index is drawn that way at @t
+ */
+gboolean
+cw_scene_get_node_fade (CwScene *scene,
+                        guint    index,
+                        double   t,
+                        double  *alpha)
+{
+  const CwNode *node = g_ptr_array_index (scene->nodes, index);
+  NodeState state;
+
+  if (node->kind != CW_NODE_CUSTOM || node->draw == NULL)
+    return FALSE;
+
+  compute_state (scene, node, t, &state);
+  if (state.dx != 0 || state.dy != 0 || state.scale != 1 || state.clip != 1 || state.grow != 1 ||
+      state.alpha >= 1 || state.alpha <= 0.001)
+    return FALSE;
+  *alpha = state.alpha;
+  return TRUE;
+}
+
+/* Draws node @index whole into @cr, on nothing, as it is drawn into its group. */
+void
+cw_scene_draw_node_image (CwScene *scene,
+                          cairo_t *cr,
+                          guint    index)
+{
+  const CwNode *node = g_ptr_array_index (scene->nodes, index);
+
+  cairo_save (cr);
+  clip_to_group (scene, node, cr);
+  node->draw (node, cr, 1);
+  cairo_restore (cr);
+}
+
+/* Paints @image, from cw_scene_draw_node_image(), the way the group of node @index is painted at @alpha. */
+void
+cw_scene_paint_node_image (CwScene         *scene,
+                           cairo_t         *cr,
+                           guint            index,
+                           cairo_surface_t *image,
+                           double           alpha)
+{
+  cairo_save (cr);
+  clip_to_group (scene, g_ptr_array_index (scene->nodes, index), cr);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
+}
+
+/* How a node looks depends only on how far its enter and exit animations
+ * have run (see compute_state()); it is still at @t when neither is under
+ * way. Then @look names which of the four still pictures it shows. */
+static gboolean
+node_still_at (const CwScene *scene,
+               const CwNode  *node,
+               double         t,
+               char          *look)
+{
+  double enter = cw_animation_get_raw_progress (&node->enter, t);
+  double leave = 0;
+
+  if (node->exit.effect != CW_EFFECT_NONE)
+    {
+      CwAnimation exit = node->exit;
+
+      exit.delay = exit_start (scene, node);
+      leave = cw_animation_get_raw_progress (&exit, t);
+    }
+  if ((enter != 0 && enter != 1) || (leave != 0 && leave != 1))
+    return FALSE;
+  *look = '0' + (enter == 1) + 2 * (leave == 1);
+  return TRUE;
+}
+
+/**
+ * cw_scene_get_still_nodes:
+ * @looks: (out caller-allocates): set to one character for each still
+ *   node, naming how it looks
+ *
+ * The background and the nodes this returns, counted from the first, do
+ * not move at @t: they look the same at every time with the same @looks,
+ * so they can be drawn once into a layer and the frame finished over it
+ * with cw_scene_draw_nodes(). Nodes after the first moving one are not
+ * counted even when still, since they draw over it.
+ *
+ * Returns: how many nodes from the first are still at @t
+ */
+guint
+cw_scene_get_still_nodes (CwScene *scene,
+                          double   t,
+                          GString *looks)
+{
+  guint n = 0;
+
+  g_string_truncate (looks, 0);
+  for (; n < scene->nodes->len; n++)
+    {
+      char look;
+
+      if (!node_still_at (scene, g_ptr_array_index (scene->nodes, n), t, &look))
+        break;
+      g_string_append_c (looks, look);
+    }
+  return n;
 }
 
 /**

@@ -111,6 +111,8 @@ struct _CwScene
   gboolean         transparent;
   gboolean         rtl;
   GPtrArray       *nodes;
+  /* how many nodes from the first never move (the texture behind the content) */
+  guint            n_fixed;
   /* seconds: when every enter animation has finished */
   double           settle_time;
   /* seconds the slide lasts */
@@ -143,6 +145,26 @@ void      cw_scene_draw_background (CwScene      *scene,
 void      cw_scene_draw           (CwScene       *scene,
                                    cairo_t       *cr,
                                    double         t);
+guint     cw_scene_get_still_nodes (CwScene      *scene,
+                                   double         t,
+                                   GString       *looks);
+void      cw_scene_draw_nodes     (CwScene       *scene,
+                                   cairo_t       *cr,
+                                   guint          first,
+                                   guint          last,
+                                   double         t);
+gboolean  cw_scene_get_node_fade  (CwScene       *scene,
+                                   guint          index,
+                                   double         t,
+                                   double        *alpha);
+void             cw_scene_draw_node_image  (CwScene         *scene,
+                                            cairo_t         *cr,
+                                            guint            index);
+void             cw_scene_paint_node_image (CwScene         *scene,
+                                            cairo_t         *cr,
+                                            guint            index,
+                                            cairo_surface_t *image,
+                                            double           alpha);
 const CwNode *cw_scene_pick       (CwScene       *scene,
                                    double         x,
                                    double         y);

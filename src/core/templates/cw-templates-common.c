@@ -184,7 +184,8 @@ cw_templates_add_contours (CwSceneBuilder *builder,
   node->data = c;
   node->destroy = contours_free;
   node->draw = draw_contours;
-  node->enter = (CwAnimation) { CW_EFFECT_GROW, CW_EASING_EASE_OUT_CUBIC, 0, 1.6 };
+  /* part of the background: the slide's still layer holds it from the first frame */
+  node->enter = CW_ANIMATION_NONE;
   cw_scene_add_node (builder->scene, node);
 }
 

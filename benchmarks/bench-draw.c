@@ -1,0 +1,141 @@
+/* bench-draw.c: how fast frames are drawn, for export and for the editor's preview
+ *
+ * Run with `meson test -C _build --benchmark -v` (or build-aux/benchmark.sh).
+ * The deck files are the arguments: the reference clip, then the sample is built in.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "clearway-core.h"
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
+}
+
+/* CPU seconds of this thread: on a busy machine, what the drawing itself took */
+static double
+thread_cpu (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static CwDeck *
+load_deck (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CwDeck *deck = cw_deck_load_file (file, NULL, &error);
+
+  if (deck == NULL)
+    g_error ("cannot load %s: %s", path, error->message);
+  return deck;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Every frame an export draws (a repeat of the frame before is written, not
+ * drawn), on this thread only, into one surface as the exporter's workers do. */
+static void
+draw_export_frames (CwDeck *deck)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup (cw_deck_get_format (deck), NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, NULL, format, cw_deck_get_fps (deck));
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                   format->height);
+  guint n_frames = cw_renderer_get_n_frames (renderer);
+  guint drawn = 0;
+  double start, elapsed, cpu;
+
+  start = now ();
+  cpu = thread_cpu ();
+  for (guint f = 0; f < n_frames; f++)
+    {
+      g_autoptr(cairo_t) cr = NULL;
+
+      if (f > 0 && cw_renderer_frames_identical (renderer, f - 1, f))
+        continue;
+      cr = cairo_create (surface);
+      cw_renderer_draw_frame (renderer, cr, f);
+      cairo_surface_flush (surface);
+      drawn++;
+    }
+  elapsed = now () - start;
+  cpu = thread_cpu () - cpu;
+  g_print ("draw, reference clip: %6.1f frames/s on one core (%u of %u frames drawn at %d×%d, %.2f ms each, "
+           "%.2f ms of CPU)\n",
+           drawn / elapsed, drawn, n_frames, format->width, format->height, elapsed * 1000 / drawn,
+           cpu * 1000 / drawn);
+}
+
+/* The editor's preview: once the deck is laid out (and warmed, as the
+ * player does), every frame in playback order the way the player draws it,
+ * each frame's time up to its hand-over to the screen. */
+static void
+draw_preview_frames (CwDeck *deck)
+{
+  g_autoptr(CwFormat) tiktok = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwFormat) format = cw_format_scaled (tiktok, 540);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, NULL, format, cw_deck_get_fps (deck));
+  guint n_frames = cw_renderer_get_n_frames (renderer);
+  g_autofree double *ms = g_new (double, n_frames);
+
+  cw_renderer_warm (renderer, 0);
+  for (guint f = 0; f < n_frames; f++)
+    {
+      double start = now ();
+      g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, format->width,
+                                                                       format->height);
+      g_autoptr(cairo_t) cr = cairo_create (surface);
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_paint (cr);
+      cw_renderer_draw_frame (renderer, cr, f);
+      cairo_surface_flush (surface);
+      ms[f] = (now () - start) * 1000;
+      /* as the player does once the frame is handed over */
+      cw_renderer_prefetch (renderer, f);
+    }
+  qsort (ms, n_frames, sizeof (double), compare_doubles);
+  g_print ("preview, sample deck: p50 %.2f ms, p95 %.2f ms, max %.2f ms a frame at %d×%d (%u frames)\n",
+           ms[n_frames / 2], ms[MIN (n_frames - 1, n_frames * 95 / 100)], ms[n_frames - 1],
+           format->width, format->height, n_frames);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CwDeck) reference = NULL;
+  g_autoptr(CwDeck) sample = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  cw_core_init ();
+  if (argc < 2)
+    g_error ("usage: %s REFERENCE.clearway", argv[0]);
+
+  reference = load_deck (argv[1]);
+  sample = cw_deck_new_sample ();
+
+  g_print ("Clearway drawing benchmark\n\n");
+  draw_export_frames (reference);
+  draw_preview_frames (sample);
+  return 0;
+}
