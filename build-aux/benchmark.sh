@@ -58,8 +58,11 @@ if [ -f benchmarks/moving.clearway ]; then
   export_figure "export, every frame differs" benchmarks/moving.clearway "≥ 170 frames/s"
 fi
 
-# drawing, preview, layout and memory as the clip grows: in-process figures
-"$builddir/benchmarks/bench-export"
+# drawing and the preview, then layout, encoding and memory as the clip
+# grows: in-process figures
+"$builddir/benchmarks/bench-draw" benchmarks/reference.clearway
+echo
+"$builddir/benchmarks/bench-export" benchmarks/moving.clearway
 
 # the editor, from launch to the first frame of the preview, on a screen of
 # its own (Xvfb); the median of five starts
