@@ -1622,6 +1622,55 @@ translations_idle (gpointer data)
 
 /* The Languages page: each text beside its translation, typed fixes shown
  * in the preview and undoable, catalogs out and in, a new language. */
+/* A translation typed without its {placeholder} is a draft the clip does
+ * not show, said under the entry; the deck still opens, and fixing the
+ * text makes it the translation again. */
+static void
+test_window_translations_checked (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwTranslationsView *view = CW_TRANSLATIONS_VIEW (cw_window_get_part (window, "languages"));
+  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(CwDeck) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *entry;
+  const CwMessage *message;
+
+  adw_view_stack_set_visible_child_name (stack, "languages");
+  wait_for (translations_idle, view, "the texts to translate");
+  g_assert_cmpstr (cw_translations_view_get_language (view), ==, "az");
+  entries = cw_translations_view_find_entries (view, "stay-safe/call");
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Zəng edin");
+  settle (50);
+  message = cw_catalog_find (cw_deck_get_catalog (deck, "az"), "stay-safe/call");
+  g_assert_cmpstr (message->forms[0], ==, "Zəng edin");
+  g_assert_true (message->fuzzy);
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  text = visible_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (text, "{hotline}"));
+  g_assert_nonnull (strstr (text, "draft"));
+
+  saved = cw_deck_save_to_bytes (deck);
+  reopened = cw_deck_load_bytes (saved, "checked.clearway", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reopened);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Zəng edin: {hotline}");
+  settle (50);
+  message = cw_catalog_find (cw_deck_get_catalog (deck, "az"), "stay-safe/call");
+  g_assert_false (message->fuzzy);
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+
+  discard_window (window);
+}
+
 static void
 test_window_translations (void)
 {
@@ -1871,6 +1920,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
   g_test_add_func ("/ui/window/translations", test_window_translations);
+  g_test_add_func ("/ui/window/translations-checked", test_window_translations_checked);
   g_test_add_func ("/ui/window/translations-async", test_window_translations_async);
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
 

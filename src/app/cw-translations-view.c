@@ -264,6 +264,8 @@ typedef struct
   const CwTranslatable *text;
   GPtrArray          *entries;
   GtkWidget          *review_box;
+  /* what is wrong with what was typed, under the entries */
+  GtkWidget          *problem_label;
 } Row;
 
 static void
@@ -275,6 +277,32 @@ row_free (Row *row)
 
 /* The entries of @row become the catalog's translation of its text. */
 static void
+collect_problem (const char *problem,
+                 gpointer    user_data)
+{
+  GString *problems = user_data;
+
+  if (problems->len > 0)
+    g_string_append_c (problems, ' ');
+  g_string_append (problems, problem);
+}
+
+static void
+show_problem (Row        *row,
+              const char *problem)
+{
+  for (guint i = 0; i < row->entries->len; i++)
+    {
+      if (problem != NULL)
+        gtk_widget_add_css_class (g_ptr_array_index (row->entries, i), "error");
+      else
+        gtk_widget_remove_css_class (g_ptr_array_index (row->entries, i), "error");
+    }
+  gtk_label_set_label (GTK_LABEL (row->problem_label), problem ? problem : "");
+  gtk_widget_set_visible (row->problem_label, problem != NULL);
+}
+
+static void
 store_row (Row *row)
 {
   CwTranslationsView *self = row->self;
@@ -282,6 +310,8 @@ store_row (Row *row)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) forms = NULL;
   gboolean any = FALSE;
+  gboolean storable = TRUE;
+  gboolean draft = FALSE;
 
   if (catalog == NULL)
     return;
@@ -295,10 +325,41 @@ store_row (Row *row)
     }
   forms = g_strv_builder_end (builder);
 
+  /* The checks `translate` and the loader make (cw_message_check()), as the
+   * translator types: a translation that drops a {placeholder} is kept as a
+   * draft the clip does not show, so nothing typed is lost and the deck
+   * still opens; one no deck can hold (too long, a control character) is
+   * not stored until it is fixed. */
+  if (any)
+    {
+      CwMessage message = { row->text->context, row->text->source, row->text->source_plural, forms, FALSE, 0 };
+      CwTextRole role = cw_deck_get_text_role (self->deck, row->text->context);
+      g_autoptr(GString) problems = g_string_new (NULL);
+      g_autoptr(GString) ignored = g_string_new (NULL);
+
+      if (cw_message_check (&message, cw_catalog_get_plural_rule (catalog), role, CW_CATALOG_SYNTAX_DECK,
+                            collect_problem, problems) > 0)
+        {
+          message.fuzzy = TRUE;
+          storable = cw_message_check (&message, cw_catalog_get_plural_rule (catalog), role,
+                                       CW_CATALOG_SYNTAX_DECK, collect_problem, ignored) == 0;
+          draft = TRUE;
+          if (storable)
+            /* Translators: after what is wrong with a translation being typed */
+            g_string_append_printf (problems, " %s", _("It is kept as a draft; the clip shows the deck’s language until it is fixed."));
+        }
+      show_problem (row, draft ? problems->str : NULL);
+    }
+  else
+    show_problem (row, NULL);
+
+  if (!storable)
+    return;
+
   self->editing = TRUE;
   if (any)
     cw_catalog_add (catalog, row->text->context, row->text->source, row->text->source_plural,
-                    (const char * const *) forms, FALSE, 0);
+                    (const char * const *) forms, draft, 0);
   else
     cw_catalog_remove (catalog, row->text->context);
   cw_deck_changed (self->deck);
@@ -467,6 +528,14 @@ make_row (CwTranslationsView   *self,
       gtk_box_append (GTK_BOX (right), entry);
       g_ptr_array_add (row->entries, entry);
     }
+
+  row->problem_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (row->problem_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (row->problem_label), TRUE);
+  gtk_widget_add_css_class (row->problem_label, "error");
+  gtk_widget_add_css_class (row->problem_label, "caption");
+  gtk_widget_set_visible (row->problem_label, FALSE);
+  gtk_box_append (GTK_BOX (right), row->problem_label);
 
   gtk_box_append (GTK_BOX (box), left);
   gtk_box_append (GTK_BOX (box), right);
