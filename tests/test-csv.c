@@ -156,6 +156,26 @@ test_blank_id_with_label (void)
   g_assert_cmpstr (cw_statistic_get_id (get (import, 0)), ==, "mines_found");
 }
 
+/* Labels in Russian or Azerbaijani give ids of their own, in Latin
+ * letters: each used to become "s_", and the second row was a duplicate. */
+static void
+test_ids_from_any_script (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) import = import_text ("id,label,value\n"
+                                               ",Обезврежено мин,161000\n"
+                                               ",Очищено гектаров,168000\n"
+                                               ",Minalardan təmizlənib,62023\n",
+                                               &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_csv_import_get_problems (import)->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_csv_import_get_statistics (import)), ==, 3);
+  g_assert_cmpstr (cw_statistic_get_id (get (import, 0)), ==, "obezvrezeno_min");
+  g_assert_cmpstr (cw_statistic_get_id (get (import, 1)), ==, "ociseno_gektarov");
+  g_assert_cmpstr (cw_statistic_get_id (get (import, 2)), ==, "minalardan_temizlenib");
+}
+
 static void
 test_not_a_table (void)
 {
@@ -510,6 +530,7 @@ main (int   argc,
   g_test_add_func ("/cw/csv/problems-have-lines", test_problems_have_lines);
   g_test_add_func ("/cw/csv/blank-id", test_blank_id);
   g_test_add_func ("/cw/csv/blank-id-with-label", test_blank_id_with_label);
+  g_test_add_func ("/cw/csv/ids-from-any-script", test_ids_from_any_script);
   g_test_add_func ("/cw/csv/not-a-table", test_not_a_table);
   g_test_add_func ("/cw/csv/empty", test_empty);
   g_test_add_func ("/cw/csv/missing-file", test_missing_file);

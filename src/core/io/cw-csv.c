@@ -11,6 +11,9 @@
  */
 #include "config.h"
 
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -333,10 +336,62 @@ parse_number (const char *text,
   return end != clean->str && *end == '\0' && isfinite (*value);
 }
 
+/* @text in Latin letters, by ICU's transliteration: "Мины" is "Miny",
+ * "Minalar" stays. g_str_to_ascii() alone turns every Cyrillic or Arabic
+ * letter into "?", so every such label got the same id. A transliterator
+ * takes a while to open and is not for two threads at once: one, locked. */
+static char *
+to_latin (const char *text)
+{
+  static GMutex lock;
+  static UTransliterator *transliterator;
+  static gboolean failed;
+  g_autofree gunichar2 *utf16 = NULL;
+  g_autofree UChar *buffer = NULL;
+  glong len = 0;
+  int32_t length, limit, capacity;
+  UErrorCode status = U_ZERO_ERROR;
+  char *result = NULL;
+
+  utf16 = g_utf8_to_utf16 (text, -1, NULL, &len, NULL);
+  if (utf16 == NULL || len > G_MAXINT32 / 8)
+    return NULL;
+
+  /* a letter can become several: "Щ" is "Shch" */
+  capacity = (int32_t) len * 4 + 16;
+  buffer = g_new (UChar, capacity);
+  memcpy (buffer, utf16, len * sizeof (UChar));
+  length = limit = (int32_t) len;
+
+  g_mutex_lock (&lock);
+  if (transliterator == NULL && !failed)
+    {
+      /* ICU's Latin-ASCII leaves Azerbaijani's schwa as it is */
+      static const char rules[] = "::Any-Latin; ::Latin-ASCII; \\u0259 > e; \\u018F > E;";
+      static const UChar id[] = { 'c', 'w', '-', 's', 'l', 'u', 'g', 0 };
+      UChar urules[64];
+
+      u_unescape (rules, urules, G_N_ELEMENTS (urules));
+      transliterator = utrans_openU (id, -1, UTRANS_FORWARD, urules, -1, NULL, &status);
+      failed = U_FAILURE (status);
+      status = U_ZERO_ERROR;
+    }
+  if (transliterator != NULL)
+    utrans_transUChars (transliterator, buffer, &length, capacity, 0, &limit, &status);
+  else
+    status = U_UNSUPPORTED_ERROR;
+  g_mutex_unlock (&lock);
+
+  if (U_SUCCESS (status))
+    result = g_utf16_to_utf8 (buffer, length, NULL, NULL, NULL);
+  return result;
+}
+
 static char *
 slug_for (const char *label)
 {
-  g_autofree char *ascii = g_str_to_ascii (label, NULL);
+  g_autofree char *latin = to_latin (label);
+  g_autofree char *ascii = g_str_to_ascii (latin ? latin : label, NULL);
   GString *id = g_string_new (NULL);
 
   for (const char *p = ascii; *p; p++)
