@@ -290,6 +290,28 @@ test_apply_updates_slides (void)
   g_assert_true (shown);
 }
 
+static void
+test_tone_column (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwCsvImport) import = import_text (
+    "id,value,tone\nvictims_since_1991,3500,\nmines_neutralised,163500,Neutral\nincidents,12,harm\nbad,1,sad\n", &error);
+  GPtrArray *problems;
+
+  g_assert_no_error (error);
+  /* a tone that is not one is refused with its row */
+  problems = cw_csv_import_get_problems (import);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (((CwDiagnostic *) g_ptr_array_index (problems, 0))->message, "sad"));
+  g_assert_true (cw_csv_import_apply (import, deck, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* a blank cell keeps the tone the deck gave; a filled one sets it */
+  g_assert_cmpint (cw_statistic_get_tone (cw_deck_find_statistic (deck, "victims_since_1991")), ==, CW_TONE_HARM);
+  g_assert_cmpint (cw_statistic_get_tone (cw_deck_find_statistic (deck, "mines_neutralised")), ==, CW_TONE_NEUTRAL);
+  g_assert_cmpint (cw_statistic_get_tone (cw_deck_find_statistic (deck, "incidents")), ==, CW_TONE_HARM);
+}
+
 /* The deck, saved and read back by the loader */
 static CwDeck *
 reopen (CwDeck *deck)
@@ -536,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/cw/csv/missing-file", test_missing_file);
   g_test_add_func ("/cw/csv/endless-file", test_endless_file);
   g_test_add_func ("/cw/csv/apply", test_apply_updates_slides);
+  g_test_add_func ("/cw/csv/tone", test_tone_column);
   g_test_add_func ("/cw/csv/beyond-deck", test_beyond_deck);
   g_test_add_func ("/cw/csv/limits-match-loader", test_limits_match_loader);
   g_test_add_func ("/cw/csv/apply-checks-deck", test_apply_checks_deck);

@@ -65,6 +65,8 @@ static const BadCase bad_cases[] = {
     CW_ERROR_BAD_VALUE, "161,000" },
   { "bad-date", 8, "    <statistic id=\"mines\" value=\"1\" as-of=\"Oct 2024\"/>",
     CW_ERROR_BAD_VALUE, "YYYY-MM" },
+  { "bad-tone", 8, "    <statistic id=\"mines\" value=\"1\" tone=\"sad\"/>",
+    CW_ERROR_BAD_VALUE, "sad" },
   { "bad-statistic-id", 8, "    <statistic id=\"9mines\" value=\"1\"/>",
     CW_ERROR_BAD_VALUE, "9mines" },
   { "unknown-element", 13, "      <sparkle/>",
@@ -285,6 +287,7 @@ test_round_trip_everything (void)
   cw_statistic_set_as_of (s, "2024-10-15");
   cw_statistic_set_source (s, "ANAMA");
   cw_statistic_set_label (s, "Area");
+  cw_statistic_set_tone (s, CW_TONE_HARM);
   cw_deck_add_statistic (deck, s);
 
   cw_slide_set_param (slide, "statistic", "area");
@@ -317,6 +320,8 @@ test_round_trip_everything (void)
   g_assert_cmpstr (cw_theme_get_font_family (cw_deck_get_theme (reloaded), CW_FONT_BODY), ==, "Noto Serif");
   g_assert_cmpint (cw_theme_get_font_weight (cw_deck_get_theme (reloaded), CW_FONT_BODY), ==, 600);
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (reloaded, "area")), ==, 2.5);
+  g_assert_cmpint (cw_statistic_get_tone (cw_deck_find_statistic (reloaded, "area")), ==, CW_TONE_HARM);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (first, NULL), g_bytes_get_size (first), "tone=\"harm\""));
   copy = cw_deck_find_slide (reloaded, "a");
   g_assert_cmpstr (cw_slide_get_text (copy, "detail"), ==, "Line one\nline two with {area} and {{braces}}");
   g_assert_cmpstr (cw_slide_get_text_plural (copy, "label"), ==, "hectares cleared");
@@ -1320,6 +1325,18 @@ test_statistic_from_text (void)
   g_clear_error (&error);
   g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 161000);
   g_assert_null (cw_statistic_get_as_of (statistic));
+
+  /* the tone: a keyword, blank for the default */
+  g_assert_cmpint (cw_statistic_get_tone (statistic), ==, CW_TONE_PROGRESS);
+  g_assert_true (cw_statistic_set_from_text (statistic, "tone", "harm", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_statistic_get_tone (statistic), ==, CW_TONE_HARM);
+  g_assert_false (cw_statistic_set_from_text (statistic, "tone", "sad", &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpint (cw_statistic_get_tone (statistic), ==, CW_TONE_HARM);
+  g_assert_true (cw_statistic_set_from_text (statistic, "tone", "", &error));
+  g_assert_cmpint (cw_statistic_get_tone (statistic), ==, CW_TONE_PROGRESS);
   g_assert_null (cw_statistic_get_label (statistic));
 
   /* a negative count is taken (it may be a typing slip, or meant), and warned about */

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cw-fonts.h"
@@ -300,39 +301,182 @@ test_pictogram_huge_count (void)
   g_assert_cmpuint (cw_renderer_get_warnings (renderer)->len, ==, 0);
 }
 
+/* Notes one contrast that a theme must reach; @failures lists what misses. */
+static void
+check_contrast (GString       *failures,
+                const char    *theme,
+                const char    *what,
+                const CwColor *fg,
+                CwColorRole    behind,
+                const CwColor *bg,
+                double         least)
+{
+  double ratio = cw_color_contrast_ratio (fg, bg);
+
+  if (ratio < least)
+    g_string_append_printf (failures, "\n  theme %s: %s on %s is %.2f:1, below %.1f:1", theme, what,
+                            cw_color_role_to_string (behind), ratio, least);
+}
+
 static void
 test_theme_contrast (void)
 {
   const char * const *themes = cw_theme_list_builtin ();
+  g_autoptr(GString) failures = g_string_new (NULL);
   guint n = 0;
 
-  /* every text color of every built-in theme reads at WCAG AA (4.5:1) on both ends of the gradient */
+  /* every text color and every tone of every built-in theme reads at WCAG
+   * AA (4.5:1) on both ends of the gradient; what carries a figure as a
+   * shape (the tone's bars and icons, the track of a gauge, the symbols not
+   * yet counted) is seen at 3:1 (WCAG 1.4.11) */
   for (guint i = 0; themes[i]; i++, n++)
     {
       g_autoptr(CwTheme) theme = cw_theme_new (themes[i]);
       CwColorRole text_roles[] = { CW_COLOR_TEXT, CW_COLOR_MUTED, CW_COLOR_ACCENT, CW_COLOR_ALERT };
       CwColorRole backgrounds[] = { CW_COLOR_BACKGROUND, CW_COLOR_BACKGROUND_END };
+      CwColor track = cw_theme_get_track_color (theme);
+      CwColor surface = cw_theme_get_color (theme, CW_COLOR_SURFACE);
 
-      for (guint t = 0; t < G_N_ELEMENTS (text_roles); t++)
-        for (guint b = 0; b < G_N_ELEMENTS (backgrounds); b++)
-          {
-            CwColor fg = cw_theme_get_color (theme, text_roles[t]);
-            CwColor bg = cw_theme_get_color (theme, backgrounds[b]);
-            double ratio = cw_color_contrast_ratio (&fg, &bg);
+      for (guint b = 0; b < G_N_ELEMENTS (backgrounds); b++)
+        {
+          CwColor bg = cw_theme_get_color (theme, backgrounds[b]);
 
-            if (ratio < 4.5)
-              g_error ("theme %s: %s on %s is %.2f:1, below 4.5:1", themes[i],
-                       cw_color_role_to_string (text_roles[t]), cw_color_role_to_string (backgrounds[b]), ratio);
-          }
+          for (guint t = 0; t < G_N_ELEMENTS (text_roles); t++)
+            {
+              CwColor fg = cw_theme_get_color (theme, text_roles[t]);
+              g_autofree char *what = g_strdup_printf ("%s text", cw_color_role_to_string (text_roles[t]));
 
-      /* and the text on cards (the hotline pill, the change label) */
+              check_contrast (failures, themes[i], what, &fg, backgrounds[b], &bg, CW_CONTRAST_TEXT);
+            }
+          for (CwTone tone = 0; tone < CW_N_TONES; tone++)
+            {
+              CwColor fg = cw_theme_get_tone_color (theme, tone);
+              g_autofree char *text = g_strdup_printf ("%s figure (text)", cw_tone_to_string (tone));
+              g_autofree char *shape = g_strdup_printf ("%s figure (bars, icons)", cw_tone_to_string (tone));
+
+              check_contrast (failures, themes[i], text, &fg, backgrounds[b], &bg, CW_CONTRAST_TEXT);
+              check_contrast (failures, themes[i], shape, &fg, backgrounds[b], &bg, CW_CONTRAST_GRAPHICS);
+            }
+          check_contrast (failures, themes[i], "track (gauge track, other bars, symbols not counted)",
+                          &track, backgrounds[b], &bg, CW_CONTRAST_GRAPHICS);
+        }
+
+      /* and the text on cards: the hotline pill, the change label in every tone */
       {
         CwColor fg = cw_theme_get_color (theme, CW_COLOR_ACCENT);
-        CwColor bg = cw_theme_get_color (theme, CW_COLOR_SURFACE);
-        g_assert_cmpfloat (cw_color_contrast_ratio (&fg, &bg), >=, 4.5);
+        check_contrast (failures, themes[i], "accent text", &fg, CW_COLOR_SURFACE, &surface, CW_CONTRAST_TEXT);
+      }
+      for (CwTone tone = 0; tone < CW_N_TONES; tone++)
+        {
+          CwColor fg = cw_theme_get_tone_color (theme, tone);
+          g_autofree char *what = g_strdup_printf ("%s change label", cw_tone_to_string (tone));
+
+          check_contrast (failures, themes[i], what, &fg, CW_COLOR_SURFACE, &surface, CW_CONTRAST_TEXT);
+        }
+
+      /* casualties must not come out in the color of good news */
+      {
+        CwColor progress = cw_theme_get_tone_color (theme, CW_TONE_PROGRESS);
+        CwColor harm = cw_theme_get_tone_color (theme, CW_TONE_HARM);
+        double distance = fabs (progress.red - harm.red) + fabs (progress.green - harm.green) +
+                          fabs (progress.blue - harm.blue);
+
+        if (distance < 0.3)
+          g_string_append_printf (failures, "\n  theme %s: harm looks like progress (color distance %.2f)",
+                                  themes[i], distance);
       }
     }
   g_assert_cmpuint (n, >=, 4);
+  if (failures->len > 0)
+    g_test_fail_printf ("colors below their contrast:%s", failures->str);
+}
+
+/* The color of the first node of @element in the scene of slide @id. */
+static gboolean
+find_node_color (CwRenderer *renderer,
+                 const char *id,
+                 const char *element,
+                 CwNodeKind  kind,
+                 CwColor    *color)
+{
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      CwScene *scene;
+
+      if (!g_str_equal (cw_renderer_get_slide_id (renderer, i), id))
+        continue;
+      scene = cw_renderer_get_scene (renderer, i);
+      for (guint j = 0; j < scene->nodes->len; j++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, j);
+
+          if (g_strcmp0 (node->element, element) == 0 && node->kind == kind)
+            {
+              *color = node->color;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+assert_color (CwRenderer    *renderer,
+              const char    *id,
+              const char    *element,
+              CwNodeKind     kind,
+              const CwColor *expected)
+{
+  CwColor color;
+  g_autofree char *expected_text = cw_color_to_string (expected);
+  g_autofree char *color_text = NULL;
+
+  if (!find_node_color (renderer, id, element, kind, &color))
+    g_error ("slide %s has no %s", id, element);
+  color_text = cw_color_to_string (&color);
+  if (g_strcmp0 (color_text, expected_text) != 0)
+    g_error ("slide %s draws its %s in %s, not %s", id, element, color_text, expected_text);
+}
+
+static void
+test_tone_colors (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("square", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  CwTheme *theme = cw_deck_get_theme (deck);
+  CwColor accent = cw_theme_get_color (theme, CW_COLOR_ACCENT);
+  CwColor harm = cw_theme_get_color (theme, CW_COLOR_HARM);
+  CwColor neutral = cw_theme_get_color (theme, CW_COLOR_NEUTRAL);
+
+  g_assert_cmpint (cw_statistic_get_tone (cw_deck_find_statistic (deck, "victims")), ==, CW_TONE_HARM);
+  g_assert_cmpint (cw_statistic_get_tone (cw_deck_find_statistic (deck, "mines")), ==, CW_TONE_PROGRESS);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+
+  /* people killed or injured are counted in the harm color, not the accent */
+  assert_color (renderer, "people", "number", CW_NODE_COUNTER, &harm);
+  assert_color (renderer, "people", "icons", CW_NODE_CUSTOM, &harm);
+  /* a figure that says nothing keeps the accent it always had */
+  assert_color (renderer, "number", "number", CW_NODE_COUNTER, &accent);
+  assert_color (renderer, "share", "icons", CW_NODE_CUSTOM, &accent);
+  /* casualties rose from 2023 to 2024: bad news, in the harm color */
+  assert_color (renderer, "compare", "after", CW_NODE_COUNTER, &harm);
+  assert_color (renderer, "compare", "arrow", CW_NODE_CUSTOM, &harm);
+  assert_color (renderer, "compare", "change", CW_NODE_TEXT, &harm);
+  g_clear_object (&renderer);
+
+  /* a fall in casualties is progress; a neutral figure takes no side */
+  cw_statistic_set_value (cw_deck_find_statistic (deck, "casualties_2024"), 4000);
+  cw_statistic_set_tone (cw_deck_find_statistic (deck, "mines"), CW_TONE_NEUTRAL);
+  cw_statistic_set_tone (cw_deck_find_statistic (deck, "found_2024"), CW_TONE_HARM);
+  cw_statistic_set_tone (cw_deck_find_statistic (deck, "incident_drop"), CW_TONE_NEUTRAL);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  assert_color (renderer, "compare", "after", CW_NODE_COUNTER, &accent);
+  assert_color (renderer, "compare", "arrow", CW_NODE_CUSTOM, &accent);
+  assert_color (renderer, "number", "number", CW_NODE_COUNTER, &neutral);
+  assert_color (renderer, "number", "rule", CW_NODE_BOX, &neutral);
+  assert_color (renderer, "ring", "gauge", CW_NODE_CUSTOM, &neutral);
+  assert_color (renderer, "bars", "bars", CW_NODE_BOX, &harm);
 }
 
 static void
@@ -689,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/cw/layout/pictogram-rescales", test_pictogram_rescales_honestly);
   g_test_add_func ("/cw/layout/pictogram-huge-count", test_pictogram_huge_count);
   g_test_add_func ("/cw/layout/theme-contrast", test_theme_contrast);
+  g_test_add_func ("/cw/layout/tone-colors", test_tone_colors);
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
   g_test_add_func ("/cw/layout/long-text-is-cheap", test_long_text_is_cheap);

@@ -348,7 +348,13 @@ ink_height (cairo_surface_t *frame,
 
       for (int x = x0; x < x1; x++)
         {
-          if (ABS ((int) (a[x] & 0xff) - (int) (b[x] & 0xff)) > 70)
+          /* ink in any channel: the arrow takes the color of its tone,
+           * which may differ from the background in red or green only */
+          int diff = 0;
+
+          for (int shift = 0; shift < 24; shift += 8)
+            diff = MAX (diff, ABS ((int) ((a[x] >> shift) & 0xff) - (int) ((b[x] >> shift) & 0xff)));
+          if (diff > 70)
             {
               top = MIN (top, y);
               bottom = MAX (bottom, y);

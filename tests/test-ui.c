@@ -938,6 +938,52 @@ test_window_statistic_updates_preview (void)
   discard_window (window);
 }
 
+/* The drop-down in @widget that shows @selected, if one does. */
+static GtkDropDown *
+find_drop_down (GtkWidget *widget,
+                guint      selected)
+{
+  if (GTK_IS_DROP_DOWN (widget) && gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)) == selected)
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child, selected);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The statistics table offers each figure's tone as a choice; choosing
+ * one changes the figure, and Undo puts it back. */
+static void
+test_window_statistic_tone (void)
+{
+  CwWindow *window = open_sample ();
+  CwDocument *document = cw_window_get_document (window);
+  CwStatistic *victims = cw_deck_find_statistic (window_deck (window), "victims_since_1991");
+  GtkDropDown *drop_down;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack")), "statistics");
+  settle (300);
+  /* only the casualties are harm in the sample */
+  g_assert_cmpint (cw_statistic_get_tone (victims), ==, CW_TONE_HARM);
+  drop_down = find_drop_down (cw_window_get_part (window, "statistics"), CW_TONE_HARM);
+  g_assert_nonnull (drop_down);
+  gtk_drop_down_set_selected (drop_down, CW_TONE_NEUTRAL);
+  g_assert_cmpint (cw_statistic_get_tone (victims), ==, CW_TONE_NEUTRAL);
+  wait_for (document_can_undo, document, "the tone to become an undo step");
+
+  activate (window, "undo");
+  settle (100);
+  /* undo may put back a copy of the statistic */
+  victims = cw_deck_find_statistic (window_deck (window), "victims_since_1991");
+  g_assert_cmpint (cw_statistic_get_tone (victims), ==, CW_TONE_HARM);
+  /* and the table shows it again */
+  g_assert_nonnull (find_drop_down (cw_window_get_part (window, "statistics"), CW_TONE_HARM));
+  discard_window (window);
+}
+
 /* Adding from the gallery, duplicating, moving and deleting, all undoable. */
 static void
 test_window_slide_actions (void)
@@ -1911,6 +1957,7 @@ main (int    argc,
   g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
   g_test_add_func ("/ui/document/changed-back", test_document_changed_back);
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
+  g_test_add_func ("/ui/window/statistic-tone", test_window_statistic_tone);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);
   g_test_add_func ("/ui/window/export-replace", test_window_export_replace);

@@ -52,6 +52,8 @@ static const Column columns[] = {
   { "unit", N_("Unit"), TRUE, FALSE },
   { "as-of", N_("As of"), TRUE, FALSE },
   { "source", N_("Source"), TRUE, TRUE },
+  /* Translators: column of the statistics table: whether a figure is progress, harm or neutral */
+  { "tone", N_("Tone"), FALSE, FALSE },
   { "points", N_("Series"), FALSE, FALSE },
   { "used", N_("Used on"), FALSE, FALSE },
 };
@@ -92,6 +94,8 @@ cell_text (CwStatisticsView *self,
     return g_strdup (cw_statistic_get_as_of (statistic));
   if (g_str_equal (column, "source"))
     return g_strdup (cw_statistic_get_source (statistic));
+  if (g_str_equal (column, "tone"))
+    return g_strdup (cw_tone_get_label (cw_statistic_get_tone (statistic)));
   if (g_str_equal (column, "points"))
     {
       guint n = cw_statistic_get_n_points (statistic);
@@ -169,6 +173,38 @@ on_editing (GtkEditableLabel *label,
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
 }
 
+/* A tone is one of three, so it is chosen, not typed. */
+static void
+on_tone_selected (GtkDropDown *drop_down,
+                  GParamSpec  *pspec,
+                  GtkListItem *item)
+{
+  CwStatisticsView *self = g_object_get_data (G_OBJECT (item), "cw-view");
+  CwStatistic *statistic = gtk_list_item_get_item (item);
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  g_autoptr(GError) error = NULL;
+
+  /* refresh_cell() shows the statistic's own tone: nothing to change */
+  if (statistic == NULL || selected >= CW_N_TONES || selected == cw_statistic_get_tone (statistic))
+    return;
+  if (!cw_statistics_view_commit_cell (self, statistic, "tone", cw_tone_to_string (selected), &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+static GtkWidget *
+tone_drop_down_new (GtkListItem *item)
+{
+  g_autoptr(GtkStringList) tones = gtk_string_list_new (NULL);
+  GtkWidget *drop_down;
+
+  for (CwTone tone = 0; tone < CW_N_TONES; tone++)
+    gtk_string_list_append (tones, cw_tone_get_label (tone));
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&tones)), NULL);
+  gtk_widget_add_css_class (drop_down, "flat");
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_tone_selected), item);
+  return drop_down;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -177,7 +213,9 @@ setup_cell (GtkSignalListItemFactory *factory,
   const Column *column = g_object_get_data (G_OBJECT (factory), "cw-column-info");
   GtkWidget *widget;
 
-  if (column->editable)
+  if (g_str_equal (column->name, "tone"))
+    widget = tone_drop_down_new (item);
+  else if (column->editable)
     {
       widget = gtk_editable_label_new ("");
       g_signal_connect (widget, "notify::editing", G_CALLBACK (on_editing), item);
@@ -208,7 +246,9 @@ refresh_cell (GtkListItem *item)
   if (statistic == NULL)
     return;
   text = cell_text (self, statistic, column);
-  if (GTK_IS_EDITABLE_LABEL (widget))
+  if (GTK_IS_DROP_DOWN (widget))
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), cw_statistic_get_tone (statistic));
+  else if (GTK_IS_EDITABLE_LABEL (widget))
     {
       if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
         gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");

@@ -3,7 +3,7 @@
  * Campaign staff keep their figures in spreadsheets. A CSV file exported
  * from one (comma or semicolon, quoted fields, UTF-8 with or without a byte
  * order mark) becomes statistics: a header row names the columns (id,
- * label, value, unit, as_of, source, and point for series), and every row
+ * label, value, unit, as_of, source, tone, and point for series), and every row
  * that cannot be used is reported with its line and what is wrong, while
  * the good rows can still be imported.
  *
@@ -204,6 +204,8 @@ struct _CwCsvImport
   GHashTable *by_id;
   /* id → the line its statistic starts on, for messages after parsing */
   GHashTable *lines;
+  /* ids whose row gave a tone: only those change an existing statistic's */
+  GHashTable *toned;
   GPtrArray  *problems;
   char       *name;
   char        delimiter;
@@ -218,6 +220,7 @@ cw_csv_import_finalize (GObject *object)
 
   g_clear_object (&self->statistics);
   g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->toned, g_hash_table_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->name, g_free);
@@ -238,10 +241,11 @@ cw_csv_import_init (CwCsvImport *self)
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* keys are the statistics' own ids */
   self->lines = g_hash_table_new (g_str_hash, g_str_equal);
+  self->toned = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
 }
 
-enum { COL_ID, COL_LABEL, COL_VALUE, COL_UNIT, COL_AS_OF, COL_SOURCE, COL_POINT, N_COLUMNS };
+enum { COL_ID, COL_LABEL, COL_VALUE, COL_UNIT, COL_AS_OF, COL_SOURCE, COL_TONE, COL_POINT, N_COLUMNS };
 
 static int
 column_for (const char *header)
@@ -249,7 +253,8 @@ column_for (const char *header)
   static const struct { const char *name; int column; } names[] = {
     { "id", COL_ID }, { "label", COL_LABEL }, { "name", COL_LABEL }, { "value", COL_VALUE },
     { "unit", COL_UNIT }, { "as_of", COL_AS_OF }, { "as-of", COL_AS_OF }, { "as of", COL_AS_OF },
-    { "date", COL_AS_OF }, { "source", COL_SOURCE }, { "point", COL_POINT },
+    { "date", COL_AS_OF }, { "source", COL_SOURCE }, { "tone", COL_TONE },
+    { "point", COL_POINT },
     { "category", COL_POINT }, { "year", COL_POINT },
   };
   g_autofree char *lower = g_utf8_strdown (header, -1);
@@ -518,7 +523,9 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
       const char *cells[N_COLUMNS] = { NULL };
       g_autofree char *id = NULL;
       g_autofree char *message = NULL;
+      g_autofree char *tone_name = NULL;
       CwStatistic *statistic;
+      CwTone tone = CW_TONE_PROGRESS;
       double value;
 
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -583,6 +590,17 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
           problem (self, display_name, row->line, message);
           continue;
         }
+      /* spreadsheets capitalise what is typed into them */
+      tone_name = cells[COL_TONE] ? g_strstrip (g_ascii_strdown (cells[COL_TONE], -1)) : NULL;
+      if (tone_name != NULL && !cw_tone_from_string (tone_name, &tone))
+        {
+          g_autofree char *quoted = quote_cell (cells[COL_TONE]);
+
+          message = g_strdup_printf (_("the tone “%s” of “%s” must be progress, harm or neutral."),
+                                     quoted, id);
+          problem (self, display_name, row->line, message);
+          continue;
+        }
       for (guint t = 0; t < G_N_ELEMENTS (text_columns) && message == NULL; t++)
         {
           const char *text = cells[text_columns[t]];
@@ -626,6 +644,9 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
           cw_statistic_set_unit (created, cells[COL_UNIT]);
           cw_statistic_set_as_of (created, cells[COL_AS_OF]);
           cw_statistic_set_source (created, cells[COL_SOURCE]);
+          cw_statistic_set_tone (created, tone);
+          if (cells[COL_TONE] != NULL)
+            g_hash_table_add (self->toned, (gpointer) cw_statistic_get_id (created));
           g_list_store_append (self->statistics, created);
           g_hash_table_insert (self->by_id, g_strdup (id), created);
           g_hash_table_insert (self->lines, (gpointer) cw_statistic_get_id (created),
@@ -797,6 +818,8 @@ apply_to (CwCsvImport *self,
         cw_statistic_set_as_of (existing, cw_statistic_get_as_of (imported));
       if (cw_statistic_get_source (imported) != NULL)
         cw_statistic_set_source (existing, cw_statistic_get_source (imported));
+      if (g_hash_table_contains (self->toned, cw_statistic_get_id (imported)))
+        cw_statistic_set_tone (existing, cw_statistic_get_tone (imported));
       updated++;
     }
 
@@ -814,6 +837,7 @@ same_statistic (CwStatistic *a,
       g_strcmp0 (cw_statistic_get_unit (a), cw_statistic_get_unit (b)) != 0 ||
       g_strcmp0 (cw_statistic_get_as_of (a), cw_statistic_get_as_of (b)) != 0 ||
       g_strcmp0 (cw_statistic_get_source (a), cw_statistic_get_source (b)) != 0 ||
+      cw_statistic_get_tone (a) != cw_statistic_get_tone (b) ||
       cw_statistic_has_value (a) != cw_statistic_has_value (b) ||
       (cw_statistic_has_value (a) && cw_statistic_get_value (a) != cw_statistic_get_value (b)) ||
       cw_statistic_get_n_points (a) != cw_statistic_get_n_points (b))

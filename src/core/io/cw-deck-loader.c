@@ -586,7 +586,9 @@ load_statistics (Loader  *loader,
       g_autofree char *unit = NULL;
       g_autofree char *as_of = NULL;
       g_autofree char *source = NULL;
+      g_autofree char *tone = NULL;
       g_autoptr(CwStatistic) statistic = NULL;
+      CwTone t = CW_TONE_PROGRESS;
       double v = 0;
       guint line;
 
@@ -599,6 +601,7 @@ load_statistics (Loader  *loader,
       unit = get_attr (n, "unit");
       as_of = get_attr (n, "as-of");
       source = get_attr (n, "source");
+      tone = get_attr (n, "tone");
 
       if (!cw_statistic_id_is_valid (id))
         {
@@ -628,6 +631,10 @@ load_statistics (Loader  *loader,
         loader_error (loader, line, CW_ERROR_BAD_VALUE,
                       _("The statistic “%s” is dated “%s”; write the date as YYYY, YYYY-MM or YYYY-MM-DD."),
                       id, as_of);
+      if (tone != NULL && !cw_tone_from_string (tone, &t))
+        loader_error (loader, line, CW_ERROR_BAD_VALUE,
+                      _("The statistic “%s” has the tone “%s”; write progress, harm or neutral."),
+                      id, tone);
       /* who published it is shown in the source line */
       check_length (loader, line, source, CW_TEXT_ROLE_SOURCE, id);
 
@@ -638,6 +645,7 @@ load_statistics (Loader  *loader,
       cw_statistic_set_unit (statistic, unit);
       cw_statistic_set_as_of (statistic, as_of);
       cw_statistic_set_source (statistic, source);
+      cw_statistic_set_tone (statistic, t);
 
       for (xmlNode *c = n->children; c; c = c->next)
         {

@@ -119,6 +119,9 @@ write_statistics (xmlNode *root,
       set_prop (s, "unit", cw_statistic_get_unit (statistic));
       set_prop (s, "as-of", cw_statistic_get_as_of (statistic));
       set_prop (s, "source", cw_statistic_get_source (statistic));
+      /* progress is the default, so decks that say nothing keep their bytes */
+      if (cw_statistic_get_tone (statistic) != CW_TONE_PROGRESS)
+        set_prop (s, "tone", cw_tone_to_string (cw_statistic_get_tone (statistic)));
       if (cw_statistic_get_label (statistic) != NULL)
         add_child (s, "label", cw_statistic_get_label (statistic));
       for (guint j = 0; j < cw_statistic_get_n_points (statistic); j++)

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* The least contrast against what is behind (WCAG 2): text, whatever its
+ * size, since video has no CSS pixels (1.4.3); and the graphics that carry
+ * a figure: bars, tracks, icons (1.4.11). */
+#define CW_CONTRAST_TEXT     4.5
+#define CW_CONTRAST_GRAPHICS 3.0
+
 typedef struct
 {
   double red;

@@ -14,6 +14,7 @@
 #include "cw-decimal.h"
 #include "cw-diagnostic.h"
 #include "cw-error.h"
+#include "cw-keywords.h"
 #include "cw-number.h"
 #include "cw-revision.h"
 #include "cw-statistic.h"
@@ -32,6 +33,7 @@ struct _CwStatistic
   char   *unit;
   char   *as_of;
   char   *source;
+  CwTone  tone;
   CwRevision revision;
   /* where it was loaded from, for messages */
   guint   line;
@@ -47,6 +49,7 @@ enum {
   PROP_UNIT,
   PROP_AS_OF,
   PROP_SOURCE,
+  PROP_TONE,
   PROP_N_POINTS,
   N_PROPS
 };
@@ -57,6 +60,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static const CwKeyword tones[CW_N_TONES] = {
+  /* Translators: the tone of a figure that is good news (land cleared) */
+  { "progress", N_("Progress") },
+  /* Translators: the tone of a figure that counts harm (people killed or injured) */
+  { "harm", N_("Harm") },
+  /* Translators: the tone of a figure that is neither good nor bad news */
+  { "neutral", N_("Neutral") },
+};
 
 static GParamSpec *properties[N_PROPS];
 
@@ -103,6 +115,9 @@ cw_statistic_get_property (GObject    *object,
     case PROP_SOURCE:
       g_value_set_string (value, self->source);
       break;
+    case PROP_TONE:
+      g_value_set_uint (value, self->tone);
+      break;
     case PROP_N_POINTS:
       g_value_set_uint (value, self->points->len);
       break;
@@ -139,6 +154,9 @@ cw_statistic_set_property (GObject      *object,
     case PROP_SOURCE:
       cw_statistic_set_source (self, g_value_get_string (value));
       break;
+    case PROP_TONE:
+      cw_statistic_set_tone (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -171,6 +189,9 @@ cw_statistic_class_init (CwStatisticClass *klass)
   properties[PROP_SOURCE] =
     g_param_spec_string ("source", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TONE] =
+    g_param_spec_uint ("tone", NULL, NULL, 0, CW_N_TONES - 1, CW_TONE_PROGRESS,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_N_POINTS] =
     g_param_spec_uint ("n-points", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -226,6 +247,7 @@ cw_statistic_copy (CwStatistic *self)
                        NULL);
   copy->value = self->value;
   copy->has_value = self->has_value;
+  copy->tone = self->tone;
   copy->line = self->line;
   for (guint i = 0; i < self->points->len; i++)
     {
@@ -266,7 +288,7 @@ cw_statistic_equal (CwStatistic *a,
   if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->label, b->label) != 0 ||
       g_strcmp0 (a->unit, b->unit) != 0 || g_strcmp0 (a->as_of, b->as_of) != 0 ||
       g_strcmp0 (a->source, b->source) != 0 || a->has_value != b->has_value ||
-      a->value != b->value || a->points->len != b->points->len)
+      a->value != b->value || a->tone != b->tone || a->points->len != b->points->len)
     return FALSE;
   for (guint i = 0; i < a->points->len; i++)
     {
@@ -347,6 +369,52 @@ cw_statistic_set_value (CwStatistic *self,
   self->value = value;
   self->has_value = TRUE;
   notify_changed (self, properties[PROP_VALUE]);
+}
+
+CwTone
+cw_statistic_get_tone (CwStatistic *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTIC (self), CW_TONE_PROGRESS);
+  return self->tone;
+}
+
+void
+cw_statistic_set_tone (CwStatistic *self,
+                       CwTone       tone)
+{
+  g_return_if_fail (CW_IS_STATISTIC (self));
+  g_return_if_fail (tone < CW_N_TONES);
+
+  if (self->tone == tone)
+    return;
+  self->tone = tone;
+  notify_changed (self, properties[PROP_TONE]);
+}
+
+const char *
+cw_tone_to_string (CwTone tone)
+{
+  g_return_val_if_fail (tone < CW_N_TONES, NULL);
+  return tones[tone].name;
+}
+
+gboolean
+cw_tone_from_string (const char *str,
+                     CwTone     *tone)
+{
+  int i = cw_keyword_lookup (tones, CW_N_TONES, str);
+
+  if (i < 0)
+    return FALSE;
+  *tone = i;
+  return TRUE;
+}
+
+const char *
+cw_tone_get_label (CwTone tone)
+{
+  g_return_val_if_fail (tone < CW_N_TONES, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, tones[tone].label);
 }
 
 /* Whether the value was set, rather than taken from the series. */
@@ -602,7 +670,7 @@ cw_statistic_set_line (CwStatistic *self,
 
 /**
  * cw_statistic_set_from_text:
- * @property: "label", "value", "unit", "as-of" or "source"
+ * @property: "label", "value", "unit", "as-of", "source" or "tone"
  * @text: (nullable): what was typed; blank clears the property
  *
  * Sets a property from what someone typed, after the checks a deck file
@@ -657,6 +725,20 @@ cw_statistic_set_from_text (CwStatistic  *self,
           return FALSE;
         }
       cw_statistic_set_value (self, number);
+      return TRUE;
+    }
+
+  if (g_str_equal (property, "tone"))
+    {
+      CwTone tone = CW_TONE_PROGRESS;
+
+      if (value != NULL && !cw_tone_from_string (value, &tone))
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("“%s” is not a tone; use progress, harm or neutral."), clean);
+          return FALSE;
+        }
+      cw_statistic_set_tone (self, tone);
       return TRUE;
     }
 

@@ -18,6 +18,25 @@ G_BEGIN_DECLS
 /* past 2^53 a double no longer holds every whole number */
 #define CW_STATISTIC_MAX_VALUE  1e15
 
+/**
+ * CwTone:
+ * @CW_TONE_PROGRESS: good news: land cleared, mines destroyed; the theme's
+ *   accent, so a deck that says nothing keeps the look it always had
+ * @CW_TONE_HARM: people killed or injured, incidents: never the festive
+ *   accent color
+ * @CW_TONE_NEUTRAL: context, such as a population or an area surveyed
+ *
+ * What a figure means to the people it counts; the theme gives each tone
+ * its color (cw_theme_get_tone_color()).
+ */
+typedef enum
+{
+  CW_TONE_PROGRESS,
+  CW_TONE_HARM,
+  CW_TONE_NEUTRAL,
+  CW_N_TONES
+} CwTone;
+
 #define CW_TYPE_STATISTIC (cw_statistic_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwStatistic, cw_statistic, CW, STATISTIC, GObject)
@@ -56,6 +75,9 @@ void         cw_statistic_set_as_of  (CwStatistic *self,
 const char  *cw_statistic_get_source (CwStatistic *self);
 void         cw_statistic_set_source (CwStatistic *self,
                                       const char  *source);
+CwTone       cw_statistic_get_tone   (CwStatistic *self);
+void         cw_statistic_set_tone   (CwStatistic *self,
+                                      CwTone       tone);
 gboolean     cw_statistic_has_value  (CwStatistic *self);
 void         cw_statistic_unset_value (CwStatistic *self);
 guint        cw_statistic_get_n_points (CwStatistic *self);
@@ -90,6 +112,11 @@ gboolean     cw_statistic_set_from_text (CwStatistic  *self,
 GPtrArray   *cw_statistic_check      (CwStatistic *self,
                                       const char  *property,
                                       GDateTime   *now);
+
+const char  *cw_tone_to_string       (CwTone       tone);
+gboolean     cw_tone_from_string     (const char  *str,
+                                      CwTone      *tone);
+const char  *cw_tone_get_label       (CwTone       tone);
 
 gboolean     cw_statistic_id_is_valid    (const char *id);
 gboolean     cw_statistic_as_of_is_valid (const char *as_of);

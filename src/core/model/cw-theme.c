@@ -33,20 +33,28 @@ typedef struct
                           [CW_FONT_BODY] = { CW_FONTS_DEFAULT_FAMILY, 400 },    \
                           [CW_FONT_NUMBER] = { CW_FONTS_DEFAULT_FAMILY, 700 } }
 
-/* Every text role keeps at least 4.5:1 against both background stops;
- * tests/test-theme.c checks it, so a palette change cannot break it. */
+/* Every text role and every tone keeps at least 4.5:1 against both
+ * background stops and the surface, so a figure reads whatever its tone;
+ * tests/test-layout.c checks it, so a palette change cannot break it.
+ * Progress is the accent; harm is a color no one reads as good news (on
+ * the red signal theme, where red cannot say harm, the starkest white);
+ * neutral is the text color, a figure that takes no side. */
 static const BuiltinTheme builtin_themes[] = {
   { "night", N_("Night"),
-    { "#0B1722", "#173049", "#1E3A55", "#F4F7FA", "#A9BCCD", "#FFC53D", "#FF7A6B" },
+    { "#0B1722", "#173049", "#1E3A55", "#F4F7FA", "#A9BCCD", "#FFC53D", "#FF7A6B",
+      "#FF8A7A", "#F4F7FA" },
     NOTO_SANS_FONTS },
   { "sand", N_("Sand"),
-    { "#F7F2E8", "#EADFC9", "#FFFFFF", "#17202B", "#4D5866", "#A63F0A", "#B3261E" },
+    { "#F7F2E8", "#EADFC9", "#FFFFFF", "#17202B", "#4D5866", "#A63F0A", "#B3261E",
+      "#A8123E", "#17202B" },
     NOTO_SANS_FONTS },
   { "signal", N_("Signal"),
-    { "#A3121C", "#6E0A12", "#7F0D16", "#FFFFFF", "#FFD9D6", "#FFE066", "#FFFFFF" },
+    { "#A3121C", "#6E0A12", "#7F0D16", "#FFFFFF", "#FFD9D6", "#FFE066", "#FFFFFF",
+      "#FFFFFF", "#FFFFFF" },
     NOTO_SANS_FONTS },
   { "meadow", N_("Meadow"),
-    { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FFB7AC" },
+    { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FFB7AC",
+      "#FFBDB3", "#F2FBF6" },
     NOTO_SANS_FONTS },
 };
 
@@ -58,6 +66,8 @@ static const CwKeyword color_roles[CW_N_COLOR_ROLES] = {
   { "muted", N_("Secondary text") },
   { "accent", N_("Accent") },
   { "alert", N_("Alert") },
+  { "harm", N_("Figures of harm") },
+  { "neutral", N_("Neutral figures") },
 };
 
 static const CwKeyword font_roles[CW_N_FONT_ROLES] = {
@@ -339,6 +349,67 @@ cw_theme_get_color (CwTheme     *self,
   builtin = get_builtin (self);
   cw_color_parse (builtin->colors[role], &color);
   return color;
+}
+
+/* The color role that draws figures of @tone. */
+CwColorRole
+cw_tone_get_color_role (CwTone tone)
+{
+  switch (tone)
+    {
+    case CW_TONE_HARM:
+      return CW_COLOR_HARM;
+    case CW_TONE_NEUTRAL:
+      return CW_COLOR_NEUTRAL;
+    case CW_TONE_PROGRESS:
+    case CW_N_TONES:
+    default:
+      return CW_COLOR_ACCENT;
+    }
+}
+
+/**
+ * cw_theme_get_tone_color:
+ *
+ * Returns: the color of figures (numbers, bars, icons) of @tone
+ */
+CwColor
+cw_theme_get_tone_color (CwTheme *self,
+                         CwTone   tone)
+{
+  return cw_theme_get_color (self, cw_tone_get_color_role (tone));
+}
+
+/**
+ * cw_theme_get_track_color:
+ *
+ * What a gauge's track, a bar that is not highlighted and an icon not yet
+ * counted are drawn in: the text color blended into the background, just
+ * far enough to reach the contrast graphics need against both stops of the
+ * gradient (WCAG 1.4.11), so it is seen and still stays behind the figure.
+ * Computed rather than chosen, so a deck's own colors get a track that
+ * can be seen too.
+ *
+ * Returns: the track color; the text color when no blend reaches it
+ */
+CwColor
+cw_theme_get_track_color (CwTheme *self)
+{
+  CwColor text = cw_theme_get_color (self, CW_COLOR_TEXT);
+  CwColor start = cw_theme_get_color (self, CW_COLOR_BACKGROUND);
+  CwColor end = cw_theme_get_color (self, CW_COLOR_BACKGROUND_END);
+
+  /* a little past the bare minimum, so rounding to 8 bits cannot undo it */
+  for (guint step = 0; step <= 100; step += 2)
+    {
+      CwColor track = cw_color_mix (&start, &text, step / 100.0);
+
+      track.alpha = 1;
+      if (cw_color_contrast_ratio (&track, &start) >= CW_CONTRAST_GRAPHICS + 0.05 &&
+          cw_color_contrast_ratio (&track, &end) >= CW_CONTRAST_GRAPHICS + 0.05)
+        return track;
+    }
+  return text;
 }
 
 /* Whether the deck overrides the base theme's color for @role. */

@@ -8,6 +8,7 @@
 
 #include "cw-color.h"
 #include "cw-image.h"
+#include "cw-statistic.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ typedef enum
   CW_COLOR_MUTED,
   CW_COLOR_ACCENT,
   CW_COLOR_ALERT,
+  CW_COLOR_HARM,
+  CW_COLOR_NEUTRAL,
   CW_N_COLOR_ROLES
 } CwColorRole;
 
@@ -45,6 +48,9 @@ void           cw_theme_set_base           (CwTheme       *self,
                                             const char    *base);
 CwColor        cw_theme_get_color          (CwTheme       *self,
                                             CwColorRole    role);
+CwColor        cw_theme_get_tone_color     (CwTheme       *self,
+                                            CwTone         tone);
+CwColor        cw_theme_get_track_color    (CwTheme       *self);
 gboolean       cw_theme_has_color          (CwTheme       *self,
                                             CwColorRole    role);
 void           cw_theme_set_color          (CwTheme       *self,
@@ -65,6 +71,8 @@ const char    *cw_theme_get_logo_href      (CwTheme       *self);
 void           cw_theme_set_logo           (CwTheme       *self,
                                             CwImage       *logo,
                                             const char    *href);
+
+CwColorRole    cw_tone_get_color_role      (CwTone         tone);
 
 const char    *cw_color_role_to_string     (CwColorRole    role);
 gboolean       cw_color_role_from_string   (const char    *str,

@@ -253,6 +253,22 @@ cw_builder_theme_color (CwSceneBuilder *self,
   return cw_theme_get_color (self->theme, role);
 }
 
+/**
+ * cw_builder_tone_color:
+ * @statistic: (nullable): the figure drawn
+ *
+ * Returns: the theme's color for @statistic's tone, which draws its
+ *   numbers, bars and icons; the accent when there is no statistic
+ */
+CwColor
+cw_builder_tone_color (CwSceneBuilder *self,
+                       CwStatistic    *statistic)
+{
+  CwTone tone = statistic != NULL ? cw_statistic_get_tone (statistic) : CW_TONE_PROGRESS;
+
+  return cw_theme_get_tone_color (self->theme, tone);
+}
+
 /* A per-slide color override, or the theme's @fallback role. */
 CwColor
 cw_builder_get_color (CwSceneBuilder *self,

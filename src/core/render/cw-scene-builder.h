@@ -91,6 +91,8 @@ CwColor        cw_builder_get_color       (CwSceneBuilder    *self,
                                            CwColorRole        fallback);
 CwColor        cw_builder_theme_color     (CwSceneBuilder    *self,
                                            CwColorRole        role);
+CwColor        cw_builder_tone_color      (CwSceneBuilder    *self,
+                                           CwStatistic       *statistic);
 CwAnimation    cw_builder_get_enter       (CwSceneBuilder    *self,
                                            const char        *element);
 CwAnimation    cw_builder_get_exit        (CwSceneBuilder    *self,

@@ -70,7 +70,7 @@ build_title (CwSceneBuilder *b)
 
   cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &accent, 0);
   cw_stack_add_text (stack, "headline", headline, &headline_style, &text, 28);
-  cw_templates_add_rule (b, stack, "rule", 48, 0);
+  cw_templates_add_rule (b, stack, "rule", 48, 0, &accent);
   cw_stack_add_text (stack, "subline", subline, &subline_style, &muted, 44);
   cw_stack_place (stack, &box, 0.45);
 }
@@ -137,7 +137,8 @@ build_big_number (CwSceneBuilder *b)
   g_autofree char *suffix = cw_builder_get_text (b, "suffix");
   g_autofree char *label = cw_builder_get_text (b, "label");
   g_autofree char *detail = cw_builder_get_text (b, "detail");
-  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  /* a casualty figure is never drawn in the festive accent */
+  CwColor figure = cw_builder_tone_color (b, statistic);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
 
@@ -150,7 +151,7 @@ build_big_number (CwSceneBuilder *b)
       /* the prefix and suffix hug the number; a plain space would let it break */
       cw_stack_add_counter (stack, "number", statistic, prefix, suffix,
                             cw_builder_get_boolean (b, "compact"),
-                            &number_style, &accent, 24);
+                            &number_style, &figure, 24);
     }
   else
     {
@@ -160,7 +161,7 @@ build_big_number (CwSceneBuilder *b)
                        cw_slide_get_id (b->slide));
       cw_stack_add_text (stack, "number", _("Choose a statistic"), &missing_style, &muted, 24);
     }
-  cw_templates_add_rule (b, stack, "rule", 36, 0.5);
+  cw_templates_add_rule (b, stack, "rule", 36, 0.5, &figure);
   cw_stack_add_text (stack, "label", label, &label_style, &text, 40);
   cw_stack_add_text (stack, "detail", detail, &detail_style, &muted, 28);
   cw_stack_place (stack, &b->content, 0.5);

@@ -118,6 +118,30 @@ draw_pill_background (const CwNode *node,
   cairo_fill (cr);
 }
 
+/* What a change means: a rise of harm is bad news and a fall good news,
+ * whatever the direction of progress; a neutral figure takes no side. The
+ * tone is the later figure's, or harm when either side counts harm. */
+static CwColor
+change_color (CwSceneBuilder *b,
+              CwStatistic    *before,
+              CwStatistic    *after)
+{
+  CwTone tone = cw_statistic_get_tone (after);
+
+  if (cw_statistic_get_tone (before) == CW_TONE_HARM)
+    tone = CW_TONE_HARM;
+  if (tone == CW_TONE_HARM)
+    {
+      double change = cw_statistic_get_value (after) - cw_statistic_get_value (before);
+
+      if (change < 0)
+        tone = CW_TONE_PROGRESS;
+      else if (change == 0)
+        tone = CW_TONE_NEUTRAL;
+    }
+  return cw_theme_get_tone_color (b->theme, tone);
+}
+
 typedef struct
 {
   CwStatistic *statistic;
@@ -167,6 +191,7 @@ build_comparison (CwSceneBuilder *b)
       return;
     }
 
+  accent = change_color (b, sides[0].statistic, sides[1].statistic);
   if (compact)
     style = CW_NUMBER_COMPACT;
   else if (cw_statistic_is_percent (sides[1].statistic))
@@ -305,7 +330,8 @@ build_comparison (CwSceneBuilder *b)
         rect = (CwRect) { box.x + (box.width - arrow_w) / 2, cy - arrow_w * 0.4, arrow_w, arrow_w * 0.8 };
       }
     node = cw_node_new (CW_NODE_CUSTOM, "arrow", &rect);
-    node->color = muted;
+    /* the arrow says which way and, in its color, whether that is good news */
+    node->color = accent;
     node->data = a;
     node->destroy = g_free;
     node->draw = draw_arrow;

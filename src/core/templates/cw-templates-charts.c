@@ -158,7 +158,7 @@ layout_vertical_bars (CwSceneBuilder *b,
   double value_size = 54 * u;
   double label_h = 0, value_h = 0, chart_h, base;
   guint highlight = highlighted_bar (b, bars, n);
-  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor accent = cw_builder_tone_color (b, statistic);
   CwColor dim = cw_templates_dim (b);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
@@ -255,7 +255,7 @@ layout_horizontal_bars (CwSceneBuilder *b,
   double s = 1;
   double total = 0, bar_h = 0, value_size = 0, gap = 0, label_gap = 0, value_w_max = 0;
   guint highlight = highlighted_bar (b, bars, n);
-  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor accent = cw_builder_tone_color (b, statistic);
   CwColor dim = cw_templates_dim (b);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwTextStyle label_style = label_base;
@@ -502,10 +502,9 @@ build_percent (CwSceneBuilder *b)
   g_autofree char *prefix = cw_builder_get_text (b, "prefix");
   g_autofree char *label = cw_builder_get_text (b, "label");
   gboolean bar = g_strcmp0 (cw_builder_get_string (b, "style"), "bar") == 0;
-  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor accent = cw_builder_tone_color (b, statistic);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
-  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
   double u = b->unit;
   double value = statistic ? cw_statistic_get_value (statistic) : 0;
   guint decimals = statistic ? cw_statistic_get_decimals (statistic) : 0;
@@ -596,7 +595,8 @@ build_percent (CwSceneBuilder *b)
   gauge->fraction = CLAMP (value / 100, 0, 1);
   gauge->bar = bar;
   gauge->rtl = b->scene->rtl;
-  gauge->track = cw_color_mix (&text, &background, 0.86);
+  /* seen against the background (3:1), where a faint track read as no scale at all */
+  gauge->track = cw_theme_get_track_color (b->theme);
 
   if (bar)
     {
@@ -826,10 +826,10 @@ build_pictogram (CwSceneBuilder *b)
   g_autofree char *label = NULL;
   g_autofree char *legend = NULL;
   g_autoptr(CwStack) stack = cw_stack_new (b);
-  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  /* people killed or injured are counted in the harm color, not the accent */
+  CwColor accent = cw_builder_tone_color (b, statistic);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
-  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
   double value, amount, filled, needed;
   guint count, columns, rows;
   double grid_w, grid_h, size, gap;
@@ -951,7 +951,8 @@ build_pictogram (CwSceneBuilder *b)
   grid->filled = filled;
   grid->size = ceil (size);
   grid->gap = gap;
-  grid->empty = cw_color_mix (&text, &background, 0.82);
+  /* the symbols not yet counted are part of the figure: seen at 3:1 */
+  grid->empty = cw_theme_get_track_color (b->theme);
   grid->rtl = b->scene->rtl;
 
   node = cw_node_new (CW_NODE_CUSTOM, "icons",
@@ -1098,9 +1099,10 @@ build_line_chart (CwSceneBuilder *b)
   g_autofree char *title = cw_builder_get_text (b, "title");
   gboolean compact = cw_builder_get_boolean (b, "compact");
   CwNumberStyle style = number_style_for (statistic, compact);
-  CwColor accent = cw_builder_theme_color (b, CW_COLOR_ACCENT);
+  CwColor accent = cw_builder_tone_color (b, statistic);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
   double u = b->unit;
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, label_h = 0, value_size, value_w, value_h;
   double first_w, first_h, max_label_w = 0;
@@ -1165,7 +1167,8 @@ build_line_chart (CwSceneBuilder *b)
   d->line = 8 * u;
   d->area = cw_builder_get_boolean (b, "area");
   d->rtl = b->scene->rtl;
-  d->grid = cw_templates_dim (b);
+  /* guides, not data: they stay fainter than the track the bars use */
+  d->grid = cw_color_mix (&text, &background, 0.62);
   for (guint i = 0; i < n; i++)
     {
       double v = cw_statistic_get_point (statistic, i)->value;

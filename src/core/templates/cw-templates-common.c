@@ -189,18 +189,19 @@ cw_templates_add_contours (CwSceneBuilder *builder,
   cw_scene_add_node (builder->scene, node);
 }
 
-/* A short accent bar that grows in under a headline or a number. */
+/* A short bar that grows in under a headline or a number, in @color. */
 void
 cw_templates_add_rule (CwSceneBuilder *builder,
                        CwStack        *stack,
                        const char     *element,
                        double          gap_before,
-                       double          halign)
+                       double          halign,
+                       const CwColor  *color)
 {
   CwRect rect = { 0, 0, 132 * builder->unit, 12 * builder->unit };
   CwNode *node = cw_node_new (CW_NODE_BOX, element, &rect);
 
-  node->color = cw_theme_get_color (builder->theme, CW_COLOR_ACCENT);
+  node->color = *color;
   node->radius = 6 * builder->unit;
   cw_builder_style_node (builder, node);
   cw_stack_add_node (stack, node, gap_before, halign);
@@ -287,14 +288,13 @@ cw_templates_mirror (CwSceneBuilder *b,
   return rect;
 }
 
-/* The color of bars and icons that are not the point of the slide. */
+/* The color of bars and icons that are not the point of the slide: the
+ * theme's track, which is seen against the background (3:1) and still
+ * stays behind the figure. */
 CwColor
 cw_templates_dim (CwSceneBuilder *b)
 {
-  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
-  CwColor background = cw_builder_theme_color (b, CW_COLOR_BACKGROUND);
-
-  return cw_color_mix (&text, &background, 0.62);
+  return cw_theme_get_track_color (b->theme);
 }
 
 /* Width and height of one line of text, for placing labels exactly. */

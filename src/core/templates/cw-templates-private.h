@@ -49,7 +49,8 @@ void cw_templates_add_rule     (CwSceneBuilder *builder,
                                 CwStack        *stack,
                                 const char     *element,
                                 double          gap_before,
-                                double          halign);
+                                double          halign,
+                                const CwColor  *color);
 
 
 
