@@ -613,12 +613,24 @@ on_encode_progress (guint    frames,
   progress->frames = frames;
 }
 
-/* Lays out every sequence; the renderers' warnings become the export's. */
+/* A sequence's renderer goes as soon as the sequence is written. */
+static void
+unref_renderer (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+/* Lays out every sequence; the renderers' warnings become the export's.
+ * Only the first sequence's renderer is kept: a layout takes milliseconds,
+ * and a format × language matrix holding every renderer's layouts and
+ * textures at once grew to hundreds of MB. run_sequences() lays out each
+ * of the others again when its turn comes. */
 static GPtrArray *
 lay_out (CwExporter *self,
          GPtrArray  *writers)
 {
-  GPtrArray *renderers = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *renderers = g_ptr_array_new_with_free_func (unref_renderer);
   double encoding = 0;
 
   for (guint i = 0; i < self->encoders->len; i++)
@@ -634,7 +646,7 @@ lay_out (CwExporter *self,
       GPtrArray *warnings = cw_renderer_get_warnings (renderer);
       GPtrArray *untranslated = cw_renderer_get_untranslated (renderer);
 
-      g_ptr_array_add (renderers, renderer);
+      g_ptr_array_add (renderers, i == 0 ? renderer : NULL);
       g_mutex_lock (&self->lock);
       self->units_total += cw_renderer_get_n_frames (renderer) * (1 + encoding);
       g_mutex_unlock (&self->lock);
@@ -658,6 +670,8 @@ lay_out (CwExporter *self,
           g_ptr_array_add (self->warnings,
                            cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, NULL, NULL, message, NULL));
         }
+      if (i > 0)
+        g_object_unref (renderer);
     }
   return renderers;
 }
@@ -740,9 +754,14 @@ run_sequences (CwExporter    *self,
 
   for (; n_staged < writers->len; n_staged++)
     {
-      if (!stage_sequence (self, g_ptr_array_index (writers, n_staged),
-                           g_ptr_array_index (renderers, n_staged), threads, cancellable,
-                           &video_error, error))
+      CwSequenceWriter *writer = g_ptr_array_index (writers, n_staged);
+      /* one sequence's layouts, textures and layers at a time */
+      g_autoptr(CwRenderer) renderer = g_steal_pointer (&renderers->pdata[n_staged]);
+
+      if (renderer == NULL)
+        renderer = cw_renderer_new (self->deck, cw_sequence_writer_get_language (writer),
+                                    cw_sequence_writer_get_format (writer), self->fps);
+      if (!stage_sequence (self, writer, renderer, threads, cancellable, &video_error, error))
         return FALSE;
       /* a video that failed stops here; the sequences made so far are complete */
       if (video_error != NULL)
