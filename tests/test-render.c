@@ -501,6 +501,117 @@ test_counter_counts (void)
   g_assert_not_reached ();
 }
 
+/* The columns where node @index of @scene leaves ink at @t, drawn alone
+ * on nothing: FALSE when it leaves none. */
+static gboolean
+node_ink_columns (CwScene *scene,
+                  guint    index,
+                  double   t,
+                  int     *left,
+                  int     *right)
+{
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width,
+                                                                   scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+
+  cw_scene_draw_nodes (scene, cr, index, index + 1, t);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  *left = scene->width;
+  *right = -1;
+  for (int y = 0; y < scene->height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < scene->width; x++)
+        {
+          /* faint antialiasing is not ink a viewer sees move */
+          if ((row[x] >> 24) > 96)
+            {
+              *left = MIN (*left, x);
+              *right = MAX (*right, x);
+            }
+        }
+    }
+  return *right >= 0;
+}
+
+/* A centred number that counts up never slides sideways: each digit keeps
+ * its place, so the number's right edge holds still from frame to frame
+ * (the number moved about 60 px at 99,999 → 100,000) and it only grows to
+ * the left, inside the box of the settled number; its ink stays in that
+ * box too. Ink alone cannot tell, since a "1" ends short of a "0". */
+static void
+test_counter_holds_still (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "<meta><title>Count</title><language>en</language></meta>",
+    "<statistics>",
+    "  <statistic id=\"cleared\" value=\"160000\" unit=\"ha\" as-of=\"2024\" source=\"ANAMA\"/>",
+    "</statistics>",
+    "<slides>",
+    "  <slide id=\"number\" template=\"big-number\">",
+    "    <field name=\"statistic\" value=\"cleared\"/>",
+    "    <text name=\"label\">hectares cleared</text>",
+    "  </slide>",
+    "</slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) counting = cw_test_load_lines (lines, &error);
+  g_autoptr(CwFormat) format = cw_format_lookup ("540x960", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  CwScene *scene;
+  const CwNode *counter = NULL;
+  guint index = 0;
+  int settled_left, settled_right;
+  CwRect settled;
+  gboolean crossed = FALSE;
+
+  g_assert_no_error (error);
+  renderer = cw_renderer_new (counting, "en", format, 30);
+  scene = cw_renderer_get_scene (renderer, 0);
+  for (guint i = 0; i < scene->nodes->len && counter == NULL; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (node->kind == CW_NODE_COUNTER)
+        {
+          counter = node;
+          index = i;
+        }
+    }
+  g_assert_nonnull (counter);
+  g_assert_cmpint (counter->align, ==, PANGO_ALIGN_CENTER);
+  g_assert_true (node_ink_columns (scene, index, scene->settle_time, &settled_left, &settled_right));
+  cw_scene_get_counter_box (scene, index, scene->settle_time, &settled);
+
+  for (double t = counter->enter.delay; t <= cw_animation_get_end (&counter->enter) + 0.01; t += 1 / 30.0)
+    {
+      int left, right;
+      CwRect box;
+      double progress = cw_animation_get_raw_progress (&counter->enter, t);
+      g_autofree char *shown = cw_node_get_text_at (counter, cw_easing_apply (counter->enter.easing, progress));
+
+      if (!node_ink_columns (scene, index, t, &left, &right))
+        continue;
+      crossed |= g_str_has_prefix (shown, "1") && strlen (shown) == 7;
+      cw_scene_get_counter_box (scene, index, t, &box);
+      g_assert_cmpfloat_with_epsilon (box.x + box.width, settled.x + settled.width, 0.5);
+      g_assert_cmpfloat (box.x, >=, settled.x - 0.5);
+      g_assert_cmpint (right, <=, settled_right + 3);
+      g_assert_cmpint (left, >=, settled_left - 3);
+    }
+  /* the count went through 100,000 and beyond */
+  g_assert_true (crossed);
+}
+
 /* Every template has a slide in the gallery deck, and that slide has
  * golden images: a new template cannot skip the layout test (which lays
  * out every gallery slide in every format) or the golden images. */
@@ -650,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/transparent", test_transparent);
   g_test_add_func ("/cw/render/pick", test_pick);
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
+  g_test_add_func ("/cw/render/counter-holds-still", test_counter_holds_still);
   g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);
   g_test_add_func ("/cw/render/templates-describe-themselves", test_templates_describe_themselves);
 
