@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cw-renderer-private.h"
@@ -612,6 +613,102 @@ test_counter_holds_still (void)
   g_assert_true (crossed);
 }
 
+/* Pixels of node @index of @scene drawn alone at @t that are nearer
+ * @color than @other: how much of a chart is lit. */
+static guint
+count_node_pixels (CwScene       *scene,
+                   guint          index,
+                   double         t,
+                   const CwColor *color,
+                   const CwColor *other)
+{
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width,
+                                                                   scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+  guint n = 0;
+
+  cw_scene_draw_nodes (scene, cr, index, index + 1, t);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < scene->height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < scene->width; x++)
+        {
+          guint a = row[x] >> 24;
+          double r, g, b, near, far;
+
+          if (a < 250)
+            continue;
+          r = ((row[x] >> 16) & 0xff) / 255.0;
+          g = ((row[x] >> 8) & 0xff) / 255.0;
+          b = (row[x] & 0xff) / 255.0;
+          near = pow (r - color->red, 2) + pow (g - color->green, 2) + pow (b - color->blue, 2);
+          far = pow (r - other->red, 2) + pow (g - other->green, 2) + pow (b - other->blue, 2);
+          n += near < far;
+        }
+    }
+  return n;
+}
+
+/* The symbols fill as the number counts: a viewer who reads "1,843"
+ * sees about 18 of the 34 symbols lit (they saw about 10). */
+static void
+test_pictogram_keeps_count (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("360x640", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  CwScene *scene = NULL;
+  const CwNode *counter = NULL;
+  const CwNode *icons = NULL;
+  guint icons_index = 0;
+  CwColor empty = { 0, 0, 0, 1 };
+  double per_icon = 100;
+  double full, per_symbol;
+  guint checked = 0;
+
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    if (g_str_equal (cw_renderer_get_slide_id (renderer, i), "people"))
+      scene = cw_renderer_get_scene (renderer, i);
+  g_assert_nonnull (scene);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (node->kind == CW_NODE_COUNTER)
+        counter = node;
+      else if (g_strcmp0 (node->element, "icons") == 0)
+        {
+          icons = node;
+          icons_index = i;
+        }
+    }
+  g_assert_nonnull (counter);
+  g_assert_nonnull (icons);
+  g_assert_cmpfloat (counter->value, ==, 3400);
+
+  /* the settled grid: 34 symbols, all lit */
+  full = count_node_pixels (scene, icons_index, scene->settle_time, &icons->color, &empty);
+  per_symbol = full / (counter->value / per_icon);
+  g_assert_cmpfloat (per_symbol, >, 20);
+
+  for (double t = counter->enter.delay + 0.1; t < cw_animation_get_end (&counter->enter); t += 0.2)
+    {
+      double progress = cw_easing_apply (counter->enter.easing, cw_animation_get_raw_progress (&counter->enter, t));
+      double shown = floor (counter->value * progress + 0.5);
+      double lit = count_node_pixels (scene, icons_index, t, &icons->color, &empty) / per_symbol;
+
+      g_test_message ("at %.2f s the number shows %.0f and %.1f symbols are lit", t, shown, lit);
+      g_assert_cmpfloat (ABS (lit - shown / per_icon), <=, 1);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 5);
+}
+
 /* Every template has a slide in the gallery deck, and that slide has
  * golden images: a new template cannot skip the layout test (which lays
  * out every gallery slide in every format) or the golden images. */
@@ -762,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/pick", test_pick);
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
   g_test_add_func ("/cw/render/counter-holds-still", test_counter_holds_still);
+  g_test_add_func ("/cw/render/pictogram-keeps-count", test_pictogram_keeps_count);
   g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);
   g_test_add_func ("/cw/render/templates-describe-themselves", test_templates_describe_themselves);
 
