@@ -709,6 +709,146 @@ test_pictogram_keeps_count (void)
   g_assert_cmpuint (checked, >=, 5);
 }
 
+/* Mean of (R + G + B) / 3 over @surface, 0 to 255. */
+static double
+mean_brightness (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  double sum = 0;
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < w; x++)
+        sum += (((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff)) / 3.0;
+    }
+  return sum / ((double) w * h);
+}
+
+/* The strongest seam in @surface: for each row, how far the brightness of
+ * nine pixels in ten at least is from the pixel above (the tenth
+ * percentile over the width). A line where one picture ends and another
+ * begins changes the whole row at once; text, icons and texture lines
+ * change part of it. The median would not do: the edge of one line of
+ * bold text covers more than half of a small frame's row. */
+static guint
+strongest_seam (cairo_surface_t *surface,
+                int             *where)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint strongest = 0;
+
+  for (int y = 1; y < h; y++)
+    {
+      const guint32 *above = (const guint32 *) (gconstpointer) (data + (gsize) (y - 1) * stride);
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+      guint histogram[256] = { 0 };
+      guint seen = 0;
+      guint median = 0;  /* the tenth percentile */
+
+      for (int x = 0; x < w; x++)
+        {
+          int a = (((above[x] >> 16) & 0xff) + ((above[x] >> 8) & 0xff) + (above[x] & 0xff)) / 3;
+          int b = (((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff)) / 3;
+
+          histogram[ABS (a - b)]++;
+        }
+      while (seen + histogram[median] <= (guint) w / 10)
+        seen += histogram[median++];
+      if (median > strongest)
+        {
+          strongest = median;
+          *where = y;
+        }
+    }
+  return strongest;
+}
+
+/* Mean brightness of what never moves in slide @slide: its background and texture. */
+static double
+backdrop_brightness (CwRenderer *renderer,
+                     guint       slide)
+{
+  CwScene *scene = cw_renderer_get_scene (renderer, slide);
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, scene->width,
+                                                                   scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+
+  cw_scene_draw_background (scene, cr);
+  cw_scene_draw_nodes (scene, cr, 0, scene->n_fixed, 0);
+  cairo_surface_flush (surface);
+  return mean_brightness (surface);
+}
+
+/* Seams and brightness of every transition frame of a deck. The background
+ * stays still, so no transition frame has a row where one slide's
+ * background meets the other's. The old upward push put the bright bottom
+ * of one slide against the dark top of the next, a step of about 20
+ * levels across the row at 270×480; a settled slide's gradient steps 0 to
+ * 2: 8 is a seam.
+ *
+ * A crossfade dissolves the content over the shared background: the frame
+ * never gets darker than the darker of the two backgrounds (it would if
+ * it faded through black), and never more than 8 levels (3 %) darker than
+ * both slides: for a moment neither slide's text is there (the old one's
+ * has left before the new one's comes), and text adds 4 to 6 levels to
+ * these frames. */
+static void
+test_transitions (gconstpointer data)
+{
+  const char *deck_name = data;
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file (deck_name);
+  g_autoptr(CwFormat) format = cw_format_lookup ("270x480", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (clip, "en", format, 30);
+  guint n_transitions = 0;
+
+  for (guint slide = 1; slide < cw_renderer_get_n_slides (renderer); slide++)
+    {
+      CwTransitionType type = cw_slide_get_transition (cw_deck_get_slide (clip, slide));
+      g_autoptr(cairo_surface_t) before = NULL;
+      g_autoptr(cairo_surface_t) after = NULL;
+      double floor_brightness;
+      double backdrop;
+      guint first, n, n_frames;
+
+      if (type == CW_TRANSITION_CUT)
+        continue;
+      n_transitions++;
+      cw_renderer_get_slide_frames (renderer, slide, &first, &n);
+      n_frames = (guint) lround (cw_slide_get_transition_duration (cw_deck_get_slide (clip, slide)) * 30);
+      before = cw_renderer_render_frame (renderer, first - 1);
+      after = cw_renderer_render_frame (renderer, first + n_frames);
+      floor_brightness = MIN (mean_brightness (before), mean_brightness (after));
+      backdrop = MIN (backdrop_brightness (renderer, slide - 1), backdrop_brightness (renderer, slide));
+
+      for (guint frame = first; frame < first + n_frames; frame++)
+        {
+          g_autoptr(cairo_surface_t) surface = cw_renderer_render_frame (renderer, frame);
+          int row = 0;
+          guint seam = strongest_seam (surface, &row);
+          double brightness = mean_brightness (surface);
+
+          g_test_message ("slide %s, %s, frame %u: strongest seam %u at row %d, brightness %.1f (slides %.1f, %.1f)",
+                          cw_renderer_get_slide_id (renderer, slide), cw_transition_to_string (type),
+                          frame - first, seam, row, brightness, mean_brightness (before), mean_brightness (after));
+          g_assert_cmpuint (seam, <, 8);
+          if (type == CW_TRANSITION_CROSSFADE)
+            {
+              g_assert_cmpfloat (brightness, >=, backdrop - 0.5);
+              g_assert_cmpfloat (brightness, >=, floor_brightness - 8);
+            }
+        }
+    }
+  g_assert_cmpuint (n_transitions, >, 0);
+}
+
 /* Every template has a slide in the gallery deck, and that slide has
  * golden images: a new template cannot skip the layout test (which lays
  * out every gallery slide in every format) or the golden images. */
@@ -860,6 +1000,8 @@ main (int   argc,
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
   g_test_add_func ("/cw/render/counter-holds-still", test_counter_holds_still);
   g_test_add_func ("/cw/render/pictogram-keeps-count", test_pictogram_keeps_count);
+  g_test_add_data_func ("/cw/render/transitions/templates", "templates.clearway", test_transitions);
+  g_test_add_data_func ("/cw/render/transitions/gallery", "gallery.clearway", test_transitions);
   g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);
   g_test_add_func ("/cw/render/templates-describe-themselves", test_templates_describe_themselves);
 

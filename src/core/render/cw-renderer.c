@@ -33,12 +33,16 @@
 /* One budget for the layers of every renderer in the process: an export
  * keeps a renderer for each language and format, the editor one for the
  * preview and others for thumbnails, and memory must not grow with them.
- * Three layers at 1080×1920, about 25 MB, so an export stays within
- * 100 MB: a slide's background with its texture, its still elements over
- * them, and the end of the slide before it during a transition. Smaller
- * frames keep more, up to a few per renderer. */
-#define LAYER_BUDGET (26 * 1024 * 1024)
+ * Five layers at 1080×1920, about 42 MB, so an export stays within
+ * 100 MB: a slide's background with its texture and its still elements
+ * over them; during a transition, the background and texture of the slide
+ * before it and both slides' content on its own, which moves over them.
+ * Smaller frames keep more, up to a few per renderer. */
+#define LAYER_BUDGET (42 * 1024 * 1024)
 #define MAX_LAYERS   16
+
+/* lookup_layer()'s @image for a slide's content without its background */
+#define CONTENT (-2)
 
 typedef struct _Layer Layer;
 
@@ -854,7 +858,8 @@ draw_layer (CwRenderer      *self,
 
 /* Returns: (transfer full): the layer named @looks in @slide, drawn by
  * this thread if no thread has drawn it yet: the still nodes of @looks
- * drawn at @t, or with @image >= 0 the image of that node alone */
+ * drawn at @t, or with @image >= 0 the image of that node alone, or with
+ * @image CONTENT the still nodes after the fixed ones, on nothing */
 static cairo_surface_t *
 lookup_layer (CwRenderer *self,
               guint       slide,
@@ -880,14 +885,14 @@ lookup_layer (CwRenderer *self,
       return surface;
     }
 
-  layer = image < 0 ? find_base_layer (self, slide, looks) : NULL;
+  layer = image == -1 ? find_base_layer (self, slide, looks) : NULL;
   if (layer != NULL)
     {
       layer->used = ++layer_clock;
       base = cairo_surface_reference (layer->surface);
       base_nodes = strlen (layer->looks);
     }
-  else if (image < 0 && strlen (looks) > scene->n_fixed)
+  else if (image == -1 && strlen (looks) > scene->n_fixed)
     {
       /* the background and the texture are the dearest part of a layer,
        * and never move: keep them on their own, so the slide's other
@@ -918,7 +923,16 @@ lookup_layer (CwRenderer *self,
   g_mutex_unlock (&layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
-  if (image >= 0)
+  if (image == CONTENT)
+    {
+      g_autoptr(cairo_t) cr = NULL;
+
+      surface = create_layer_surface (scene->width, scene->height);
+      cr = cairo_create (surface);
+      cw_scene_draw_nodes (scene, cr, scene->n_fixed, n_nodes, t);
+      cairo_surface_flush (surface);
+    }
+  else if (image >= 0)
     {
       g_autoptr(cairo_t) cr = NULL;
 
@@ -1034,36 +1048,106 @@ draw_slide (CwRenderer *self,
   draw_moving_nodes (self, cr, slide, n_nodes, t);
 }
 
-/* Paints @slide as it is at @t over what is there, at @alpha. */
+/* Draws what of @slide never moves: its background and texture. A
+ * transition keeps them still and dissolves one slide's into the next;
+ * only the content moves. */
 static void
-paint_slide_with_alpha (CwRenderer *self,
-                        cairo_t    *cr,
-                        guint       slide,
-                        double      t,
-                        double      alpha,
-                        gboolean    cached)
+draw_backdrop (CwRenderer *self,
+               cairo_t    *cr,
+               guint       slide,
+               double      alpha,
+               gboolean    cached)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
 
   if (cached)
     {
-      g_autoptr(cairo_surface_t) layer = NULL;
-      guint n_nodes;
+      g_autofree char *fixed = g_strnfill (scene->n_fixed, '1');
+      g_autoptr(cairo_surface_t) layer = lookup_layer (self, slide, fixed, scene->n_fixed, -1, 0);
 
-      layer = get_layer (self, slide, t, &n_nodes);
-      if (n_nodes == scene->nodes->len)
+      cairo_save (cr);
+      if (alpha >= 1)
         {
-          /* the layer is the whole slide: no group to draw it into */
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          cairo_set_source_surface (cr, layer, 0, 0);
+          cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+          cairo_fill (cr);
+        }
+      else
+        {
           cairo_set_source_surface (cr, layer, 0, 0);
           cairo_paint_with_alpha (cr, alpha);
+        }
+      cairo_restore (cr);
+      return;
+    }
+
+  if (alpha < 1)
+    cairo_push_group (cr);
+  cw_scene_draw_background (scene, cr);
+  cw_scene_draw_nodes (scene, cr, 0, scene->n_fixed, 0);
+  if (alpha < 1)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, alpha);
+    }
+}
+
+/* Paints the content of @slide at @t (all but its background and
+ * texture), moved @dx whole pixels sideways, at @alpha. It is drawn on
+ * nothing first, as a layer holds it, so a frame drawn over layers is the
+ * frame drawn whole. */
+static void
+draw_content (CwRenderer *self,
+              cairo_t    *cr,
+              guint       slide,
+              double      t,
+              double      dx,
+              double      alpha,
+              gboolean    cached)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(cairo_surface_t) layer = NULL;
+  guint n_still = 0;
+
+  if (alpha <= 0 || scene->n_fixed == scene->nodes->len)
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, dx, 0);
+  if (cached)
+    {
+      g_autoptr(GString) looks = g_string_new (NULL);
+      g_autofree char *name = NULL;
+
+      n_still = cw_scene_get_still_nodes (scene, t, looks);
+      /* '~' never starts the looks of still nodes */
+      name = g_strconcat ("~", looks->str, NULL);
+      layer = lookup_layer (self, slide, name, n_still, CONTENT, t);
+      if (n_still == scene->nodes->len)
+        {
+          /* the layer is the whole content: no group to draw it into */
+          cairo_set_source_surface (cr, layer, 0, 0);
+          cairo_paint_with_alpha (cr, alpha);
+          cairo_restore (cr);
           return;
         }
     }
 
   cairo_push_group (cr);
-  draw_slide (self, cr, slide, t, cached);
+  if (layer != NULL)
+    {
+      cairo_set_source_surface (cr, layer, 0, 0);
+      cairo_paint (cr);
+      draw_moving_nodes (self, cr, slide, n_still, t);
+    }
+  else
+    {
+      cw_scene_draw_nodes (scene, cr, scene->n_fixed, scene->nodes->len, t);
+    }
   cairo_pop_group_to_source (cr);
   cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
 }
 
 static void
@@ -1077,6 +1161,7 @@ draw_frame (CwRenderer *self,
   double raw;
   double p;
   double w, h;
+  double old_end;
 
   if (self->spans->len == 0)
     {
@@ -1099,6 +1184,7 @@ draw_frame (CwRenderer *self,
 
   raw = (frame - span->first_frame + 1.0) / (span->transition_frames + 1.0);
   p = cw_easing_apply (CW_EASING_EASE_IN_OUT_CUBIC, raw);
+  old_end = g_array_index (self->spans, Span, key.slide - 1).scene->duration;
   w = self->format->width;
   h = self->format->height;
 
@@ -1107,23 +1193,19 @@ draw_frame (CwRenderer *self,
     {
     case CW_TRANSITION_PUSH:
       {
-        /* the new slide pushes the old one up, the way a feed scrolls; by
-         * whole pixels, so each slide is copied, not resampled; and each
-         * within its own frame, as a layer holds it, so neither bleeds a
-         * row of texture into the other */
-        double offset = round (p * h);
+        /* The content moves, the background stays: the new slide's
+         * content pushes the old one's out sideways, the way a page
+         * turns (an upward push reads as a swipe to the next video), in
+         * the direction the language reads; by whole pixels, so each is
+         * copied, not resampled. The two never overlap, and the
+         * backgrounds' textures dissolve in place. */
+        double offset = round (p * w);
+        double dir = span->scene->rtl ? 1 : -1;
 
-        cairo_save (cr);
-        cairo_translate (cr, 0, -offset);
-        cairo_rectangle (cr, 0, 0, w, h);
-        cairo_clip (cr);
-        draw_slide (self, cr, key.slide - 1, g_array_index (self->spans, Span, key.slide - 1).scene->duration,
-                    cached);
-        cairo_restore (cr);
-        cairo_translate (cr, 0, h - offset);
-        cairo_rectangle (cr, 0, 0, w, h);
-        cairo_clip (cr);
-        draw_slide (self, cr, key.slide, key.t, cached);
+        draw_backdrop (self, cr, key.slide, 1, cached);
+        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached);
+        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached);
       }
       break;
 
@@ -1132,8 +1214,7 @@ draw_frame (CwRenderer *self,
         /* the edge on whole pixels, so the new slide is copied, not blended, into place */
         double edge = round (w * p);
 
-        draw_slide (self, cr, key.slide - 1, g_array_index (self->spans, Span, key.slide - 1).scene->duration,
-                    cached);
+        draw_slide (self, cr, key.slide - 1, old_end, cached);
         if (span->scene->rtl)
           cairo_rectangle (cr, w - edge, 0, edge, h);
         else
@@ -1147,14 +1228,19 @@ draw_frame (CwRenderer *self,
     case CW_TRANSITION_CUT:
     case CW_N_TRANSITIONS:
     default:
-      /* The old slide fades off the new one in the first part of the
-       * transition; the new slide's elements then come in by their own
-       * animations, so two texts never sit on each other for long. */
-      draw_slide (self, cr, key.slide, key.t, cached);
-      paint_slide_with_alpha (self, cr, key.slide - 1,
-                              g_array_index (self->spans, Span, key.slide - 1).scene->duration,
-                              1 - cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 1.6)),
-                              cached);
+      {
+        /* The backgrounds dissolve in place, one picture over its twin,
+         * so the frame never darkens; the old content fades out in the
+         * first half, and only then the new fades in over its own
+         * animations, so two slides' texts never sit on each other. */
+        double out = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 2));
+        double in = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MAX (0, raw * 2 - 1));
+
+        draw_backdrop (self, cr, key.slide, 1, cached);
+        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        draw_content (self, cr, key.slide - 1, old_end, 0, 1 - out, cached);
+        draw_content (self, cr, key.slide, key.t, 0, in, cached);
+      }
       break;
     }
   cairo_restore (cr);
