@@ -307,6 +307,13 @@ unknown_template (CwSlide *slide)
   return diagnostic;
 }
 
+/* Seconds a settled slide stays once read, before the next one starts. */
+#define READING_REST 0.5
+
+/* Seconds a key figure stays settled, at least, before it leaves: long
+ * enough to take in a number that has just stopped counting. */
+#define KEY_FIGURE_HOLD 2.0
+
 static CwScene *
 build_scene (CwRenderer *self,
              CwDeck     *deck,
@@ -361,8 +368,12 @@ build_scene (CwRenderer *self,
 
   /* Long enough to read, unless the author chose how long: viewers read as
    * the text comes in, at the reading speed, from the first text on; and the
-   * settled slide stays a moment before the next one. */
+   * settled slide stays a moment before the next one, longer when the
+   * template asks. A key figure (a number that counts) stays settled long
+   * enough to take in once it stops, then leaves: for reading it plus a
+   * second, never under KEY_FIGURE_HOLD. */
   {
+    double speed = cw_deck_get_reading_speed (deck);
     double first_text = scene->settle_time;
     double needed;
 
@@ -372,8 +383,19 @@ build_scene (CwRenderer *self,
         if (node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER)
           first_text = MIN (first_text, node->enter.delay);
       }
-    needed = first_text + builder.reading_chars / cw_deck_get_reading_speed (deck) + 0.5;
+    needed = first_text + builder.reading_chars / speed + MAX (READING_REST, builder.rest_after_reading);
     needed = MAX (needed, scene->settle_time + 0.8);
+    for (guint i = 0; i < scene->nodes->len; i++)
+      {
+        const CwNode *node = g_ptr_array_index (scene->nodes, i);
+        double hold, leave;
+
+        if (node->kind != CW_NODE_COUNTER)
+          continue;
+        hold = MAX (KEY_FIGURE_HOLD, MAX (0.83, g_utf8_strlen (node->text ? node->text : "", -1) / speed) + 1);
+        leave = node->exit.effect != CW_EFFECT_NONE ? node->exit.delay + node->exit.duration : 0;
+        needed = MAX (needed, cw_animation_get_end (&node->enter) + hold + leave);
+      }
     needed = MAX (needed, template->min_duration);
     needed = ceil (needed * 10 - 1e-6) / 10;
 
