@@ -33,12 +33,12 @@
 /* One budget for the layers of every renderer in the process: an export
  * keeps a renderer for each language and format, the editor one for the
  * preview and others for thumbnails, and memory must not grow with them.
- * Five layers at 1080×1920, about 42 MB, so an export stays within
- * 100 MB: a slide's background with its texture and its still elements
- * over them; during a transition, the background and texture of the slide
- * before it and both slides' content on its own, which moves over them.
+ * Three layers at 1080×1920, about 25 MB, so an export stays within
+ * 100 MB: a slide's background with its texture, its still elements over
+ * them (or, while a transition moves them, on their own), and the slide
+ * before it during a transition (whole, or its background and texture).
  * Smaller frames keep more, up to a few per renderer. */
-#define LAYER_BUDGET (42 * 1024 * 1024)
+#define LAYER_BUDGET (26 * 1024 * 1024)
 #define MAX_LAYERS   16
 
 /* lookup_layer()'s @image for a slide's content without its background */
@@ -1070,6 +1070,38 @@ draw_slide (CwRenderer *self,
   draw_moving_nodes (self, cr, slide, n_nodes, t);
 }
 
+/* Paints @slide as it is at @t over what is there, at @alpha. */
+static void
+paint_slide_with_alpha (CwRenderer *self,
+                        cairo_t    *cr,
+                        guint       slide,
+                        double      t,
+                        double      alpha,
+                        gboolean    cached)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+  if (cached)
+    {
+      g_autoptr(cairo_surface_t) layer = NULL;
+      guint n_nodes;
+
+      layer = get_layer (self, slide, t, &n_nodes);
+      if (n_nodes == scene->nodes->len)
+        {
+          /* the layer is the whole slide: no group to draw it into */
+          cairo_set_source_surface (cr, layer, 0, 0);
+          cairo_paint_with_alpha (cr, alpha);
+          return;
+        }
+    }
+
+  cairo_push_group (cr);
+  draw_slide (self, cr, slide, t, cached);
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, alpha);
+}
+
 /* Draws what of @slide never moves: its background and texture. A
  * transition keeps them still and dissolves one slide's into the next;
  * only the content moves. */
@@ -1226,7 +1258,9 @@ draw_frame (CwRenderer *self,
 
         draw_backdrop (self, cr, key.slide, 1, cached);
         draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached);
+        /* the old content is drawn, not kept: a third full layer would
+         * overrun the layers' memory budget for a few frames' gain */
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, FALSE);
         draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached);
       }
       break;
@@ -1251,16 +1285,17 @@ draw_frame (CwRenderer *self,
     case CW_N_TRANSITIONS:
     default:
       {
-        /* The backgrounds dissolve in place, one picture over its twin,
-         * so the frame never darkens; the old content fades out in the
-         * first half, and only then the new fades in over its own
-         * animations, so two slides' texts never sit on each other. */
+        /* The old slide, background and all, dissolves into the new
+         * one's background, its twin but for the texture, so the frame
+         * never darkens; it has gone by half way, and only then the new
+         * content fades in over its own animations, so two slides' texts
+         * never sit on each other. */
         double out = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 2));
         double in = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MAX (0, raw * 2 - 1));
 
         draw_backdrop (self, cr, key.slide, 1, cached);
-        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        draw_content (self, cr, key.slide - 1, old_end, 0, 1 - out, cached);
+        if (out < 1)
+          paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
         draw_content (self, cr, key.slide, key.t, 0, in, cached);
       }
       break;
