@@ -1150,7 +1150,7 @@ draw_backdrop (CwRenderer *self,
 /* Paints the content of @slide at @t (all but its background and
  * texture), moved @dx whole pixels sideways, at @alpha. It is drawn on
  * nothing first, as a layer holds it, so a frame drawn over layers is the
- * frame drawn whole. */
+ * frame drawn whole; from a layer of its still nodes when @keep. */
 static void
 draw_content (CwRenderer *self,
               cairo_t    *cr,
@@ -1158,18 +1158,19 @@ draw_content (CwRenderer *self,
               double      t,
               double      dx,
               double      alpha,
-              gboolean    cached)
+              gboolean    cached,
+              gboolean    keep)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(cairo_surface_t) layer = NULL;
-  guint n_still = 0;
+  g_autoptr(cairo_surface_t) group = NULL;
+  g_autoptr(cairo_t) group_cr = NULL;
+  guint n_still = scene->n_fixed;
 
   if (alpha <= 0 || scene->n_fixed == scene->nodes->len)
     return;
 
-  cairo_save (cr);
-  cairo_translate (cr, dx, 0);
-  if (cached)
+  if (cached && keep)
     {
       g_autoptr(GString) looks = g_string_new (NULL);
       g_autofree char *name = NULL;
@@ -1180,28 +1181,56 @@ draw_content (CwRenderer *self,
       layer = lookup_layer (self, slide, name, n_still, CONTENT, t);
       if (n_still == scene->nodes->len)
         {
-          /* the layer is the whole content: no group to draw it into */
-          cairo_set_source_surface (cr, layer, 0, 0);
+          /* the layer is the whole content: nothing to draw it with */
+          cairo_save (cr);
+          cairo_set_source_surface (cr, layer, dx, 0);
           cairo_paint_with_alpha (cr, alpha);
           cairo_restore (cr);
           return;
         }
     }
 
-  cairo_push_group (cr);
-  if (layer != NULL)
+  if (cached)
     {
-      cairo_set_source_surface (cr, layer, 0, 0);
-      cairo_paint (cr);
-      draw_moving_nodes (self, cr, slide, n_still, t);
+      /* in frame pixels, the picture a group would be; mapped on its own
+       * like a layer, so these frames leave malloc no frame-sized blocks */
+      group = create_layer_surface (scene->width, scene->height);
+      group_cr = cairo_create (group);
     }
   else
     {
-      cw_scene_draw_nodes (scene, cr, scene->n_fixed, scene->nodes->len, t);
+      cairo_save (cr);
+      cairo_push_group (cr);
+      group_cr = cairo_reference (cr);
     }
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, alpha);
-  cairo_restore (cr);
+
+  cairo_save (group_cr);
+  cairo_translate (group_cr, dx, 0);
+  if (layer != NULL)
+    {
+      cairo_set_source_surface (group_cr, layer, 0, 0);
+      cairo_paint (group_cr);
+    }
+  if (cached)
+    draw_moving_nodes (self, group_cr, slide, n_still, t);
+  else
+    cw_scene_draw_nodes (scene, group_cr, n_still, scene->nodes->len, t);
+  cairo_restore (group_cr);
+
+  if (cached)
+    {
+      cairo_surface_flush (group);
+      cairo_save (cr);
+      cairo_set_source_surface (cr, group, 0, 0);
+      cairo_paint_with_alpha (cr, alpha);
+      cairo_restore (cr);
+    }
+  else
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, alpha);
+      cairo_restore (cr);
+    }
 }
 
 static void
@@ -1260,8 +1289,8 @@ draw_frame (CwRenderer *self,
         draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
         /* the old content is drawn, not kept: a third full layer would
          * overrun the layers' memory budget for a few frames' gain */
-        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, FALSE);
-        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached);
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, FALSE);
+        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE);
       }
       break;
 
@@ -1296,7 +1325,7 @@ draw_frame (CwRenderer *self,
         draw_backdrop (self, cr, key.slide, 1, cached);
         if (out < 1)
           paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
-        draw_content (self, cr, key.slide, key.t, 0, in, cached);
+        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE);
       }
       break;
     }
