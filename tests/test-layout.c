@@ -813,6 +813,49 @@ test_safety_holds (void)
     }
 }
 
+/* Every key figure (a number that counts up) stays settled for at least
+ * 2 s before it leaves or the next slide starts, whatever the language: in
+ * the sample the two headline figures were still for only about 1.3 s. */
+static void
+test_key_figure_holds (void)
+{
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  CwDeck *decks[] = { sample, gallery };
+  const char *languages[] = { "en", "az", "ru" };
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  guint n_figures = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (decks); d++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      {
+        g_autoptr(CwRenderer) renderer = cw_renderer_new (decks[d], languages[l], format, 30);
+
+        for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+          {
+            CwScene *scene = cw_renderer_get_scene (renderer, i);
+
+            if (cw_slide_get_duration (cw_deck_get_slide (decks[d], i)) > 0)
+              continue;
+            for (guint j = 0; j < scene->nodes->len; j++)
+              {
+                const CwNode *node = g_ptr_array_index (scene->nodes, j);
+                double leaves = scene->duration;
+
+                if (node->kind != CW_NODE_COUNTER)
+                  continue;
+                if (node->exit.effect != CW_EFFECT_NONE)
+                  leaves -= node->exit.delay + node->exit.duration;
+                g_test_message ("%s, slide %s: %s settled for %.2f s", languages[l],
+                                cw_renderer_get_slide_id (renderer, i), node->text,
+                                leaves - cw_animation_get_end (&node->enter));
+                g_assert_cmpfloat (leaves - cw_animation_get_end (&node->enter), >=, 2.0 - 1e-6);
+                n_figures++;
+              }
+          }
+      }
+  g_assert_cmpuint (n_figures, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/cw/layout/safety/hotline-largest", test_safety_hotline_largest);
   g_test_add_func ("/cw/layout/safety/audience", test_safety_audience);
   g_test_add_func ("/cw/layout/safety/holds", test_safety_holds);
+  g_test_add_func ("/cw/layout/key-figure-holds", test_key_figure_holds);
   g_test_add_func ("/cw/layout/warning-names-slide", test_warning_names_slide);
   g_test_add_func ("/cw/layout/unknown-template-diagnostic", test_unknown_template_diagnostic);
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cw-renderer-private.h"
@@ -501,6 +502,354 @@ test_counter_counts (void)
   g_assert_not_reached ();
 }
 
+/* The columns where node @index of @scene leaves ink at @t, drawn alone
+ * on nothing: FALSE when it leaves none. */
+static gboolean
+node_ink_columns (CwScene *scene,
+                  guint    index,
+                  double   t,
+                  int     *left,
+                  int     *right)
+{
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width,
+                                                                   scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+
+  cw_scene_draw_nodes (scene, cr, index, index + 1, t);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  *left = scene->width;
+  *right = -1;
+  for (int y = 0; y < scene->height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < scene->width; x++)
+        {
+          /* faint antialiasing is not ink a viewer sees move */
+          if ((row[x] >> 24) > 96)
+            {
+              *left = MIN (*left, x);
+              *right = MAX (*right, x);
+            }
+        }
+    }
+  return *right >= 0;
+}
+
+/* A centred number that counts up never slides sideways: each digit keeps
+ * its place, so the number's right edge holds still from frame to frame
+ * (the number moved about 60 px at 99,999 → 100,000) and it only grows to
+ * the left, inside the box of the settled number; its ink stays in that
+ * box too. Ink alone cannot tell, since a "1" ends short of a "0". */
+static void
+test_counter_holds_still (void)
+{
+  static const char *lines[] = {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">",
+    "<meta><title>Count</title><language>en</language></meta>",
+    "<statistics>",
+    "  <statistic id=\"cleared\" value=\"160000\" unit=\"ha\" as-of=\"2024\" source=\"ANAMA\"/>",
+    "</statistics>",
+    "<slides>",
+    "  <slide id=\"number\" template=\"big-number\">",
+    "    <field name=\"statistic\" value=\"cleared\"/>",
+    "    <text name=\"label\">hectares cleared</text>",
+    "  </slide>",
+    "</slides>",
+    "</deck>",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) counting = cw_test_load_lines (lines, &error);
+  g_autoptr(CwFormat) format = cw_format_lookup ("540x960", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  CwScene *scene;
+  const CwNode *counter = NULL;
+  guint index = 0;
+  int settled_left, settled_right;
+  CwRect settled;
+  gboolean crossed = FALSE;
+
+  g_assert_no_error (error);
+  renderer = cw_renderer_new (counting, "en", format, 30);
+  scene = cw_renderer_get_scene (renderer, 0);
+  for (guint i = 0; i < scene->nodes->len && counter == NULL; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (node->kind == CW_NODE_COUNTER)
+        {
+          counter = node;
+          index = i;
+        }
+    }
+  g_assert_nonnull (counter);
+  g_assert_cmpint (counter->align, ==, PANGO_ALIGN_CENTER);
+  g_assert_true (node_ink_columns (scene, index, scene->settle_time, &settled_left, &settled_right));
+  cw_scene_get_counter_box (scene, index, scene->settle_time, &settled);
+
+  for (double t = counter->enter.delay; t <= cw_animation_get_end (&counter->enter) + 0.01; t += 1 / 30.0)
+    {
+      int left, right;
+      CwRect box;
+      double progress = cw_animation_get_raw_progress (&counter->enter, t);
+      g_autofree char *shown = cw_node_get_text_at (counter, cw_easing_apply (counter->enter.easing, progress));
+
+      if (!node_ink_columns (scene, index, t, &left, &right))
+        continue;
+      crossed |= g_str_has_prefix (shown, "1") && strlen (shown) == 7;
+      cw_scene_get_counter_box (scene, index, t, &box);
+      g_assert_cmpfloat_with_epsilon (box.x + box.width, settled.x + settled.width, 0.5);
+      g_assert_cmpfloat (box.x, >=, settled.x - 0.5);
+      g_assert_cmpint (right, <=, settled_right + 3);
+      g_assert_cmpint (left, >=, settled_left - 3);
+    }
+  /* the count went through 100,000 and beyond */
+  g_assert_true (crossed);
+}
+
+/* Pixels of node @index of @scene drawn alone at @t that are nearer
+ * @color than @other: how much of a chart is lit. */
+static guint
+count_node_pixels (CwScene       *scene,
+                   guint          index,
+                   double         t,
+                   const CwColor *color,
+                   const CwColor *other)
+{
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width,
+                                                                   scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+  guint n = 0;
+
+  cw_scene_draw_nodes (scene, cr, index, index + 1, t);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < scene->height; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < scene->width; x++)
+        {
+          guint a = row[x] >> 24;
+          double r, g, b, near, far;
+
+          if (a < 250)
+            continue;
+          r = ((row[x] >> 16) & 0xff) / 255.0;
+          g = ((row[x] >> 8) & 0xff) / 255.0;
+          b = (row[x] & 0xff) / 255.0;
+          near = pow (r - color->red, 2) + pow (g - color->green, 2) + pow (b - color->blue, 2);
+          far = pow (r - other->red, 2) + pow (g - other->green, 2) + pow (b - other->blue, 2);
+          n += near < far;
+        }
+    }
+  return n;
+}
+
+/* The symbols fill as the number counts: a viewer who reads "1,843"
+ * sees about 18 of the 34 symbols lit (they saw about 10). */
+static void
+test_pictogram_keeps_count (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("360x640", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  CwScene *scene = NULL;
+  const CwNode *counter = NULL;
+  const CwNode *icons = NULL;
+  guint icons_index = 0;
+  /* symbols not yet counted are drawn in the theme's track colour */
+  CwColor empty = cw_theme_get_track_color (cw_deck_get_theme (gallery));
+  double per_icon = 100;
+  double full, per_symbol;
+  guint checked = 0;
+
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    if (g_str_equal (cw_renderer_get_slide_id (renderer, i), "people"))
+      scene = cw_renderer_get_scene (renderer, i);
+  g_assert_nonnull (scene);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (node->kind == CW_NODE_COUNTER)
+        counter = node;
+      else if (g_strcmp0 (node->element, "icons") == 0)
+        {
+          icons = node;
+          icons_index = i;
+        }
+    }
+  g_assert_nonnull (counter);
+  g_assert_nonnull (icons);
+  g_assert_cmpfloat (counter->value, ==, 3400);
+
+  /* the settled grid: 34 symbols, all lit */
+  full = count_node_pixels (scene, icons_index, scene->settle_time, &icons->color, &empty);
+  per_symbol = full / (counter->value / per_icon);
+  g_assert_cmpfloat (per_symbol, >, 20);
+
+  for (double t = counter->enter.delay + 0.1; t < cw_animation_get_end (&counter->enter); t += 0.2)
+    {
+      double progress = cw_easing_apply (counter->enter.easing, cw_animation_get_raw_progress (&counter->enter, t));
+      double shown = floor (counter->value * progress + 0.5);
+      double lit = count_node_pixels (scene, icons_index, t, &icons->color, &empty) / per_symbol;
+
+      g_test_message ("at %.2f s the number shows %.0f and %.1f symbols are lit", t, shown, lit);
+      g_assert_cmpfloat (ABS (lit - shown / per_icon), <=, 1);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 5);
+}
+
+/* Mean of (R + G + B) / 3 over @surface, 0 to 255. */
+static double
+mean_brightness (cairo_surface_t *surface)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  double sum = 0;
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+
+      for (int x = 0; x < w; x++)
+        sum += (((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff)) / 3.0;
+    }
+  return sum / ((double) w * h);
+}
+
+/* The strongest seam in @surface: for each row, how far the brightness of
+ * nine pixels in ten at least is from the pixel above (the tenth
+ * percentile over the width). A line where one picture ends and another
+ * begins changes the whole row at once; text, icons and texture lines
+ * change part of it. The median would not do: the edge of one line of
+ * bold text covers more than half of a small frame's row. */
+static guint
+strongest_seam (cairo_surface_t *surface,
+                int             *where)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint strongest = 0;
+
+  for (int y = 1; y < h; y++)
+    {
+      const guint32 *above = (const guint32 *) (gconstpointer) (data + (gsize) (y - 1) * stride);
+      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+      guint histogram[256] = { 0 };
+      guint seen = 0;
+      guint median = 0;  /* the tenth percentile */
+
+      for (int x = 0; x < w; x++)
+        {
+          int a = (((above[x] >> 16) & 0xff) + ((above[x] >> 8) & 0xff) + (above[x] & 0xff)) / 3;
+          int b = (((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff)) / 3;
+
+          histogram[ABS (a - b)]++;
+        }
+      while (seen + histogram[median] <= (guint) w / 10)
+        seen += histogram[median++];
+      if (median > strongest)
+        {
+          strongest = median;
+          *where = y;
+        }
+    }
+  return strongest;
+}
+
+/* Mean brightness of what never moves in slide @slide: its background and texture. */
+static double
+backdrop_brightness (CwRenderer *renderer,
+                     guint       slide)
+{
+  CwScene *scene = cw_renderer_get_scene (renderer, slide);
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, scene->width,
+                                                                   scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+
+  cw_scene_draw_background (scene, cr);
+  cw_scene_draw_nodes (scene, cr, 0, scene->n_fixed, 0);
+  cairo_surface_flush (surface);
+  return mean_brightness (surface);
+}
+
+/* Seams and brightness of every transition frame of a deck. The background
+ * stays still, so no transition frame has a row where one slide's
+ * background meets the other's. The old upward push put the bright bottom
+ * of one slide against the dark top of the next, a step of about 20
+ * levels across the row at 270×480; a settled slide's gradient steps 0 to
+ * 2: 8 is a seam.
+ *
+ * A crossfade dissolves the content over the shared background: the frame
+ * never gets darker than the darker of the two backgrounds (it would if
+ * it faded through black), and never more than 8 levels (3 %) darker than
+ * both slides: for a moment neither slide's text is there (the old one's
+ * has left before the new one's comes), and text adds 4 to 6 levels to
+ * these frames. */
+static void
+test_transitions (gconstpointer data)
+{
+  const char *deck_name = data;
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file (deck_name);
+  g_autoptr(CwFormat) format = cw_format_lookup ("270x480", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (clip, "en", format, 30);
+  guint n_transitions = 0;
+
+  for (guint slide = 1; slide < cw_renderer_get_n_slides (renderer); slide++)
+    {
+      CwTransitionType type = cw_slide_get_transition (cw_deck_get_slide (clip, slide));
+      g_autoptr(cairo_surface_t) before = NULL;
+      g_autoptr(cairo_surface_t) after = NULL;
+      double floor_brightness;
+      double backdrop;
+      guint first, n, n_frames;
+
+      if (type == CW_TRANSITION_CUT)
+        continue;
+      n_transitions++;
+      cw_renderer_get_slide_frames (renderer, slide, &first, &n);
+      n_frames = (guint) lround (cw_slide_get_transition_duration (cw_deck_get_slide (clip, slide)) * 30);
+      before = cw_renderer_render_frame (renderer, first - 1);
+      after = cw_renderer_render_frame (renderer, first + n_frames);
+      floor_brightness = MIN (mean_brightness (before), mean_brightness (after));
+      backdrop = MIN (backdrop_brightness (renderer, slide - 1), backdrop_brightness (renderer, slide));
+
+      for (guint frame = first; frame < first + n_frames; frame++)
+        {
+          g_autoptr(cairo_surface_t) surface = cw_renderer_render_frame (renderer, frame);
+          int row = 0;
+          guint seam = strongest_seam (surface, &row);
+          double brightness = mean_brightness (surface);
+
+          g_test_message ("slide %s, %s, frame %u: strongest seam %u at row %d, brightness %.1f (slides %.1f, %.1f)",
+                          cw_renderer_get_slide_id (renderer, slide), cw_transition_to_string (type),
+                          frame - first, seam, row, brightness, mean_brightness (before), mean_brightness (after));
+          g_assert_cmpuint (seam, <, 8);
+          if (type == CW_TRANSITION_CROSSFADE)
+            {
+              g_assert_cmpfloat (brightness, >=, backdrop - 0.5);
+              g_assert_cmpfloat (brightness, >=, floor_brightness - 8);
+            }
+        }
+    }
+  g_assert_cmpuint (n_transitions, >, 0);
+}
+
 /* Every template has a slide in the gallery deck, and that slide has
  * golden images: a new template cannot skip the layout test (which lays
  * out every gallery slide in every format) or the golden images. */
@@ -650,6 +999,10 @@ main (int   argc,
   g_test_add_func ("/cw/render/transparent", test_transparent);
   g_test_add_func ("/cw/render/pick", test_pick);
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
+  g_test_add_func ("/cw/render/counter-holds-still", test_counter_holds_still);
+  g_test_add_func ("/cw/render/pictogram-keeps-count", test_pictogram_keeps_count);
+  g_test_add_data_func ("/cw/render/transitions/templates", "templates.clearway", test_transitions);
+  g_test_add_data_func ("/cw/render/transitions/gallery", "gallery.clearway", test_transitions);
   g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);
   g_test_add_func ("/cw/render/templates-describe-themselves", test_templates_describe_themselves);
 

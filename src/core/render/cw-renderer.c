@@ -35,10 +35,14 @@
  * preview and others for thumbnails, and memory must not grow with them.
  * Three layers at 1080×1920, about 25 MB, so an export stays within
  * 100 MB: a slide's background with its texture, its still elements over
- * them, and the end of the slide before it during a transition. Smaller
- * frames keep more, up to a few per renderer. */
+ * them (or, while a transition moves them, on their own), and the slide
+ * before it during a transition (whole, or its background and texture).
+ * Smaller frames keep more, up to a few per renderer. */
 #define LAYER_BUDGET (26 * 1024 * 1024)
 #define MAX_LAYERS   16
+
+/* lookup_layer()'s @image for a slide's content without its background */
+#define CONTENT (-2)
 
 typedef struct _Layer Layer;
 
@@ -303,6 +307,13 @@ unknown_template (CwSlide *slide)
   return diagnostic;
 }
 
+/* Seconds a settled slide stays once read, before the next one starts. */
+#define READING_REST 0.5
+
+/* Seconds a key figure stays settled, at least, before it leaves: long
+ * enough to take in a number that has just stopped counting. */
+#define KEY_FIGURE_HOLD 2.0
+
 static CwScene *
 build_scene (CwRenderer *self,
              CwDeck     *deck,
@@ -357,8 +368,12 @@ build_scene (CwRenderer *self,
 
   /* Long enough to read, unless the author chose how long: viewers read as
    * the text comes in, at the reading speed, from the first text on; and the
-   * settled slide stays a moment before the next one. */
+   * settled slide stays a moment before the next one, longer when the
+   * template asks. A key figure (a number that counts) stays settled long
+   * enough to take in once it stops, then leaves: for reading it plus a
+   * second, never under KEY_FIGURE_HOLD. */
   {
+    double speed = cw_deck_get_reading_speed (deck);
     double first_text = scene->settle_time;
     double needed;
 
@@ -368,8 +383,19 @@ build_scene (CwRenderer *self,
         if (node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER)
           first_text = MIN (first_text, node->enter.delay);
       }
-    needed = first_text + builder.reading_chars / cw_deck_get_reading_speed (deck) + 0.5;
+    needed = first_text + builder.reading_chars / speed + MAX (READING_REST, builder.rest_after_reading);
     needed = MAX (needed, scene->settle_time + 0.8);
+    for (guint i = 0; i < scene->nodes->len; i++)
+      {
+        const CwNode *node = g_ptr_array_index (scene->nodes, i);
+        double hold, leave;
+
+        if (node->kind != CW_NODE_COUNTER)
+          continue;
+        hold = MAX (KEY_FIGURE_HOLD, MAX (0.83, g_utf8_strlen (node->text ? node->text : "", -1) / speed) + 1);
+        leave = node->exit.effect != CW_EFFECT_NONE ? node->exit.delay + node->exit.duration : 0;
+        needed = MAX (needed, cw_animation_get_end (&node->enter) + hold + leave);
+      }
     needed = MAX (needed, template->min_duration);
     needed = ceil (needed * 10 - 1e-6) / 10;
 
@@ -854,7 +880,8 @@ draw_layer (CwRenderer      *self,
 
 /* Returns: (transfer full): the layer named @looks in @slide, drawn by
  * this thread if no thread has drawn it yet: the still nodes of @looks
- * drawn at @t, or with @image >= 0 the image of that node alone */
+ * drawn at @t, or with @image >= 0 the image of that node alone, or with
+ * @image CONTENT the still nodes after the fixed ones, on nothing */
 static cairo_surface_t *
 lookup_layer (CwRenderer *self,
               guint       slide,
@@ -880,14 +907,14 @@ lookup_layer (CwRenderer *self,
       return surface;
     }
 
-  layer = image < 0 ? find_base_layer (self, slide, looks) : NULL;
+  layer = image == -1 ? find_base_layer (self, slide, looks) : NULL;
   if (layer != NULL)
     {
       layer->used = ++layer_clock;
       base = cairo_surface_reference (layer->surface);
       base_nodes = strlen (layer->looks);
     }
-  else if (image < 0 && strlen (looks) > scene->n_fixed)
+  else if (image == -1 && strlen (looks) > scene->n_fixed)
     {
       /* the background and the texture are the dearest part of a layer,
        * and never move: keep them on their own, so the slide's other
@@ -918,7 +945,16 @@ lookup_layer (CwRenderer *self,
   g_mutex_unlock (&layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
-  if (image >= 0)
+  if (image == CONTENT)
+    {
+      g_autoptr(cairo_t) cr = NULL;
+
+      surface = create_layer_surface (scene->width, scene->height);
+      cr = cairo_create (surface);
+      cw_scene_draw_nodes (scene, cr, scene->n_fixed, n_nodes, t);
+      cairo_surface_flush (surface);
+    }
+  else if (image >= 0)
     {
       g_autoptr(cairo_t) cr = NULL;
 
@@ -1066,6 +1102,137 @@ paint_slide_with_alpha (CwRenderer *self,
   cairo_paint_with_alpha (cr, alpha);
 }
 
+/* Draws what of @slide never moves: its background and texture. A
+ * transition keeps them still and dissolves one slide's into the next;
+ * only the content moves. */
+static void
+draw_backdrop (CwRenderer *self,
+               cairo_t    *cr,
+               guint       slide,
+               double      alpha,
+               gboolean    cached)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+  if (cached)
+    {
+      g_autofree char *fixed = g_strnfill (scene->n_fixed, '1');
+      g_autoptr(cairo_surface_t) layer = lookup_layer (self, slide, fixed, scene->n_fixed, -1, 0);
+
+      cairo_save (cr);
+      if (alpha >= 1)
+        {
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          cairo_set_source_surface (cr, layer, 0, 0);
+          cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+          cairo_fill (cr);
+        }
+      else
+        {
+          cairo_set_source_surface (cr, layer, 0, 0);
+          cairo_paint_with_alpha (cr, alpha);
+        }
+      cairo_restore (cr);
+      return;
+    }
+
+  if (alpha < 1)
+    cairo_push_group (cr);
+  cw_scene_draw_background (scene, cr);
+  cw_scene_draw_nodes (scene, cr, 0, scene->n_fixed, 0);
+  if (alpha < 1)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, alpha);
+    }
+}
+
+/* Paints the content of @slide at @t (all but its background and
+ * texture), moved @dx whole pixels sideways, at @alpha. It is drawn on
+ * nothing first, as a layer holds it, so a frame drawn over layers is the
+ * frame drawn whole; from a layer of its still nodes when @keep. */
+static void
+draw_content (CwRenderer *self,
+              cairo_t    *cr,
+              guint       slide,
+              double      t,
+              double      dx,
+              double      alpha,
+              gboolean    cached,
+              gboolean    keep)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(cairo_surface_t) layer = NULL;
+  g_autoptr(cairo_surface_t) group = NULL;
+  g_autoptr(cairo_t) group_cr = NULL;
+  guint n_still = scene->n_fixed;
+
+  if (alpha <= 0 || scene->n_fixed == scene->nodes->len)
+    return;
+
+  if (cached && keep)
+    {
+      g_autoptr(GString) looks = g_string_new (NULL);
+      g_autofree char *name = NULL;
+
+      n_still = cw_scene_get_still_nodes (scene, t, looks);
+      /* '~' never starts the looks of still nodes */
+      name = g_strconcat ("~", looks->str, NULL);
+      layer = lookup_layer (self, slide, name, n_still, CONTENT, t);
+      if (n_still == scene->nodes->len)
+        {
+          /* the layer is the whole content: nothing to draw it with */
+          cairo_save (cr);
+          cairo_set_source_surface (cr, layer, dx, 0);
+          cairo_paint_with_alpha (cr, alpha);
+          cairo_restore (cr);
+          return;
+        }
+    }
+
+  if (cached)
+    {
+      /* in frame pixels, the picture a group would be; mapped on its own
+       * like a layer, so these frames leave malloc no frame-sized blocks */
+      group = create_layer_surface (scene->width, scene->height);
+      group_cr = cairo_create (group);
+    }
+  else
+    {
+      cairo_save (cr);
+      cairo_push_group (cr);
+      group_cr = cairo_reference (cr);
+    }
+
+  cairo_save (group_cr);
+  cairo_translate (group_cr, dx, 0);
+  if (layer != NULL)
+    {
+      cairo_set_source_surface (group_cr, layer, 0, 0);
+      cairo_paint (group_cr);
+    }
+  if (cached)
+    draw_moving_nodes (self, group_cr, slide, n_still, t);
+  else
+    cw_scene_draw_nodes (scene, group_cr, n_still, scene->nodes->len, t);
+  cairo_restore (group_cr);
+
+  if (cached)
+    {
+      cairo_surface_flush (group);
+      cairo_save (cr);
+      cairo_set_source_surface (cr, group, 0, 0);
+      cairo_paint_with_alpha (cr, alpha);
+      cairo_restore (cr);
+    }
+  else
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, alpha);
+      cairo_restore (cr);
+    }
+}
+
 static void
 draw_frame (CwRenderer *self,
             cairo_t    *cr,
@@ -1077,6 +1244,7 @@ draw_frame (CwRenderer *self,
   double raw;
   double p;
   double w, h;
+  double old_end;
 
   if (self->spans->len == 0)
     {
@@ -1099,6 +1267,7 @@ draw_frame (CwRenderer *self,
 
   raw = (frame - span->first_frame + 1.0) / (span->transition_frames + 1.0);
   p = cw_easing_apply (CW_EASING_EASE_IN_OUT_CUBIC, raw);
+  old_end = g_array_index (self->spans, Span, key.slide - 1).scene->duration;
   w = self->format->width;
   h = self->format->height;
 
@@ -1107,23 +1276,21 @@ draw_frame (CwRenderer *self,
     {
     case CW_TRANSITION_PUSH:
       {
-        /* the new slide pushes the old one up, the way a feed scrolls; by
-         * whole pixels, so each slide is copied, not resampled; and each
-         * within its own frame, as a layer holds it, so neither bleeds a
-         * row of texture into the other */
-        double offset = round (p * h);
+        /* The content moves, the background stays: the new slide's
+         * content pushes the old one's out sideways, the way a page
+         * turns (an upward push reads as a swipe to the next video), in
+         * the direction the language reads; by whole pixels, so each is
+         * copied, not resampled. The two never overlap, and the
+         * backgrounds' textures dissolve in place. */
+        double offset = round (p * w);
+        double dir = span->scene->rtl ? 1 : -1;
 
-        cairo_save (cr);
-        cairo_translate (cr, 0, -offset);
-        cairo_rectangle (cr, 0, 0, w, h);
-        cairo_clip (cr);
-        draw_slide (self, cr, key.slide - 1, g_array_index (self->spans, Span, key.slide - 1).scene->duration,
-                    cached);
-        cairo_restore (cr);
-        cairo_translate (cr, 0, h - offset);
-        cairo_rectangle (cr, 0, 0, w, h);
-        cairo_clip (cr);
-        draw_slide (self, cr, key.slide, key.t, cached);
+        draw_backdrop (self, cr, key.slide, 1, cached);
+        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        /* the old content is drawn, not kept: a third full layer would
+         * overrun the layers' memory budget for a few frames' gain */
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, FALSE);
+        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE);
       }
       break;
 
@@ -1132,8 +1299,7 @@ draw_frame (CwRenderer *self,
         /* the edge on whole pixels, so the new slide is copied, not blended, into place */
         double edge = round (w * p);
 
-        draw_slide (self, cr, key.slide - 1, g_array_index (self->spans, Span, key.slide - 1).scene->duration,
-                    cached);
+        draw_slide (self, cr, key.slide - 1, old_end, cached);
         if (span->scene->rtl)
           cairo_rectangle (cr, w - edge, 0, edge, h);
         else
@@ -1147,14 +1313,20 @@ draw_frame (CwRenderer *self,
     case CW_TRANSITION_CUT:
     case CW_N_TRANSITIONS:
     default:
-      /* The old slide fades off the new one in the first part of the
-       * transition; the new slide's elements then come in by their own
-       * animations, so two texts never sit on each other for long. */
-      draw_slide (self, cr, key.slide, key.t, cached);
-      paint_slide_with_alpha (self, cr, key.slide - 1,
-                              g_array_index (self->spans, Span, key.slide - 1).scene->duration,
-                              1 - cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 1.6)),
-                              cached);
+      {
+        /* The old slide, background and all, dissolves into the new
+         * one's background, its twin but for the texture, so the frame
+         * never darkens; it has gone by half way, and only then the new
+         * content fades in over its own animations, so two slides' texts
+         * never sit on each other. */
+        double out = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 2));
+        double in = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MAX (0, raw * 2 - 1));
+
+        draw_backdrop (self, cr, key.slide, 1, cached);
+        if (out < 1)
+          paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
+        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE);
+      }
       break;
     }
   cairo_restore (cr);

@@ -62,6 +62,9 @@ struct _CwSceneBuilder
   /* contexts of texts shown in the source language for want of a translation */
   GPtrArray        *untranslated;
   double            reading_chars;
+  /* seconds the slide stays once read, beyond the usual rest; a card
+   * people must act on asks for more (cw_templates_hold_after_reading()) */
+  double            rest_after_reading;
   /* the source line, listed after the slide's other text */
   char             *fine_print;
   /* things slides of one renderer share, so a long deck does not hold one

@@ -386,6 +386,43 @@ set_reveal_attributes (PangoLayout *layout,
   pango_layout_set_attributes (layout, attrs);
 }
 
+/* Where a counter showing @text, laid out with @logical, starts.
+ *
+ * A single line, in a box as wide as the final number and placed where the
+ * settled number sits; the count is set flush with the box's right edge,
+ * where its last digit stays. With tabular figures every digit then keeps
+ * its place as the count grows, so the number never slides sideways when
+ * it gains a digit (99,999 → 100,000). Digits run left to right in every
+ * script, so the right edge holds on right-to-left slides too. */
+static double
+counter_x (const CwNode         *node,
+           PangoContext         *context,
+           const char           *text,
+           const PangoRectangle *logical)
+{
+  double w = logical->width / (double) PANGO_SCALE;
+  double final_w = w;
+  double x;
+
+  if (node->text != NULL && g_strcmp0 (node->text, text) != 0)
+    {
+      g_autoptr(PangoLayout) final = NULL;
+      PangoRectangle final_logical;
+
+      final = cw_text_layout_new (context, node->text, node->font_family, node->font_weight,
+                                  node->font_size, -1, node->line_height, node->align, TRUE);
+      pango_layout_get_extents (final, NULL, &final_logical);
+      final_w = final_logical.width / (double) PANGO_SCALE;
+    }
+  if (node->align == PANGO_ALIGN_CENTER)
+    x = node->rect.x + (node->rect.width - final_w) / 2;
+  else if (node->align == PANGO_ALIGN_RIGHT)
+    x = node->rect.x + node->rect.width - final_w;
+  else
+    x = node->rect.x;
+  return x + final_w - w - logical->x / (double) PANGO_SCALE;
+}
+
 static void
 draw_text (const CwScene   *scene,
            const CwNode    *node,
@@ -431,17 +468,7 @@ draw_text (const CwScene   *scene,
   pango_layout_get_extents (layout, NULL, &logical);
 
   if (counter)
-    {
-      /* a single line, placed by alignment in its box */
-      double w = logical.width / (double) PANGO_SCALE;
-      if (node->align == PANGO_ALIGN_CENTER)
-        x = node->rect.x + (node->rect.width - w) / 2;
-      else if (node->align == PANGO_ALIGN_RIGHT)
-        x = node->rect.x + node->rect.width - w;
-      else
-        x = node->rect.x;
-      x -= logical.x / (double) PANGO_SCALE;
-    }
+    x = counter_x (node, context, text, &logical);
   else
     {
       /* lines wrapped narrower than the box sit where the alignment puts them */
@@ -746,6 +773,40 @@ cw_scene_paint_node_image (CwScene         *scene,
   cairo_set_source_surface (cr, image, 0, 0);
   cairo_paint_with_alpha (cr, alpha);
   cairo_restore (cr);
+}
+
+/**
+ * cw_scene_get_counter_box:
+ * @index: a counter node
+ * @box: (out): the box its text takes at @t, in frame pixels
+ *
+ * Where the text of a counter is laid out at @t, before its enter
+ * animation moves or scales it: how a number's place is checked.
+ */
+void
+cw_scene_get_counter_box (CwScene *scene,
+                          guint    index,
+                          double   t,
+                          CwRect  *box)
+{
+  const CwNode *node = g_ptr_array_index (scene->nodes, index);
+  PangoContext *context = cw_fonts_get_measure_context ();
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  PangoRectangle logical;
+  NodeState state;
+
+  g_return_if_fail (node->kind == CW_NODE_COUNTER);
+
+  compute_state (scene, node, t, &state);
+  text = cw_node_get_text_at (node, state.count);
+  layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
+                               node->font_size, -1, node->line_height, node->align, TRUE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  box->x = counter_x (node, context, text, &logical) + logical.x / (double) PANGO_SCALE;
+  box->y = node->rect.y + logical.y / (double) PANGO_SCALE;
+  box->width = logical.width / (double) PANGO_SCALE;
+  box->height = logical.height / (double) PANGO_SCALE;
 }
 
 /* How a node looks depends only on how far its enter and exit animations

@@ -165,6 +165,10 @@ void             cw_scene_paint_node_image (CwScene         *scene,
                                             guint            index,
                                             cairo_surface_t *image,
                                             double           alpha);
+void      cw_scene_get_counter_box (CwScene      *scene,
+                                   guint          index,
+                                   double         t,
+                                   CwRect        *box);
 const CwNode *cw_scene_pick       (CwScene       *scene,
                                    double         x,
                                    double         y);

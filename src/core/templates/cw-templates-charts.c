@@ -707,7 +707,8 @@ static const CwElement pictogram_elements[] = {
   CW_ELEMENT_KICKER (CW_ENTER_RISE (0.0)),
   { "number", N_("Number"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_OUT_CUBIC, 0.2, 1.6 } },
   { "label", N_("Label"), CW_ENTER_RISE (0.35) },
-  { "icons", N_("Symbols"), { CW_EFFECT_GROW, CW_EASING_EASE_OUT_QUAD, 0.3, 1.6 } },
+  /* in step with the number; build_pictogram() keeps them so when it is retimed */
+  { "icons", N_("Symbols"), { CW_EFFECT_GROW, CW_EASING_EASE_OUT_CUBIC, 0.2, 1.6 } },
   { "legend", N_("Legend"), CW_ENTER_FADE (1.2), .supporting = TRUE },
   CW_ELEMENT_SOURCE (CW_ENTER_FADE (1.0)),
   { NULL }
@@ -963,6 +964,22 @@ build_pictogram (CwSceneBuilder *b)
   node->destroy = icon_grid_free;
   node->draw = draw_icon_grid;
   cw_builder_style_node (b, node);
+  /* A viewer reads the number and counts the lit symbols against it: a
+   * grid that fills on its own clock shows "1,843" over 10 of 34 symbols.
+   * While both count, the grid runs on the number's clock, whatever
+   * timing the slide gives the number. */
+  for (guint i = 0; i < b->scene->nodes->len; i++)
+    {
+      const CwNode *n = g_ptr_array_index (b->scene->nodes, i);
+
+      if (n->kind == CW_NODE_COUNTER && n->enter.effect == CW_EFFECT_COUNT_UP &&
+          node->enter.effect == CW_EFFECT_GROW)
+        {
+          node->enter.easing = n->enter.easing;
+          node->enter.delay = n->enter.delay;
+          node->enter.duration = n->enter.duration;
+        }
+    }
   cw_scene_add_node (b->scene, node);
 }
 

@@ -369,23 +369,18 @@ cw_templates_stagger (CwNode *node,
   node->enter.delay += index * step;
 }
 
-/* What the renderer adds to a slide's reading time before the next one
- * starts (build_scene() in cw-renderer.c). */
-#define READING_REST 0.5
-
 /**
  * cw_templates_hold_after_reading:
  * @seconds: how long the settled slide stays once it has been read
  *
  * The automatic duration is the time to read the slide's texts at the
- * audience's reading speed; a card people must act on, such as a hotline,
- * stays longer. The renderer measures reading in characters, so the extra
- * time is asked for in characters read at that speed.
+ * audience's reading speed, then a short rest; a card people must act on,
+ * such as a hotline, stays longer. The renderer times it (build_scene()
+ * in cw-renderer.c).
  */
 void
 cw_templates_hold_after_reading (CwSceneBuilder *b,
                                  double          seconds)
 {
-  if (seconds > READING_REST)
-    b->reading_chars += (seconds - READING_REST) * cw_deck_get_reading_speed (b->deck);
+  b->rest_after_reading = MAX (b->rest_after_reading, seconds);
 }
