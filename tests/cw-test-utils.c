@@ -101,8 +101,8 @@ cw_test_png_info (const char *path,
   p = (const guint8 *) data;
   if (memcmp (p + 12, "IHDR", 4) != 0)
     return FALSE;
-  *width = (p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19];
-  *height = (p[20] << 24) | (p[21] << 16) | (p[22] << 8) | p[23];
+  *width = ((guint32) p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19];
+  *height = ((guint32) p[20] << 24) | (p[21] << 16) | (p[22] << 8) | p[23];
   *bit_depth = p[24];
   *color_type = p[25];
   return TRUE;

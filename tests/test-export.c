@@ -1368,7 +1368,7 @@ png_chunks (GBytes *png)
   g_assert_cmpmem (p, 8, "\x89PNG\r\n\x1a\n", 8);
   for (gsize at = 8; at + 12 <= len;)
     {
-      guint32 n = (p[at] << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3];
+      guint32 n = ((guint32) p[at] << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3];
 
       g_string_append_printf (types, "%s%.4s", types->len ? " " : "", p + at + 4);
       at += 12 + (gsize) n;
@@ -1421,7 +1421,7 @@ assert_same_pixels (cairo_surface_t *surface,
         {
           const guint8 *got = pixels + ((gsize) y * width + x) * 4;
           guint a = alpha ? row[x] >> 24 : 255;
-          guint32 back = (got[3] << 24) |
+          guint32 back = ((guint32) got[3] << 24) |
                          ((got[0] * got[3] + 127) / 255) << 16 |
                          ((got[1] * got[3] + 127) / 255) << 8 |
                          ((got[2] * got[3] + 127) / 255);
