@@ -693,6 +693,9 @@ static const CwField pictogram_fields[] = {
   { "icon", CW_FIELD_CHOICE, N_("Symbol"),
     N_("The pictogram to repeat"),
     "person", .choices = icon_names, .choice_labels = icon_labels, .element = "icons" },
+  { "prefix", CW_FIELD_TEXT, N_("Before the number"),
+    N_("A word or sign before the number, such as “over”"),
+    NULL, .max_chars = 12, .element = "number", .optional = TRUE },
   CW_FIELD_KICKER (N_("A few words above the number"), NULL),
   { "label", CW_FIELD_TEXT, N_("Label"),
     N_("What the number counts; it follows the number, so it has plural forms"),
@@ -824,6 +827,7 @@ build_pictogram (CwSceneBuilder *b)
   double per_icon = cw_builder_get_number (b, "per_icon");
   g_autofree char *per_icon_text = NULL;
   g_autofree char *kicker = NULL;
+  g_autofree char *prefix = NULL;
   g_autofree char *label = NULL;
   g_autofree char *legend = NULL;
   g_autoptr(CwStack) stack = cw_stack_new (b);
@@ -885,12 +889,13 @@ build_pictogram (CwSceneBuilder *b)
   per_icon_text = cw_number_format (b->language, CW_NUMBER_DECIMAL, per_icon, 0);
   cw_builder_set_placeholder (b, "per_icon", per_icon_text);
   kicker = cw_builder_get_text (b, "kicker");
+  prefix = cw_builder_get_text (b, "prefix");
   label = cw_builder_get_text (b, "label");
   legend = cw_builder_get_text (b, "legend");
 
   /* the top part: what is counted, then the grid fills the room left */
   cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &muted, 0);
-  cw_stack_add_counter (stack, "number", statistic, NULL, NULL, FALSE, &number_style, &accent, 16);
+  cw_stack_add_counter (stack, "number", statistic, prefix, NULL, FALSE, &number_style, &accent, 16);
   cw_stack_add_text (stack, "label", label, &label_style, &text, 16);
   {
     /* lay the header into the top 45 % at most */
