@@ -698,6 +698,19 @@ test_window_select_slide (void)
   g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, template->label)));
   for (const CwField *f = template->fields; f->name; f++)
     g_assert_nonnull (cw_inspector_find_field_widget (inspector, f->name));
+
+  /* the slide's tone: its statistic's, until one is chosen */
+  {
+    AdwComboRow *tone = find_combo_row (GTK_WIDGET (inspector), "T_one");
+
+    g_assert_nonnull (tone);
+    g_assert_cmpuint (adw_combo_row_get_selected (tone), ==, 0);
+    adw_combo_row_set_selected (tone, 1 + CW_TONE_HARM);
+    g_assert_true (cw_slide_has_tone (slide));
+    g_assert_cmpint (cw_slide_get_tone (slide), ==, CW_TONE_HARM);
+    adw_combo_row_set_selected (tone, 0);
+    g_assert_false (cw_slide_has_tone (slide));
+  }
   discard_window (window);
 }
 

@@ -798,6 +798,7 @@ load_slide (Loader  *loader,
   guint line = line_of (node);
   guint errors_before;
   double duration = 0;
+  g_autofree char *tone = get_attr (node, "tone");
 
   if (id == NULL || !cw_statistic_id_is_valid (id))
     {
@@ -833,6 +834,17 @@ load_slide (Loader  *loader,
   errors_before = loader->errors->len;
   if (parse_seconds (loader, node, "duration", &duration))
     cw_slide_set_duration (slide, duration);
+  if (tone != NULL)
+    {
+      CwTone t;
+
+      if (cw_tone_from_string (tone, &t))
+        cw_slide_set_tone (slide, t);
+      else
+        loader_error (loader, line, CW_ERROR_BAD_VALUE,
+                      _("The slide “%s” has the tone “%s”; write progress, harm or neutral, or leave it out to take the statistic’s."),
+                      id, tone);
+    }
 
   for (xmlNode *n = node->children; n; n = n->next)
     {

@@ -168,6 +168,8 @@ write_slide (xmlNode *parent,
   set_prop (node, "template", cw_slide_get_template_id (slide));
   if (cw_slide_get_duration (slide) > 0)
     set_number (node, "duration", cw_slide_get_duration (slide));
+  if (cw_slide_has_tone (slide))
+    set_prop (node, "tone", cw_tone_to_string (cw_slide_get_tone (slide)));
 
   if (template != NULL)
     {

@@ -254,17 +254,33 @@ cw_builder_theme_color (CwSceneBuilder *self,
 }
 
 /**
+ * cw_builder_get_tone:
+ * @statistic: (nullable): the figure drawn
+ *
+ * Returns: the slide's tone when it sets one, else @statistic's, else progress
+ */
+CwTone
+cw_builder_get_tone (CwSceneBuilder *self,
+                     CwStatistic    *statistic)
+{
+  if (self->slide != NULL && cw_slide_has_tone (self->slide))
+    return cw_slide_get_tone (self->slide);
+  return statistic != NULL ? cw_statistic_get_tone (statistic) : CW_TONE_PROGRESS;
+}
+
+/**
  * cw_builder_tone_color:
  * @statistic: (nullable): the figure drawn
  *
- * Returns: the theme's color for @statistic's tone, which draws its
- *   numbers, bars and icons; the accent when there is no statistic
+ * Returns: the theme's color for the slide's tone when it sets one, or
+ *   for @statistic's, which draws its numbers, bars and icons; the accent
+ *   when there is neither
  */
 CwColor
 cw_builder_tone_color (CwSceneBuilder *self,
                        CwStatistic    *statistic)
 {
-  CwTone tone = statistic != NULL ? cw_statistic_get_tone (statistic) : CW_TONE_PROGRESS;
+  CwTone tone = cw_builder_get_tone (self, statistic);
 
   return cw_theme_get_tone_color (self->theme, tone);
 }

@@ -94,6 +94,8 @@ CwColor        cw_builder_get_color       (CwSceneBuilder    *self,
                                            CwColorRole        fallback);
 CwColor        cw_builder_theme_color     (CwSceneBuilder    *self,
                                            CwColorRole        role);
+CwTone         cw_builder_get_tone        (CwSceneBuilder    *self,
+                                           CwStatistic       *statistic);
 CwColor        cw_builder_tone_color      (CwSceneBuilder    *self,
                                            CwStatistic       *statistic);
 CwAnimation    cw_builder_get_enter       (CwSceneBuilder    *self,
