@@ -23,7 +23,7 @@ typedef struct
  * and a few moments mid-animation. Small frames keep the golden images
  * small; layout scales with the frame. */
 static const char *gallery_slides[] = {
-  "title", "number", "bars", "columns", "ring", "progress", "people", "share",
+  "title", "number", "bars", "columns", "ring", "change", "progress", "people", "share",
   "line", "compare", "quote", "safety", "safety-kids",
 };
 static const char *golden_formats[][2] = {
@@ -710,6 +710,90 @@ test_pictogram_keeps_count (void)
   g_assert_cmpuint (checked, >=, 5);
 }
 
+static CwScene *
+find_scene (CwRenderer *renderer,
+            const char *slide)
+{
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    if (g_str_equal (cw_renderer_get_slide_id (renderer, i), slide))
+      return cw_renderer_get_scene (renderer, i);
+  g_error ("no slide “%s”", slide);
+  return NULL;
+}
+
+static CwNode *
+find_node (CwScene    *scene,
+           const char *element)
+{
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (g_strcmp0 (node->element, element) == 0)
+        return node;
+    }
+  g_error ("no element “%s”", element);
+  return NULL;
+}
+
+/* A change is shown as a change: an arrow pointing down beside "60%", in
+ * the statistic's tone, not a ring 60 % full that reads as "60 % done";
+ * the arrow says "less", so the number has no minus sign, and no counter
+ * shows "−0%" in its first frames. The sample's fall in incidents uses it. */
+static void
+test_percent_change (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("360x640", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  CwScene *scene = find_scene (renderer, "change");
+  CwNode *arrow = find_node (scene, "gauge");
+  CwNode *number = find_node (scene, "number");
+  CwNode *ring_number = find_node (find_scene (renderer, "ring"), "number");
+  CwTheme *theme = cw_deck_get_theme (gallery);
+  CwColor tone = cw_theme_get_tone_color (theme, cw_statistic_get_tone (cw_deck_find_statistic (gallery, "incident_drop")));
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width, scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  g_autofree char *settled = cw_node_get_text_at (number, 1);
+  g_autofree char *ring_start = cw_node_get_text_at (ring_number, 0);
+  g_autofree char *ring_settled = cw_node_get_text_at (ring_number, 1);
+  int widest_row = -1, widest = 0;
+  int top = (int) arrow->rect.y, bottom = (int) (arrow->rect.y + arrow->rect.height);
+
+  g_assert_cmpint (arrow->kind, ==, CW_NODE_CUSTOM);
+  g_assert_true (memcmp (&arrow->color, &tone, sizeof tone) == 0);
+  g_assert_true (memcmp (&number->color, &tone, sizeof tone) == 0);
+  g_assert_cmpstr (settled, ==, "60%");
+  /* beside the number, on one line */
+  g_assert_cmpfloat (arrow->rect.x + arrow->rect.width, <=, number->rect.x + 1);
+  g_assert_cmpfloat (arrow->rect.y, >=, number->rect.y - 1);
+  g_assert_cmpfloat (arrow->rect.y + arrow->rect.height, <=, number->rect.y + number->rect.height + 1);
+
+  /* it points down: its head, the widest part, is in its lower half */
+  arrow->draw (arrow, cr, 1);
+  cairo_surface_flush (surface);
+  for (int y = top; y < bottom; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (surface) + (gsize) y * cairo_image_surface_get_stride (surface));
+      int ink = 0;
+
+      for (int x = 0; x < scene->width; x++)
+        ink += (row[x] >> 24) > 128;
+      if (ink > widest)
+        {
+          widest = ink;
+          widest_row = y;
+        }
+    }
+  g_assert_cmpint (widest_row, >, (top + bottom) / 2);
+
+  /* a minus sign joins the number only once it is not zero */
+  g_assert_cmpstr (ring_start, ==, "0%");
+  g_assert_cmpstr (ring_settled, ==, "\u221260%");
+
+  g_assert_cmpstr (cw_slide_get_param (cw_deck_find_slide (sample, "incidents"), "style"), ==, "change");
+}
+
 /* Mean of (R + G + B) / 3 over @surface, 0 to 255. */
 static double
 mean_brightness (cairo_surface_t *surface)
@@ -1137,6 +1221,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
   g_test_add_func ("/cw/render/counter-holds-still", test_counter_holds_still);
   g_test_add_func ("/cw/render/pictogram-keeps-count", test_pictogram_keeps_count);
+  g_test_add_func ("/cw/render/percent-change", test_percent_change);
   g_test_add_data_func ("/cw/render/transitions/templates", "templates.clearway", test_transitions);
   g_test_add_data_func ("/cw/render/transitions/gallery", "gallery.clearway", test_transitions);
   g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);
