@@ -304,6 +304,25 @@ test_frame_rate_choices (void)
   g_settings_reset (settings, "default-fps");
 }
 
+/* The Deck page chooses the digits numbers are written in, and shows the deck's. */
+static void
+test_deck_view_digits (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  GtkWidget *view = g_object_ref_sink (g_object_new (CW_TYPE_DECK_VIEW, NULL));
+  AdwComboRow *row;
+
+  cw_deck_view_set_deck (CW_DECK_VIEW (view), deck);
+  row = find_combo_row (view, "Di_gits");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, CW_DIGITS_WESTERN);
+  adw_combo_row_set_selected (row, CW_DIGITS_NATIVE);
+  g_assert_cmpint (cw_deck_get_digits (deck), ==, CW_DIGITS_NATIVE);
+  cw_deck_set_digits (deck, CW_DIGITS_WESTERN);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, CW_DIGITS_WESTERN);
+  g_object_unref (view);
+}
+
 /* The settings take any rate in a range; a new deck only one the
  * platforms take, or it would save a file that does not open again. */
 static void
@@ -1966,6 +1985,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
+  g_test_add_func ("/ui/deck-view/digits", test_deck_view_digits);
   g_test_add_func ("/ui/window/edit-undo", test_window_edit_undo);
   g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
   g_test_add_func ("/ui/document/changed-back", test_document_changed_back);

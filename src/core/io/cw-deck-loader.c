@@ -352,6 +352,15 @@ load_meta (Loader  *loader,
             loader_error (loader, line_of (n), CW_ERROR_BAD_VALUE,
                           _("“%s” is not an audience; write adults or children."), text);
         }
+      else if (is_element (n, "digits"))
+        {
+          if (g_str_equal (text, "native"))
+            cw_deck_set_digits (loader->deck, CW_DIGITS_NATIVE);
+          else if (!g_str_equal (text, "western"))
+            loader_error (loader, line_of (n), CW_ERROR_BAD_VALUE,
+                          _("“%s” is not a choice of digits; write western (0–9 in every language) or native (each language’s own)."),
+                          text);
+        }
     }
 
   if (!has_title)

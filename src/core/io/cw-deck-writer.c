@@ -295,6 +295,8 @@ cw_deck_save_to_bytes (CwDeck *deck)
     add_child (meta, "source-line", cw_deck_get_source_line (deck));
   if (cw_deck_get_audience (deck) == CW_AUDIENCE_CHILDREN)
     add_child (meta, "audience", "children");
+  if (cw_deck_get_digits (deck) == CW_DIGITS_NATIVE)
+    add_child (meta, "digits", "native");
 
   output = add_child (root, "output", NULL);
   set_prop (output, "format", cw_deck_get_format (deck));

@@ -326,6 +326,7 @@ build_scene (CwRenderer *self,
   g_autoptr(GPtrArray) untranslated = g_ptr_array_new_with_free_func (g_free);
   CwScene *scene;
   CwSceneBuilder builder = { 0 };
+  g_autofree char *numbers = NULL;
   double duration;
 
   scene = cw_scene_new (self->format->width, self->format->height);
@@ -348,7 +349,9 @@ build_scene (CwRenderer *self,
   builder.slide = slide;
   builder.template = template;
   builder.format = self->format;
-  builder.language = self->language;
+  builder.language = numbers = cw_locale_with_digits (self->language,
+                                                     cw_deck_get_digits (deck) == CW_DIGITS_NATIVE);
+  builder.text_language = self->language;
   builder.theme = theme;
   builder.scene = scene;
   builder.frame = (CwRect) { 0, 0, self->format->width, self->format->height };

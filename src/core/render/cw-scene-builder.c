@@ -121,20 +121,22 @@ cw_builder_translate (CwSceneBuilder *self,
     g_ptr_array_add (self->scene->source_texts, text);
   }
 
-  if (g_strcmp0 (self->language, deck_language) != 0)
+  if (g_strcmp0 (self->text_language, deck_language) != 0)
     {
-      catalog = cw_deck_get_catalog (self->deck, self->language);
+      catalog = cw_deck_get_catalog (self->deck, self->text_language);
       if (catalog != NULL)
         translation = cw_catalog_lookup (catalog, context, source, has_count, count);
       if (translation != NULL)
-        return g_strdup (translation);
+        return cw_digits_convert (self->language, translation);
       g_ptr_array_add (self->untranslated, g_strdup (context));
     }
 
-  /* the source language follows gettext's convention: msgid for one, msgid_plural otherwise */
+  /* the source language follows gettext's convention: msgid for one,
+   * msgid_plural otherwise; its digits, like a translation's, are the
+   * deck's, so a year typed 2021 sits beside numbers in the same digits */
   if (source_plural != NULL && has_count && count != 1)
-    return g_strdup (source_plural);
-  return g_strdup (source);
+    return cw_digits_convert (self->language, source_plural);
+  return cw_digits_convert (self->language, source);
 }
 
 /**
@@ -197,6 +199,13 @@ cw_builder_get_text_or (CwSceneBuilder *self,
       cw_builder_warn (self, name, NULL, "%s", error->message);
       return g_steal_pointer (&translated);
     }
+  /* what the placeholders filled in too, such as a hotline's number */
+  {
+    char *converted = cw_digits_convert (self->language, expanded);
+
+    g_free (expanded);
+    expanded = converted;
+  }
   if (*g_strstrip (expanded) == '\0')
     {
       g_free (expanded);
