@@ -498,8 +498,14 @@ test_digits (void)
 {
   g_autoptr(CwDeck) native = cw_deck_copy (deck);
 
+  g_autoptr(CwStatistic) incidents = cw_statistic_new ("incidents_2021");
+
   g_assert_cmpint (cw_deck_get_digits (deck), ==, CW_DIGITS_WESTERN);
   cw_deck_set_digits (native, CW_DIGITS_NATIVE);
+  /* a placeholder's name keeps its digits: it is looked up as written */
+  cw_statistic_set_value (incidents, 150);
+  cw_deck_add_statistic (native, incidents);
+  cw_slide_set_text (cw_deck_find_slide (native, "share"), "label", "{incidents_2021} in 2021");
 
   for (guint pass = 0; pass < 2; pass++)
     {
@@ -527,6 +533,15 @@ test_digits (void)
         }
       /* the comparison's years and numbers, at least, have digits */
       g_assert_cmpuint (seen, ==, want);
+      if (pass == 1)
+        {
+          CwScene *scene = cw_renderer_get_scene (ar, slide_index (ar, "share"));
+          gboolean found = FALSE;
+
+          for (guint t = 0; t < scene->texts->len; t++)
+            found |= g_strcmp0 (g_ptr_array_index (scene->texts, t), "١٥٠ in ٢٠٢١") == 0;
+          g_assert_true (found);
+        }
 
       /* English has no digits but 0–9, whatever the deck asks */
       for (guint i = 0; i < cw_renderer_get_n_slides (en); i++)

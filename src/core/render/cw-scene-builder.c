@@ -85,6 +85,47 @@ cw_builder_warn (CwSceneBuilder *self,
                                                           element, message, hint));
 }
 
+/* @text with its digits in the deck's system (cw_digits_convert()), but
+ * for the names of its {placeholders}, which may hold digits
+ * ({found_2024}) and are looked up as written. */
+static char *
+convert_digits (CwSceneBuilder *self,
+                const char     *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *brace = strchr (p, '{');
+      const char *end;
+
+      if (brace == NULL)
+        brace = p + strlen (p);
+      if (brace > p)
+        {
+          g_autofree char *part = g_strndup (p, brace - p);
+          g_autofree char *converted = cw_digits_convert (self->language, part);
+
+          g_string_append (out, converted);
+        }
+      if (*brace == '\0')
+        break;
+      /* "{{" is a brace written out; "{name}" is kept whole */
+      if (brace[1] == '{')
+        end = brace + 2;
+      else
+        {
+          const char *close = strchr (brace, '}');
+
+          end = close != NULL ? close + 1 : brace + strlen (brace);
+        }
+      g_string_append_len (out, brace, end - brace);
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * cw_builder_translate:
  * @context: "slide-id/field"
@@ -127,7 +168,7 @@ cw_builder_translate (CwSceneBuilder *self,
       if (catalog != NULL)
         translation = cw_catalog_lookup (catalog, context, source, has_count, count);
       if (translation != NULL)
-        return cw_digits_convert (self->language, translation);
+        return convert_digits (self, translation);
       g_ptr_array_add (self->untranslated, g_strdup (context));
     }
 
@@ -135,8 +176,8 @@ cw_builder_translate (CwSceneBuilder *self,
    * msgid_plural otherwise; its digits, like a translation's, are the
    * deck's, so a year typed 2021 sits beside numbers in the same digits */
   if (source_plural != NULL && has_count && count != 1)
-    return cw_digits_convert (self->language, source_plural);
-  return cw_digits_convert (self->language, source);
+    return convert_digits (self, source_plural);
+  return convert_digits (self, source);
 }
 
 /**
