@@ -67,6 +67,10 @@ static const BadCase bad_cases[] = {
     CW_ERROR_BAD_VALUE, "YYYY-MM" },
   { "bad-tone", 8, "    <statistic id=\"mines\" value=\"1\" tone=\"sad\"/>",
     CW_ERROR_BAD_VALUE, "sad" },
+  { "bad-digits", 5, "    <language>en</language><digits>roman</digits>",
+    CW_ERROR_BAD_VALUE, "roman" },
+  { "bad-slide-tone", 11, "    <slide id=\"one\" template=\"big-number\" tone=\"grim\">",
+    CW_ERROR_BAD_VALUE, "grim" },
   { "bad-statistic-id", 8, "    <statistic id=\"9mines\" value=\"1\"/>",
     CW_ERROR_BAD_VALUE, "9mines" },
   { "unknown-element", 13, "      <sparkle/>",
@@ -296,6 +300,8 @@ test_round_trip_everything (void)
   cw_slide_set_text (slide, "detail", "Line one\nline two with {area} and {{braces}}");
   cw_slide_set_duration (slide, 4.5);
   cw_slide_set_transition (slide, CW_TRANSITION_WIPE, 0.75);
+  cw_slide_set_tone (slide, CW_TONE_NEUTRAL);
+  cw_deck_set_digits (deck, CW_DIGITS_NATIVE);
   cw_slide_set_animation (slide, CW_PHASE_ENTER, "number", &pop);
   cw_slide_set_animation (slide, CW_PHASE_EXIT, "label", &pop);
   cw_deck_add_slide (deck, title);
@@ -326,6 +332,11 @@ test_round_trip_everything (void)
   g_assert_cmpstr (cw_slide_get_text (copy, "detail"), ==, "Line one\nline two with {area} and {{braces}}");
   g_assert_cmpstr (cw_slide_get_text_plural (copy, "label"), ==, "hectares cleared");
   g_assert_cmpint (cw_slide_get_transition (copy), ==, CW_TRANSITION_WIPE);
+  g_assert_cmpint (cw_deck_get_digits (reloaded), ==, CW_DIGITS_NATIVE);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (first, NULL), g_bytes_get_size (first), "<digits>native</digits>"));
+  g_assert_true (cw_slide_has_tone (copy));
+  g_assert_cmpint (cw_slide_get_tone (copy), ==, CW_TONE_NEUTRAL);
+  g_assert_false (cw_slide_has_tone (cw_deck_find_slide (reloaded, "t")));
   g_assert_true (cw_slide_get_animation (copy, CW_PHASE_EXIT, "label", &pop));
   g_assert_cmpint (pop.easing, ==, CW_EASING_SPRING);
   g_assert_cmpuint (cw_catalog_get_n_messages (cw_deck_get_catalog (reloaded, "ru")), ==, 2);

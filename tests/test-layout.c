@@ -477,6 +477,18 @@ test_tone_colors (void)
   assert_color (renderer, "number", "rule", CW_NODE_BOX, &neutral);
   assert_color (renderer, "ring", "gauge", CW_NODE_CUSTOM, &neutral);
   assert_color (renderer, "bars", "bars", CW_NODE_BOX, &harm);
+  g_clear_object (&renderer);
+
+  /* a slide's own tone colors its figures, whatever their statistics' */
+  cw_slide_set_tone (cw_deck_find_slide (deck, "number"), CW_TONE_HARM);
+  cw_slide_set_tone (cw_deck_find_slide (deck, "people"), CW_TONE_NEUTRAL);
+  cw_slide_set_tone (cw_deck_find_slide (deck, "ring"), CW_TONE_PROGRESS);
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  assert_color (renderer, "number", "number", CW_NODE_COUNTER, &harm);
+  assert_color (renderer, "number", "rule", CW_NODE_BOX, &harm);
+  assert_color (renderer, "people", "number", CW_NODE_COUNTER, &neutral);
+  assert_color (renderer, "people", "icons", CW_NODE_CUSTOM, &neutral);
+  assert_color (renderer, "ring", "gauge", CW_NODE_CUSTOM, &accent);
 }
 
 static void

@@ -23,7 +23,7 @@ typedef struct
  * and a few moments mid-animation. Small frames keep the golden images
  * small; layout scales with the frame. */
 static const char *gallery_slides[] = {
-  "title", "number", "bars", "columns", "ring", "progress", "people", "share",
+  "title", "number", "bars", "columns", "ring", "change", "progress", "people", "share",
   "line", "compare", "quote", "safety", "safety-kids",
 };
 static const char *golden_formats[][2] = {
@@ -710,6 +710,90 @@ test_pictogram_keeps_count (void)
   g_assert_cmpuint (checked, >=, 5);
 }
 
+static CwScene *
+find_scene (CwRenderer *renderer,
+            const char *slide)
+{
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    if (g_str_equal (cw_renderer_get_slide_id (renderer, i), slide))
+      return cw_renderer_get_scene (renderer, i);
+  g_error ("no slide “%s”", slide);
+  return NULL;
+}
+
+static CwNode *
+find_node (CwScene    *scene,
+           const char *element)
+{
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      if (g_strcmp0 (node->element, element) == 0)
+        return node;
+    }
+  g_error ("no element “%s”", element);
+  return NULL;
+}
+
+/* A change is shown as a change: an arrow pointing down beside "60%", in
+ * the statistic's tone, not a ring 60 % full that reads as "60 % done";
+ * the arrow says "less", so the number has no minus sign, and no counter
+ * shows "−0%" in its first frames. The sample's fall in incidents uses it. */
+static void
+test_percent_change (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("360x640", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  CwScene *scene = find_scene (renderer, "change");
+  CwNode *arrow = find_node (scene, "gauge");
+  CwNode *number = find_node (scene, "number");
+  CwNode *ring_number = find_node (find_scene (renderer, "ring"), "number");
+  CwTheme *theme = cw_deck_get_theme (gallery);
+  CwColor tone = cw_theme_get_tone_color (theme, cw_statistic_get_tone (cw_deck_find_statistic (gallery, "incident_drop")));
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width, scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  g_autofree char *settled = cw_node_get_text_at (number, 1);
+  g_autofree char *ring_start = cw_node_get_text_at (ring_number, 0);
+  g_autofree char *ring_settled = cw_node_get_text_at (ring_number, 1);
+  int widest_row = -1, widest = 0;
+  int top = (int) arrow->rect.y, bottom = (int) (arrow->rect.y + arrow->rect.height);
+
+  g_assert_cmpint (arrow->kind, ==, CW_NODE_CUSTOM);
+  g_assert_true (memcmp (&arrow->color, &tone, sizeof tone) == 0);
+  g_assert_true (memcmp (&number->color, &tone, sizeof tone) == 0);
+  g_assert_cmpstr (settled, ==, "60%");
+  /* beside the number, on one line */
+  g_assert_cmpfloat (arrow->rect.x + arrow->rect.width, <=, number->rect.x + 1);
+  g_assert_cmpfloat (arrow->rect.y, >=, number->rect.y - 1);
+  g_assert_cmpfloat (arrow->rect.y + arrow->rect.height, <=, number->rect.y + number->rect.height + 1);
+
+  /* it points down: its head, the widest part, is in its lower half */
+  arrow->draw (arrow, cr, 1);
+  cairo_surface_flush (surface);
+  for (int y = top; y < bottom; y++)
+    {
+      const guint32 *row = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (surface) + (gsize) y * cairo_image_surface_get_stride (surface));
+      int ink = 0;
+
+      for (int x = 0; x < scene->width; x++)
+        ink += (row[x] >> 24) > 128;
+      if (ink > widest)
+        {
+          widest = ink;
+          widest_row = y;
+        }
+    }
+  g_assert_cmpint (widest_row, >, (top + bottom) / 2);
+
+  /* a minus sign joins the number only once it is not zero */
+  g_assert_cmpstr (ring_start, ==, "0%");
+  g_assert_cmpstr (ring_settled, ==, "\u221260%");
+
+  g_assert_cmpstr (cw_slide_get_param (cw_deck_find_slide (sample, "incidents"), "style"), ==, "change");
+}
+
 /* Mean of (R + G + B) / 3 over @surface, 0 to 255. */
 static double
 mean_brightness (cairo_surface_t *surface)
@@ -772,6 +856,127 @@ strongest_seam (cairo_surface_t *surface,
   return strongest;
 }
 
+/* The strongest upright seam in @surface: strongest_seam() across the
+ * columns, where a wipe's edge would be. */
+static guint
+strongest_column_seam (cairo_surface_t *surface,
+                       int             *where)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint strongest = 0;
+
+  for (int x = 1; x < w; x++)
+    {
+      guint histogram[256] = { 0 };
+      guint seen = 0;
+      guint median = 0;  /* the tenth percentile */
+
+      for (int y = 0; y < h; y++)
+        {
+          const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+          int a = (((row[x - 1] >> 16) & 0xff) + ((row[x - 1] >> 8) & 0xff) + (row[x - 1] & 0xff)) / 3;
+          int b = (((row[x] >> 16) & 0xff) + ((row[x] >> 8) & 0xff) + (row[x] & 0xff)) / 3;
+
+          histogram[ABS (a - b)]++;
+        }
+      while (seen + histogram[median] <= (guint) h / 10)
+        seen += histogram[median++];
+      if (median > strongest)
+        {
+          strongest = median;
+          *where = x;
+        }
+    }
+  return strongest;
+}
+
+static cairo_surface_t *
+render_backdrop (CwRenderer *renderer,
+                 guint       slide)
+{
+  CwScene *scene = cw_renderer_get_scene (renderer, slide);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, scene->width, scene->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+
+  cw_scene_draw_background (scene, cr);
+  cw_scene_draw_nodes (scene, cr, 0, scene->n_fixed, 0);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+near_content (CwScene *scene,
+              int      x,
+              int      y,
+              double   margin)
+{
+  for (guint i = scene->n_fixed; i < scene->nodes->len; i++)
+    {
+      const CwNode *n = g_ptr_array_index (scene->nodes, i);
+
+      if (x >= n->rect.x - margin && x < n->rect.x + n->rect.width + margin &&
+          y >= n->rect.y - margin && y < n->rect.y + n->rect.height + margin)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How unevenly the two backgrounds are mixed in @frame, away from either
+ * slide's content: where the backgrounds differ, each pixel is some share
+ * of the way from the old one to the new; a background that stays still
+ * and dissolves has one share everywhere, one that is wiped or pushed
+ * along has 0 on one side and 1 on the other. Returns the spread of the
+ * shares (0 to 1), or 0 when the backgrounds differ nowhere. */
+static double
+backdrop_mix_spread (CwRenderer      *renderer,
+                     guint            slide,
+                     cairo_surface_t *frame,
+                     cairo_surface_t *old_backdrop,
+                     cairo_surface_t *new_backdrop)
+{
+  CwScene *old_scene = cw_renderer_get_scene (renderer, slide - 1);
+  CwScene *new_scene = cw_renderer_get_scene (renderer, slide);
+  int w = cairo_image_surface_get_width (frame);
+  int h = cairo_image_surface_get_height (frame);
+  double margin = w * 0.04;
+  double low = 1, high = 0;
+  guint counted = 0;
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *f = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (frame) + (gsize) y * cairo_image_surface_get_stride (frame));
+      const guint32 *o = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (old_backdrop) + (gsize) y * cairo_image_surface_get_stride (old_backdrop));
+      const guint32 *n = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (new_backdrop) + (gsize) y * cairo_image_surface_get_stride (new_backdrop));
+
+      for (int x = 0; x < w; x++)
+        {
+          int best = 0, shift_best = 0;
+          double share;
+
+          for (int shift = 0; shift < 24; shift += 8)
+            {
+              int d = (int) ((n[x] >> shift) & 0xff) - (int) ((o[x] >> shift) & 0xff);
+              if (ABS (d) > ABS (best))
+                {
+                  best = d;
+                  shift_best = shift;
+                }
+            }
+          if (ABS (best) < 12 || near_content (old_scene, x, y, margin) || near_content (new_scene, x, y, margin))
+            continue;
+          share = ((int) ((f[x] >> shift_best) & 0xff) - (int) ((o[x] >> shift_best) & 0xff)) / (double) best;
+          low = MIN (low, share);
+          high = MAX (high, share);
+          counted++;
+        }
+    }
+  g_test_message ("%u pixels where the backgrounds differ", counted);
+  return counted < 20 ? 0 : high - low;
+}
+
 /* Mean brightness of what never moves in slide @slide: its background and texture. */
 static double
 backdrop_brightness (CwRenderer *renderer,
@@ -815,6 +1020,8 @@ test_transitions (gconstpointer data)
       CwTransitionType type = cw_slide_get_transition (cw_deck_get_slide (clip, slide));
       g_autoptr(cairo_surface_t) before = NULL;
       g_autoptr(cairo_surface_t) after = NULL;
+      g_autoptr(cairo_surface_t) old_backdrop = NULL;
+      g_autoptr(cairo_surface_t) new_backdrop = NULL;
       double floor_brightness;
       double backdrop;
       guint first, n, n_frames;
@@ -828,18 +1035,31 @@ test_transitions (gconstpointer data)
       after = cw_renderer_render_frame (renderer, first + n_frames);
       floor_brightness = MIN (mean_brightness (before), mean_brightness (after));
       backdrop = MIN (backdrop_brightness (renderer, slide - 1), backdrop_brightness (renderer, slide));
+      old_backdrop = render_backdrop (renderer, slide - 1);
+      new_backdrop = render_backdrop (renderer, slide);
 
       for (guint frame = first; frame < first + n_frames; frame++)
         {
           g_autoptr(cairo_surface_t) surface = cw_renderer_render_frame (renderer, frame);
-          int row = 0;
+          int row = 0, column = 0;
           guint seam = strongest_seam (surface, &row);
+          guint column_seam = strongest_column_seam (surface, &column);
           double brightness = mean_brightness (surface);
 
           g_test_message ("slide %s, %s, frame %u: strongest seam %u at row %d, brightness %.1f (slides %.1f, %.1f)",
                           cw_renderer_get_slide_id (renderer, slide), cw_transition_to_string (type),
                           frame - first, seam, row, brightness, mean_brightness (before), mean_brightness (after));
+          g_test_message ("strongest upright seam %u at column %d", column_seam, column);
           g_assert_cmpuint (seam, <, 8);
+          g_assert_cmpuint (column_seam, <, 8);
+          if (type != CW_TRANSITION_PUSH)
+            {
+              /* content that stays in place: whatever is not content is background */
+              double spread = backdrop_mix_spread (renderer, slide, surface, old_backdrop, new_backdrop);
+
+              g_test_message ("backgrounds mixed unevenly by %.2f", spread);
+              g_assert_cmpfloat (spread, <, 0.2);
+            }
           if (type == CW_TRANSITION_CROSSFADE)
             {
               g_assert_cmpfloat (brightness, >=, backdrop - 0.5);
@@ -1001,6 +1221,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/counter-counts", test_counter_counts);
   g_test_add_func ("/cw/render/counter-holds-still", test_counter_holds_still);
   g_test_add_func ("/cw/render/pictogram-keeps-count", test_pictogram_keeps_count);
+  g_test_add_func ("/cw/render/percent-change", test_percent_change);
   g_test_add_data_func ("/cw/render/transitions/templates", "templates.clearway", test_transitions);
   g_test_add_data_func ("/cw/render/transitions/gallery", "gallery.clearway", test_transitions);
   g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);

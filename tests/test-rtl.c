@@ -470,6 +470,90 @@ test_arabic_glyphs (void)
   cw_test_assert_golden (frame, "rtl-safety-vertical");
 }
 
+/* Which digit systems @text writes in: 1 for Western (0–9), 2 for
+ * Arabic-Indic (٠–٩), 4 for any other. */
+static guint
+digit_systems (const char *text)
+{
+  guint systems = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_digit_value (c) < 0)
+        continue;
+      systems |= c <= '9' ? 1 : (c >= 0x660 && c <= 0x669) ? 2 : 4;
+    }
+  return systems;
+}
+
+/* An Arabic slide writes every number in one system: Western by default,
+ * as most Arabic-speaking audiences of these clips read figures, or
+ * Arabic-Indic when the deck asks for native digits; a year a translator
+ * leaves as 2021 follows the numbers. Every text of every slide: labels,
+ * counters, the source line's date, a hotline. */
+static void
+test_digits (void)
+{
+  g_autoptr(CwDeck) native = cw_deck_copy (deck);
+
+  g_autoptr(CwStatistic) incidents = cw_statistic_new ("incidents_2021");
+
+  g_assert_cmpint (cw_deck_get_digits (deck), ==, CW_DIGITS_WESTERN);
+  cw_deck_set_digits (native, CW_DIGITS_NATIVE);
+  /* a placeholder's name keeps its digits: it is looked up as written */
+  cw_statistic_set_value (incidents, 150);
+  cw_deck_add_statistic (native, incidents);
+  cw_slide_set_text (cw_deck_find_slide (native, "share"), "label", "{incidents_2021} in 2021");
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup ("360x640", NULL);
+      g_autoptr(CwRenderer) ar = cw_renderer_new (pass == 0 ? deck : native, "ar", format, 30);
+      g_autoptr(CwRenderer) en = cw_renderer_new (pass == 0 ? deck : native, "en", format, 30);
+      guint want = pass == 0 ? 1 : 2;
+      guint seen = 0;
+
+      for (guint i = 0; i < cw_renderer_get_n_slides (ar); i++)
+        {
+          CwScene *scene = cw_renderer_get_scene (ar, i);
+
+          for (guint t = 0; t < scene->texts->len; t++)
+            {
+              const char *text = g_ptr_array_index (scene->texts, t);
+              guint systems = digit_systems (text);
+
+              g_test_message ("%s: %s", cw_renderer_get_slide_id (ar, i), text);
+              if (systems != 0 && systems != want)
+                g_error ("slide %s writes “%s” in digit systems %u, not %u",
+                         cw_renderer_get_slide_id (ar, i), text, systems, want);
+              seen |= systems;
+            }
+        }
+      /* the comparison's years and numbers, at least, have digits */
+      g_assert_cmpuint (seen, ==, want);
+      if (pass == 1)
+        {
+          CwScene *scene = cw_renderer_get_scene (ar, slide_index (ar, "share"));
+          gboolean found = FALSE;
+
+          for (guint t = 0; t < scene->texts->len; t++)
+            found |= g_strcmp0 (g_ptr_array_index (scene->texts, t), "١٥٠ in ٢٠٢١") == 0;
+          g_assert_true (found);
+        }
+
+      /* English has no digits but 0–9, whatever the deck asks */
+      for (guint i = 0; i < cw_renderer_get_n_slides (en); i++)
+        {
+          CwScene *scene = cw_renderer_get_scene (en, i);
+
+          for (guint t = 0; t < scene->texts->len; t++)
+            g_assert_cmpuint (digit_systems (g_ptr_array_index (scene->texts, t)) & ~1u, ==, 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/cw/rtl/comparison", test_comparison);
   g_test_add_func ("/cw/rtl/motion", test_motion);
   g_test_add_func ("/cw/rtl/arabic-glyphs", test_arabic_glyphs);
+  g_test_add_func ("/cw/rtl/digits", test_digits);
 
   status = g_test_run ();
   g_clear_object (&deck);

@@ -304,6 +304,25 @@ test_frame_rate_choices (void)
   g_settings_reset (settings, "default-fps");
 }
 
+/* The Deck page chooses the digits numbers are written in, and shows the deck's. */
+static void
+test_deck_view_digits (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  GtkWidget *view = g_object_ref_sink (g_object_new (CW_TYPE_DECK_VIEW, NULL));
+  AdwComboRow *row;
+
+  cw_deck_view_set_deck (CW_DECK_VIEW (view), deck);
+  row = find_combo_row (view, "Di_gits");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, CW_DIGITS_WESTERN);
+  adw_combo_row_set_selected (row, CW_DIGITS_NATIVE);
+  g_assert_cmpint (cw_deck_get_digits (deck), ==, CW_DIGITS_NATIVE);
+  cw_deck_set_digits (deck, CW_DIGITS_WESTERN);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, CW_DIGITS_WESTERN);
+  g_object_unref (view);
+}
+
 /* The settings take any rate in a range; a new deck only one the
  * platforms take, or it would save a file that does not open again. */
 static void
@@ -698,6 +717,19 @@ test_window_select_slide (void)
   g_assert_nonnull (strstr (text, g_dgettext (GETTEXT_PACKAGE, template->label)));
   for (const CwField *f = template->fields; f->name; f++)
     g_assert_nonnull (cw_inspector_find_field_widget (inspector, f->name));
+
+  /* the slide's tone: its statistic's, until one is chosen */
+  {
+    AdwComboRow *tone = find_combo_row (GTK_WIDGET (inspector), "T_one");
+
+    g_assert_nonnull (tone);
+    g_assert_cmpuint (adw_combo_row_get_selected (tone), ==, 0);
+    adw_combo_row_set_selected (tone, 1 + CW_TONE_HARM);
+    g_assert_true (cw_slide_has_tone (slide));
+    g_assert_cmpint (cw_slide_get_tone (slide), ==, CW_TONE_HARM);
+    adw_combo_row_set_selected (tone, 0);
+    g_assert_false (cw_slide_has_tone (slide));
+  }
   discard_window (window);
 }
 
@@ -1743,7 +1775,7 @@ test_window_translations (void)
   g_assert_cmpstr (cw_translations_view_get_language (view), ==, "az");
   g_assert_cmpstr (cw_player_get_language (cw_window_get_player (window)), ==, "az");
   text = visible_text (GTK_WIDGET (view));
-  g_assert_nonnull (strstr (text, "20 of 20 texts translated"));
+  g_assert_nonnull (strstr (text, "21 of 21 texts translated"));
   g_assert_nonnull (strstr (text, "The land is coming back"));
 
   /* fix a word: the deck's catalog changes, the preview shows it, undo puts it back */
@@ -1803,7 +1835,7 @@ test_window_translations (void)
   g_assert_cmpuint (cw_plural_rule_get_n_forms (cw_catalog_get_plural_rule (cw_deck_get_catalog (deck, "uk"))), ==, 3);
   g_clear_pointer (&text, g_free);
   text = visible_text (GTK_WIDGET (view));
-  g_assert_nonnull (strstr (text, "0 of 20 texts translated"));
+  g_assert_nonnull (strstr (text, "0 of 21 texts translated"));
 
   settle (300);
   save_png (GTK_WIDGET (window), "ui-languages.png");
@@ -1953,6 +1985,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
+  g_test_add_func ("/ui/deck-view/digits", test_deck_view_digits);
   g_test_add_func ("/ui/window/edit-undo", test_window_edit_undo);
   g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
   g_test_add_func ("/ui/document/changed-back", test_document_changed_back);

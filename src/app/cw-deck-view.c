@@ -24,6 +24,7 @@ struct _CwDeckView
   AdwEntryRow         *title_row;
   AdwEntryRow         *author_row;
   AdwComboRow         *audience_row;
+  AdwComboRow         *digits_row;
   AdwEntryRow         *source_line_row;
   AdwComboRow         *format_row;
   AdwComboRow         *fps_row;
@@ -68,6 +69,7 @@ refresh (CwDeckView *self)
                  cw_deck_get_source_line (self->deck) ?: "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->source_line_row), cw_deck_get_source_line (self->deck) ?: "");
   adw_combo_row_set_selected (self->audience_row, cw_deck_get_audience (self->deck));
+  adw_combo_row_set_selected (self->digits_row, cw_deck_get_digits (self->deck));
 
   for (guint i = 0; formats[i]; i++)
     if (g_strcmp0 (formats[i], cw_deck_get_format (self->deck)) == 0)
@@ -130,6 +132,7 @@ on_meta_changed (CwDeckView *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self->source_line_row));
   cw_deck_set_source_line (self->deck, *text ? text : NULL);
   cw_deck_set_audience (self->deck, adw_combo_row_get_selected (self->audience_row));
+  cw_deck_set_digits (self->deck, MIN (adw_combo_row_get_selected (self->digits_row), CW_DIGITS_NATIVE));
 
   selected = adw_combo_row_get_selected (self->format_row);
   if (selected < g_strv_length ((char **) cw_format_list_names ()))
@@ -266,6 +269,7 @@ cw_deck_view_class_init (CwDeckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, title_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, author_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, audience_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, digits_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, source_line_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, format_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, fps_row);
@@ -287,6 +291,7 @@ static void
 cw_deck_view_init (CwDeckView *self)
 {
   g_autoptr(GtkStringList) audiences = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) digits = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) fps = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) themes = gtk_string_list_new (NULL);
@@ -300,6 +305,10 @@ cw_deck_view_init (CwDeckView *self)
   gtk_string_list_append (audiences, _("Adults"));
   gtk_string_list_append (audiences, _("Children"));
   adw_combo_row_set_model (self->audience_row, G_LIST_MODEL (audiences));
+  /* Translators: which digits numbers are written in: 0–9 in every language, or each language’s own (Arabic-Indic in Arabic) */
+  gtk_string_list_append (digits, _("Western (0–9)"));
+  gtk_string_list_append (digits, _("Each language’s own"));
+  adw_combo_row_set_model (self->digits_row, G_LIST_MODEL (digits));
 
   for (const char * const *f = cw_format_list_names (); *f; f++)
     {

@@ -36,6 +36,7 @@ struct _CwInspector
   AdwActionRow    *duration_row;
   GtkSpinButton   *duration_spin;
   AdwComboRow     *transition_row;
+  AdwComboRow     *tone_row;
   AdwActionRow    *transition_duration_row;
   GtkSpinButton   *transition_spin;
 };
@@ -711,7 +712,25 @@ update_timing (CwInspector *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->transition_duration_row), transition != CW_TRANSITION_CUT);
   if (transition != CW_TRANSITION_CUT)
     gtk_spin_button_set_value (self->transition_spin, cw_slide_get_transition_duration (self->slide));
+  /* the first choice is the statistic's tone, then each tone */
+  adw_combo_row_set_selected (self->tone_row,
+                              cw_slide_has_tone (self->slide) ? 1 + cw_slide_get_tone (self->slide) : 0);
   self->updating = FALSE;
+}
+
+static void
+on_tone_changed (CwInspector *self)
+{
+  guint selected;
+
+  if (self->updating || self->slide == NULL)
+    return;
+
+  selected = adw_combo_row_get_selected (self->tone_row);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    cw_slide_unset_tone (self->slide);
+  else
+    cw_slide_set_tone (self->slide, selected - 1);
 }
 
 static void
@@ -868,7 +887,9 @@ cw_inspector_class_init (CwInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwInspector, transition_row);
   gtk_widget_class_bind_template_child (widget_class, CwInspector, transition_duration_row);
   gtk_widget_class_bind_template_child (widget_class, CwInspector, transition_spin);
+  gtk_widget_class_bind_template_child (widget_class, CwInspector, tone_row);
   gtk_widget_class_bind_template_callback (widget_class, on_timing_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_tone_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cw-inspector");
 }
@@ -877,14 +898,20 @@ static void
 cw_inspector_init (CwInspector *self)
 {
   g_autoptr(GtkStringList) transitions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tones = gtk_string_list_new (NULL);
 
   self->field_widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (CwTransitionType t = 0; t < CW_N_TRANSITIONS; t++)
     gtk_string_list_append (transitions, cw_transition_get_label (t));
+  /* Translators: the slide's figures take the tone (and color) of their statistic */
+  gtk_string_list_append (tones, _("As its statistic"));
+  for (CwTone t = 0; t < CW_N_TONES; t++)
+    gtk_string_list_append (tones, cw_tone_get_label (t));
   self->updating = TRUE;
   adw_combo_row_set_model (self->transition_row, G_LIST_MODEL (transitions));
+  adw_combo_row_set_model (self->tone_row, G_LIST_MODEL (tones));
   self->updating = FALSE;
 }
 

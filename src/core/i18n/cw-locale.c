@@ -33,6 +33,23 @@ cw_locale_to_icu (const char *language,
     g_strlcpy (out, "en", out_len);
 }
 
+/**
+ * cw_locale_with_digits:
+ * @language: (nullable): a BCP 47 tag; %NULL for English
+ * @native: the language's own digits rather than Western ones
+ *
+ * Returns: (transfer full): @language with the digits to write numbers in,
+ *   as a BCP 47 tag ICU formats by: "ar-u-nu-latn" for 0–9, "ar-u-nu-native"
+ *   for Arabic-Indic. Without it ICU picks each language's default, which
+ *   is Arabic-Indic for Arabic while a translator types years in 0–9.
+ */
+char *
+cw_locale_with_digits (const char *language,
+                       gboolean    native)
+{
+  return g_strconcat (language ? language : "en", native ? "-u-nu-native" : "-u-nu-latn", NULL);
+}
+
 /* Whether @language is written right to left (Arabic, Persian, Hebrew…). */
 gboolean
 cw_locale_is_rtl (const char *language)

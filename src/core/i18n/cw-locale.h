@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 void      cw_locale_to_icu         (const char    *language,
                                     char          *out,
                                     gsize          out_len);
+char     *cw_locale_with_digits    (const char    *language,
+                                    gboolean       native);
 gboolean  cw_locale_is_rtl         (const char    *language);
 char     *cw_language_get_name     (const char    *language,
                                     const char    *display_language);

@@ -15,6 +15,7 @@
 #include <unicode/udatpg.h>
 #include <unicode/uloc.h>
 #include <unicode/unumberformatter.h>
+#include <unicode/unumsys.h>
 #include <unicode/ustring.h>
 
 #include "cw-locale.h"
@@ -228,4 +229,82 @@ cw_date_format_as_of (const char *language,
   g_hash_table_replace (dates, g_steal_pointer (&key), g_strdup (result));
   g_mutex_unlock (&dates_lock);
   return result;
+}
+
+/* The ten digits @locale writes numbers in, as UTF-8, "0123456789" when
+ * they are not a plain decimal set. */
+static char **
+digits_of (const char *locale)
+{
+  static GMutex lock;
+  static GHashTable *known;
+  char **digits;
+
+  g_mutex_lock (&lock);
+  if (known == NULL)
+    known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  digits = g_hash_table_lookup (known, locale);
+  if (digits == NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      UNumberingSystem *system = unumsys_open (locale, &status);
+      UChar description[64];
+      int32_t len = 0;
+      g_autofree char *set = NULL;
+
+      if (U_SUCCESS (status) && !unumsys_isAlgorithmic (system) && unumsys_getRadix (system) == 10)
+        len = unumsys_getDescription (system, description, G_N_ELEMENTS (description), &status);
+      g_clear_pointer (&system, unumsys_close);
+      if (U_SUCCESS (status) && len > 0)
+        set = g_utf16_to_utf8 (description, len, NULL, NULL, NULL);
+      digits = g_new0 (char *, 11);
+      for (guint i = 0; i < 10; i++)
+        {
+          const char *c = set != NULL && g_utf8_strlen (set, -1) == 10 ? g_utf8_offset_to_pointer (set, i) : NULL;
+
+          digits[i] = c ? g_strndup (c, g_utf8_next_char (c) - c) : g_strdup_printf ("%u", i);
+        }
+      g_hash_table_insert (known, g_strdup (locale), digits);
+    }
+  g_mutex_unlock (&lock);
+  return digits;
+}
+
+/**
+ * cw_digits_convert:
+ * @language: a BCP 47 tag, with the digits to write in ("ar-u-nu-latn",
+ *   see cw_locale_with_digits())
+ *
+ * Rewrites every decimal digit of @text, of any script, in @language's
+ * digits: a year a translator types as 2021 in an Arabic text shows as
+ * ٢٠٢١ beside Arabic-Indic numbers, and ٢٠٢١ shows as 2021 beside Western
+ * ones, so a slide never mixes two systems.
+ *
+ * Returns: (transfer full): the text with its digits rewritten
+ */
+char *
+cw_digits_convert (const char *language,
+                   const char *text)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  char **digits;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  cw_locale_to_icu (language, locale, sizeof locale);
+  digits = digits_of (locale);
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int value = g_unichar_digit_value (c);
+
+      if (value >= 0 && value <= 9)
+        g_string_append (out, digits[value]);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
 }

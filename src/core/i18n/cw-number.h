@@ -22,5 +22,7 @@ char     *cw_number_format         (const char    *language,
                                     guint          decimals);
 char     *cw_date_format_as_of     (const char    *language,
                                     const char    *as_of);
+char     *cw_digits_convert        (const char    *language,
+                                    const char    *text);
 
 G_END_DECLS

@@ -352,6 +352,15 @@ load_meta (Loader  *loader,
             loader_error (loader, line_of (n), CW_ERROR_BAD_VALUE,
                           _("“%s” is not an audience; write adults or children."), text);
         }
+      else if (is_element (n, "digits"))
+        {
+          if (g_str_equal (text, "native"))
+            cw_deck_set_digits (loader->deck, CW_DIGITS_NATIVE);
+          else if (!g_str_equal (text, "western"))
+            loader_error (loader, line_of (n), CW_ERROR_BAD_VALUE,
+                          _("“%s” is not a choice of digits; write western (0–9 in every language) or native (each language’s own)."),
+                          text);
+        }
     }
 
   if (!has_title)
@@ -798,6 +807,7 @@ load_slide (Loader  *loader,
   guint line = line_of (node);
   guint errors_before;
   double duration = 0;
+  g_autofree char *tone = get_attr (node, "tone");
 
   if (id == NULL || !cw_statistic_id_is_valid (id))
     {
@@ -833,6 +843,17 @@ load_slide (Loader  *loader,
   errors_before = loader->errors->len;
   if (parse_seconds (loader, node, "duration", &duration))
     cw_slide_set_duration (slide, duration);
+  if (tone != NULL)
+    {
+      CwTone t;
+
+      if (cw_tone_from_string (tone, &t))
+        cw_slide_set_tone (slide, t);
+      else
+        loader_error (loader, line, CW_ERROR_BAD_VALUE,
+                      _("The slide “%s” has the tone “%s”; write progress, harm or neutral, or leave it out to take the statistic’s."),
+                      id, tone);
+    }
 
   for (xmlNode *n = node->children; n; n = n->next)
     {

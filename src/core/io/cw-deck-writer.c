@@ -168,6 +168,8 @@ write_slide (xmlNode *parent,
   set_prop (node, "template", cw_slide_get_template_id (slide));
   if (cw_slide_get_duration (slide) > 0)
     set_number (node, "duration", cw_slide_get_duration (slide));
+  if (cw_slide_has_tone (slide))
+    set_prop (node, "tone", cw_tone_to_string (cw_slide_get_tone (slide)));
 
   if (template != NULL)
     {
@@ -293,6 +295,8 @@ cw_deck_save_to_bytes (CwDeck *deck)
     add_child (meta, "source-line", cw_deck_get_source_line (deck));
   if (cw_deck_get_audience (deck) == CW_AUDIENCE_CHILDREN)
     add_child (meta, "audience", "children");
+  if (cw_deck_get_digits (deck) == CW_DIGITS_NATIVE)
+    add_child (meta, "digits", "native");
 
   output = add_child (root, "output", NULL);
   set_prop (output, "format", cw_deck_get_format (deck));

@@ -23,6 +23,7 @@ struct _CwDeck
   char       *language;
   char       *source_line;
   CwAudience  audience;
+  CwDigits    digits;
   char       *format;
   guint       fps;
   gboolean    transparent;
@@ -46,6 +47,7 @@ enum {
   PROP_LANGUAGE,
   PROP_SOURCE_LINE,
   PROP_AUDIENCE,
+  PROP_DIGITS,
   PROP_FORMAT,
   PROP_FPS,
   PROP_TRANSPARENT,
@@ -164,6 +166,9 @@ cw_deck_get_property (GObject    *object,
     case PROP_AUDIENCE:
       g_value_set_int (value, self->audience);
       break;
+    case PROP_DIGITS:
+      g_value_set_int (value, self->digits);
+      break;
     case PROP_FORMAT:
       g_value_set_string (value, self->format);
       break;
@@ -208,6 +213,9 @@ cw_deck_set_property (GObject      *object,
       break;
     case PROP_AUDIENCE:
       cw_deck_set_audience (self, g_value_get_int (value));
+      break;
+    case PROP_DIGITS:
+      cw_deck_set_digits (self, g_value_get_int (value));
       break;
     case PROP_FORMAT:
       cw_deck_set_format (self, g_value_get_string (value));
@@ -254,6 +262,10 @@ cw_deck_class_init (CwDeckClass *klass)
   properties[PROP_AUDIENCE] =
     g_param_spec_int ("audience", NULL, NULL, CW_AUDIENCE_ADULTS, CW_AUDIENCE_CHILDREN,
                       CW_AUDIENCE_ADULTS,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DIGITS] =
+    g_param_spec_int ("digits", NULL, NULL, CW_DIGITS_WESTERN, CW_DIGITS_NATIVE,
+                      CW_DIGITS_WESTERN,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_FORMAT] =
     g_param_spec_string ("format", NULL, NULL, "tiktok",
@@ -335,6 +347,7 @@ cw_deck_copy (CwDeck *self)
                        "language", self->language,
                        "source-line", self->source_line,
                        "audience", self->audience,
+                       "digits", self->digits,
                        "format", self->format,
                        "fps", self->fps,
                        "transparent", self->transparent,
@@ -409,6 +422,7 @@ cw_deck_assign (CwDeck *self,
   cw_deck_set_language (self, from->language);
   cw_deck_set_source_line (self, from->source_line);
   cw_deck_set_audience (self, from->audience);
+  cw_deck_set_digits (self, from->digits);
   cw_deck_set_format (self, from->format);
   cw_deck_set_fps (self, from->fps);
   cw_deck_set_transparent (self, from->transparent);
@@ -566,6 +580,32 @@ cw_deck_set_audience (CwDeck     *self,
     return;
   self->audience = audience;
   notify_changed (self, PROP_AUDIENCE);
+}
+
+/**
+ * cw_deck_get_digits:
+ *
+ * Returns: the digits numbers are written in: Western (0–9, the default)
+ *   in every language, or each language's own, such as Arabic-Indic in
+ *   Arabic; every text of a slide is written in the same
+ */
+CwDigits
+cw_deck_get_digits (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), CW_DIGITS_WESTERN);
+  return self->digits;
+}
+
+void
+cw_deck_set_digits (CwDeck   *self,
+                    CwDigits  digits)
+{
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (digits <= CW_DIGITS_NATIVE);
+  if (self->digits == digits)
+    return;
+  self->digits = digits;
+  notify_changed (self, PROP_DIGITS);
 }
 
 /* Characters a second the audience reads on screen (Netflix's guidelines). */
@@ -1276,6 +1316,7 @@ struct _CwDeckSnapshot
   char            *language;
   char            *source_line;
   CwAudience       audience;
+  CwDigits         digits;
   char            *format;
   guint            fps;
   gboolean         transparent;
@@ -1512,6 +1553,7 @@ cw_deck_snapshot_new (CwDeck         *deck,
   self->language = g_strdup (deck->language);
   self->source_line = g_strdup (deck->source_line);
   self->audience = deck->audience;
+  self->digits = deck->digits;
   self->format = g_strdup (deck->format);
   self->fps = deck->fps;
   self->transparent = deck->transparent;
@@ -1595,6 +1637,7 @@ cw_deck_snapshot_equal (CwDeckSnapshot *a,
          g_strcmp0 (a->language, b->language) == 0 &&
          g_strcmp0 (a->source_line, b->source_line) == 0 &&
          a->audience == b->audience &&
+         a->digits == b->digits &&
          g_strcmp0 (a->format, b->format) == 0 &&
          a->fps == b->fps &&
          a->transparent == b->transparent &&
@@ -1634,6 +1677,7 @@ cw_deck_restore (CwDeck         *self,
   cw_deck_set_language (self, snapshot->language);
   cw_deck_set_source_line (self, snapshot->source_line);
   cw_deck_set_audience (self, snapshot->audience);
+  cw_deck_set_digits (self, snapshot->digits);
   cw_deck_set_format (self, snapshot->format);
   cw_deck_set_fps (self, snapshot->fps);
   cw_deck_set_transparent (self, snapshot->transparent);

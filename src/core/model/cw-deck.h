@@ -30,6 +30,18 @@ typedef enum
   CW_AUDIENCE_CHILDREN,
 } CwAudience;
 
+/**
+ * CwDigits:
+ * @CW_DIGITS_WESTERN: 0–9 in every language
+ * @CW_DIGITS_NATIVE: each language's own digits, such as Arabic-Indic in
+ *   Arabic (the same as Western where a language has no others)
+ */
+typedef enum
+{
+  CW_DIGITS_WESTERN,
+  CW_DIGITS_NATIVE,
+} CwDigits;
+
 #define CW_TYPE_DECK (cw_deck_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwDeck, cw_deck, CW, DECK, GObject)
@@ -55,6 +67,9 @@ CwAudience    cw_deck_get_audience         (CwDeck        *self);
 void          cw_deck_set_audience         (CwDeck        *self,
                                             CwAudience     audience);
 double        cw_deck_get_reading_speed    (CwDeck        *self);
+CwDigits      cw_deck_get_digits           (CwDeck        *self);
+void          cw_deck_set_digits           (CwDeck        *self,
+                                            CwDigits       digits);
 const char   *cw_deck_get_format           (CwDeck        *self);
 void          cw_deck_set_format           (CwDeck        *self,
                                             const char    *format);

@@ -18,6 +18,8 @@ struct _CwSlide
   double            duration;
   CwTransitionType  transition;
   double            transition_duration;
+  /* -1: the tone of the slide's statistic */
+  int               tone;
 
   /* field name → value; only what the author set, template defaults apply otherwise */
   GHashTable       *texts;
@@ -42,6 +44,7 @@ enum {
   PROP_DURATION,
   PROP_TRANSITION,
   PROP_TRANSITION_DURATION,
+  PROP_TONE,
   N_PROPS
 };
 
@@ -95,6 +98,9 @@ cw_slide_get_property (GObject    *object,
     case PROP_TRANSITION_DURATION:
       g_value_set_double (value, self->transition_duration);
       break;
+    case PROP_TONE:
+      g_value_set_int (value, self->tone);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +130,12 @@ cw_slide_set_property (GObject      *object,
       break;
     case PROP_TRANSITION_DURATION:
       cw_slide_set_transition (self, self->transition, g_value_get_double (value));
+      break;
+    case PROP_TONE:
+      if (g_value_get_int (value) < 0)
+        cw_slide_unset_tone (self);
+      else
+        cw_slide_set_tone (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -156,6 +168,11 @@ cw_slide_class_init (CwSlideClass *klass)
     g_param_spec_double ("transition-duration", NULL, NULL, 0, 5, 0,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* -1 while the slide takes the tone of its statistic */
+  properties[PROP_TONE] =
+    g_param_spec_int ("tone", NULL, NULL, -1, CW_N_TONES - 1, -1,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -180,6 +197,7 @@ cw_slide_init (CwSlide *self)
   self->animations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tone = -1;
   self->revision = cw_revision_next ();
 }
 
@@ -228,6 +246,7 @@ cw_slide_copy (CwSlide *self)
   copy->duration = self->duration;
   copy->transition = self->transition;
   copy->transition_duration = self->transition_duration;
+  copy->tone = self->tone;
   copy->line = self->line;
   copy_table (self->texts, copy->texts, 0);
   copy_table (self->plurals, copy->plurals, 0);
@@ -326,6 +345,7 @@ cw_slide_equal (CwSlide *a,
          a->duration == b->duration &&
          a->transition == b->transition &&
          a->transition_duration == b->transition_duration &&
+         a->tone == b->tone &&
          tables_equal (a->texts, b->texts) &&
          tables_equal (a->plurals, b->plurals) &&
          tables_equal (a->params, b->params) &&
@@ -431,6 +451,59 @@ cw_slide_set_transition (CwSlide          *self,
   if (duration_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRANSITION_DURATION]);
   emit_changed (self, NULL);
+}
+
+/**
+ * cw_slide_has_tone:
+ *
+ * Returns: whether the slide sets its own tone; otherwise its figures take
+ *   the tone of their statistics
+ */
+gboolean
+cw_slide_has_tone (CwSlide *self)
+{
+  g_return_val_if_fail (CW_IS_SLIDE (self), FALSE);
+  return self->tone >= 0;
+}
+
+/* The slide's own tone; meaningful only when cw_slide_has_tone(). */
+CwTone
+cw_slide_get_tone (CwSlide *self)
+{
+  g_return_val_if_fail (CW_IS_SLIDE (self), CW_TONE_PROGRESS);
+  return self->tone >= 0 ? (CwTone) self->tone : CW_TONE_PROGRESS;
+}
+
+/**
+ * cw_slide_set_tone:
+ *
+ * Gives the slide a tone of its own, which colors its figures whatever
+ * their statistics' tones: a statistic of progress shown on a slide about
+ * the harm that remains, say.
+ */
+void
+cw_slide_set_tone (CwSlide *self,
+                   CwTone   tone)
+{
+  g_return_if_fail (CW_IS_SLIDE (self));
+  g_return_if_fail (tone < CW_N_TONES);
+
+  if (self->tone == (int) tone)
+    return;
+  self->tone = tone;
+  emit_changed (self, properties[PROP_TONE]);
+}
+
+/* The slide's figures take their statistics' tones again. */
+void
+cw_slide_unset_tone (CwSlide *self)
+{
+  g_return_if_fail (CW_IS_SLIDE (self));
+
+  if (self->tone < 0)
+    return;
+  self->tone = -1;
+  emit_changed (self, properties[PROP_TONE]);
 }
 
 static void

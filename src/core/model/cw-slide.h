@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "cw-animation.h"
+#include "cw-statistic.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,11 @@ double            cw_slide_get_transition_duration (CwSlide       *self);
 void              cw_slide_set_transition      (CwSlide           *self,
                                                 CwTransitionType   type,
                                                 double             duration);
+gboolean          cw_slide_has_tone            (CwSlide           *self);
+CwTone            cw_slide_get_tone            (CwSlide           *self);
+void              cw_slide_set_tone            (CwSlide           *self,
+                                                CwTone             tone);
+void              cw_slide_unset_tone          (CwSlide           *self);
 
 const char       *cw_slide_get_text            (CwSlide           *self,
                                                 const char        *name);

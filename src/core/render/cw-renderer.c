@@ -326,6 +326,7 @@ build_scene (CwRenderer *self,
   g_autoptr(GPtrArray) untranslated = g_ptr_array_new_with_free_func (g_free);
   CwScene *scene;
   CwSceneBuilder builder = { 0 };
+  g_autofree char *numbers = NULL;
   double duration;
 
   scene = cw_scene_new (self->format->width, self->format->height);
@@ -348,7 +349,9 @@ build_scene (CwRenderer *self,
   builder.slide = slide;
   builder.template = template;
   builder.format = self->format;
-  builder.language = self->language;
+  builder.language = numbers = cw_locale_with_digits (self->language,
+                                                     cw_deck_get_digits (deck) == CW_DIGITS_NATIVE);
+  builder.text_language = self->language;
   builder.theme = theme;
   builder.scene = scene;
   builder.frame = (CwRect) { 0, 0, self->format->width, self->format->height };
@@ -1147,19 +1150,32 @@ draw_backdrop (CwRenderer *self,
     }
 }
 
+static void
+clip_to (cairo_t                 *cr,
+         const cairo_rectangle_t *clip)
+{
+  if (clip == NULL)
+    return;
+  cairo_rectangle (cr, clip->x, clip->y, clip->width, clip->height);
+  cairo_clip (cr);
+}
+
 /* Paints the content of @slide at @t (all but its background and
  * texture), moved @dx whole pixels sideways, at @alpha. It is drawn on
  * nothing first, as a layer holds it, so a frame drawn over layers is the
- * frame drawn whole; from a layer of its still nodes when @keep. */
+ * frame drawn whole; from a layer of its still nodes when @keep. Only
+ * within @clip, when given: the content is drawn whole and then cut, so
+ * the pixels are the same whether it comes from a layer or not. */
 static void
-draw_content (CwRenderer *self,
-              cairo_t    *cr,
-              guint       slide,
-              double      t,
-              double      dx,
-              double      alpha,
-              gboolean    cached,
-              gboolean    keep)
+draw_content (CwRenderer              *self,
+              cairo_t                 *cr,
+              guint                    slide,
+              double                   t,
+              double                   dx,
+              double                   alpha,
+              gboolean                 cached,
+              gboolean                 keep,
+              const cairo_rectangle_t *clip)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(cairo_surface_t) layer = NULL;
@@ -1183,6 +1199,7 @@ draw_content (CwRenderer *self,
         {
           /* the layer is the whole content: nothing to draw it with */
           cairo_save (cr);
+          clip_to (cr, clip);
           cairo_set_source_surface (cr, layer, dx, 0);
           cairo_paint_with_alpha (cr, alpha);
           cairo_restore (cr);
@@ -1221,6 +1238,7 @@ draw_content (CwRenderer *self,
     {
       cairo_surface_flush (group);
       cairo_save (cr);
+      clip_to (cr, clip);
       cairo_set_source_surface (cr, group, 0, 0);
       cairo_paint_with_alpha (cr, alpha);
       cairo_restore (cr);
@@ -1228,6 +1246,7 @@ draw_content (CwRenderer *self,
   else
     {
       cairo_pop_group_to_source (cr);
+      clip_to (cr, clip);
       cairo_paint_with_alpha (cr, alpha);
       cairo_restore (cr);
     }
@@ -1289,23 +1308,28 @@ draw_frame (CwRenderer *self,
         draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
         /* the old content is drawn, not kept: a third full layer would
          * overrun the layers' memory budget for a few frames' gain */
-        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, FALSE);
-        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE);
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, FALSE, NULL);
+        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE, NULL);
       }
       break;
 
     case CW_TRANSITION_WIPE:
       {
-        /* the edge on whole pixels, so the new slide is copied, not blended, into place */
+        /* Like a push, only the content changes: the edge sweeps the old
+         * content off and the new content on, in the direction the
+         * language reads, while the backgrounds stay still and dissolve
+         * in place; a wiped background drew a hard edge through the
+         * texture. The edge on whole pixels, so each side is copied, not
+         * blended, into place. */
         double edge = round (w * p);
+        gboolean rtl = span->scene->rtl;
+        cairo_rectangle_t gone = { rtl ? 0 : edge, 0, w - edge, h };
+        cairo_rectangle_t come = { rtl ? w - edge : 0, 0, edge, h };
 
-        draw_slide (self, cr, key.slide - 1, old_end, cached);
-        if (span->scene->rtl)
-          cairo_rectangle (cr, w - edge, 0, edge, h);
-        else
-          cairo_rectangle (cr, 0, 0, edge, h);
-        cairo_clip (cr);
-        draw_slide (self, cr, key.slide, key.t, cached);
+        draw_backdrop (self, cr, key.slide, 1, cached);
+        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        draw_content (self, cr, key.slide - 1, old_end, 0, 1, cached, FALSE, &gone);
+        draw_content (self, cr, key.slide, key.t, 0, 1, cached, TRUE, &come);
       }
       break;
 
@@ -1325,7 +1349,7 @@ draw_frame (CwRenderer *self,
         draw_backdrop (self, cr, key.slide, 1, cached);
         if (out < 1)
           paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
-        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE);
+        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE, NULL);
       }
       break;
     }

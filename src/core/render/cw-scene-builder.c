@@ -85,6 +85,47 @@ cw_builder_warn (CwSceneBuilder *self,
                                                           element, message, hint));
 }
 
+/* @text with its digits in the deck's system (cw_digits_convert()), but
+ * for the names of its {placeholders}, which may hold digits
+ * ({found_2024}) and are looked up as written. */
+static char *
+convert_digits (CwSceneBuilder *self,
+                const char     *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *brace = strchr (p, '{');
+      const char *end;
+
+      if (brace == NULL)
+        brace = p + strlen (p);
+      if (brace > p)
+        {
+          g_autofree char *part = g_strndup (p, brace - p);
+          g_autofree char *converted = cw_digits_convert (self->language, part);
+
+          g_string_append (out, converted);
+        }
+      if (*brace == '\0')
+        break;
+      /* "{{" is a brace written out; "{name}" is kept whole */
+      if (brace[1] == '{')
+        end = brace + 2;
+      else
+        {
+          const char *close = strchr (brace, '}');
+
+          end = close != NULL ? close + 1 : brace + strlen (brace);
+        }
+      g_string_append_len (out, brace, end - brace);
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /**
  * cw_builder_translate:
  * @context: "slide-id/field"
@@ -121,20 +162,22 @@ cw_builder_translate (CwSceneBuilder *self,
     g_ptr_array_add (self->scene->source_texts, text);
   }
 
-  if (g_strcmp0 (self->language, deck_language) != 0)
+  if (g_strcmp0 (self->text_language, deck_language) != 0)
     {
-      catalog = cw_deck_get_catalog (self->deck, self->language);
+      catalog = cw_deck_get_catalog (self->deck, self->text_language);
       if (catalog != NULL)
         translation = cw_catalog_lookup (catalog, context, source, has_count, count);
       if (translation != NULL)
-        return g_strdup (translation);
+        return convert_digits (self, translation);
       g_ptr_array_add (self->untranslated, g_strdup (context));
     }
 
-  /* the source language follows gettext's convention: msgid for one, msgid_plural otherwise */
+  /* the source language follows gettext's convention: msgid for one,
+   * msgid_plural otherwise; its digits, like a translation's, are the
+   * deck's, so a year typed 2021 sits beside numbers in the same digits */
   if (source_plural != NULL && has_count && count != 1)
-    return g_strdup (source_plural);
-  return g_strdup (source);
+    return convert_digits (self, source_plural);
+  return convert_digits (self, source);
 }
 
 /**
@@ -197,6 +240,13 @@ cw_builder_get_text_or (CwSceneBuilder *self,
       cw_builder_warn (self, name, NULL, "%s", error->message);
       return g_steal_pointer (&translated);
     }
+  /* what the placeholders filled in too, such as a hotline's number */
+  {
+    char *converted = cw_digits_convert (self->language, expanded);
+
+    g_free (expanded);
+    expanded = converted;
+  }
   if (*g_strstrip (expanded) == '\0')
     {
       g_free (expanded);
@@ -254,17 +304,33 @@ cw_builder_theme_color (CwSceneBuilder *self,
 }
 
 /**
+ * cw_builder_get_tone:
+ * @statistic: (nullable): the figure drawn
+ *
+ * Returns: the slide's tone when it sets one, else @statistic's, else progress
+ */
+CwTone
+cw_builder_get_tone (CwSceneBuilder *self,
+                     CwStatistic    *statistic)
+{
+  if (self->slide != NULL && cw_slide_has_tone (self->slide))
+    return cw_slide_get_tone (self->slide);
+  return statistic != NULL ? cw_statistic_get_tone (statistic) : CW_TONE_PROGRESS;
+}
+
+/**
  * cw_builder_tone_color:
  * @statistic: (nullable): the figure drawn
  *
- * Returns: the theme's color for @statistic's tone, which draws its
- *   numbers, bars and icons; the accent when there is no statistic
+ * Returns: the theme's color for the slide's tone when it sets one, or
+ *   for @statistic's, which draws its numbers, bars and icons; the accent
+ *   when there is neither
  */
 CwColor
 cw_builder_tone_color (CwSceneBuilder *self,
                        CwStatistic    *statistic)
 {
-  CwTone tone = statistic != NULL ? cw_statistic_get_tone (statistic) : CW_TONE_PROGRESS;
+  CwTone tone = cw_builder_get_tone (self, statistic);
 
   return cw_theme_get_tone_color (self->theme, tone);
 }

@@ -49,7 +49,12 @@ struct _CwSceneBuilder
   CwSlide          *slide;
   const CwTemplate *template;
   const CwFormat   *format;
+  /* the slide's language as numbers and dates are written in it, with the
+   * deck's digits ("ar-u-nu-latn", cw_locale_with_digits()): what every
+   * cw_number_format() of a template takes */
   const char       *language;
+  /* the language texts are translated into ("ar") */
+  const char       *text_language;
   CwTheme          *theme;
   CwScene          *scene;
   /* the whole frame, and the part of it content may use */
@@ -94,6 +99,8 @@ CwColor        cw_builder_get_color       (CwSceneBuilder    *self,
                                            CwColorRole        fallback);
 CwColor        cw_builder_theme_color     (CwSceneBuilder    *self,
                                            CwColorRole        role);
+CwTone         cw_builder_get_tone        (CwSceneBuilder    *self,
+                                           CwStatistic       *statistic);
 CwColor        cw_builder_tone_color      (CwSceneBuilder    *self,
                                            CwStatistic       *statistic);
 CwAnimation    cw_builder_get_enter       (CwSceneBuilder    *self,

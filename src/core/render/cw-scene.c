@@ -54,6 +54,15 @@ cw_node_free (CwNode *node)
   g_free (node);
 }
 
+/* Whether @affix is a plus or minus sign and nothing else. */
+static gboolean
+is_sign (const char *affix)
+{
+  static const char * const signs[] = { "-", "+", "\u2212", "\u2012", "\u2013", "\u00b1", NULL };
+
+  return affix != NULL && g_strv_contains (signs, affix);
+}
+
 /* The text a counter shows at @progress of its count. */
 char *
 cw_node_get_text_at (const CwNode *node,
@@ -69,6 +78,9 @@ cw_node_get_text_at (const CwNode *node,
 
   value = node->value * CLAMP (progress, 0, 1);
   number = cw_number_format (node->language, node->style, value, node->decimals);
+  /* nothing has risen or fallen yet: no "−0%" in the first frames */
+  if (is_sign (node->prefix) && fabs (value) < 0.5 * pow (10, -(double) node->decimals))
+    return g_strconcat (number, node->suffix ? node->suffix : "", NULL);
   return g_strconcat (node->prefix ? node->prefix : "", number, node->suffix ? node->suffix : "",
                       NULL);
 }

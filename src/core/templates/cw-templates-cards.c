@@ -120,15 +120,16 @@ draw_pill_background (const CwNode *node,
 
 /* What a change means: a rise of harm is bad news and a fall good news,
  * whatever the direction of progress; a neutral figure takes no side. The
- * tone is the later figure's, or harm when either side counts harm. */
+ * tone is the slide's, or the later figure's, or harm when either side
+ * counts harm. */
 static CwColor
 change_color (CwSceneBuilder *b,
               CwStatistic    *before,
               CwStatistic    *after)
 {
-  CwTone tone = cw_statistic_get_tone (after);
+  CwTone tone = cw_builder_get_tone (b, after);
 
-  if (cw_statistic_get_tone (before) == CW_TONE_HARM)
+  if (!cw_slide_has_tone (b->slide) && cw_statistic_get_tone (before) == CW_TONE_HARM)
     tone = CW_TONE_HARM;
   if (tone == CW_TONE_HARM)
     {

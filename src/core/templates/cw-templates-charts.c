@@ -398,18 +398,25 @@ const CwTemplate cw_template_bar_chart = {
   .build = build_bar_chart,
 };
 
-/* Percentage: a ring or a bar that fills while the number counts */
+/* Percentage: a ring or a bar that fills while the number counts, or an
+ * arrow beside it for a change: a ring 60 % full reads as "60 % done",
+ * never as a fall of 60 %. */
 
-static const char * const percent_styles[] = { "ring", "bar", NULL };
-static const char * const percent_style_labels[] = { N_("Ring"), N_("Bar"), NULL };
+static const char * const percent_styles[] = { "ring", "bar", "change", NULL };
+static const char * const percent_style_labels[] = { N_("Ring"), N_("Bar"), N_("Change (an arrow)"), NULL };
+static const char * const directions[] = { "down", "up", NULL };
+static const char * const direction_labels[] = { N_("Down: a fall"), N_("Up: a rise"), NULL };
 
 static const CwField percent_fields[] = {
   { "statistic", CW_FIELD_STATISTIC, N_("Statistic"),
     N_("A percentage (unit “%”): 60 fills three fifths of the ring"),
     NULL, .element = "gauge" },
   { "style", CW_FIELD_CHOICE, N_("Style"),
-    N_("A ring around the number, or a bar under it"),
+    N_("A ring around the number or a bar under it for a share; an arrow beside it for a change"),
     "ring", .choices = percent_styles, .choice_labels = percent_style_labels, .element = "gauge" },
+  { "direction", CW_FIELD_CHOICE, N_("Direction"),
+    N_("Which way the arrow of a change points; a negative figure always points down"),
+    "down", .choices = directions, .choice_labels = direction_labels, .element = "gauge" },
   { "prefix", CW_FIELD_TEXT, N_("Before the number"),
     N_("Shown before the number, such as “−”"),
     NULL, .max_chars = 6, .element = "number", .optional = TRUE },
@@ -423,7 +430,7 @@ static const CwField percent_fields[] = {
 
 static const CwElement percent_elements[] = {
   CW_ELEMENT_KICKER (CW_ENTER_RISE (0.0)),
-  { "gauge", N_("Ring or bar"), { CW_EFFECT_GROW, CW_EASING_EASE_IN_OUT_CUBIC, 0.2, 1.5 } },
+  { "gauge", N_("Ring, bar or arrow"), { CW_EFFECT_GROW, CW_EASING_EASE_IN_OUT_CUBIC, 0.2, 1.5 } },
   { "number", N_("Number"), { CW_EFFECT_COUNT_UP, CW_EASING_EASE_IN_OUT_CUBIC, 0.2, 1.5 } },
   { "label", N_("Label"), CW_ENTER_RISE (0.6) },
   CW_ELEMENT_SOURCE (CW_ENTER_FADE (1.0)),
@@ -492,6 +499,169 @@ draw_gauge (const CwNode *node,
     }
 }
 
+/* A change's arrow: a shaft and a head, pointing down for a fall. It
+ * grows from its tail to its tip as the number counts. */
+static void
+draw_change_arrow (const CwNode *node,
+                   cairo_t      *cr,
+                   double        progress)
+{
+  const gboolean *down = node->data;
+  const CwRect *r = &node->rect;
+  double reach = CLAMP (progress, 0, 1);
+  double shaft = r->width * 0.36;
+  double head = r->height * 0.5;
+  double cx = r->x + r->width / 2;
+
+  if (reach <= 0)
+    return;
+
+  cairo_save (cr);
+  /* drawn pointing up, then turned over for a fall */
+  if (*down)
+    {
+      cairo_translate (cr, 0, 2 * r->y + r->height);
+      cairo_scale (cr, 1, -1);
+    }
+  cairo_rectangle (cr, r->x, r->y + r->height * (1 - reach), r->width, r->height * reach);
+  cairo_clip (cr);
+  cairo_move_to (cr, cx, r->y);
+  cairo_line_to (cr, r->x + r->width, r->y + head);
+  cairo_line_to (cr, cx + shaft / 2, r->y + head);
+  cairo_line_to (cr, cx + shaft / 2, r->y + r->height);
+  cairo_line_to (cr, cx - shaft / 2, r->y + r->height);
+  cairo_line_to (cr, cx - shaft / 2, r->y + head);
+  cairo_line_to (cr, r->x, r->y + head);
+  cairo_close_path (cr);
+  cw_cairo_set_source_color (cr, &node->color, 1);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* Whether @prefix is only a sign: a change's arrow says which way, so the
+ * number does not say it again ("−60% fewer" says "less" twice). */
+static gboolean
+is_sign (const char *prefix)
+{
+  static const char * const signs[] = { "-", "\u2212", "+", "\u2013", "\u2012", NULL };
+  g_autofree char *trimmed = NULL;
+
+  if (prefix == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (prefix));
+  return g_strv_contains (signs, trimmed);
+}
+
+/* The change style: an arrow, then the size of the change, then what changed. */
+static void
+build_change (CwSceneBuilder *b,
+              CwStatistic    *statistic,
+              const char     *kicker,
+              const char     *prefix,
+              const char     *label)
+{
+  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 44, 32, 1.1, 2, PANGO_ALIGN_CENTER };
+  static const CwTextStyle label_style = { CW_FONT_HEADING, 72, 44, 1.08, 3, PANGO_ALIGN_CENTER };
+  CwColor accent = cw_builder_tone_color (b, statistic);
+  CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
+  double u = b->unit;
+  double value = cw_statistic_get_value (statistic);
+  guint decimals = cw_statistic_get_decimals (statistic);
+  gboolean *down = g_new (gboolean, 1);
+  CwTextFit kicker_fit = { 0 }, label_fit = { 0 };
+  double s = 1, number_size = 0, number_w = 0, number_h = 0, arrow_w = 0, gap = 0, total = 0, y, x;
+  g_autofree char *number_text = NULL;
+  CwRect box = b->content;
+  CwNode *node;
+
+  *down = value < 0 || g_strcmp0 (cw_builder_get_string (b, "direction"), "up") != 0;
+  value = fabs (value);
+  if (is_sign (prefix))
+    prefix = NULL;
+  {
+    g_autofree char *affix = cw_builder_counter_affix (prefix, TRUE);
+    g_autofree char *formatted = cw_number_format (b->language, CW_NUMBER_PERCENT, value, decimals);
+
+    number_text = g_strconcat (affix ? affix : "", formatted, NULL);
+  }
+
+  /* the arrow, the number and the texts shrink together until they fit */
+  for (guint attempt = 0; attempt < 12; attempt++)
+    {
+      CwTextStyle k = kicker_style, l = label_style;
+
+      k.max_size *= s;
+      l.max_size *= s;
+      k.min_size = MIN (k.min_size, k.max_size);
+      l.min_size = MIN (l.min_size, l.max_size);
+      cw_text_fit (kicker, cw_theme_get_font_family (b->theme, k.font),
+                   cw_theme_get_font_weight (b->theme, k.font), &k, u, box.width, 0, &kicker_fit);
+      cw_text_fit (label, cw_theme_get_font_family (b->theme, l.font),
+                   cw_theme_get_font_weight (b->theme, l.font), &l, u, box.width, 0, &label_fit);
+
+      number_size = 230 * u * s;
+      cw_templates_measure (b, number_text, CW_FONT_NUMBER, number_size, TRUE, &number_w, &number_h);
+      arrow_w = number_h * 0.62;
+      gap = number_h * 0.16;
+      if (number_w + gap + arrow_w > box.width)
+        {
+          number_size *= box.width / (number_w + gap + arrow_w);
+          cw_templates_measure (b, number_text, CW_FONT_NUMBER, number_size, TRUE, &number_w, &number_h);
+          arrow_w = number_h * 0.62;
+          gap = number_h * 0.16;
+        }
+      total = number_h + (kicker ? kicker_fit.height + 36 * u * s : 0) +
+              (label ? label_fit.height + 48 * u * s : 0);
+      if (total <= box.height)
+        break;
+      s *= 0.9;
+    }
+
+  y = box.y + MAX (0, box.height - total) * 0.5;
+
+  if (kicker != NULL)
+    {
+      CwRect rect = { box.x, y, box.width, kicker_fit.height };
+      CwTextStyle k = kicker_style;
+
+      k.max_size = k.min_size = kicker_fit.size / u;
+      cw_builder_add_text (b, "kicker", kicker, &k, &muted, &rect);
+      y += kicker_fit.height + 36 * u * s;
+    }
+
+  /* the arrow leads, at the start of the line as the language reads */
+  x = box.x + (box.width - (arrow_w + gap + number_w)) / 2;
+  {
+    CwRect arrow = { x, y + number_h * 0.12, arrow_w, number_h * 0.76 };
+    CwRect number = { x + arrow_w + gap, y, number_w, number_h };
+
+    arrow = cw_templates_mirror (b, &box, arrow);
+    number = cw_templates_mirror (b, &box, number);
+    node = cw_node_new (CW_NODE_CUSTOM, "gauge", &arrow);
+    node->color = accent;
+    node->data = down;
+    node->destroy = g_free;
+    node->draw = draw_change_arrow;
+    cw_builder_style_node (b, node);
+    cw_scene_add_node (b->scene, node);
+    cw_templates_add_counter (b, "number", value, decimals, CW_NUMBER_PERCENT, prefix, NULL,
+                              CW_FONT_NUMBER, number_size, &accent, &number, PANGO_ALIGN_CENTER);
+  }
+  y += number_h;
+
+  if (label != NULL)
+    {
+      CwRect rect = { box.x, y + 48 * u * s, box.width, label_fit.height };
+      CwTextStyle l = label_style;
+      CwNode *text_node;
+
+      l.max_size = l.min_size = label_fit.size / u;
+      text_node = cw_builder_add_text (b, "label", label, &l, &text, &rect);
+      text_node->wrap_width = label_fit.wrap_width;
+    }
+}
+
 static void
 build_percent (CwSceneBuilder *b)
 {
@@ -528,6 +698,12 @@ build_percent (CwSceneBuilder *b)
     cw_builder_warn (b, "statistic", _("Choose a percentage, or set the statistic’s unit to “%”."),
                      _("Slide “%s” shows “%s” as a percentage, but its unit is not “%%”."),
                      cw_slide_get_id (b->slide), cw_statistic_get_id (statistic));
+
+  if (g_strcmp0 (cw_builder_get_string (b, "style"), "change") == 0)
+    {
+      build_change (b, statistic, kicker, prefix, label);
+      return;
+    }
 
   {
     g_autofree char *formatted = cw_number_format (b->language, CW_NUMBER_PERCENT, value, decimals);
@@ -643,7 +819,7 @@ build_percent (CwSceneBuilder *b)
 const CwTemplate cw_template_percent = {
   .id = "percent",
   .label = N_("Percentage"),
-  .description = N_("A share or a change: a ring or bar fills while the number counts"),
+  .description = N_("A share, as a ring or bar that fills while the number counts, or a change, as an arrow"),
   .shows_source = TRUE,
   .statistic_kind = CW_STATISTIC_KIND_PERCENT,
   .fields = percent_fields,
@@ -693,6 +869,9 @@ static const CwField pictogram_fields[] = {
   { "icon", CW_FIELD_CHOICE, N_("Symbol"),
     N_("The pictogram to repeat"),
     "person", .choices = icon_names, .choice_labels = icon_labels, .element = "icons" },
+  { "prefix", CW_FIELD_TEXT, N_("Before the number"),
+    N_("A word or sign before the number, such as “over”"),
+    NULL, .max_chars = 12, .element = "number", .optional = TRUE },
   CW_FIELD_KICKER (N_("A few words above the number"), NULL),
   { "label", CW_FIELD_TEXT, N_("Label"),
     N_("What the number counts; it follows the number, so it has plural forms"),
@@ -824,6 +1003,7 @@ build_pictogram (CwSceneBuilder *b)
   double per_icon = cw_builder_get_number (b, "per_icon");
   g_autofree char *per_icon_text = NULL;
   g_autofree char *kicker = NULL;
+  g_autofree char *prefix = NULL;
   g_autofree char *label = NULL;
   g_autofree char *legend = NULL;
   g_autoptr(CwStack) stack = cw_stack_new (b);
@@ -885,12 +1065,13 @@ build_pictogram (CwSceneBuilder *b)
   per_icon_text = cw_number_format (b->language, CW_NUMBER_DECIMAL, per_icon, 0);
   cw_builder_set_placeholder (b, "per_icon", per_icon_text);
   kicker = cw_builder_get_text (b, "kicker");
+  prefix = cw_builder_get_text (b, "prefix");
   label = cw_builder_get_text (b, "label");
   legend = cw_builder_get_text (b, "legend");
 
   /* the top part: what is counted, then the grid fills the room left */
   cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &muted, 0);
-  cw_stack_add_counter (stack, "number", statistic, NULL, NULL, FALSE, &number_style, &accent, 16);
+  cw_stack_add_counter (stack, "number", statistic, prefix, NULL, FALSE, &number_style, &accent, 16);
   cw_stack_add_text (stack, "label", label, &label_style, &text, 16);
   {
     /* lay the header into the top 45 % at most */
