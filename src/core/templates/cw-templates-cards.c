@@ -174,7 +174,7 @@ build_comparison (CwSceneBuilder *b)
   CwNumberStyle style = CW_NUMBER_DECIMAL;
   CwRect box;
 
-  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.5, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
   for (guint i = 0; i < 2; i++)
     sides[i].statistic = cw_builder_get_statistic (b, fields[i]);
   cw_builder_add_source_line (b, sides[1].statistic ? sides[1].statistic : sides[0].statistic);
@@ -502,7 +502,7 @@ build_quote (CwSceneBuilder *b)
   Portrait *p;
   CwNode *node;
 
-  cw_templates_add_contours (b, b->frame.width * 0.1, b->frame.height * 0.15, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
 
   for (guint attempt = 0; attempt < 12; attempt++)
     {
