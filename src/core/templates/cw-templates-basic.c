@@ -50,6 +50,7 @@ build_title (CwSceneBuilder *b)
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
   CwRect box = b->content;
+  guint first_node = b->scene->nodes->len;
 
   cw_templates_add_texture (b);
 
@@ -74,7 +75,9 @@ build_title (CwSceneBuilder *b)
   cw_stack_add_text (stack, "headline", headline, &headline_style, &text, 28);
   cw_templates_add_rule (b, stack, "rule", 48, halign, &accent);
   cw_stack_add_text (stack, "subline", subline, &subline_style, &muted, 44);
-  cw_stack_place (stack, &box, 0.5);
+  cw_stack_place (stack, &box, 0);
+  /* the logo sits over the headline, and the two in the middle of the frame */
+  cw_templates_balance (b, first_node, &b->content);
 }
 
 const CwTemplate cw_template_title = {

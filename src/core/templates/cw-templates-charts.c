@@ -141,6 +141,23 @@ highlighted_bar (CwSceneBuilder *b,
   return best;
 }
 
+/* The size values are set at: the type scale's label, and never more than
+ * three quarters of the title over the chart, so they stay secondary. */
+static double
+value_size_for (CwSceneBuilder *b)
+{
+  double size = cw_builder_type_style (b, CW_TYPE_LABEL).max_size * b->unit;
+
+  for (guint i = 0; i < b->scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (b->scene->nodes, i);
+
+      if (node->kind == CW_NODE_TEXT && g_strcmp0 (node->element, "title") == 0)
+        size = MIN (size, node->font_size * 0.75);
+    }
+  return cw_builder_agreed (b, "values/size", size);
+}
+
 /* Upright bars, or FALSE when their labels would not fit under them. */
 static gboolean
 layout_vertical_bars (CwSceneBuilder *b,
@@ -155,7 +172,7 @@ layout_vertical_bars (CwSceneBuilder *b,
   double u = b->unit;
   double slot = box->width / n;
   double bar_w = slot * 0.72;
-  double value_size = cw_builder_agreed (b, "values/size", cw_builder_type_style (b, CW_TYPE_LABEL).max_size * u);
+  double value_size = value_size_for (b);
   double label_h = 0, value_h = 0, chart_h, base;
   guint highlight = highlighted_bar (b, bars, n);
   CwColor accent = cw_builder_tone_color (b, statistic);
@@ -258,7 +275,6 @@ layout_horizontal_bars (CwSceneBuilder *b,
                         CwNumberStyle   style)
 {
   CwTextStyle label_style = cw_builder_type_style (b, CW_TYPE_BODY);
-  CwTextStyle value_style = cw_builder_type_style (b, CW_TYPE_LABEL);
   double u = b->unit;
   double s = 1;
   double total = 0, bar_h = 0, value_size = 0, gap = 0, label_gap = 0, value_w_max = 0;
@@ -271,7 +287,7 @@ layout_horizontal_bars (CwSceneBuilder *b,
   double y;
 
   label_style.align = PANGO_ALIGN_LEFT;
-  value_size = cw_builder_agreed (b, "values/size", value_style.max_size * u);
+  value_size = value_size_for (b);
   for (guint i = 0; i < n; i++)
     {
       cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,

@@ -477,7 +477,11 @@ cw_templates_add_counter (CwSceneBuilder *b,
 {
   CwNode *node = cw_node_new (CW_NODE_COUNTER, element, rect);
   g_autofree char *number = cw_number_format (b->language, style, value, decimals);
+  g_autofree char *key = g_strdup_printf ("%s/counter/%d", element, font);
 
+  /* a number fitted to a shape ("60 %" in a ring) is as large in every
+   * language as in the one whose number is widest */
+  size = cw_builder_agree (b, key, size);
   node->font_family = g_strdup (cw_theme_get_font_family (b->theme, font));
   node->font_weight = cw_theme_get_font_weight (b->theme, font);
   node->font_size = size;
