@@ -213,7 +213,7 @@ text_node (CwScene    *scene,
 static void
 test_wrap_before_shrink (void)
 {
-  const char *long_label = "hectares of farmland cleared";
+  const char *long_label = "hectares of pasture cleared";
   g_autoptr(CwDeck) deck = cw_deck_copy (sample);
   g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
   g_autoptr(CwRenderer) short_renderer = NULL;
