@@ -453,6 +453,46 @@ test_no_bullseye (void)
     g_error ("the background forms rings round a centre (%.2f)", best);
 }
 
+/* A deck sets its alignment and texture in its theme, and keeps them
+ * when saved; each built-in theme has its own texture, none of them a target. */
+static void
+test_theme_settings (void)
+{
+  static const char deck_xml[] =
+    "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+    "  <meta><title>Theme</title><language>en</language></meta>\n"
+    "  <theme base=\"night\" align=\"start\" texture=\"grain\"/>\n"
+    "  <slides><slide id=\"t\" template=\"title\"/></slides>\n"
+    "</deck>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_string (deck_xml, &error);
+  g_autoptr(CwDeck) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CwTheme) sand = cw_theme_new ("sand");
+  g_autoptr(CwTheme) night = cw_theme_new ("night");
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_theme_get_align (cw_deck_get_theme (deck)), ==, CW_ALIGN_START);
+  g_assert_cmpint (cw_theme_get_texture (cw_deck_get_theme (deck)), ==, CW_TEXTURE_GRAIN);
+
+  bytes = cw_deck_save_to_bytes (deck);
+  again = cw_deck_load_bytes (bytes, "again.clearway", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_theme_get_align (cw_deck_get_theme (again)), ==, CW_ALIGN_START);
+  g_assert_cmpint (cw_theme_get_texture (cw_deck_get_theme (again)), ==, CW_TEXTURE_GRAIN);
+
+  g_assert_cmpint (cw_theme_get_texture (night), ==, CW_TEXTURE_CONTOURS);
+  g_assert_cmpint (cw_theme_get_texture (sand), ==, CW_TEXTURE_GRADIENT);
+  g_assert_cmpint (cw_theme_get_align (night), ==, CW_ALIGN_CENTER);
+
+  g_clear_object (&deck);
+  deck = cw_test_load_string ("<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">"
+                              "<meta><title>T</title><language>en</language></meta>"
+                              "<theme texture=\"rings\"/><slides/></deck>", &error);
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_null (deck);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +509,7 @@ main (int   argc,
   g_test_add_func ("/cw/design/bars-use-width", test_bars_use_width);
   g_test_add_func ("/cw/design/quote-marks", test_quote_marks);
   g_test_add_func ("/cw/design/no-bullseye", test_no_bullseye);
+  g_test_add_func ("/cw/design/theme-settings", test_theme_settings);
 
   ret = g_test_run ();
   g_object_unref (sample);
