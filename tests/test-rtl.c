@@ -168,7 +168,7 @@ test_title (void)
   g_assert_cmpfloat (fabs (rule->rect.x + rule->rect.width - safe_right), <, 1);
 }
 
-/* Bars grow from the right, their values beyond their ends, on the left. */
+/* Bars grow from the right; their values end the lines over them, on the left. */
 static void
 test_bars (void)
 {
@@ -197,9 +197,9 @@ test_bars (void)
         }
       else if (g_strcmp0 (node->element, "values") == 0)
         {
-          /* the value sits left of the longest bar's end, right-aligned to it */
-          g_assert_cmpint (node->align, ==, PANGO_ALIGN_RIGHT);
-          g_assert_cmpfloat (node->rect.x + node->rect.width, <, safe_right);
+          /* the value ends the line over its bar: at the left, flush with the safe area */
+          g_assert_cmpint (node->align, ==, PANGO_ALIGN_LEFT);
+          g_assert_cmpfloat (fabs (node->rect.x - rtl->safe.x), <, 1);
         }
       else if (g_strcmp0 (node->element, "labels") == 0)
         {

@@ -231,10 +231,9 @@ build_comparison (CwSceneBuilder *b)
       CwTextStyle label_style = label_base, change_style = change_base;
       double need = 0;
 
-      label_style.max_size *= MIN (s, 1);
-      change_style.max_size *= MIN (s, 1);
-      label_style.min_size = MIN (label_style.min_size, label_style.max_size);
-      change_style.min_size = MIN (change_style.min_size, change_style.max_size);
+      /* the figures give way first; labels stay readable */
+      label_style.max_size = MAX (label_style.max_size * MIN (s, 1), label_style.min_size);
+      change_style.max_size = MAX (change_style.max_size * MIN (s, 1), change_style.min_size);
       /* the figures are the point of the slide: as large as the type scale's figure */
       number_size = cw_builder_agreed (b, "figures/size", figure_max * s);
       arrow_w = stacked ? 0 : 110 * u * s;
@@ -324,11 +323,11 @@ build_comparison (CwSceneBuilder *b)
 
     a->down = stacked;
     a->left = b->scene->rtl;
-    a->width = 10 * u * s;
+    a->width = 12 * u * s;
     if (stacked)
       {
         double top = y + sides[0].label_fit.height + 24 * u * s + sides[0].number_h + 30 * u * s;
-        rect = (CwRect) { box.x + box.width / 2 - 40 * u * s, top, 80 * u * s, 80 * u * s };
+        rect = (CwRect) { box.x + box.width / 2 - 50 * u * s, top, 100 * u * s, 80 * u * s };
       }
     else
       {
