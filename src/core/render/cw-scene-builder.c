@@ -807,6 +807,9 @@ new_text_node (CwSceneBuilder    *self,
   node->font_size = size;
   node->line_height = style->line_height;
   node->align = style->align;
+  /* a number has no direction of its own: at the start of a right-to-left line it sits at the right */
+  if (kind == CW_NODE_COUNTER && self->scene->rtl && node->align == PANGO_ALIGN_LEFT)
+    node->align = PANGO_ALIGN_RIGHT;
   node->color = *color;
   cw_builder_style_node (self, node);
   if (element != NULL)

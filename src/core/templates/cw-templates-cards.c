@@ -176,6 +176,8 @@ build_comparison (CwSceneBuilder *b)
   CwTextFit change_fit = { 0 };
   CwNumberStyle style = CW_NUMBER_DECIMAL;
   CwRect box;
+  /* where a stacked comparison's arrow and change sit across the box */
+  double start = 0.5;
 
   cw_templates_add_texture (b);
   for (guint i = 0; i < 2; i++)
@@ -283,6 +285,8 @@ build_comparison (CwSceneBuilder *b)
     }
 
   number_size = cw_builder_agree (b, "figures/size", number_size);
+  if (stacked)
+    start = b->scene->rtl ? 1 - cw_templates_halign (b) : cw_templates_halign (b);
   y = box.y + MAX (0, box.height - total) * 0.5;
 
   for (guint i = 0; i < 2; i++)
@@ -305,6 +309,8 @@ build_comparison (CwSceneBuilder *b)
       if (sides[i].label != NULL)
         {
           label_style.max_size = label_style.min_size = sides[i].label_fit.size / u;
+          /* one above the other, the figures follow the deck's alignment */
+          label_style.align = stacked ? cw_builder_get_align (b) : PANGO_ALIGN_CENTER;
           node = cw_builder_add_text (b, fields[i], sides[i].label, &label_style, &muted, &label_rect);
           node->wrap_width = sides[i].label_fit.wrap_width;
           node->enter.effect = CW_EFFECT_FADE;
@@ -313,7 +319,8 @@ build_comparison (CwSceneBuilder *b)
       cw_templates_add_counter (b, fields[i], cw_statistic_get_value (sides[i].statistic),
                                 cw_statistic_get_decimals (sides[i].statistic), style, NULL, NULL,
                                 CW_FONT_NUMBER, number_size, i == 1 ? &accent : &text,
-                                &number_rect, PANGO_ALIGN_CENTER);
+                                &number_rect, !stacked || start == 0.5 ? PANGO_ALIGN_CENTER
+                                              : start < 0.5 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
     }
 
   {
@@ -327,7 +334,7 @@ build_comparison (CwSceneBuilder *b)
     if (stacked)
       {
         double top = y + sides[0].label_fit.height + 24 * u * s + sides[0].number_h + 30 * u * s;
-        rect = (CwRect) { box.x + box.width / 2 - 50 * u * s, top, 100 * u * s, 80 * u * s };
+        rect = (CwRect) { box.x + (box.width - 100 * u * s) * start, top, 100 * u * s, 80 * u * s };
       }
     else
       {
@@ -354,7 +361,8 @@ build_comparison (CwSceneBuilder *b)
 
       if (change_fit.lines == 1)
         cw_templates_measure (b, change, change_base.font, change_fit.size, FALSE, &text_w, NULL);
-      text_rect = (CwRect) { box.x + (box.width - text_w) / 2, top + 20 * u * s, text_w, change_fit.height };
+      text_rect = (CwRect) { box.x + pad + (box.width - text_w - 2 * pad) * start, top + 20 * u * s, text_w,
+                             change_fit.height };
       CwRect pill_rect = { text_rect.x - pad, top, text_rect.width + 2 * pad, change_fit.height + 40 * u * s };
       CwTextStyle change_style = change_base;
       Pill *p = g_new0 (Pill, 1);

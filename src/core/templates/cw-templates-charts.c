@@ -858,6 +858,8 @@ build_pictogram (CwSceneBuilder *b)
   CwTextStyle label_style = cw_builder_type_style (b, CW_TYPE_LABEL);
   CwTextStyle legend_style = cw_builder_type_style (b, CW_TYPE_LEGEND);
   guint first_node = b->scene->nodes->len;
+  /* the grid lines up with the texts over it */
+  double halign = cw_templates_halign (b);
   CwStatistic *statistic = cw_builder_get_statistic (b, "statistic");
   CwStatistic *total_stat = cw_builder_get_statistic (b, "total");
   const char *icon = cw_builder_get_string (b, "icon");
@@ -1000,8 +1002,8 @@ build_pictogram (CwSceneBuilder *b)
   grid->rtl = b->scene->rtl;
 
   node = cw_node_new (CW_NODE_CUSTOM, "icons",
-                      &(CwRect) { box.x + (box.width - grid_w) / 2, box.y + MAX (0, box.height - grid_h) / 2,
-                                  grid_w, grid_h });
+                      &(CwRect) { box.x + (box.width - grid_w) * (b->scene->rtl ? 1 - halign : halign),
+                                  box.y + MAX (0, box.height - grid_h) / 2, grid_w, grid_h });
   node->color = accent;
   node->data = grid;
   node->destroy = icon_grid_free;
@@ -1154,7 +1156,7 @@ draw_line (const CwNode *node,
 static void
 build_line_chart (CwSceneBuilder *b)
 {
-  static const CwTextStyle label_base = { CW_FONT_BODY, 38, 26, 1.0, 1, PANGO_ALIGN_CENTER };
+  CwTextStyle label_base = cw_builder_type_style (b, CW_TYPE_LEGEND);
   CwStatistic *statistic = require_series (b, "statistic", 2);
   g_autofree char *kicker = cw_builder_get_text (b, "kicker");
   g_autofree char *title = cw_builder_get_text (b, "title");
@@ -1172,6 +1174,11 @@ build_line_chart (CwSceneBuilder *b)
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   CwRect box, plot;
   LineData *d;
+
+  /* the periods under the axis: one line each, centred on their point */
+  label_base.max_lines = 1;
+  label_base.line_height = 1.0;
+  label_base.align = PANGO_ALIGN_CENTER;
   CwNode *node;
   guint n, step;
 
