@@ -370,6 +370,7 @@ build_scene (CwRenderer *self,
   builder.shared = shared;
   builder.agreed = agreed;
   builder.proposed = proposed;
+  builder.measuring = proposed != NULL;
 
   template->build (&builder);
   g_clear_pointer (&builder.extra, g_hash_table_unref);

@@ -695,44 +695,36 @@ cw_text_fit (const char        *text,
   /* with hinting off, widths scale linearly with the size */
   word_per_px = measure_widest_word (text, family, weight, 100) / 100;
 
-  /* the largest size for each number of lines up to the maximum */
+  /* Wrap before shrinking: the largest size at which the text takes at
+   * most max_lines lines (a role keeps its size, and one language's longer
+   * words do not make its text smaller than another's); set at that size,
+   * it takes as few lines as it can. Only that one size is searched for. */
   {
     guint max_lines = MAX (style->max_lines, 1);
-    double sizes[16] = { 0 };
     guint min_lines;
     double min_h;
-
-    max_lines = MIN (max_lines, G_N_ELEMENTS (sizes) - 1);
 
     /* the fewest lines the text can take, and whether it fits at all */
     measure (text, family, weight, style, min_size, width, &min_lines, &min_h);
     if (word_per_px * min_size > width || (height > 0 && min_h > height))
       min_lines = G_MAXUINT;
 
-    for (guint l = 1; l <= max_lines; l++)
+    if (min_lines <= max_lines)
       {
-        double found = -1;
-
-        if (l < min_lines)
-          {
-            sizes[l] = -1;
-            continue;
-          }
-
         measure (text, family, weight, style, max_size, width, &lines, &h);
-        if (lines <= l && word_per_px * max_size <= width && (height <= 0 || h <= height))
-          found = max_size;
+        if (lines <= max_lines && word_per_px * max_size <= width && (height <= 0 || h <= height))
+          best = max_size;
 
         lo = min_size;
         hi = max_size;
-        for (guint i = 0; found < max_size && i < 18 && hi - lo > 0.25; i++)
+        for (guint i = 0; best < max_size && i < 18 && hi - lo > 0.25; i++)
           {
             double mid = (lo + hi) / 2;
 
             measure (text, family, weight, style, mid, width, &lines, &h);
-            if (lines <= l && word_per_px * mid <= width && (height <= 0 || h <= height))
+            if (lines <= max_lines && word_per_px * mid <= width && (height <= 0 || h <= height))
               {
-                found = mid;
+                best = mid;
                 lo = mid;
               }
             else
@@ -740,14 +732,10 @@ cw_text_fit (const char        *text,
                 hi = mid;
               }
           }
-        sizes[l] = found;
+        /* the minimum fits, as measured above */
+        if (best < 0)
+          best = min_size;
       }
-
-    /* Wrap before shrinking: the largest size any number of lines allows
-     * (a role keeps its size, and one language's longer words do not make
-     * its text smaller than another's). Set at that size, the text takes
-     * as few lines as it can. */
-    best = sizes[max_lines];
   }
 
   if (best < 0)
@@ -903,7 +891,7 @@ cw_builder_add_logo (CwSceneBuilder *self,
   node = cw_node_new (CW_NODE_IMAGE, "logo", &rect);
   cw_builder_style_node (self, node);
   node->color = cw_theme_get_color (self->theme, CW_COLOR_MUTED);
-  if (logo != NULL)
+  if (logo != NULL && !self->measuring)
     node->surface = cw_image_render (logo, rect.width, rect.height);
   cw_scene_add_node (self->scene, node);
   return node;

@@ -109,6 +109,9 @@ struct _CwSceneBuilder
    * either may be %NULL: cw_builder_agree() */
   GHashTable       *agreed;
   GHashTable       *proposed;
+  /* laid out only to measure (in another language, to agree on sizes):
+   * the scene is never drawn, so images need not be rendered */
+  gboolean          measuring;
 };
 
 typedef struct _CwStack CwStack;

@@ -546,7 +546,7 @@ build_safety (CwSceneBuilder *b)
       d->family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_HEADING));
       d->weight = cw_theme_get_font_weight (b->theme, CW_FONT_HEADING);
       d->digit = g_strdup_printf ("%u", i + 1);
-      if (children)
+      if (children && !b->measuring)
         d->symbol = cw_pictogram_render (steps[i].symbol, (int) (badge * 0.62));
       node = cw_node_new (CW_NODE_CUSTOM, element, &badge_rect);
       node->data = d;

@@ -553,7 +553,10 @@ build_quote (CwSceneBuilder *b)
   y = box.y + MAX (0, box.height - total) * 0.5;
 
   p = g_new0 (Portrait, 1);
-  if (photo != NULL)
+  /* a layout that only measures is never drawn */
+  if (b->measuring)
+    p->photo = photo != NULL;
+  else if (photo != NULL)
     {
       p->photo = TRUE;
       p->surface = cover_square (photo, (int) ceil (portrait));

@@ -989,8 +989,8 @@ build_pictogram (CwSceneBuilder *b)
   grid_h = rows * size + (rows - 1) * gap;
 
   grid = g_new0 (IconGrid, 1);
-  grid->mask = cw_pictogram_render (icon, (int) ceil (size));
-  if (grid->mask == NULL)
+  grid->mask = b->measuring ? NULL : cw_pictogram_render (icon, (int) ceil (size));
+  if (grid->mask == NULL && !b->measuring)
     grid->mask = cw_pictogram_render ("person", (int) ceil (size));
   grid->columns = columns;
   grid->count = count;
