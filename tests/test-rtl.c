@@ -103,7 +103,7 @@ ink_bounds (cairo_surface_t *frame,
 
           for (int shift = 0; shift < 24; shift += 8)
             worst = MAX (worst, ABS ((int) ((ra[x] >> shift) & 0xff) - (int) ((rb[x] >> shift) & 0xff)));
-          /* the faint contour rings of the background stay under this */
+          /* the faint contour lines of the background stay under this */
           if (worst > 70)
             {
               *left = MIN (*left, x);
