@@ -103,7 +103,7 @@ ink_bounds (cairo_surface_t *frame,
 
           for (int shift = 0; shift < 24; shift += 8)
             worst = MAX (worst, ABS ((int) ((ra[x] >> shift) & 0xff) - (int) ((rb[x] >> shift) & 0xff)));
-          /* the faint contour rings of the background stay under this */
+          /* the faint contour lines of the background stay under this */
           if (worst > 70)
             {
               *left = MIN (*left, x);
@@ -168,7 +168,7 @@ test_title (void)
   g_assert_cmpfloat (fabs (rule->rect.x + rule->rect.width - safe_right), <, 1);
 }
 
-/* Bars grow from the right, their values beyond their ends, on the left. */
+/* Bars grow from the right; their values end the lines over them, on the left. */
 static void
 test_bars (void)
 {
@@ -197,9 +197,9 @@ test_bars (void)
         }
       else if (g_strcmp0 (node->element, "values") == 0)
         {
-          /* the value sits left of the longest bar's end, right-aligned to it */
-          g_assert_cmpint (node->align, ==, PANGO_ALIGN_RIGHT);
-          g_assert_cmpfloat (node->rect.x + node->rect.width, <, safe_right);
+          /* the value ends the line over its bar: at the left, flush with the safe area */
+          g_assert_cmpint (node->align, ==, PANGO_ALIGN_LEFT);
+          g_assert_cmpfloat (fabs (node->rect.x - rtl->safe.x), <, 1);
         }
       else if (g_strcmp0 (node->element, "labels") == 0)
         {

@@ -8,7 +8,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <unicode/uldnames.h>
+#include <unicode/ulocdata.h>
 #include <unicode/uloc.h>
 
 #include "cw-locale.h"
@@ -109,4 +112,86 @@ cw_language_get_name (const char *language,
     title[n] = '\0';
     return g_strconcat (title, g_utf8_next_char (name), NULL);
   }
+}
+
+static char *
+get_delimiter (ULocaleData        *data,
+               ULocaleDataDelimiterType type,
+               const char         *fallback)
+{
+  UChar buffer[8];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = ulocdata_getDelimiter (data, type, buffer, G_N_ELEMENTS (buffer), &status);
+  char *utf8;
+
+  if (U_FAILURE (status) || length <= 0)
+    return g_strdup (fallback);
+  utf8 = g_utf16_to_utf8 (buffer, length, NULL, NULL, NULL);
+  return utf8 != NULL ? utf8 : g_strdup (fallback);
+}
+
+/**
+ * cw_locale_get_quotes:
+ * @open: (out) (transfer full): the mark that opens a quotation
+ * @close: (out) (transfer full): the mark that closes it
+ *
+ * The quotation marks @language sets, from CLDR through ICU: “…” in
+ * English, «…» in Russian and Azerbaijani, „…“ in German.
+ */
+void
+cw_locale_get_quotes (const char  *language,
+                      char       **open,
+                      char       **close)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+  ULocaleData *data;
+
+  cw_locale_to_icu (language, locale, sizeof locale);
+  data = ulocdata_open (locale, &status);
+  if (U_FAILURE (status) || data == NULL)
+    {
+      *open = g_strdup ("\u201c");
+      *close = g_strdup ("\u201d");
+      return;
+    }
+  *open = get_delimiter (data, ULOCDATA_QUOTATION_START, "\u201c");
+  *close = get_delimiter (data, ULOCDATA_QUOTATION_END, "\u201d");
+  ulocdata_close (data);
+}
+
+static gboolean
+is_quotation_mark (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  return c == '"' || c == 0x201e || c == 0x201a || c == 0x300c || c == 0x300d ||
+         type == G_UNICODE_INITIAL_PUNCTUATION || type == G_UNICODE_FINAL_PUNCTUATION;
+}
+
+/**
+ * cw_locale_quote:
+ *
+ * Returns: (transfer full): @text between @language's quotation marks;
+ *   marks the author typed at its ends give way to the language's, so
+ *   they are never doubled
+ */
+char *
+cw_locale_quote (const char *language,
+                 const char *text)
+{
+  g_autofree char *open = NULL;
+  g_autofree char *close = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  const char *start = stripped;
+  const char *end = stripped + strlen (stripped);
+
+  cw_locale_get_quotes (language, &open, &close);
+  while (*start != '\0' && is_quotation_mark (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start && is_quotation_mark (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  if (end == start)
+    return g_strdup (text);
+  return g_strdup_printf ("%s%.*s%s", open, (int) (end - start), start, close);
 }

@@ -16,5 +16,10 @@ char     *cw_locale_with_digits    (const char    *language,
 gboolean  cw_locale_is_rtl         (const char    *language);
 char     *cw_language_get_name     (const char    *language,
                                     const char    *display_language);
+void      cw_locale_get_quotes     (const char    *language,
+                                    char         **open,
+                                    char         **close);
+char     *cw_locale_quote          (const char    *language,
+                                    const char    *text);
 
 G_END_DECLS

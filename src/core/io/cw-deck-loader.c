@@ -523,6 +523,24 @@ load_theme (Loader  *loader,
     }
   theme = cw_theme_new (base);
 
+  {
+    g_autofree char *align = get_attr (node, "align");
+    g_autofree char *texture = get_attr (node, "texture");
+    CwAlign a;
+    CwTexture t;
+
+    if (align != NULL && !cw_align_from_string (align, &a))
+      loader_error (loader, line_of (node), CW_ERROR_BAD_VALUE,
+                    _("“%s” is not an alignment; use start or center."), align);
+    else if (align != NULL)
+      cw_theme_set_align (theme, a);
+    if (texture != NULL && !cw_texture_from_string (texture, &t))
+      loader_error (loader, line_of (node), CW_ERROR_BAD_VALUE,
+                    _("“%s” is not a background texture; use contours, grain or gradient."), texture);
+    else if (texture != NULL)
+      cw_theme_set_texture (theme, t);
+  }
+
   for (xmlNode *n = node->children; n; n = n->next)
     {
       if (is_element (n, "color"))

@@ -55,6 +55,10 @@ write_theme (xmlNode *root,
   const char *href = cw_theme_get_logo_href (theme);
 
   set_prop (node, "base", cw_theme_get_base (theme));
+  if (cw_theme_has_align (theme))
+    set_prop (node, "align", cw_align_to_string (cw_theme_get_align (theme)));
+  if (cw_theme_has_texture (theme))
+    set_prop (node, "texture", cw_texture_to_string (cw_theme_get_texture (theme)));
 
   for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
     {

@@ -24,6 +24,8 @@ typedef struct
   const char  *label;
   const char  *colors[CW_N_COLOR_ROLES];
   BuiltinFont  fonts[CW_N_FONT_ROLES];
+  CwAlign      align;
+  CwTexture    texture;
 } BuiltinTheme;
 
 /* Headings and numbers bold, body text regular, all in the renderer's
@@ -43,19 +45,19 @@ static const BuiltinTheme builtin_themes[] = {
   { "night", N_("Night"),
     { "#0B1722", "#173049", "#1E3A55", "#F4F7FA", "#A9BCCD", "#FFC53D", "#FF7A6B",
       "#FF8A7A", "#F4F7FA" },
-    NOTO_SANS_FONTS },
+    NOTO_SANS_FONTS, CW_ALIGN_CENTER, CW_TEXTURE_CONTOURS },
   { "sand", N_("Sand"),
     { "#F7F2E8", "#EADFC9", "#FFFFFF", "#17202B", "#4D5866", "#A63F0A", "#B3261E",
       "#A8123E", "#17202B" },
-    NOTO_SANS_FONTS },
+    NOTO_SANS_FONTS, CW_ALIGN_START, CW_TEXTURE_GRADIENT },
   { "signal", N_("Signal"),
     { "#A3121C", "#6E0A12", "#7F0D16", "#FFFFFF", "#FFD9D6", "#FFE066", "#FFFFFF",
       "#FFFFFF", "#FFFFFF" },
-    NOTO_SANS_FONTS },
+    NOTO_SANS_FONTS, CW_ALIGN_CENTER, CW_TEXTURE_GRADIENT },
   { "meadow", N_("Meadow"),
     { "#0D3528", "#17573F", "#1B5E45", "#F2FBF6", "#B8D9C8", "#FFD166", "#FFB7AC",
       "#FFBDB3", "#F2FBF6" },
-    NOTO_SANS_FONTS },
+    NOTO_SANS_FONTS, CW_ALIGN_CENTER, CW_TEXTURE_CONTOURS },
 };
 
 static const CwKeyword color_roles[CW_N_COLOR_ROLES] = {
@@ -75,6 +77,10 @@ static const CwKeyword font_roles[CW_N_FONT_ROLES] = {
   { "body", N_("Body text") },
   { "number", N_("Numbers") },
 };
+
+/* the file's words for them; "centre" is read too */
+static const char * const align_names[CW_N_ALIGNS] = { "start", "center" };
+static const char * const texture_names[CW_N_TEXTURES] = { "contours", "grain", "gradient" };
 
 static const struct {
   const char *name;
@@ -98,6 +104,9 @@ struct _CwTheme
   int       font_weights[CW_N_FONT_ROLES];
   CwImage  *logo;
   char     *logo_href;
+  /* -1 while the base theme's is used */
+  int       align;
+  int       texture;
   CwRevision revision;
 };
 
@@ -221,6 +230,8 @@ static void
 cw_theme_init (CwTheme *self)
 {
   self->base = g_strdup ("night");
+  self->align = -1;
+  self->texture = -1;
   self->revision = cw_revision_next ();
 }
 
@@ -248,6 +259,8 @@ cw_theme_copy (CwTheme *self)
   /* CwImage is immutable once decoded, so it can be shared */
   g_set_object (&copy->logo, self->logo);
   copy->logo_href = g_strdup (self->logo_href);
+  copy->align = self->align;
+  copy->texture = self->texture;
   /* the same content: undo may use either */
   copy->revision = self->revision;
 
@@ -288,7 +301,8 @@ cw_theme_equal (CwTheme *a,
   if (a == b || a->revision == b->revision)
     return TRUE;
   if (g_strcmp0 (a->base, b->base) != 0 || a->colors_set != b->colors_set ||
-      g_strcmp0 (a->logo_href, b->logo_href) != 0)
+      g_strcmp0 (a->logo_href, b->logo_href) != 0 || a->align != b->align ||
+      a->texture != b->texture)
     return FALSE;
   for (guint i = 0; i < CW_N_COLOR_ROLES; i++)
     if ((a->colors_set & (1u << i)) && !colors_equal (&a->colors[i], &b->colors[i]))
@@ -349,6 +363,111 @@ cw_theme_get_color (CwTheme     *self,
   builtin = get_builtin (self);
   cw_color_parse (builtin->colors[role], &color);
   return color;
+}
+
+/* How the deck's slides align their texts: as the deck sets, or as its base theme does. */
+CwAlign
+cw_theme_get_align (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), CW_ALIGN_CENTER);
+  return self->align >= 0 ? (CwAlign) self->align : get_builtin (self)->align;
+}
+
+gboolean
+cw_theme_has_align (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), FALSE);
+  return self->align >= 0;
+}
+
+void
+cw_theme_set_align (CwTheme *self,
+                    CwAlign  align)
+{
+  g_return_if_fail (CW_IS_THEME (self));
+  g_return_if_fail (align < CW_N_ALIGNS);
+
+  if (self->align == (int) align)
+    return;
+  self->align = align;
+  emit_changed (self, NULL);
+}
+
+/* What lies behind the content: as the deck sets, or as its base theme does. */
+CwTexture
+cw_theme_get_texture (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), CW_TEXTURE_GRADIENT);
+  return self->texture >= 0 ? (CwTexture) self->texture : get_builtin (self)->texture;
+}
+
+gboolean
+cw_theme_has_texture (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), FALSE);
+  return self->texture >= 0;
+}
+
+void
+cw_theme_set_texture (CwTheme   *self,
+                      CwTexture  texture)
+{
+  g_return_if_fail (CW_IS_THEME (self));
+  g_return_if_fail (texture < CW_N_TEXTURES);
+
+  if (self->texture == (int) texture)
+    return;
+  self->texture = texture;
+  emit_changed (self, NULL);
+}
+
+const char *
+cw_align_to_string (CwAlign align)
+{
+  g_return_val_if_fail (align < CW_N_ALIGNS, NULL);
+  return align_names[align];
+}
+
+gboolean
+cw_align_from_string (const char *str,
+                      CwAlign    *align)
+{
+  for (guint i = 0; i < CW_N_ALIGNS; i++)
+    {
+      if (g_strcmp0 (str, align_names[i]) == 0)
+        {
+          *align = i;
+          return TRUE;
+        }
+    }
+  if (g_strcmp0 (str, "centre") == 0)
+    {
+      *align = CW_ALIGN_CENTER;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+cw_texture_to_string (CwTexture texture)
+{
+  g_return_val_if_fail (texture < CW_N_TEXTURES, NULL);
+  return texture_names[texture];
+}
+
+gboolean
+cw_texture_from_string (const char *str,
+                        CwTexture  *texture)
+{
+  for (guint i = 0; i < CW_N_TEXTURES; i++)
+    {
+      if (g_strcmp0 (str, texture_names[i]) == 0)
+        {
+          *texture = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* The color role that draws figures of @tone. */

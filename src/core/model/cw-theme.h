@@ -34,6 +34,37 @@ typedef enum
   CW_N_FONT_ROLES
 } CwFontRole;
 
+/**
+ * CwAlign:
+ * @CW_ALIGN_START: texts start at the left (the right in right-to-left languages)
+ * @CW_ALIGN_CENTER: texts are centered
+ *
+ * How every slide of a deck aligns its texts, so the clip keeps one line.
+ */
+typedef enum
+{
+  CW_ALIGN_START,
+  CW_ALIGN_CENTER,
+  CW_N_ALIGNS
+} CwAlign;
+
+/**
+ * CwTexture:
+ * @CW_TEXTURE_CONTOURS: contour lines of land, like a survey map
+ * @CW_TEXTURE_GRAIN: a fine grain, like paper
+ * @CW_TEXTURE_GRADIENT: the background's gradient alone
+ *
+ * What lies behind the content. None draws a target: a bullseye has no
+ * place on a clip about landmines.
+ */
+typedef enum
+{
+  CW_TEXTURE_CONTOURS,
+  CW_TEXTURE_GRAIN,
+  CW_TEXTURE_GRADIENT,
+  CW_N_TEXTURES
+} CwTexture;
+
 #define CW_TYPE_THEME (cw_theme_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwTheme, cw_theme, CW, THEME, GObject)
@@ -71,6 +102,21 @@ const char    *cw_theme_get_logo_href      (CwTheme       *self);
 void           cw_theme_set_logo           (CwTheme       *self,
                                             CwImage       *logo,
                                             const char    *href);
+
+CwAlign        cw_theme_get_align          (CwTheme       *self);
+gboolean       cw_theme_has_align          (CwTheme       *self);
+void           cw_theme_set_align          (CwTheme       *self,
+                                            CwAlign        align);
+CwTexture      cw_theme_get_texture        (CwTheme       *self);
+gboolean       cw_theme_has_texture        (CwTheme       *self);
+void           cw_theme_set_texture        (CwTheme       *self,
+                                            CwTexture      texture);
+const char    *cw_align_to_string          (CwAlign        align);
+gboolean       cw_align_from_string        (const char    *str,
+                                            CwAlign       *align);
+const char    *cw_texture_to_string        (CwTexture      texture);
+gboolean       cw_texture_from_string      (const char    *str,
+                                            CwTexture     *texture);
 
 CwColorRole    cw_tone_get_color_role      (CwTone         tone);
 

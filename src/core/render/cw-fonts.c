@@ -349,8 +349,12 @@ cw_fonts_list_missing_fallbacks (void)
   return missing;
 }
 
-/* measurements kept per thread; more are forgotten all at once */
-#define MAX_MEASUREMENTS 1024
+/* measurements kept per thread; more are forgotten all at once. A deck's
+ * slides are laid out in each of its languages to agree on sizes
+ * (cw_renderer_new()), and a table that forgets in between measures
+ * everything again: this holds a few languages of a long deck, at a
+ * few hundred bytes each. */
+#define MAX_MEASUREMENTS 16384
 
 static gint n_layouts;
 

@@ -314,11 +314,21 @@ unknown_template (CwSlide *slide)
  * enough to take in a number that has just stopped counting. */
 #define KEY_FIGURE_HOLD 2.0
 
+/**
+ * build_scene:
+ * @language: the language to lay @slide out in
+ * @agreed: (nullable): the sizes the deck's languages agreed on
+ * @proposed: (nullable): where to note the sizes this layout chose; a
+ *   layout that only measures, whose warnings are not the renderer's
+ */
 static CwScene *
 build_scene (CwRenderer *self,
              CwDeck     *deck,
              CwSlide    *slide,
-             GHashTable *shared)
+             GHashTable *shared,
+             const char *language,
+             GHashTable *agreed,
+             GHashTable *proposed)
 {
   const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
   CwTheme *theme = cw_deck_get_theme (deck);
@@ -334,12 +344,13 @@ build_scene (CwRenderer *self,
   scene->background = cw_theme_get_color (theme, CW_COLOR_BACKGROUND);
   scene->background_end = cw_theme_get_color (theme, CW_COLOR_BACKGROUND_END);
   scene->transparent = self->transparent;
-  scene->rtl = cw_locale_is_rtl (self->language);
+  scene->rtl = cw_locale_is_rtl (language);
 
   if (template == NULL)
     {
       /* the loader refuses unknown templates; this only guards against a bad edit */
-      cw_diagnostics_add_unique (self->warnings, unknown_template (slide));
+      if (proposed == NULL)
+        cw_diagnostics_add_unique (self->warnings, unknown_template (slide));
       scene->duration = 1;
       cw_scene_finish (scene);
       return scene;
@@ -349,9 +360,9 @@ build_scene (CwRenderer *self,
   builder.slide = slide;
   builder.template = template;
   builder.format = self->format;
-  builder.language = numbers = cw_locale_with_digits (self->language,
+  builder.language = numbers = cw_locale_with_digits (language,
                                                      cw_deck_get_digits (deck) == CW_DIGITS_NATIVE);
-  builder.text_language = self->language;
+  builder.text_language = language;
   builder.theme = theme;
   builder.scene = scene;
   builder.frame = (CwRect) { 0, 0, self->format->width, self->format->height };
@@ -360,12 +371,17 @@ build_scene (CwRenderer *self,
   builder.warnings = warnings;
   builder.untranslated = untranslated;
   builder.shared = shared;
+  builder.agreed = agreed;
+  builder.proposed = proposed;
+  builder.measuring = proposed != NULL;
 
   template->build (&builder);
   g_clear_pointer (&builder.extra, g_hash_table_unref);
   if (builder.fine_print != NULL)
     g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
   cw_scene_finish (scene);
+  if (proposed != NULL)
+    return scene;
   if (self->check_glyphs)
     check_glyphs (self, theme, slide, scene);
 
@@ -428,6 +444,48 @@ build_scene (CwRenderer *self,
   return scene;
 }
 
+/* Rounds of layout the languages take to agree: each round can only make
+ * sizes smaller, and after the first few nothing a viewer sees changes. */
+#define MAX_AGREEMENT_ROUNDS 3
+
+/* Within one deck and format, a role has one size in every language and a
+ * pictogram one shape, sized for the language that needs the most room, so
+ * the clips look like one campaign. The slide is laid out in each of the
+ * deck's languages and each takes the smallest size any of them chose;
+ * laying out again with those sizes can make one language shrink another
+ * text (a column that now wraps), so the rounds go on until they agree.
+ * Text measurement is cached (cw_text_measure()), so the other languages'
+ * layouts cost little once the first clip has been laid out. */
+static GHashTable *
+agree_across_languages (CwRenderer *self,
+                        CwDeck     *deck,
+                        CwSlide    *slide,
+                        GHashTable *shared)
+{
+  g_auto(GStrv) languages = cw_deck_list_languages (deck);
+  g_autoptr(GHashTable) agreed = NULL;
+
+  if (languages == NULL || g_strv_length (languages) < 2 ||
+      !g_strv_contains ((const char * const *) languages, self->language))
+    return NULL;
+
+  for (guint round = 0; round < MAX_AGREEMENT_ROUNDS; round++)
+    {
+      g_autoptr(GHashTable) proposed = cw_builder_agreement_new ();
+
+      for (guint i = 0; languages[i] != NULL; i++)
+        {
+          CwScene *scene = build_scene (self, deck, slide, shared, languages[i], agreed, proposed);
+          cw_scene_unref (scene);
+        }
+      if (cw_builder_agreement_equal (agreed, proposed))
+        break;
+      g_clear_pointer (&agreed, g_hash_table_unref);
+      agreed = g_steal_pointer (&proposed);
+    }
+  return g_steal_pointer (&agreed);
+}
+
 /**
  * cw_renderer_new:
  * @deck: the deck; read during construction only, so pass a snapshot
@@ -486,7 +544,9 @@ cw_renderer_new (CwDeck         *deck,
       Span span = { 0 };
 
       span.id = g_strdup (cw_slide_get_id (slide));
-      span.scene = build_scene (self, deck, slide, shared);
+      g_autoptr(GHashTable) agreed = agree_across_languages (self, deck, slide, shared);
+
+      span.scene = build_scene (self, deck, slide, shared, self->language, agreed, NULL);
       span.first_frame = frame;
       span.n_frames = MAX (1, (guint) lround (span.scene->duration * fps));
       span.transition = i > 0 ? cw_slide_get_transition (slide) : CW_TRANSITION_CUT;

@@ -480,6 +480,185 @@ cw_builder_note_reading (CwSceneBuilder *self,
   self->reading_chars += g_utf8_strlen (text, -1);
 }
 
+/* The type scale, in reference pixels (a frame 1080 pixels on its short
+ * side). Sizes step by about 1.25 from the source line up to the
+ * headline, and the figure stands apart; every template takes its texts
+ * from here, so a role has one size on every slide that has room for it. */
+static const CwTextStyle type_scale[CW_N_TYPE_ROLES] = {
+  [CW_TYPE_NONE] = { CW_FONT_BODY, 54, 36, 1.18, 4, PANGO_ALIGN_CENTER, CW_TYPE_NONE },
+  [CW_TYPE_KICKER] = { CW_FONT_HEADING, 46, 32, 1.1, 2, PANGO_ALIGN_CENTER, CW_TYPE_KICKER },
+  [CW_TYPE_HEADLINE] = { CW_FONT_HEADING, 100, 48, 1.05, 4, PANGO_ALIGN_CENTER, CW_TYPE_HEADLINE },
+  [CW_TYPE_FIGURE] = { CW_FONT_NUMBER, 250, 90, 1.0, 1, PANGO_ALIGN_CENTER, CW_TYPE_FIGURE },
+  [CW_TYPE_LABEL] = { CW_FONT_HEADING, 66, 40, 1.08, 3, PANGO_ALIGN_CENTER, CW_TYPE_LABEL },
+  [CW_TYPE_BODY] = { CW_FONT_BODY, 54, 36, 1.18, 4, PANGO_ALIGN_CENTER, CW_TYPE_BODY },
+  [CW_TYPE_LEGEND] = { CW_FONT_BODY, 40, 28, 1.12, 2, PANGO_ALIGN_CENTER, CW_TYPE_LEGEND },
+  [CW_TYPE_SOURCE] = { CW_FONT_BODY, 30, 24, 1.15, 2, PANGO_ALIGN_CENTER, CW_TYPE_SOURCE },
+};
+
+/**
+ * cw_builder_type_style:
+ *
+ * Returns: the style of @role in the type scale, aligned as the deck's
+ *   theme says
+ */
+CwTextStyle
+cw_builder_type_style (CwSceneBuilder *self,
+                       CwTypeRole      role)
+{
+  CwTextStyle style;
+
+  g_return_val_if_fail (role < CW_N_TYPE_ROLES, type_scale[CW_TYPE_NONE]);
+
+  style = type_scale[role];
+  style.align = cw_builder_get_align (self);
+  return style;
+}
+
+/* The deck's alignment, for texts and for what is placed beside them. */
+PangoAlignment
+cw_builder_get_align (CwSceneBuilder *self)
+{
+  return cw_theme_get_align (self->theme) == CW_ALIGN_START ? PANGO_ALIGN_LEFT : PANGO_ALIGN_CENTER;
+}
+
+/**
+ * cw_builder_agreement_new:
+ *
+ * Returns: (transfer full): a table for #CwSceneBuilder:agreed and
+ *   #CwSceneBuilder:proposed
+ */
+GHashTable *
+cw_builder_agreement_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Whether two agreements allow the same sizes, to a quarter of a pixel. */
+gboolean
+cw_builder_agreement_equal (GHashTable *a,
+                            GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      double *other = g_hash_table_lookup (b, key);
+      if (other == NULL || fabs (*other - *(double *) value) > 0.25)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cw_builder_agreed:
+ * @key: what is agreed on, such as "label/label" for the size of the
+ *   label element's text, or "icons/columns"
+ *
+ * Returns: @value, or less when the deck's languages agreed on less
+ */
+double
+cw_builder_agreed (CwSceneBuilder *self,
+                   const char     *key,
+                   double          value)
+{
+  double *agreed = self->agreed ? g_hash_table_lookup (self->agreed, key) : NULL;
+
+  return agreed != NULL ? MIN (value, *agreed) : value;
+}
+
+/* Tells the renderer what this language chose for @key. */
+void
+cw_builder_propose (CwSceneBuilder *self,
+                    const char     *key,
+                    double          value)
+{
+  double *proposed;
+
+  if (self->proposed == NULL)
+    return;
+  proposed = g_hash_table_lookup (self->proposed, key);
+  if (proposed == NULL)
+    {
+      proposed = g_new (double, 1);
+      *proposed = value;
+      g_hash_table_insert (self->proposed, g_strdup (key), proposed);
+    }
+  else
+    *proposed = MIN (*proposed, value);
+}
+
+/**
+ * cw_builder_agree:
+ *
+ * The clips of a deck in its several languages look like one campaign:
+ * the renderer lays each slide out in every language, and each language
+ * takes the smallest any of them chose (cw_renderer_new()). Templates ask
+ * here for what must match, such as a pictogram's number of columns.
+ *
+ * Returns: @value, or less when the deck's languages agreed on less
+ */
+double
+cw_builder_agree (CwSceneBuilder *self,
+                  const char     *key,
+                  double          value)
+{
+  value = cw_builder_agreed (self, key, value);
+  cw_builder_propose (self, key, value);
+  return value;
+}
+
+static char *
+size_key (const char        *element,
+          const CwTextStyle *style)
+{
+  return g_strdup_printf ("%s/size/%d/%d", element ? element : "", style->role, style->font);
+}
+
+/* @style, no larger than the deck's languages agreed for @element. */
+static CwTextStyle
+agreed_style (CwSceneBuilder    *self,
+              const char        *element,
+              const CwTextStyle *style)
+{
+  CwTextStyle agreed = *style;
+  g_autofree char *key = NULL;
+
+  if (self->agreed == NULL || element == NULL)
+    return agreed;
+  key = size_key (element, style);
+  agreed.max_size = cw_builder_agreed (self, key, style->max_size * self->unit) / self->unit;
+  agreed.min_size = MIN (agreed.min_size, agreed.max_size);
+  return agreed;
+}
+
+/**
+ * cw_builder_fit_text:
+ *
+ * Like cw_text_fit(), in the theme's font for @style and no larger than
+ * the deck's languages agreed on for @element's texts of that role.
+ */
+void
+cw_builder_fit_text (CwSceneBuilder    *self,
+                     const char        *element,
+                     const char        *text,
+                     const CwTextStyle *style,
+                     double             width,
+                     double             height,
+                     CwTextFit         *fit)
+{
+  CwTextStyle agreed = agreed_style (self, element, style);
+
+  cw_text_fit (text, cw_theme_get_font_family (self->theme, agreed.font),
+               cw_theme_get_font_weight (self->theme, agreed.font),
+               &agreed, self->unit, width, height, fit);
+}
+
 /* Words laid out together to find the widest: Pango's time for a layout
  * grows with its number of paragraphs times its length, so a long text is
  * measured a bounded batch of words at a time. */
@@ -582,44 +761,36 @@ cw_text_fit (const char        *text,
   /* with hinting off, widths scale linearly with the size */
   word_per_px = measure_widest_word (text, family, weight, 100) / 100;
 
-  /* the largest size for each number of lines up to the maximum */
+  /* Wrap before shrinking: the largest size at which the text takes at
+   * most max_lines lines (a role keeps its size, and one language's longer
+   * words do not make its text smaller than another's); set at that size,
+   * it takes as few lines as it can. Only that one size is searched for. */
   {
     guint max_lines = MAX (style->max_lines, 1);
-    double sizes[16] = { 0 };
     guint min_lines;
     double min_h;
-
-    max_lines = MIN (max_lines, G_N_ELEMENTS (sizes) - 1);
 
     /* the fewest lines the text can take, and whether it fits at all */
     measure (text, family, weight, style, min_size, width, &min_lines, &min_h);
     if (word_per_px * min_size > width || (height > 0 && min_h > height))
       min_lines = G_MAXUINT;
 
-    for (guint l = 1; l <= max_lines; l++)
+    if (min_lines <= max_lines)
       {
-        double found = -1;
-
-        if (l < min_lines)
-          {
-            sizes[l] = -1;
-            continue;
-          }
-
         measure (text, family, weight, style, max_size, width, &lines, &h);
-        if (lines <= l && word_per_px * max_size <= width && (height <= 0 || h <= height))
-          found = max_size;
+        if (lines <= max_lines && word_per_px * max_size <= width && (height <= 0 || h <= height))
+          best = max_size;
 
         lo = min_size;
         hi = max_size;
-        for (guint i = 0; found < max_size && i < 18 && hi - lo > 0.25; i++)
+        for (guint i = 0; best < max_size && i < 18 && hi - lo > 0.25; i++)
           {
             double mid = (lo + hi) / 2;
 
             measure (text, family, weight, style, mid, width, &lines, &h);
-            if (lines <= l && word_per_px * mid <= width && (height <= 0 || h <= height))
+            if (lines <= max_lines && word_per_px * mid <= width && (height <= 0 || h <= height))
               {
-                found = mid;
+                best = mid;
                 lo = mid;
               }
             else
@@ -627,18 +798,9 @@ cw_text_fit (const char        *text,
                 hi = mid;
               }
           }
-        sizes[l] = found;
-      }
-
-    /* fewer lines read faster: take them unless the text gets much smaller */
-    best = sizes[max_lines];
-    for (guint l = 1; l < max_lines; l++)
-      {
-        if (sizes[l] > 0 && best > 0 && sizes[l] >= best * 0.85)
-          {
-            best = sizes[l];
-            break;
-          }
+        /* the minimum fits, as measured above */
+        if (best < 0)
+          best = min_size;
       }
   }
 
@@ -699,8 +861,16 @@ new_text_node (CwSceneBuilder    *self,
   node->font_size = size;
   node->line_height = style->line_height;
   node->align = style->align;
+  /* a number has no direction of its own: at the start of a right-to-left line it sits at the right */
+  if (kind == CW_NODE_COUNTER && self->scene->rtl && node->align == PANGO_ALIGN_LEFT)
+    node->align = PANGO_ALIGN_RIGHT;
   node->color = *color;
   cw_builder_style_node (self, node);
+  if (element != NULL)
+    {
+      g_autofree char *key = size_key (element, style);
+      cw_builder_propose (self, key, size);
+    }
   return node;
 }
 
@@ -723,9 +893,7 @@ cw_builder_add_text (CwSceneBuilder    *self,
   CwRect rect;
   CwNode *node;
 
-  cw_text_fit (text, cw_theme_get_font_family (self->theme, style->font),
-               cw_theme_get_font_weight (self->theme, style->font),
-               style, self->unit, box->width, box->height, &fit);
+  cw_builder_fit_text (self, element, text, style, box->width, box->height, &fit);
   if (fit.overflow)
     cw_builder_warn (self, element, _("Shorten it."), _("The text “%s” does not fit on slide “%s”."),
                      text, cw_slide_get_id (self->slide));
@@ -789,7 +957,7 @@ cw_builder_add_logo (CwSceneBuilder *self,
   node = cw_node_new (CW_NODE_IMAGE, "logo", &rect);
   cw_builder_style_node (self, node);
   node->color = cw_theme_get_color (self->theme, CW_COLOR_MUTED);
-  if (logo != NULL)
+  if (logo != NULL && !self->measuring)
     node->surface = cw_image_render (logo, rect.width, rect.height);
   cw_scene_add_node (self->scene, node);
   return node;
@@ -830,7 +998,7 @@ double
 cw_builder_add_source_line (CwSceneBuilder *self,
                             CwStatistic    *statistic)
 {
-  static const CwTextStyle style = { CW_FONT_BODY, 30, 24, 1.15, 2, PANGO_ALIGN_CENTER };
+  CwTextStyle style = cw_builder_type_style (self, CW_TYPE_SOURCE);
   /* Translators: the line under a data slide, in the deck's own language unless
    * the deck translates it; keep {source} and {date} as they are */
   const char *fallback = N_("Source: {source}, {date}");
@@ -871,9 +1039,7 @@ cw_builder_add_source_line (CwSceneBuilder *self,
     strip_trailing_separators (line);
 
   color = cw_theme_get_color (self->theme, CW_COLOR_MUTED);
-  cw_text_fit (line, cw_theme_get_font_family (self->theme, style.font),
-               cw_theme_get_font_weight (self->theme, style.font),
-               &style, self->unit, self->content.width, 0, &fit);
+  cw_builder_fit_text (self, "source", line, &style, self->content.width, 0, &fit);
 
   rect = (CwRect) { self->content.x, self->content.y + self->content.height - fit.height,
                     self->content.width, fit.height };
@@ -1075,6 +1241,10 @@ fit_counter (StackItem      *item,
 
   /* a number never wraps: it only gets smaller */
   item->size = MIN (item->style.max_size * b->unit * scale, width / MAX (per_px, 0.01));
+  {
+    g_autofree char *key = size_key (item->element, &item->style);
+    item->size = cw_builder_agreed (b, key, item->size);
+  }
   item->height = logical.height / (double) PANGO_SCALE / 100 * item->size;
   return item->height;
 }
@@ -1113,9 +1283,7 @@ cw_stack_place (CwStack      *stack,
 
               style.max_size *= scale;
               style.min_size = MIN (style.min_size, style.max_size);
-              cw_text_fit (item->text, cw_theme_get_font_family (b->theme, style.font),
-                           cw_theme_get_font_weight (b->theme, style.font),
-                           &style, b->unit, box->width, 0, &fit);
+              cw_builder_fit_text (b, item->element, item->text, &style, box->width, 0, &fit);
               item->size = fit.size;
               item->wrap_width = fit.wrap_width;
               item->height = fit.height;

@@ -13,6 +13,34 @@
 G_BEGIN_DECLS
 
 /**
+ * CwTypeRole:
+ * @CW_TYPE_NONE: a style a template sets itself
+ * @CW_TYPE_KICKER: a few words above the main text
+ * @CW_TYPE_HEADLINE: the sentence a slide is about, a chart's title, a quote
+ * @CW_TYPE_FIGURE: the number a slide shows
+ * @CW_TYPE_LABEL: what a figure counts, set just under it
+ * @CW_TYPE_BODY: a line of context, a step
+ * @CW_TYPE_LEGEND: category names, values on a chart, a legend
+ * @CW_TYPE_SOURCE: the source line
+ *
+ * The roles of the type scale every template draws its text in
+ * (cw_builder_type_style()), so a kicker or a legend is the same on
+ * every slide.
+ */
+typedef enum
+{
+  CW_TYPE_NONE,
+  CW_TYPE_KICKER,
+  CW_TYPE_HEADLINE,
+  CW_TYPE_FIGURE,
+  CW_TYPE_LABEL,
+  CW_TYPE_BODY,
+  CW_TYPE_LEGEND,
+  CW_TYPE_SOURCE,
+  CW_N_TYPE_ROLES
+} CwTypeRole;
+
+/**
  * CwTextStyle:
  * @font: which of the theme's fonts
  * @max_size: the size to use when there is room, in reference pixels
@@ -21,6 +49,8 @@ G_BEGIN_DECLS
  * @line_height: line spacing as a multiple of the size
  * @max_lines: how many lines before shrinking stops being preferred to wrapping
  * @align: alignment of the lines
+ * @role: its role in the type scale; texts of one element and role are
+ *   set at one size in every language of the deck
  */
 typedef struct
 {
@@ -30,6 +60,7 @@ typedef struct
   double         line_height;
   guint          max_lines;
   PangoAlignment align;
+  CwTypeRole     role;
 } CwTextStyle;
 
 typedef struct
@@ -77,6 +108,15 @@ struct _CwSceneBuilder
   GHashTable       *shared;
   /* placeholders the template fills in besides statistics (name → text) */
   GHashTable       *extra;
+  /* sizes and shapes agreed across the deck's languages, so the clips of
+   * one deck look alike (key → double *, the largest allowed), and what
+   * this build chose (the same keys; the renderer keeps the smallest);
+   * either may be %NULL: cw_builder_agree() */
+  GHashTable       *agreed;
+  GHashTable       *proposed;
+  /* laid out only to measure (in another language, to agree on sizes):
+   * the scene is never drawn, so images need not be rendered */
+  gboolean          measuring;
 };
 
 typedef struct _CwStack CwStack;
@@ -135,6 +175,29 @@ void           cw_builder_share           (CwSceneBuilder    *self,
                                            const char        *key,
                                            gpointer           data,
                                            GDestroyNotify     destroy);
+
+CwTextStyle    cw_builder_type_style      (CwSceneBuilder    *self,
+                                           CwTypeRole         role);
+PangoAlignment cw_builder_get_align       (CwSceneBuilder    *self);
+double         cw_builder_agree           (CwSceneBuilder    *self,
+                                           const char        *key,
+                                           double             value);
+double         cw_builder_agreed          (CwSceneBuilder    *self,
+                                           const char        *key,
+                                           double             value);
+void           cw_builder_propose         (CwSceneBuilder    *self,
+                                           const char        *key,
+                                           double             value);
+void           cw_builder_fit_text        (CwSceneBuilder    *self,
+                                           const char        *element,
+                                           const char        *text,
+                                           const CwTextStyle *style,
+                                           double             width,
+                                           double             height,
+                                           CwTextFit         *fit);
+GHashTable    *cw_builder_agreement_new   (void);
+gboolean       cw_builder_agreement_equal (GHashTable        *a,
+                                           GHashTable        *b);
 
 void           cw_text_fit                (const char        *text,
                                            const char        *family,

@@ -209,7 +209,9 @@ cw_scene_draw_background (CwScene *scene,
       return;
     }
 
-  gradient = cairo_pattern_create_linear (0, 0, scene->width * 0.35, scene->height);
+  /* top to bottom: every row is one color, which the PNG encoder's filters
+   * turn into runs of zeros that deflate squeezes at once */
+  gradient = cairo_pattern_create_linear (0, 0, 0, scene->height);
   cairo_pattern_add_color_stop_rgb (gradient, 0, scene->background.red,
                                     scene->background.green, scene->background.blue);
   cairo_pattern_add_color_stop_rgb (gradient, 1, scene->background_end.red,

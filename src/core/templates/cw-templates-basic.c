@@ -38,9 +38,10 @@ static const CwElement title_elements[] = {
 static void
 build_title (CwSceneBuilder *b)
 {
-  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 46, 34, 1.1, 2, PANGO_ALIGN_LEFT };
-  static const CwTextStyle headline_style = { CW_FONT_HEADING, 144, 64, 1.0, 4, PANGO_ALIGN_LEFT };
-  static const CwTextStyle subline_style = { CW_FONT_BODY, 58, 40, 1.15, 3, PANGO_ALIGN_LEFT };
+  CwTextStyle kicker_style = cw_builder_type_style (b, CW_TYPE_KICKER);
+  CwTextStyle headline_style = cw_builder_type_style (b, CW_TYPE_HEADLINE);
+  CwTextStyle subline_style = cw_builder_type_style (b, CW_TYPE_BODY);
+  double halign = cw_templates_halign (b);
   g_autoptr(CwStack) stack = cw_stack_new (b);
   g_autofree char *kicker = cw_builder_get_text (b, "kicker");
   g_autofree char *headline = cw_builder_get_text (b, "headline");
@@ -49,20 +50,22 @@ build_title (CwSceneBuilder *b)
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
   CwRect box = b->content;
+  guint first_node = b->scene->nodes->len;
 
-  cw_templates_add_contours (b, b->frame.width * 0.95, b->frame.height * 0.9, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
 
   if (cw_builder_get_boolean (b, "logo"))
     {
       double h = MIN (120 * b->unit, box.height * 0.12);
       double w = MIN (box.width * 0.5, 420 * b->unit);
-      CwRect logo_box = { b->scene->rtl ? box.x + box.width - w : box.x, box.y, w, h };
+      CwRect logo_box = { box.x + (box.width - w) * (b->scene->rtl ? 1 - halign : halign), box.y, w, h };
       CwNode *logo = cw_builder_add_logo (b, &logo_box);
 
       if (logo != NULL)
         {
-          /* keep the logo at the start of the line, like the text under it */
-          logo->rect.x = b->scene->rtl ? box.x + box.width - logo->rect.width : box.x;
+          /* keep the logo in line with the text under it */
+          double start = b->scene->rtl ? 1 - halign : halign;
+          logo->rect.x = box.x + (box.width - logo->rect.width) * start;
           box.y += h + 48 * b->unit;
           box.height -= h + 48 * b->unit;
         }
@@ -70,9 +73,11 @@ build_title (CwSceneBuilder *b)
 
   cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &accent, 0);
   cw_stack_add_text (stack, "headline", headline, &headline_style, &text, 28);
-  cw_templates_add_rule (b, stack, "rule", 48, 0, &accent);
+  cw_templates_add_rule (b, stack, "rule", 48, halign, &accent);
   cw_stack_add_text (stack, "subline", subline, &subline_style, &muted, 44);
-  cw_stack_place (stack, &box, 0.45);
+  cw_stack_place (stack, &box, 0);
+  /* the logo sits over the headline, and the two in the middle of the frame */
+  cw_templates_balance (b, first_node, &b->content);
 }
 
 const CwTemplate cw_template_title = {
@@ -126,10 +131,10 @@ static const CwElement big_number_elements[] = {
 static void
 build_big_number (CwSceneBuilder *b)
 {
-  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 44, 32, 1.1, 2, PANGO_ALIGN_CENTER };
-  static const CwTextStyle number_style = { CW_FONT_NUMBER, 270, 90, 1.0, 1, PANGO_ALIGN_CENTER };
-  static const CwTextStyle label_style = { CW_FONT_HEADING, 72, 44, 1.08, 3, PANGO_ALIGN_CENTER };
-  static const CwTextStyle detail_style = { CW_FONT_BODY, 48, 36, 1.2, 3, PANGO_ALIGN_CENTER };
+  CwTextStyle kicker_style = cw_builder_type_style (b, CW_TYPE_KICKER);
+  CwTextStyle number_style = cw_builder_type_style (b, CW_TYPE_FIGURE);
+  CwTextStyle label_style = cw_builder_type_style (b, CW_TYPE_LABEL);
+  CwTextStyle detail_style = cw_builder_type_style (b, CW_TYPE_BODY);
   g_autoptr(CwStack) stack = cw_stack_new (b);
   CwStatistic *statistic = cw_builder_get_statistic (b, "statistic");
   g_autofree char *kicker = cw_builder_get_text (b, "kicker");
@@ -142,7 +147,7 @@ build_big_number (CwSceneBuilder *b)
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
   CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
 
-  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.42, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
   cw_builder_add_source_line (b, statistic);
 
   cw_stack_add_text (stack, "kicker", kicker, &kicker_style, &muted, 0);
@@ -155,13 +160,13 @@ build_big_number (CwSceneBuilder *b)
     }
   else
     {
-      static const CwTextStyle missing_style = { CW_FONT_HEADING, 64, 40, 1.1, 3, PANGO_ALIGN_CENTER };
+      CwTextStyle missing_style = cw_builder_type_style (b, CW_TYPE_LABEL);
 
       cw_builder_warn (b, "statistic", _("Choose one."), _("Slide “%s” has no statistic to show."),
                        cw_slide_get_id (b->slide));
       cw_stack_add_text (stack, "number", _("Choose a statistic"), &missing_style, &muted, 24);
     }
-  cw_templates_add_rule (b, stack, "rule", 36, 0.5, &figure);
+  cw_templates_add_rule (b, stack, "rule", 36, cw_templates_halign (b), &figure);
   cw_stack_add_text (stack, "label", label, &label_style, &text, 40);
   cw_stack_add_text (stack, "detail", detail, &detail_style, &muted, 28);
   cw_stack_place (stack, &b->content, 0.5);
@@ -355,11 +360,11 @@ static void
 build_safety (CwSceneBuilder *b)
 {
   static const char *step_names[] = { "step1", "step2", "step3" };
-  static const CwTextStyle title_base = { CW_FONT_HEADING, 86, 46, 1.08, 3, PANGO_ALIGN_CENTER };
-  static const CwTextStyle step_base = { CW_FONT_BODY, 62, 40, 1.15, 3, PANGO_ALIGN_LEFT };
-  static const CwTextStyle label_base = { CW_FONT_BODY, 46, 32, 1.1, 2, PANGO_ALIGN_CENTER };
+  static const CwTextStyle title_base = { CW_FONT_HEADING, 86, 46, 1.08, 3, PANGO_ALIGN_CENTER, CW_TYPE_HEADLINE };
+  static const CwTextStyle step_base = { CW_FONT_BODY, 62, 40, 1.15, 3, PANGO_ALIGN_LEFT, CW_TYPE_BODY };
+  static const CwTextStyle label_base = { CW_FONT_BODY, 46, 32, 1.1, 2, PANGO_ALIGN_CENTER, CW_TYPE_LEGEND };
   /* the hotline is what viewers must remember: the largest text on the card */
-  static const CwTextStyle call_base = { CW_FONT_NUMBER, 150, 72, 1.0, 2, PANGO_ALIGN_CENTER };
+  static const CwTextStyle call_base = { CW_FONT_NUMBER, 150, 72, 1.0, 2, PANGO_ALIGN_CENTER, CW_TYPE_FIGURE };
   const char *audience = cw_builder_get_string (b, "audience");
   gboolean children = g_strcmp0 (audience, "children") == 0 ||
                       (g_strcmp0 (audience, "adults") != 0 && cw_builder_is_children (b));
@@ -386,7 +391,7 @@ build_safety (CwSceneBuilder *b)
   double icon = 0, badge = 0, pad = 0, pill_h = 0, pill_w = 0, total = 0;
   double y;
 
-  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.2, CW_COLOR_ALERT);
+  cw_templates_add_texture (b);
 
   if (has_hotline)
     {
@@ -433,17 +438,14 @@ build_safety (CwSceneBuilder *b)
           call_style.min_size = MIN (call_base.min_size, call_style.max_size);
           label_style.max_size = label_base.max_size * s;
           label_style.min_size = MIN (label_base.min_size, label_style.max_size);
-          cw_text_fit (call, cw_theme_get_font_family (b->theme, call_style.font),
-                       cw_theme_get_font_weight (b->theme, call_style.font),
-                       &call_style, u, box.width - 2 * pad, 0, &call_fit);
+          cw_builder_fit_text (b, "hotline", call, &call_style, box.width - 2 * pad, 0, &call_fit);
           call_px = call_fit.size / u;
           pill_w = fitted_width (b, call, &call_style, &call_fit);
           pill_h = call_fit.height + 2 * pad;
           if (hotline_label != NULL)
             {
-              cw_text_fit (hotline_label, cw_theme_get_font_family (b->theme, label_style.font),
-                           cw_theme_get_font_weight (b->theme, label_style.font),
-                           &label_style, u, box.width - 2 * pad, 0, &label_fit);
+              cw_builder_fit_text (b, "hotline", hotline_label, &label_style, box.width - 2 * pad, 0,
+                                   &label_fit);
               pill_w = MAX (pill_w, fitted_width (b, hotline_label, &label_style, &label_fit));
               pill_h += label_fit.height + 12 * u * s;
             }
@@ -463,16 +465,13 @@ build_safety (CwSceneBuilder *b)
       step_style.min_size = MIN (step_base.min_size, step_style.max_size);
 
       total = icon + 40 * u * s;
-      cw_text_fit (title, cw_theme_get_font_family (b->theme, title_style.font),
-                   cw_theme_get_font_weight (b->theme, title_style.font),
-                   &title_style, u, box.width, 0, &title_fit);
+      cw_builder_fit_text (b, "title", title, &title_style, box.width, 0, &title_fit);
       total += title_fit.height + 56 * u * s;
 
       for (guint i = 0; i < n_steps; i++)
         {
-          cw_text_fit (steps[i].text, cw_theme_get_font_family (b->theme, step_style.font),
-                       cw_theme_get_font_weight (b->theme, step_style.font),
-                       &step_style, u, box.width - badge - 32 * u * s, 0, &steps[i].fit);
+          cw_builder_fit_text (b, step_names[i], steps[i].text, &step_style,
+                               box.width - badge - 32 * u * s, 0, &steps[i].fit);
           steps[i].height = MAX (badge, steps[i].fit.height);
           total += steps[i].height + (i > 0 ? 34 * u * s : 0);
         }
@@ -547,7 +546,7 @@ build_safety (CwSceneBuilder *b)
       d->family = g_strdup (cw_theme_get_font_family (b->theme, CW_FONT_HEADING));
       d->weight = cw_theme_get_font_weight (b->theme, CW_FONT_HEADING);
       d->digit = g_strdup_printf ("%u", i + 1);
-      if (children)
+      if (children && !b->measuring)
         d->symbol = cw_pictogram_render (steps[i].symbol, (int) (badge * 0.62));
       node = cw_node_new (CW_NODE_CUSTOM, element, &badge_rect);
       node->data = d;

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "cw-fonts.h"
+#include "cw-locale.h"
 #include "cw-pictogram.h"
 #include "cw-templates-private.h"
 
@@ -156,8 +157,10 @@ typedef struct
 static void
 build_comparison (CwSceneBuilder *b)
 {
-  static const CwTextStyle label_base = { CW_FONT_BODY, 44, 30, 1.1, 2, PANGO_ALIGN_CENTER };
-  static const CwTextStyle change_base = { CW_FONT_HEADING, 54, 34, 1.1, 2, PANGO_ALIGN_CENTER };
+  CwTextStyle label_base = cw_builder_type_style (b, CW_TYPE_BODY);
+  CwTextStyle change_base = cw_builder_type_style (b, CW_TYPE_LABEL);
+  double figure_max = cw_builder_type_style (b, CW_TYPE_FIGURE).max_size * b->unit;
+  guint first_node;
   g_autofree char *title = cw_builder_get_text (b, "title");
   g_autofree char *change = NULL;
   gboolean compact = cw_builder_get_boolean (b, "compact");
@@ -174,17 +177,22 @@ build_comparison (CwSceneBuilder *b)
   CwTextFit change_fit = { 0 };
   CwNumberStyle style = CW_NUMBER_DECIMAL;
   CwRect box;
+  /* where a stacked comparison's arrow and change sit across the box */
+  double start = 0.5;
 
-  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.5, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
   for (guint i = 0; i < 2; i++)
     sides[i].statistic = cw_builder_get_statistic (b, fields[i]);
   cw_builder_add_source_line (b, sides[1].statistic ? sides[1].statistic : sides[0].statistic);
   box = b->content;
-  cw_templates_add_header (b, &box, NULL, title, PANGO_ALIGN_CENTER);
+  first_node = b->scene->nodes->len;
+  label_base.align = change_base.align = PANGO_ALIGN_CENTER;
+  label_base.max_lines = change_base.max_lines = 2;
+  cw_templates_add_header (b, &box, NULL, title, cw_builder_get_align (b));
 
   if (sides[0].statistic == NULL || sides[1].statistic == NULL)
     {
-      static const CwTextStyle note = { CW_FONT_BODY, 48, 32, 1.2, 3, PANGO_ALIGN_CENTER };
+      CwTextStyle note = cw_builder_type_style (b, CW_TYPE_BODY);
       cw_builder_warn (b, sides[0].statistic == NULL ? fields[0] : fields[1], _("Choose both."),
                        _("Slide “%s” needs two statistics to compare."),
                        cw_slide_get_id (b->slide));
@@ -226,10 +234,12 @@ build_comparison (CwSceneBuilder *b)
       CwTextStyle label_style = label_base, change_style = change_base;
       double need = 0;
 
-      label_style.max_size *= s;
-      change_style.max_size *= s;
-      number_size = 150 * u * s;
-      arrow_w = stacked ? 0 : 90 * u * s;
+      /* the figures give way first; labels stay readable */
+      label_style.max_size = MAX (label_style.max_size * MIN (s, 1), label_style.min_size);
+      change_style.max_size = MAX (change_style.max_size * MIN (s, 1), change_style.min_size);
+      /* the figures are the point of the slide: as large as the type scale's figure */
+      number_size = cw_builder_agreed (b, "figures/size", figure_max * s);
+      arrow_w = stacked ? 0 : 110 * u * s;
       column_w = stacked ? box.width : (box.width - arrow_w - 80 * u * s) / 2;
 
       for (guint i = 0; i < 2; i++)
@@ -240,7 +250,8 @@ build_comparison (CwSceneBuilder *b)
         }
       if (need > column_w)
         {
-          if (!stacked && number_size * column_w / need < 100 * u)
+          /* side by side only while the figures stay large; else one above the other */
+          if (!stacked && number_size * column_w / need < figure_max * 0.6)
             {
               stacked = TRUE;
               attempt--;
@@ -255,9 +266,7 @@ build_comparison (CwSceneBuilder *b)
       total = 0;
       for (guint i = 0; i < 2; i++)
         {
-          cw_text_fit (sides[i].label, cw_theme_get_font_family (b->theme, label_style.font),
-                       cw_theme_get_font_weight (b->theme, label_style.font),
-                       &label_style, u, column_w, 0, &sides[i].label_fit);
+          cw_builder_fit_text (b, fields[i], sides[i].label, &label_style, column_w, 0, &sides[i].label_fit);
         }
       if (stacked)
         total = sides[0].label_fit.height + sides[0].number_h + sides[1].label_fit.height +
@@ -268,9 +277,7 @@ build_comparison (CwSceneBuilder *b)
 
       if (change != NULL)
         {
-          cw_text_fit (change, cw_theme_get_font_family (b->theme, change_style.font),
-                       cw_theme_get_font_weight (b->theme, change_style.font),
-                       &change_style, u, box.width * 0.8, 0, &change_fit);
+          cw_builder_fit_text (b, "change", change, &change_style, box.width * 0.8, 0, &change_fit);
           total += 64 * u * s + change_fit.height + 40 * u * s;
         }
       if (total <= box.height)
@@ -278,7 +285,10 @@ build_comparison (CwSceneBuilder *b)
       s *= 0.9;
     }
 
-  y = box.y + MAX (0, box.height - total) * 0.45;
+  number_size = cw_builder_agree (b, "figures/size", number_size);
+  if (stacked)
+    start = b->scene->rtl ? 1 - cw_templates_halign (b) : cw_templates_halign (b);
+  y = box.y + MAX (0, box.height - total) * 0.5;
 
   for (guint i = 0; i < 2; i++)
     {
@@ -300,6 +310,8 @@ build_comparison (CwSceneBuilder *b)
       if (sides[i].label != NULL)
         {
           label_style.max_size = label_style.min_size = sides[i].label_fit.size / u;
+          /* one above the other, the figures follow the deck's alignment */
+          label_style.align = stacked ? cw_builder_get_align (b) : PANGO_ALIGN_CENTER;
           node = cw_builder_add_text (b, fields[i], sides[i].label, &label_style, &muted, &label_rect);
           node->wrap_width = sides[i].label_fit.wrap_width;
           node->enter.effect = CW_EFFECT_FADE;
@@ -308,7 +320,8 @@ build_comparison (CwSceneBuilder *b)
       cw_templates_add_counter (b, fields[i], cw_statistic_get_value (sides[i].statistic),
                                 cw_statistic_get_decimals (sides[i].statistic), style, NULL, NULL,
                                 CW_FONT_NUMBER, number_size, i == 1 ? &accent : &text,
-                                &number_rect, PANGO_ALIGN_CENTER);
+                                &number_rect, !stacked || start == 0.5 ? PANGO_ALIGN_CENTER
+                                              : start < 0.5 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
     }
 
   {
@@ -318,11 +331,11 @@ build_comparison (CwSceneBuilder *b)
 
     a->down = stacked;
     a->left = b->scene->rtl;
-    a->width = 10 * u * s;
+    a->width = 12 * u * s;
     if (stacked)
       {
         double top = y + sides[0].label_fit.height + 24 * u * s + sides[0].number_h + 30 * u * s;
-        rect = (CwRect) { box.x + box.width / 2 - 40 * u * s, top, 80 * u * s, 80 * u * s };
+        rect = (CwRect) { box.x + (box.width - 100 * u * s) * start, top, 100 * u * s, 80 * u * s };
       }
     else
       {
@@ -349,7 +362,8 @@ build_comparison (CwSceneBuilder *b)
 
       if (change_fit.lines == 1)
         cw_templates_measure (b, change, change_base.font, change_fit.size, FALSE, &text_w, NULL);
-      text_rect = (CwRect) { box.x + (box.width - text_w) / 2, top + 20 * u * s, text_w, change_fit.height };
+      text_rect = (CwRect) { box.x + pad + (box.width - text_w - 2 * pad) * start, top + 20 * u * s, text_w,
+                             change_fit.height };
       CwRect pill_rect = { text_rect.x - pad, top, text_rect.width + 2 * pad, change_fit.height + 40 * u * s };
       CwTextStyle change_style = change_base;
       Pill *p = g_new0 (Pill, 1);
@@ -366,6 +380,7 @@ build_comparison (CwSceneBuilder *b)
       change_style.max_size = change_style.min_size = change_fit.size / u;
       cw_builder_add_text (b, "change", change, &change_style, &accent, &text_rect);
     }
+  cw_templates_balance (b, first_node, &b->content);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -486,10 +501,13 @@ cover_square (CwImage *image,
 static void
 build_quote (CwSceneBuilder *b)
 {
-  static const CwTextStyle quote_base = { CW_FONT_HEADING, 76, 44, 1.18, 7, PANGO_ALIGN_LEFT };
-  static const CwTextStyle name_base = { CW_FONT_HEADING, 46, 32, 1.1, 2, PANGO_ALIGN_LEFT };
-  static const CwTextStyle role_base = { CW_FONT_BODY, 38, 28, 1.15, 2, PANGO_ALIGN_LEFT };
-  g_autofree char *quote = cw_builder_get_text (b, "quote");
+  CwTextStyle quote_base = cw_builder_type_style (b, CW_TYPE_HEADLINE);
+  CwTextStyle name_base = cw_builder_type_style (b, CW_TYPE_KICKER);
+  CwTextStyle role_base = cw_builder_type_style (b, CW_TYPE_LEGEND);
+  double halign = cw_templates_halign (b);
+  g_autofree char *said = cw_builder_get_text (b, "quote");
+  /* the marks are the language's own (“…”, «…», „…“), not the author's */
+  g_autofree char *quote = said ? cw_locale_quote (b->language, said) : NULL;
   g_autofree char *name = cw_builder_get_text (b, "name");
   g_autofree char *role = cw_builder_get_text (b, "role");
   const char *photo_href = cw_builder_get_string (b, "photo");
@@ -503,7 +521,10 @@ build_quote (CwSceneBuilder *b)
   Portrait *p;
   CwNode *node;
 
-  cw_templates_add_contours (b, b->frame.width * 0.1, b->frame.height * 0.15, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
+  /* a quote runs longer than a headline */
+  quote_base.max_lines = 7;
+  quote_base.line_height = 1.15;
 
   for (guint attempt = 0; attempt < 12; attempt++)
     {
@@ -515,13 +536,10 @@ build_quote (CwSceneBuilder *b)
       q.min_size = MIN (q.min_size, q.max_size);
       n.min_size = MIN (n.min_size, n.max_size);
       r.min_size = MIN (r.min_size, r.max_size);
-      portrait = (photo ? 220 : 150) * u * s;
-      cw_text_fit (quote, cw_theme_get_font_family (b->theme, q.font),
-                   cw_theme_get_font_weight (b->theme, q.font), &q, u, box.width, 0, &quote_fit);
-      cw_text_fit (name, cw_theme_get_font_family (b->theme, n.font),
-                   cw_theme_get_font_weight (b->theme, n.font), &n, u, box.width, 0, &name_fit);
-      cw_text_fit (role, cw_theme_get_font_family (b->theme, r.font),
-                   cw_theme_get_font_weight (b->theme, r.font), &r, u, box.width, 0, &role_fit);
+      portrait = (photo ? 240 : 170) * u * s;
+      cw_builder_fit_text (b, "quote", quote, &q, box.width, 0, &quote_fit);
+      cw_builder_fit_text (b, "attribution", name, &n, box.width, 0, &name_fit);
+      cw_builder_fit_text (b, "attribution", role, &r, box.width, 0, &role_fit);
       total = portrait + 48 * u * s + quote_fit.height;
       if (name || role)
         total += 56 * u * s + name_fit.height + (role ? 8 * u * s + role_fit.height : 0);
@@ -533,10 +551,13 @@ build_quote (CwSceneBuilder *b)
     cw_builder_warn (b, "quote", _("Shorten it."), _("The quote on slide “%s” does not fit the frame."),
                      cw_slide_get_id (b->slide));
 
-  y = box.y + MAX (0, box.height - total) * 0.45;
+  y = box.y + MAX (0, box.height - total) * 0.5;
 
   p = g_new0 (Portrait, 1);
-  if (photo != NULL)
+  /* a layout that only measures is never drawn */
+  if (b->measuring)
+    p->photo = photo != NULL;
+  else if (photo != NULL)
     {
       p->photo = TRUE;
       p->surface = cover_square (photo, (int) ceil (portrait));
@@ -552,7 +573,8 @@ build_quote (CwSceneBuilder *b)
       p->surface = cw_pictogram_render (icon, (int) ceil (portrait));
     }
   node = cw_node_new (CW_NODE_CUSTOM, "portrait",
-                      &(CwRect) { b->scene->rtl ? box.x + box.width - portrait : box.x, y, portrait, portrait });
+                      &(CwRect) { box.x + (box.width - portrait) * (b->scene->rtl ? 1 - halign : halign),
+                                  y, portrait, portrait });
   node->color = accent;
   node->data = p;
   node->destroy = portrait_free;

@@ -141,6 +141,23 @@ highlighted_bar (CwSceneBuilder *b,
   return best;
 }
 
+/* The size values are set at: the type scale's label, and never more than
+ * three quarters of the title over the chart, so they stay secondary. */
+static double
+value_size_for (CwSceneBuilder *b)
+{
+  double size = cw_builder_type_style (b, CW_TYPE_LABEL).max_size * b->unit;
+
+  for (guint i = 0; i < b->scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (b->scene->nodes, i);
+
+      if (node->kind == CW_NODE_TEXT && g_strcmp0 (node->element, "title") == 0)
+        size = MIN (size, node->font_size * 0.75);
+    }
+  return cw_builder_agreed (b, "values/size", size);
+}
+
 /* Upright bars, or FALSE when their labels would not fit under them. */
 static gboolean
 layout_vertical_bars (CwSceneBuilder *b,
@@ -151,11 +168,11 @@ layout_vertical_bars (CwSceneBuilder *b,
                       CwStatistic    *statistic,
                       CwNumberStyle   style)
 {
-  static const CwTextStyle label_base = { CW_FONT_BODY, 40, 28, 1.1, 3, PANGO_ALIGN_CENTER };
+  CwTextStyle label_base = cw_builder_type_style (b, CW_TYPE_LEGEND);
   double u = b->unit;
   double slot = box->width / n;
-  double bar_w = slot * 0.64;
-  double value_size = 54 * u;
+  double bar_w = slot * 0.72;
+  double value_size = value_size_for (b);
   double label_h = 0, value_h = 0, chart_h, base;
   guint highlight = highlighted_bar (b, bars, n);
   CwColor accent = cw_builder_tone_color (b, statistic);
@@ -165,9 +182,9 @@ layout_vertical_bars (CwSceneBuilder *b,
 
   for (guint i = 0; i < n; i++)
     {
-      cw_text_fit (bars[i].label, cw_theme_get_font_family (b->theme, label_base.font),
-                   cw_theme_get_font_weight (b->theme, label_base.font),
-                   &label_base, u, slot * 0.94, 0, &bars[i].fit);
+      label_base.align = PANGO_ALIGN_CENTER;
+      label_base.max_lines = 3;
+      cw_builder_fit_text (b, "labels", bars[i].label, &label_base, slot * 0.94, 0, &bars[i].fit);
       /* a label that needs more than three lines, or shrinks below the minimum, does not fit */
       if (bars[i].fit.lines > 3 || bars[i].fit.size < label_base.min_size * u - 0.5)
         return FALSE;
@@ -181,6 +198,7 @@ layout_vertical_bars (CwSceneBuilder *b,
       if (bars[i].value_w > slot * 0.98)
         value_size *= slot * 0.98 / bars[i].value_w;
     }
+  value_size = cw_builder_agree (b, "values/size", value_size);
   for (guint i = 0; i < n; i++)
     {
       cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,
@@ -213,14 +231,15 @@ layout_vertical_bars (CwSceneBuilder *b,
       CwTextStyle text_style = label_base;
       CwNode *node;
 
-      if (h > 0 && h < 4 * u)
+      /* a small value still shows as a bar, not a line */
+      if (h > 0 && h < 16 * u)
         {
-          bar.height = 4 * u;
+          bar.height = 16 * u;
           bar.y = base - bar.height;
         }
 
-      node = cw_builder_add_box (b, "bars", &bar, i == highlight ? &accent : &dim,
-                                 MIN (bar_w * 0.12, 14 * u));
+      /* square ends: a rounded short bar reads as a button */
+      node = cw_builder_add_box (b, "bars", &bar, i == highlight ? &accent : &dim, 0);
       node->grow_vertical = TRUE;
       cw_templates_stagger (node, i, BAR_STAGGER);
 
@@ -241,6 +260,11 @@ layout_vertical_bars (CwSceneBuilder *b,
   return TRUE;
 }
 
+/* Bars across, each under a line with its label at the start and its value
+ * at the end: the bars take the whole width, so the longest spans the box
+ * and the others compare against it. Values are set a step below the
+ * title in the type scale, and labels in regular body type under them, so
+ * neither competes with the title. */
 static void
 layout_horizontal_bars (CwSceneBuilder *b,
                         const CwRect   *box,
@@ -250,46 +274,55 @@ layout_horizontal_bars (CwSceneBuilder *b,
                         CwStatistic    *statistic,
                         CwNumberStyle   style)
 {
-  static const CwTextStyle label_base = { CW_FONT_BODY, 44, 30, 1.1, 2, PANGO_ALIGN_LEFT };
+  CwTextStyle label_style = cw_builder_type_style (b, CW_TYPE_BODY);
   double u = b->unit;
   double s = 1;
   double total = 0, bar_h = 0, value_size = 0, gap = 0, label_gap = 0, value_w_max = 0;
+  double min_len = 16 * u;
   guint highlight = highlighted_bar (b, bars, n);
   CwColor accent = cw_builder_tone_color (b, statistic);
   CwColor dim = cw_templates_dim (b);
   CwColor text = cw_builder_theme_color (b, CW_COLOR_TEXT);
-  CwTextStyle label_style = label_base;
+  CwColor muted = cw_builder_theme_color (b, CW_COLOR_MUTED);
   double y;
 
-  /* grow or shrink the rows together until they fill about two thirds of the box */
+  label_style.align = PANGO_ALIGN_LEFT;
+  value_size = value_size_for (b);
+  for (guint i = 0; i < n; i++)
+    {
+      cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,
+                            &bars[i].value_w, &bars[i].value_h);
+      value_w_max = MAX (value_w_max, bars[i].value_w);
+    }
+  /* a value never takes more than half the line from its label */
+  if (value_w_max > box->width * 0.5)
+    {
+      value_size *= box->width * 0.5 / value_w_max;
+      value_w_max = box->width * 0.5;
+      for (guint i = 0; i < n; i++)
+        cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,
+                              &bars[i].value_w, &bars[i].value_h);
+    }
+  value_size = cw_builder_agree (b, "values/size", value_size);
+
+  for (guint i = 0; i < n; i++)
+    cw_builder_fit_text (b, "labels", bars[i].label, &label_style,
+                         box->width - value_w_max - 32 * u, 0, &bars[i].fit);
+
+  /* the bars thicken or thin, never the type, until the rows fill about
+   * two thirds of the box */
   for (guint attempt = 0; attempt < 14; attempt++)
     {
-      bar_h = 66 * u * s;
-      value_size = 56 * u * s;
-      gap = 34 * u * s;
-      label_gap = 10 * u * s;
-      label_style.max_size = label_base.max_size * s;
-      label_style.min_size = MIN (label_base.min_size, label_style.max_size);
-      value_w_max = 0;
+      bar_h = 72 * u * s;
+      gap = 44 * u * s;
+      label_gap = 14 * u * MIN (s, 1);
       total = 0;
-
       for (guint i = 0; i < n; i++)
-        {
-          cw_templates_measure (b, bars[i].value_text, CW_FONT_NUMBER, value_size, TRUE,
-                                &bars[i].value_w, &bars[i].value_h);
-          value_w_max = MAX (value_w_max, bars[i].value_w);
-        }
-      for (guint i = 0; i < n; i++)
-        {
-          cw_text_fit (bars[i].label, cw_theme_get_font_family (b->theme, label_style.font),
-                       cw_theme_get_font_weight (b->theme, label_style.font),
-                       &label_style, u, box->width, 0, &bars[i].fit);
-          total += bars[i].fit.height + label_gap + bar_h + (i > 0 ? gap : 0);
-        }
-      if (total > box->height)
+        total += MAX (bars[i].fit.height, bars[i].value_h) + label_gap + bar_h + (i > 0 ? gap : 0);
+      if (total > box->height && s > 0.3)
         s *= 0.9;
       else if (attempt == 0 && total < box->height * 0.6)
-        s = MIN (1.9, s * box->height * 0.62 / total);
+        s = MIN (1.8, s * (1 + (box->height * 0.66 - total) / MAX (n * (bar_h + gap), 1)));
       else
         break;
     }
@@ -298,24 +331,29 @@ layout_horizontal_bars (CwSceneBuilder *b,
     cw_builder_warn (b, "bars", _("Show fewer points."), _("The bars of slide “%s” do not fit the frame."),
                      cw_slide_get_id (b->slide));
 
-  y = box->y + MAX (0, box->height - total) * 0.4;
+  y = box->y + MAX (0, box->height - total) * 0.5;
   for (guint i = 0; i < n; i++)
     {
-      double room = box->width - value_w_max - 24 * u * s;
-      double len = max > 0 ? MAX (bars[i].value, 0) / max * room : 0;
-      CwRect label = { box->x, y, box->width, bars[i].fit.height };
-      CwRect bar = { box->x, y + bars[i].fit.height + label_gap, MAX (len, len > 0 ? 6 * u : 0), bar_h };
-      CwRect value = { box->x + bar.width + 18 * u * s, bar.y + (bar_h - bars[i].value_h) / 2,
+      double line_h = MAX (bars[i].fit.height, bars[i].value_h);
+      double len = max > 0 ? MAX (bars[i].value, 0) / max * box->width : 0;
+      CwRect label = { box->x, y + line_h - bars[i].fit.height, box->width - value_w_max - 32 * u,
+                       bars[i].fit.height };
+      /* a small value still shows as a bar, not a dot */
+      CwRect bar = { box->x, y + line_h + label_gap, len > 0 ? MAX (len, min_len) : 0, bar_h };
+      CwRect value = { box->x + box->width - bars[i].value_w, y + line_h - bars[i].value_h,
                        bars[i].value_w, bars[i].value_h };
       CwTextStyle text_style = label_style;
       CwNode *node;
 
+      label = cw_templates_mirror (b, box, label);
       text_style.max_size = text_style.min_size = bars[i].fit.size / u;
-      node = cw_builder_add_text (b, "labels", bars[i].label, &text_style, &text, &label);
+      node = cw_builder_add_text (b, "labels", bars[i].label, &text_style, i == highlight ? &text : &muted,
+                                  &label);
       node->wrap_width = bars[i].fit.wrap_width;
       cw_templates_stagger (node, i, BAR_STAGGER);
 
-      node = cw_builder_add_box (b, "bars", &bar, i == highlight ? &accent : &dim, bar_h * 0.18);
+      /* square ends: a rounded short bar reads as a button */
+      node = cw_builder_add_box (b, "bars", &bar, i == highlight ? &accent : &dim, 0);
       node->rect = cw_templates_mirror (b, box, node->rect);
       cw_templates_stagger (node, i, BAR_STAGGER);
 
@@ -323,12 +361,10 @@ layout_horizontal_bars (CwSceneBuilder *b,
       node = cw_templates_add_counter (b, "values", bars[i].value, cw_statistic_get_decimals (statistic),
                                        style, NULL, NULL, CW_FONT_NUMBER, value_size,
                                        i == highlight ? &accent : &text, &value,
-                                       b->scene->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      /* the value rides the end of its bar */
-      node->travel_x = bar.width;
+                                       b->scene->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
       cw_templates_stagger (node, i, BAR_STAGGER);
 
-      y += bars[i].fit.height + label_gap + bar_h + gap;
+      y += line_h + label_gap + bar_h + gap;
     }
 }
 
@@ -343,12 +379,14 @@ build_bar_chart (CwSceneBuilder *b)
   CwRect box;
   Bar bars[MAX_BARS] = { { 0 } };
   guint n = 0;
+  guint first_node;
   double max = 0;
 
-  cw_templates_add_contours (b, b->frame.width * 0.05, b->frame.height * 0.95, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
   cw_builder_add_source_line (b, statistic);
   box = b->content;
-  cw_templates_add_header (b, &box, kicker, title, PANGO_ALIGN_LEFT);
+  first_node = b->scene->nodes->len;
+  cw_templates_add_header (b, &box, kicker, title, cw_builder_get_align (b));
 
   if (statistic == NULL)
     {
@@ -377,6 +415,7 @@ build_bar_chart (CwSceneBuilder *b)
   if (g_strcmp0 (cw_builder_get_string (b, "orientation"), "vertical") != 0 ||
       !layout_vertical_bars (b, &box, bars, n, max, statistic, style))
     layout_horizontal_bars (b, &box, bars, n, max, statistic, style);
+  cw_templates_balance (b, first_node, &b->content);
 
   for (guint i = 0; i < n; i++)
     {
@@ -685,7 +724,7 @@ build_percent (CwSceneBuilder *b)
   Gauge *gauge;
   CwNode *node;
 
-  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.4, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
   cw_builder_add_source_line (b, statistic);
   box = b->content;
 
@@ -993,10 +1032,13 @@ symbols_needed (double amount,
 static void
 build_pictogram (CwSceneBuilder *b)
 {
-  static const CwTextStyle kicker_style = { CW_FONT_HEADING, 44, 32, 1.1, 2, PANGO_ALIGN_CENTER };
-  static const CwTextStyle number_style = { CW_FONT_NUMBER, 200, 90, 1.0, 1, PANGO_ALIGN_CENTER };
-  static const CwTextStyle label_style = { CW_FONT_HEADING, 64, 40, 1.08, 3, PANGO_ALIGN_CENTER };
-  static const CwTextStyle legend_style = { CW_FONT_BODY, 38, 28, 1.15, 2, PANGO_ALIGN_CENTER };
+  CwTextStyle kicker_style = cw_builder_type_style (b, CW_TYPE_KICKER);
+  CwTextStyle number_style = cw_builder_type_style (b, CW_TYPE_FIGURE);
+  CwTextStyle label_style = cw_builder_type_style (b, CW_TYPE_LABEL);
+  CwTextStyle legend_style = cw_builder_type_style (b, CW_TYPE_LEGEND);
+  guint first_node = b->scene->nodes->len;
+  /* the grid lines up with the texts over it */
+  double halign = cw_templates_halign (b);
   CwStatistic *statistic = cw_builder_get_statistic (b, "statistic");
   CwStatistic *total_stat = cw_builder_get_statistic (b, "total");
   const char *icon = cw_builder_get_string (b, "icon");
@@ -1018,7 +1060,7 @@ build_pictogram (CwSceneBuilder *b)
   CwNode *node;
   CwRect box;
 
-  cw_templates_add_contours (b, b->frame.width * 0.5, b->frame.height * 0.6, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
   cw_builder_add_source_line (b, statistic);
   box = b->content;
 
@@ -1097,8 +1139,7 @@ build_pictogram (CwSceneBuilder *b)
       CwRect rect;
       CwTextStyle style = legend_style;
 
-      cw_text_fit (legend, cw_theme_get_font_family (b->theme, style.font),
-                   cw_theme_get_font_weight (b->theme, style.font), &style, b->unit, box.width, 0, &fit);
+      cw_builder_fit_text (b, "legend", legend, &style, box.width, 0, &fit);
       rect = (CwRect) { box.x, box.y + box.height - fit.height, box.width, fit.height };
       style.max_size = style.min_size = fit.size / b->unit;
       cw_builder_add_text (b, "legend", legend, &style, &muted, &rect);
@@ -1118,15 +1159,19 @@ build_pictogram (CwSceneBuilder *b)
           columns = c;
         }
     }
-  size = MIN (size, 150 * b->unit);
-  gap = size * 0.25;
+  /* one shape in every language: as many columns as the language with the
+   * least room takes, and the symbols as large as that shape fits */
+  columns = (guint) cw_builder_agree (b, "icons/columns", columns);
   rows = (count + columns - 1) / columns;
+  size = MIN (box.width / columns, box.height / rows) * 0.8;
+  size = cw_builder_agree (b, "icons/size", MIN (size, 150 * b->unit));
+  gap = size * 0.25;
   grid_w = columns * size + (columns - 1) * gap;
   grid_h = rows * size + (rows - 1) * gap;
 
   grid = g_new0 (IconGrid, 1);
-  grid->mask = cw_pictogram_render (icon, (int) ceil (size));
-  if (grid->mask == NULL)
+  grid->mask = b->measuring ? NULL : cw_pictogram_render (icon, (int) ceil (size));
+  if (grid->mask == NULL && !b->measuring)
     grid->mask = cw_pictogram_render ("person", (int) ceil (size));
   grid->columns = columns;
   grid->count = count;
@@ -1138,8 +1183,8 @@ build_pictogram (CwSceneBuilder *b)
   grid->rtl = b->scene->rtl;
 
   node = cw_node_new (CW_NODE_CUSTOM, "icons",
-                      &(CwRect) { box.x + (box.width - grid_w) / 2, box.y + MAX (0, box.height - grid_h) / 2,
-                                  grid_w, grid_h });
+                      &(CwRect) { box.x + (box.width - grid_w) * (b->scene->rtl ? 1 - halign : halign),
+                                  box.y + MAX (0, box.height - grid_h) / 2, grid_w, grid_h });
   node->color = accent;
   node->data = grid;
   node->destroy = icon_grid_free;
@@ -1162,6 +1207,7 @@ build_pictogram (CwSceneBuilder *b)
         }
     }
   cw_scene_add_node (b->scene, node);
+  cw_templates_balance (b, first_node, &b->content);
 }
 
 const CwTemplate cw_template_pictogram = {
@@ -1291,7 +1337,7 @@ draw_line (const CwNode *node,
 static void
 build_line_chart (CwSceneBuilder *b)
 {
-  static const CwTextStyle label_base = { CW_FONT_BODY, 38, 26, 1.0, 1, PANGO_ALIGN_CENTER };
+  CwTextStyle label_base = cw_builder_type_style (b, CW_TYPE_LEGEND);
   CwStatistic *statistic = require_series (b, "statistic", 2);
   g_autofree char *kicker = cw_builder_get_text (b, "kicker");
   g_autofree char *title = cw_builder_get_text (b, "title");
@@ -1309,13 +1355,18 @@ build_line_chart (CwSceneBuilder *b)
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   CwRect box, plot;
   LineData *d;
+
+  /* the periods under the axis: one line each, centred on their point */
+  label_base.max_lines = 1;
+  label_base.line_height = 1.0;
+  label_base.align = PANGO_ALIGN_CENTER;
   CwNode *node;
   guint n, step;
 
-  cw_templates_add_contours (b, b->frame.width * 0.95, b->frame.height * 0.1, CW_COLOR_ACCENT);
+  cw_templates_add_texture (b);
   cw_builder_add_source_line (b, statistic);
   box = b->content;
-  cw_templates_add_header (b, &box, kicker, title, PANGO_ALIGN_LEFT);
+  cw_templates_add_header (b, &box, kicker, title, cw_builder_get_align (b));
 
   if (statistic == NULL)
     {

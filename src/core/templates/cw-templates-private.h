@@ -41,10 +41,11 @@ extern const CwTemplate cw_template_quote;
 #define CW_ELEMENT_TITLE(enter)  { "title", N_("Title"), enter }
 #define CW_ELEMENT_SOURCE(enter) { "source", N_("Source line"), enter, .supporting = TRUE }
 
-void cw_templates_add_contours (CwSceneBuilder *builder,
-                                double          cx,
-                                double          cy,
-                                CwColorRole     role);
+void   cw_templates_add_texture  (CwSceneBuilder *builder);
+double cw_templates_halign       (CwSceneBuilder *builder);
+void   cw_templates_balance      (CwSceneBuilder *builder,
+                                  guint           first,
+                                  const CwRect   *box);
 void cw_templates_add_rule     (CwSceneBuilder *builder,
                                 CwStack        *stack,
                                 const char     *element,
