@@ -318,7 +318,7 @@ cw_csv_dialog_new (GtkWindow *parent,
   self->file = g_object_ref (file);
   adw_status_page_set_title (self->reading_page, reading);
   set_busy (self, TRUE);
-  cw_csv_import_new_from_file_async (file, self->cancellable, on_read, g_object_ref (self));
+  cw_csv_import_new_from_file_async (file, NULL, self->cancellable, on_read, g_object_ref (self));
   return self;
 }
 

@@ -18,6 +18,7 @@
 #include "cw-contact-sheet.h"
 #include "cw-core.h"
 #include "cw-csv.h"
+#include "cw-sheet.h"
 #include "cw-decimal.h"
 #include "cw-deck.h"
 #include "cw-deck-loader.h"
