@@ -394,6 +394,59 @@ test_cell_names (void)
     }
 }
 
+/* The CLI's import reads a workbook's first sheet or the one named, and
+ * writes nothing while a cell is wrong. */
+static void
+test_cli_import (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *deck_path = g_build_filename (dir, "deck.clearway", NULL);
+  g_autofree char *book_path = g_build_filename (dir, "figures.ods", NULL);
+  g_autoptr(GBytes) sample = cw_deck_get_sample_bytes ();
+  g_autoptr(GBytes) book = make_ods (ods_content);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int status = -1;
+  const char *cli = g_getenv ("CLEARWAY_CLI");
+
+  g_assert_nonnull (cli);
+  g_assert_true (g_file_set_contents (deck_path, g_bytes_get_data (sample, NULL), g_bytes_get_size (sample), NULL));
+  g_assert_true (g_file_set_contents (book_path, g_bytes_get_data (book, NULL), g_bytes_get_size (book), NULL));
+  g_assert_true (g_file_get_contents (deck_path, &before, NULL, NULL));
+
+  {
+    const char *argv[] = { cli, "import", "deck.clearway", "figures.ods", "--sheet", "Regions", NULL };
+
+    g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "figures.ods: sheet “Regions”, cell B7: the value “many” of “south” is not a number."));
+    g_assert_nonnull (strstr (err, "Nothing was imported"));
+    g_assert_true (g_file_get_contents (deck_path, &after, NULL, NULL));
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *argv[] = { cli, "import", "deck.clearway", "figures.ods", NULL };
+    g_autoptr(GFile) file = g_file_new_for_path (deck_path);
+    g_autoptr(CwDeck) deck = NULL;
+
+    g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    if (!g_spawn_check_wait_status (status, NULL))
+      g_error ("import failed: %s", err);
+    deck = cw_deck_load_file (file, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "hectares")), ==, 168000);
+    g_assert_cmpstr (cw_statistic_get_as_of (cw_deck_find_statistic (deck, "area")), ==, "2024-01-01");
+  }
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/cw/sheet/huge-sheet", test_huge_sheet);
   g_test_add_func ("/cw/sheet/not-a-workbook", test_not_a_workbook);
   g_test_add_func ("/cw/sheet/cell-names", test_cell_names);
+  g_test_add_func ("/cw/sheet/cli-import", test_cli_import);
 
   return g_test_run ();
 }
