@@ -1,47 +1,15 @@
 /* test-sheet.c: statistics from .ods and .xlsx workbooks
  *
- * The workbooks are built here from their XML parts with libzip, so every
- * fixture can be read in this file, hostile ones included.
+ * The workbooks are built here from their XML parts (cw_test_make_zip()),
+ * so every fixture can be read in this file, hostile ones included.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <string.h>
-#include <zip.h>
 
 #include "cw-test-utils.h"
-
-/* name, content, name, content…, NULL */
-static GBytes *
-make_zip (const char *first,
-          ...)
-{
-  g_autofree char *dir = cw_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "book.zip", NULL);
-  char *contents = NULL;
-  gsize length = 0;
-  zip_t *zip;
-  int zerror = 0;
-  va_list args;
-
-  zip = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zerror);
-  g_assert_nonnull (zip);
-  va_start (args, first);
-  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
-    {
-      const char *content = va_arg (args, const char *);
-      zip_source_t *source = zip_source_buffer (zip, g_strdup (content), strlen (content), 1);
-
-      g_assert_nonnull (source);
-      g_assert_cmpint (zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8), >=, 0);
-    }
-  va_end (args);
-  g_assert_cmpint (zip_close (zip), ==, 0);
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  cw_test_remove_tree (dir);
-  return g_bytes_new_take (contents, length);
-}
 
 #define XLSX_NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " \
                 "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
@@ -108,7 +76,7 @@ make_xlsx_with (const char *part,
       if (part != NULL && g_str_equal (names[i], part))
         contents[i] = content;
     }
-  return make_zip ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+  return cw_test_make_zip ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
                    names[0], contents[0], names[1], contents[1], names[2], contents[2],
                    names[3], contents[3], names[4], contents[4], names[5], contents[5], NULL);
 }
@@ -152,7 +120,7 @@ static const char ods_content[] =
 static GBytes *
 make_ods (const char *content)
 {
-  return make_zip ("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+  return cw_test_make_zip ("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
                    "META-INF/manifest.xml", "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>",
                    "content.xml", content, NULL);
 }
@@ -311,10 +279,10 @@ test_zip_bomb (void)
 static void
 test_dotdot_path (void)
 {
-  g_autoptr(GBytes) dotdot = make_zip ("xl/workbook.xml", xlsx_workbook, "xl/_rels/workbook.xml.rels", xlsx_rels,
+  g_autoptr(GBytes) dotdot = cw_test_make_zip ("xl/workbook.xml", xlsx_workbook, "xl/_rels/workbook.xml.rels", xlsx_rels,
                                        "xl/worksheets/sheet1.xml", xlsx_sheet1,
                                        "xl/../../evil.sh", "echo owned", NULL);
-  g_autoptr(GBytes) absolute = make_zip ("xl/workbook.xml", xlsx_workbook, "/etc/cron.d/evil", "x", NULL);
+  g_autoptr(GBytes) absolute = cw_test_make_zip ("xl/workbook.xml", xlsx_workbook, "/etc/cron.d/evil", "x", NULL);
   g_autoptr(GBytes) outside = NULL;
 
   assert_refused (dotdot, CW_ERROR_FORBIDDEN, "“xl/../../evil.sh”");
@@ -373,7 +341,7 @@ static void
 test_not_a_workbook (void)
 {
   g_autoptr(GBytes) damaged = g_bytes_new_static ("PK\x03\x04 not really", 15);
-  g_autoptr(GBytes) other = make_zip ("word/document.xml", "<w/>", NULL);
+  g_autoptr(GBytes) other = cw_test_make_zip ("word/document.xml", "<w/>", NULL);
 
   assert_refused (damaged, CW_ERROR_MALFORMED, "cannot be opened");
   assert_refused (other, CW_ERROR_MALFORMED, "not an .ods or .xlsx spreadsheet");

@@ -535,6 +535,71 @@ test_csv_dialog (void)
   cw_test_remove_tree (dir);
 }
 
+static gboolean
+text_shows (gpointer data)
+{
+  void **args = data;
+  g_autofree char *text = visible_text (args[0]);
+
+  return !cw_csv_dialog_get_busy (args[0]) && strstr (text, args[1]) != NULL;
+}
+
+/* A workbook with two sheets offers them; choosing the other reads it, and
+ * its problem is shown by its cell. */
+static void
+test_csv_dialog_sheets (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "districts.ods", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) book = NULL;
+  CwCsvDialog *dialog;
+  AdwComboRow *sheet_row;
+  void *args[2];
+
+#define CELL(text) "<table:table-cell office:value-type=\"string\"><text:p>" text "</text:p></table:table-cell>"
+  book = cw_test_make_zip ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml",
+                           "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                           "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+                           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
+                           "<table:table table:name=\"North\"><table:table-row>" CELL ("id") CELL ("value") "</table:table-row>"
+                           "<table:table-row>" CELL ("north_fields") CELL ("12") "</table:table-row></table:table>"
+                           "<table:table table:name=\"South\"><table:table-row>" CELL ("id") CELL ("value") "</table:table-row>"
+                           "<table:table-row>" CELL ("south_fields") CELL ("many") "</table:table-row></table:table>"
+                           "</office:spreadsheet></office:body></office:document-content>", NULL);
+#undef CELL
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (book, NULL), g_bytes_get_size (book), NULL));
+
+  dialog = cw_csv_dialog_new (NULL, deck, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the workbook to be read");
+  settle (50);
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "districts.ods holds 1 statistic."));
+  g_assert_null (strstr (text, "Cell B2"));
+  sheet_row = find_combo_row (GTK_WIDGET (dialog), "_Sheet");
+  g_assert_nonnull (sheet_row);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (sheet_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheet_row)), ==, 2);
+
+  adw_combo_row_set_selected (sheet_row, 1);
+  args[0] = dialog;
+  args[1] = (void *) "Cell B2";
+  wait_for (text_shows, args, "the other sheet to be read");
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "sheet “South”, cell B2: the value “many” of “south_fields” is not a number."));
+  g_assert_nonnull (strstr (text, "districts.ods holds 0 statistics."));
+  /* the first sheet's rows are gone */
+  g_assert_null (strstr (text, "north_fields"));
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cw_test_remove_tree (dir);
+}
+
 /* A table that cannot be read says why, in the dialog, which imports nothing. */
 static void
 test_csv_dialog_unreadable (void)
@@ -1950,6 +2015,7 @@ main (int    argc,
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
   g_test_add_func ("/ui/widgets/csv-dialog-refused", test_csv_dialog_refused);
   g_test_add_func ("/ui/widgets/csv-dialog-unreadable", test_csv_dialog_unreadable);
+  g_test_add_func ("/ui/widgets/csv-dialog-sheets", test_csv_dialog_sheets);
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
