@@ -350,6 +350,63 @@ parse_number (const char *text,
   return end != clean->str && *end == '\0' && isfinite (*value);
 }
 
+/**
+ * cw_csv_parse_number:
+ * @delimiter: the table's delimiter: in a ';' file "2,5" is 2.5, in a ','
+ *   file "161,000" is 161000
+ *
+ * Reads a figure as spreadsheets write it: "161000", "161 000", "2.5".
+ *
+ * Returns: whether @text is a finite number
+ */
+gboolean
+cw_csv_parse_number (const char *text,
+                     char        delimiter,
+                     double     *value)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  return parse_number (text, delimiter, value);
+}
+
+/**
+ * cw_table_read:
+ * @sheet: (nullable): a workbook's sheet; %NULL for the first
+ * @sheet_read: (out) (optional) (nullable): the sheet read; %NULL for CSV
+ * @delimiter: (out) (optional): the delimiter, for cw_csv_parse_number()
+ *
+ * The rows of a table, whatever it is: CSV text, or a sheet of an .ods or
+ * .xlsx workbook (cw_sheet_read()). For CSV a row's line is its line in
+ * the file; for a sheet, its row number, field i being column i.
+ *
+ * Returns: (transfer full) (element-type CwCsvRow): the rows, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+cw_table_read (GBytes      *bytes,
+               const char  *display_name,
+               const char  *sheet,
+               char       **sheet_read,
+               char        *delimiter,
+               GError     **error)
+{
+  char found = ',';
+  GPtrArray *rows;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (sheet_read != NULL)
+    *sheet_read = NULL;
+  if (cw_sheet_is_spreadsheet (bytes))
+    rows = cw_sheet_read (bytes, display_name, sheet, sheet_read, error);
+  else
+    rows = cw_csv_parse (bytes, display_name, &found, error);
+  if (delimiter != NULL)
+    *delimiter = found;
+  return rows;
+}
+
 /* @text in Latin letters, by ICU's transliteration: "Мины" is "Miny",
  * "Minalar" stays. g_str_to_ascii() alone turns every Cyrillic or Arabic
  * letter into "?", so every such label got the same id. A transliterator

@@ -23,6 +23,16 @@ GPtrArray *cw_csv_parse                (GBytes      *bytes,
                                         char        *delimiter,
                                         GError     **error);
 
+gboolean   cw_csv_parse_number         (const char  *text,
+                                        char         delimiter,
+                                        double      *value);
+GPtrArray *cw_table_read               (GBytes      *bytes,
+                                        const char  *display_name,
+                                        const char  *sheet,
+                                        char       **sheet_read,
+                                        char        *delimiter,
+                                        GError     **error);
+
 #define CW_TYPE_CSV_IMPORT (cw_csv_import_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwCsvImport, cw_csv_import, CW, CSV_IMPORT, GObject)
