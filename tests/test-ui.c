@@ -479,8 +479,9 @@ on_csv_imported_count (CwCsvDialog *dialog,
   counts[1] = updated;
 }
 
-/* The CSV preview names the line of each problem; importing updates the
- * figures the deck has and adds the new ones. */
+/* The CSV preview names the line of each problem, and imports nothing while
+ * there is one; a table without one updates the figures the deck has and
+ * adds the new ones. */
 static void
 test_csv_dialog (void)
 {
@@ -516,9 +517,26 @@ test_csv_dialog (void)
   g_assert_nonnull (strstr (text, "Line 3"));
   g_assert_nonnull (strstr (text, "november.csv holds 2 statistics."));
   g_assert_nonnull (strstr (text, "Updates the deck’s figure"));
-
   button = find_button (GTK_WIDGET (dialog), "Import 2");
   g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (50);
+
+  /* the row fixed, the table imports */
+  g_object_unref (csv);
+  csv = write_csv (dir, "november.csv",
+                   "\xEF\xBB\xBFid;label;value;unit;as_of;source\n"
+                   "hectares_cleared;Land cleared of mines;170000;ha;2024-11;ANAMA\n"
+                   "roads_checked;Roads checked;\"1 250\";km;2024-11;ANAMA\n");
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the fixed table to be read");
+  settle (50);
+  button = find_button (GTK_WIDGET (dialog), "Import 2");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
   g_object_ref (dialog);
   g_signal_emit_by_name (button, "clicked");
   /* tried on a copy of the deck first, on a worker: the deck waits for it */

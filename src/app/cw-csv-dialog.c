@@ -53,14 +53,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* While a worker reads or tries the table, the spinner turns and Import waits. */
+/* While a worker reads or tries the table, the spinner turns and Import
+ * waits; while a row cannot be used, nothing is imported, as on the
+ * command line: a half-imported table is easy to miss. */
 static void
 set_busy (CwCsvDialog *self,
           gboolean     busy)
 {
   guint n = self->import ? g_list_model_get_n_items (cw_csv_import_get_statistics (self->import)) : 0;
+  guint problems = self->import ? cw_csv_import_get_problems (self->import)->len : 0;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy && n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy && n > 0 && problems == 0);
   if (self->busy == busy)
     return;
   self->busy = busy;
