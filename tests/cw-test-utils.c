@@ -9,6 +9,8 @@
 #include <png.h>
 #include <string.h>
 
+#include <zip.h>
+
 #include "cw-test-utils.h"
 
 void
@@ -258,4 +260,45 @@ guint
 cw_test_count_entries (const char *dir)
 {
   return count_matching (dir, NULL);
+}
+
+/**
+ * cw_test_make_zip:
+ * @first_name: an entry's name, followed by its text, then more names and
+ *   texts, then %NULL
+ *
+ * A zip archive made with libzip, as office suites make workbooks, so a
+ * test's workbook is readable in its source rather than an opaque file.
+ * Entry names are taken as they are, "../" ones included.
+ *
+ * Returns: (transfer full): the archive's bytes
+ */
+GBytes *
+cw_test_make_zip (const char *first_name,
+                  ...)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "book.zip", NULL);
+  char *contents = NULL;
+  gsize length = 0;
+  zip_t *zip;
+  int zerror = 0;
+  va_list args;
+
+  zip = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zerror);
+  g_assert_nonnull (zip);
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *content = va_arg (args, const char *);
+      zip_source_t *source = zip_source_buffer (zip, g_strdup (content), strlen (content), 1);
+
+      g_assert_nonnull (source);
+      g_assert_cmpint (zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8), >=, 0);
+    }
+  va_end (args);
+  g_assert_cmpint (zip_close (zip), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  cw_test_remove_tree (dir);
+  return g_bytes_new_take (contents, length);
 }

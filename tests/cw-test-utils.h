@@ -29,5 +29,7 @@ double    cw_test_surface_difference (cairo_surface_t *a,
 CwDeck   *cw_test_load_deck_file   (const char      *name);
 guint     cw_test_count_frames     (const char      *dir);
 guint     cw_test_count_entries    (const char      *dir);
+GBytes   *cw_test_make_zip         (const char      *first_name,
+                                    ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

@@ -498,8 +498,9 @@ on_csv_imported_count (CwCsvDialog *dialog,
   counts[1] = updated;
 }
 
-/* The CSV preview names the line of each problem; importing updates the
- * figures the deck has and adds the new ones. */
+/* The CSV preview names the line of each problem, and imports nothing while
+ * there is one; a table without one updates the figures the deck has and
+ * adds the new ones. */
 static void
 test_csv_dialog (void)
 {
@@ -535,9 +536,26 @@ test_csv_dialog (void)
   g_assert_nonnull (strstr (text, "Line 3"));
   g_assert_nonnull (strstr (text, "november.csv holds 2 statistics."));
   g_assert_nonnull (strstr (text, "Updates the deck’s figure"));
-
   button = find_button (GTK_WIDGET (dialog), "Import 2");
   g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (50);
+
+  /* the row fixed, the table imports */
+  g_object_unref (csv);
+  csv = write_csv (dir, "november.csv",
+                   "\xEF\xBB\xBFid;label;value;unit;as_of;source\n"
+                   "hectares_cleared;Land cleared of mines;170000;ha;2024-11;ANAMA\n"
+                   "roads_checked;Roads checked;\"1 250\";km;2024-11;ANAMA\n");
+  dialog = cw_csv_dialog_new (NULL, deck, csv);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_csv_imported_count), counts);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the fixed table to be read");
+  settle (50);
+  button = find_button (GTK_WIDGET (dialog), "Import 2");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
   g_object_ref (dialog);
   g_signal_emit_by_name (button, "clicked");
   /* tried on a copy of the deck first, on a worker: the deck waits for it */
@@ -551,6 +569,71 @@ test_csv_dialog (void)
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "hectares_cleared")), ==, 170000);
   g_assert_cmpfloat (cw_statistic_get_value (cw_deck_find_statistic (deck, "roads_checked")), ==, 1250);
   g_assert_null (cw_deck_find_statistic (deck, "new_schools"));
+  cw_test_remove_tree (dir);
+}
+
+static gboolean
+text_shows (gpointer data)
+{
+  void **args = data;
+  g_autofree char *text = visible_text (args[0]);
+
+  return !cw_csv_dialog_get_busy (args[0]) && strstr (text, args[1]) != NULL;
+}
+
+/* A workbook with two sheets offers them; choosing the other reads it, and
+ * its problem is shown by its cell. */
+static void
+test_csv_dialog_sheets (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "districts.ods", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) book = NULL;
+  CwCsvDialog *dialog;
+  AdwComboRow *sheet_row;
+  void *args[2];
+
+#define CELL(text) "<table:table-cell office:value-type=\"string\"><text:p>" text "</text:p></table:table-cell>"
+  book = cw_test_make_zip ("mimetype", "application/vnd.oasis.opendocument.spreadsheet", "content.xml",
+                           "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                           "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+                           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>"
+                           "<table:table table:name=\"North\"><table:table-row>" CELL ("id") CELL ("value") "</table:table-row>"
+                           "<table:table-row>" CELL ("north_fields") CELL ("12") "</table:table-row></table:table>"
+                           "<table:table table:name=\"South\"><table:table-row>" CELL ("id") CELL ("value") "</table:table-row>"
+                           "<table:table-row>" CELL ("south_fields") CELL ("many") "</table:table-row></table:table>"
+                           "</office:spreadsheet></office:body></office:document-content>", NULL);
+#undef CELL
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (book, NULL), g_bytes_get_size (book), NULL));
+
+  dialog = cw_csv_dialog_new (NULL, deck, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (csv_dialog_idle, dialog, "the workbook to be read");
+  settle (50);
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "districts.ods holds 1 statistic."));
+  g_assert_null (strstr (text, "Cell B2"));
+  sheet_row = find_combo_row (GTK_WIDGET (dialog), "_Sheet");
+  g_assert_nonnull (sheet_row);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (sheet_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheet_row)), ==, 2);
+
+  adw_combo_row_set_selected (sheet_row, 1);
+  args[0] = dialog;
+  args[1] = (void *) "Cell B2";
+  wait_for (text_shows, args, "the other sheet to be read");
+  g_clear_pointer (&text, g_free);
+  text = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (text, "sheet “South”, cell B2: the value “many” of “south_fields” is not a number."));
+  g_assert_nonnull (strstr (text, "districts.ods holds 0 statistics."));
+  /* the first sheet's rows are gone */
+  g_assert_null (strstr (text, "north_fields"));
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   cw_test_remove_tree (dir);
 }
 
@@ -1982,6 +2065,7 @@ main (int    argc,
   g_test_add_func ("/ui/widgets/csv-dialog", test_csv_dialog);
   g_test_add_func ("/ui/widgets/csv-dialog-refused", test_csv_dialog_refused);
   g_test_add_func ("/ui/widgets/csv-dialog-unreadable", test_csv_dialog_unreadable);
+  g_test_add_func ("/ui/widgets/csv-dialog-sheets", test_csv_dialog_sheets);
   g_test_add_func ("/ui/window/sample", test_window_sample);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);

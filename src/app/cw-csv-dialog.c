@@ -28,6 +28,10 @@ struct _CwCsvDialog
   AdwStatusPage        *reading_page;
   AdwStatusPage        *error_page;
   GtkLabel             *summary_label;
+  AdwPreferencesGroup  *sheet_group;
+  AdwComboRow          *sheet_row;
+  /* the rows populate() added, to take away when another sheet is read */
+  GPtrArray            *shown;
   AdwPreferencesGroup  *problems_group;
   AdwPreferencesGroup  *statistics_group;
   GtkButton            *import_button;
@@ -49,14 +53,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* While a worker reads or tries the table, the spinner turns and Import waits. */
+/* While a worker reads or tries the table, the spinner turns and Import
+ * waits; while a row cannot be used, nothing is imported, as on the
+ * command line: a half-imported table is easy to miss. */
 static void
 set_busy (CwCsvDialog *self,
           gboolean     busy)
 {
   guint n = self->import ? g_list_model_get_n_items (cw_csv_import_get_statistics (self->import)) : 0;
+  guint problems = self->import ? cw_csv_import_get_problems (self->import)->len : 0;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy && n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), !busy && n > 0 && problems == 0);
   if (self->busy == busy)
     return;
   self->busy = busy;
@@ -117,6 +124,7 @@ cw_csv_dialog_finalize (GObject *object)
   CwCsvDialog *self = (CwCsvDialog *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cw_csv_dialog_parent_class)->finalize (object);
 }
@@ -176,17 +184,57 @@ cw_csv_dialog_class_init (CwCsvDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, reading_page);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, sheet_group);
+  gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, statistics_group);
   gtk_widget_class_bind_template_child (widget_class, CwCsvDialog, import_button);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
 }
 
+static void on_sheet_chosen (CwCsvDialog *self);
+
 static void
 cw_csv_dialog_init (CwCsvDialog *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->shown = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (on_sheet_chosen), self);
+}
+
+static void
+show_row (CwCsvDialog         *self,
+          AdwPreferencesGroup *group,
+          GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->shown, group);
+  g_ptr_array_add (self->shown, row);
+}
+
+/* A workbook with several sheets offers them; the one read is selected. */
+static void
+show_sheets (CwCsvDialog *self)
+{
+  const char * const *sheets = cw_csv_import_get_sheets (self->import);
+  const char *current = cw_csv_import_get_sheet (self->import);
+  g_autoptr(GtkStringList) names = NULL;
+  guint selected = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_group), sheets != NULL && g_strv_length ((GStrv) sheets) > 1);
+  if (sheets == NULL)
+    return;
+  names = gtk_string_list_new (sheets);
+  for (guint i = 0; sheets[i]; i++)
+    {
+      if (g_strcmp0 (sheets[i], current) == 0)
+        selected = i;
+    }
+  g_signal_handlers_block_by_func (self->sheet_row, on_sheet_chosen, self);
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->sheet_row, selected);
+  g_signal_handlers_unblock_by_func (self->sheet_row, on_sheet_chosen, self);
 }
 
 static void
@@ -231,7 +279,7 @@ populate (CwCsvDialog *self)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
           updates++;
         }
-      adw_preferences_group_add (self->statistics_group, row);
+      show_row (self, self->statistics_group, row);
     }
 
   for (guint i = 0; i < problems->len; i++)
@@ -240,15 +288,23 @@ populate (CwCsvDialog *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       /* Translators: a row of a CSV file that cannot be imported */
-      g_autofree char *title = g_strdup_printf (_("Line %u"), d->line);
+      g_autofree char *title = NULL;
+
+      /* a workbook's problem is in a cell, which its message names with the sheet */
+      if (d->element != NULL)
+        /* Translators: a cell of a spreadsheet that cannot be imported, as "B7" */
+        title = g_strdup_printf (_("Cell %s"), d->element);
+      else
+        title = g_strdup_printf (_("Line %u"), d->line);
 
       gtk_widget_add_css_class (icon, "warning");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), d->message);
-      adw_preferences_group_add (self->problems_group, row);
+      show_row (self, self->problems_group, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
+  show_sheets (self);
 
   {
     /* Translators: a CSV file's name and how many statistics it holds */
@@ -292,9 +348,29 @@ on_read (GObject      *object,
       return;
     }
 
+  g_clear_object (&self->import);
   self->import = g_steal_pointer (&import);
   populate (self);
   set_busy (self, FALSE);
+}
+
+static void
+on_sheet_chosen (CwCsvDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->sheet_row);
+  const char *sheet = item ? gtk_string_object_get_string (item) : NULL;
+
+  if (sheet == NULL || self->import == NULL || self->busy ||
+      g_strcmp0 (sheet, cw_csv_import_get_sheet (self->import)) == 0)
+    return;
+
+  /* the rows of the sheet shown go; the chosen one is read as the first was */
+  for (guint i = 0; i < self->shown->len; i += 2)
+    adw_preferences_group_remove (self->shown->pdata[i], self->shown->pdata[i + 1]);
+  g_ptr_array_set_size (self->shown, 0);
+  gtk_stack_set_visible_child_name (self->stack, "reading");
+  set_busy (self, TRUE);
+  cw_csv_import_new_from_file_async (self->file, sheet, self->cancellable, on_read, g_object_ref (self));
 }
 
 /**
@@ -318,7 +394,7 @@ cw_csv_dialog_new (GtkWindow *parent,
   self->file = g_object_ref (file);
   adw_status_page_set_title (self->reading_page, reading);
   set_busy (self, TRUE);
-  cw_csv_import_new_from_file_async (file, self->cancellable, on_read, g_object_ref (self));
+  cw_csv_import_new_from_file_async (file, NULL, self->cancellable, on_read, g_object_ref (self));
   return self;
 }
 

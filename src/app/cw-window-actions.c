@@ -554,9 +554,13 @@ import_csv_action (GSimpleAction *action,
   CwWindow *self = user_data;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Spreadsheet tables (CSV)"));
+  gtk_file_filter_set_name (filter, _("Spreadsheet tables (CSV, ODS, XLSX)"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "ods");
+  gtk_file_filter_add_suffix (filter, "xlsx");
 
   g_clear_object (&self->chooser);
   self->chooser = cw_file_chooser_new (GTK_WIDGET (self), _("Import Statistics"), GTK_FILE_CHOOSER_ACTION_OPEN,

@@ -361,15 +361,18 @@ cw_cli_import (int    argc,
                char **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *sheet = NULL;
   gboolean skip = FALSE;
   GOptionEntry entries[] = {
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("Read this sheet of an .ods or .xlsx workbook instead of the first"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the updated deck here instead of over DECK"), N_("FILE") },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip,
       N_("Import the good rows even when others cannot be used"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("DECK TABLE.csv — update statistics from a table"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DECK TABLE — update statistics from a table (.csv, .ods, .xlsx)"));
   g_autoptr(CwDeck) deck = NULL;
   g_autoptr(CwCsvImport) import = NULL;
   g_autoptr(GFile) table = NULL;
@@ -381,21 +384,23 @@ cw_cli_import (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Reads a CSV table (comma or semicolon, UTF-8) whose first row names the\n"
-                                  "columns: id, label, value, unit, as_of, source, and point for series.\n"
+                                _("Reads a CSV table (comma or semicolon, UTF-8), or a sheet of an .ods or\n"
+                                  ".xlsx workbook, whose first row names the columns: id, label, value,\n"
+                                  "unit, as_of, source, and point for series. Problems in a workbook name\n"
+                                  "their sheet and cell.\n"
                                   "A row with the id of an existing statistic replaces its figures, so every\n"
                                   "slide showing it updates; other rows add statistics."));
   if (!cw_cli_parse (context, "import", &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return cw_cli_usage_error (context, "import", _("give a deck and a CSV table"));
+    return cw_cli_usage_error (context, "import", _("give a deck and a table (.csv, .ods or .xlsx)"));
 
   deck = cw_cli_load_deck (argv[1]);
   if (deck == NULL)
     return CW_EXIT_FAILURE;
 
   table = g_file_new_for_commandline_arg (argv[2]);
-  import = cw_csv_import_new_from_file (table, &error);
+  import = cw_csv_import_new_from_file_for_sheet (table, sheet, &error);
   if (import == NULL)
     {
       g_printerr ("%s\n", error->message);

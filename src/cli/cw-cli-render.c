@@ -128,6 +128,8 @@ cw_cli_render (int    argc,
   gboolean mp4 = FALSE;
   gboolean overwrite = FALSE;
   gboolean quiet = FALSE;
+  g_autofree char *data = NULL;
+  g_autofree char *sheet = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Folder for the frames (default: clearway-export)"), N_("DIR") },
@@ -143,6 +145,11 @@ cw_cli_render (int    argc,
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
       N_("Replace an earlier export in the output folder: only the files its manifest lists"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data,
+      N_("One clip per row of this table (.csv, .ods, .xlsx): columns are statistic ids, and an optional name column names each row's folder"),
+      N_("TABLE") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("The workbook's sheet for --data (default: the first)"),
+      N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("[DECK] — render a deck to PNG frames"));
@@ -201,6 +208,9 @@ cw_cli_render (int    argc,
     g_ptr_array_insert (encoders, 0, (gpointer) cw_encoder_lookup ("mp4"));
 
   output_dir = g_file_new_for_commandline_arg (output ? output : "clearway-export");
+  if (data != NULL)
+    return cw_cli_render_variants (deck, data, sheet, languages, formats, encoders, fps, jobs, overwrite, quiet,
+                                   output_dir);
   exporter = cw_exporter_new (deck);
   cw_exporter_set_output_dir (exporter, output_dir);
   for (guint i = 0; languages[i]; i++)

@@ -15,7 +15,7 @@ static const CwCommand commands[] = {
   { "validate", N_("Check a deck file and report its problems"), cw_cli_validate },
   { "info", N_("Show a deck’s slides, duration, statistics and languages"), cw_cli_info },
   { "sheet", N_("Render a contact sheet: every slide, settled, on one picture"), cw_cli_sheet },
-  { "import", N_("Update a deck’s statistics from a CSV table"), cw_cli_import },
+  { "import", N_("Update a deck’s statistics from a table (.csv, .ods, .xlsx)"), cw_cli_import },
   { "templates", N_("List the slide templates and their fields"), cw_cli_templates },
   { "strings", N_("Write the texts to translate as a gettext template or catalog"), cw_cli_strings },
   { "translate", N_("Bring translated gettext catalogs into a deck"), cw_cli_translate },

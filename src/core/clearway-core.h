@@ -18,6 +18,8 @@
 #include "cw-contact-sheet.h"
 #include "cw-core.h"
 #include "cw-csv.h"
+#include "cw-sheet.h"
+#include "cw-variants.h"
 #include "cw-decimal.h"
 #include "cw-deck.h"
 #include "cw-deck-loader.h"

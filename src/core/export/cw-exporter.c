@@ -35,6 +35,7 @@ struct _CwExporter
   guint         fps;
   guint         jobs;
   gboolean      overwrite;
+  gboolean      folder_per_sequence;
 
   /* progress, written by workers, read by anyone */
   gint          frames_done;
@@ -247,6 +248,21 @@ cw_exporter_set_overwrite (CwExporter *self,
 {
   g_return_if_fail (CW_IS_EXPORTER (self));
   self->overwrite = overwrite;
+}
+
+/**
+ * cw_exporter_set_folder_per_sequence:
+ *
+ * Whether every sequence goes to a folder of its own, "<lang>-<format>",
+ * even when there is only one: the same layout whatever was asked, as one
+ * clip per row of a table (cw-variants.h) wants for every row.
+ */
+void
+cw_exporter_set_folder_per_sequence (CwExporter *self,
+                                     gboolean    folder_per_sequence)
+{
+  g_return_if_fail (CW_IS_EXPORTER (self));
+  self->folder_per_sequence = folder_per_sequence;
 }
 
 /* How much of the export is done now, as the workers go. */
@@ -511,7 +527,12 @@ plan_sequences (CwExporter  *self,
           CwSequenceWriter *writer;
 
           /* one sequence goes where it was asked; several get a folder each */
-          if (languages->len > 1 && formats->len > 1)
+          if (self->folder_per_sequence)
+            {
+              g_autofree char *name = g_strdup_printf ("%s-%s", language, format->name);
+              dir = g_file_get_child (self->output_dir, name);
+            }
+          else if (languages->len > 1 && formats->len > 1)
             {
               g_autoptr(GFile) by_language = g_file_get_child (self->output_dir, language);
               dir = g_file_get_child (by_language, format->name);

@@ -34,6 +34,8 @@ void         cw_exporter_set_jobs            (CwExporter           *self,
                                               guint                 jobs);
 void         cw_exporter_set_overwrite       (CwExporter           *self,
                                               gboolean              overwrite);
+void         cw_exporter_set_folder_per_sequence (CwExporter       *self,
+                                                  gboolean          folder_per_sequence);
 
 gboolean     cw_exporter_run                 (CwExporter           *self,
                                               GCancellable         *cancellable,

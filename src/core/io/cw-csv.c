@@ -24,6 +24,7 @@
 #include "cw-diagnostic.h"
 #include "cw-error.h"
 #include "cw-file.h"
+#include "cw-sheet.h"
 #include "cw-text.h"
 
 static void
@@ -208,6 +209,11 @@ struct _CwCsvImport
   GHashTable *toned;
   GPtrArray  *problems;
   char       *name;
+  /* a workbook's: the sheet read and every sheet it has; NULL for CSV */
+  char       *sheet;
+  GStrv       sheets;
+  /* the column of each field kind, for naming a problem's cell */
+  int         columns[8];
   char        delimiter;
 };
 
@@ -224,6 +230,8 @@ cw_csv_import_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->sheets, g_strfreev);
 
   G_OBJECT_CLASS (cw_csv_import_parent_class)->finalize (object);
 }
@@ -246,6 +254,7 @@ cw_csv_import_init (CwCsvImport *self)
 }
 
 enum { COL_ID, COL_LABEL, COL_VALUE, COL_UNIT, COL_AS_OF, COL_SOURCE, COL_TONE, COL_POINT, N_COLUMNS };
+G_STATIC_ASSERT (N_COLUMNS == G_N_ELEMENTS (((CwCsvImport *) NULL)->columns));
 
 static int
 column_for (const char *header)
@@ -341,6 +350,63 @@ parse_number (const char *text,
   return end != clean->str && *end == '\0' && isfinite (*value);
 }
 
+/**
+ * cw_csv_parse_number:
+ * @delimiter: the table's delimiter: in a ';' file "2,5" is 2.5, in a ','
+ *   file "161,000" is 161000
+ *
+ * Reads a figure as spreadsheets write it: "161000", "161 000", "2.5".
+ *
+ * Returns: whether @text is a finite number
+ */
+gboolean
+cw_csv_parse_number (const char *text,
+                     char        delimiter,
+                     double     *value)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  return parse_number (text, delimiter, value);
+}
+
+/**
+ * cw_table_read:
+ * @sheet: (nullable): a workbook's sheet; %NULL for the first
+ * @sheet_read: (out) (optional) (nullable): the sheet read; %NULL for CSV
+ * @delimiter: (out) (optional): the delimiter, for cw_csv_parse_number()
+ *
+ * The rows of a table, whatever it is: CSV text, or a sheet of an .ods or
+ * .xlsx workbook (cw_sheet_read()). For CSV a row's line is its line in
+ * the file; for a sheet, its row number, field i being column i.
+ *
+ * Returns: (transfer full) (element-type CwCsvRow): the rows, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+cw_table_read (GBytes      *bytes,
+               const char  *display_name,
+               const char  *sheet,
+               char       **sheet_read,
+               char        *delimiter,
+               GError     **error)
+{
+  char found = ',';
+  GPtrArray *rows;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (sheet_read != NULL)
+    *sheet_read = NULL;
+  if (cw_sheet_is_spreadsheet (bytes))
+    rows = cw_sheet_read (bytes, display_name, sheet, sheet_read, error);
+  else
+    rows = cw_csv_parse (bytes, display_name, &found, error);
+  if (delimiter != NULL)
+    *delimiter = found;
+  return rows;
+}
+
 /* @text in Latin letters, by ICU's transliteration: "Мины" is "Miny",
  * "Minalar" stays. g_str_to_ascii() alone turns every Cyrillic or Arabic
  * letter into "?", so every such label got the same id. A transliterator
@@ -430,14 +496,36 @@ quote_cell (const char *cell)
   return g_strdup_printf ("%.*s…", (int) (p - cell), cell);
 }
 
+/* A CSV file's problem is on a line; a workbook's in a cell, named as the
+ * spreadsheet names it ("B7"), the cell's name also kept as the element. */
 static void
-problem (CwCsvImport *self,
-         const char  *name,
-         guint        line,
-         const char  *message)
+problem_at (CwCsvImport *self,
+            guint        line,
+            int          column,
+            const char  *message)
 {
-  g_ptr_array_add (self->problems,
-                   cw_diagnostic_new (CW_SEVERITY_ERROR, CW_ERROR_BAD_VALUE, name, line, message));
+  CwDiagnostic *diagnostic;
+  g_autofree char *cell = NULL;
+  g_autofree char *located = NULL;
+
+  if (self->sheet == NULL)
+    {
+      g_ptr_array_add (self->problems,
+                       cw_diagnostic_new (CW_SEVERITY_ERROR, CW_ERROR_BAD_VALUE, self->name, line, message));
+      return;
+    }
+  if (column >= 0)
+    {
+      cell = cw_sheet_cell_name ((guint) column, line);
+      /* Translators: a sheet's name, a cell ("B7"), then what is wrong with it */
+      located = g_strdup_printf (_("sheet “%s”, cell %s: %s"), self->sheet, cell, message);
+    }
+  else
+    /* Translators: a sheet's name, a row number, then what is wrong with it */
+    located = g_strdup_printf (_("sheet “%s”, row %u: %s"), self->sheet, line, message);
+  diagnostic = cw_diagnostic_new (CW_SEVERITY_ERROR, CW_ERROR_BAD_VALUE, self->name, 0, located);
+  diagnostic->element = g_steal_pointer (&cell);
+  g_ptr_array_add (self->problems, diagnostic);
 }
 
 /* id → statistic for a list of them, the first of each id winning as with
@@ -459,22 +547,14 @@ index_statistics (GListModel *statistics)
   return index;
 }
 
-/**
- * cw_csv_import_new_from_bytes:
- *
- * Reads statistics from a CSV table. Rows that cannot be used become
- * problems (see cw_csv_import_get_problems()); only a file that is not a
- * table at all is an error.
- *
- * Returns: (transfer full): the import, to preview and apply
- */
-CwCsvImport *
-cw_csv_import_new_from_bytes (GBytes      *bytes,
-                              const char  *display_name,
-                              GError     **error)
+/* The statistics of @rows, a table's (a CSV file's or a sheet's), the
+ * first row naming the columns: the one mapping and the one set of checks. */
+static gboolean
+import_rows (CwCsvImport  *self,
+             GPtrArray    *rows,
+             GError      **error)
 {
-  g_autoptr(CwCsvImport) self = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  const char *display_name = self->name;
   static const int text_columns[] = { COL_LABEL, COL_UNIT, COL_SOURCE, COL_POINT };
   /* as the loader limits them: a unit only by the schema's line length */
   const guint text_limits[] = {
@@ -483,20 +563,20 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
     cw_text_role_get_max_chars (CW_TEXT_ROLE_SOURCE),
     cw_text_role_get_max_chars (CW_TEXT_ROLE_LABEL),
   };
-  int columns[N_COLUMNS];
+  int *columns = self->columns;
   CwCsvRow *header;
 
-  self = g_object_new (CW_TYPE_CSV_IMPORT, NULL);
-  self->name = g_strdup (display_name);
-  rows = cw_csv_parse (bytes, display_name, &self->delimiter, error);
-  if (rows == NULL)
-    return NULL;
   if (rows->len == 0)
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
-                   _("%s: the file is empty. Export the table with a header row: id, label, value, unit, as_of, source."),
-                   display_name);
-      return NULL;
+      if (self->sheet != NULL)
+        g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                     _("%s: the sheet “%s” is empty. Choose the sheet with the figures, which needs a header row: id, label, value, unit, as_of, source."),
+                     display_name, self->sheet);
+      else
+        g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                     _("%s: the file is empty. Export the table with a header row: id, label, value, unit, as_of, source."),
+                     display_name);
+      return FALSE;
     }
 
   header = g_ptr_array_index (rows, 0);
@@ -510,10 +590,15 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
     }
   if (columns[COL_VALUE] < 0 || (columns[COL_ID] < 0 && columns[COL_LABEL] < 0))
     {
-      g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
-                   _("%s:%u: the first row must name the columns, with at least “value” and “id” or “label” (also understood: unit, as_of, source, point)."),
-                   display_name, header->line);
-      return NULL;
+      if (self->sheet != NULL)
+        g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                     _("%s: sheet “%s”, row %u: the first row must name the columns, with at least “value” and “id” or “label” (also understood: unit, as_of, source, point)."),
+                     display_name, self->sheet, header->line);
+      else
+        g_set_error (error, CW_ERROR, CW_ERROR_MALFORMED,
+                     _("%s:%u: the first row must name the columns, with at least “value” and “id” or “label” (also understood: unit, as_of, source, point)."),
+                     display_name, header->line);
+      return FALSE;
     }
 
   for (guint r = 1; r < rows->len; r++)
@@ -526,6 +611,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
       g_autofree char *tone_name = NULL;
       CwStatistic *statistic;
       CwTone tone = CW_TONE_PROGRESS;
+      int bad_column = -1;
       double value;
 
       for (guint c = 0; c < N_COLUMNS; c++)
@@ -544,8 +630,8 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
       /* a statistic is found by its id; without one (or a label to make one from) the row names nothing */
       if (cells[COL_ID] == NULL && cells[COL_LABEL] == NULL)
         {
-          problem (self, display_name, row->line,
-                   _("the row has no id, so no slide could show its figure; fill in its id (a letter, then letters, digits, “_” or “-”), or a label to make one from."));
+          problem_at (self, row->line, columns[COL_ID] >= 0 ? columns[COL_ID] : columns[COL_LABEL],
+                      _("the row has no id, so no slide could show its figure; fill in its id (a letter, then letters, digits, “_” or “-”), or a label to make one from."));
           continue;
         }
 
@@ -556,7 +642,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
 
           message = g_strdup_printf (_("“%s” is not a usable id: start with a letter, then use letters, digits, “_” or “-”."),
                                      quoted);
-          problem (self, display_name, row->line, message);
+          problem_at (self, row->line, cells[COL_ID] ? columns[COL_ID] : columns[COL_LABEL], message);
           continue;
         }
       if (cells[COL_VALUE] == NULL || !parse_number (cells[COL_VALUE], self->delimiter, &value))
@@ -564,7 +650,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
           g_autofree char *quoted = quote_cell (cells[COL_VALUE]);
 
           message = g_strdup_printf (_("the value “%s” of “%s” is not a number."), quoted, id);
-          problem (self, display_name, row->line, message);
+          problem_at (self, row->line, columns[COL_VALUE], message);
           continue;
         }
       /* what the deck loader would refuse, refused here with the row's line */
@@ -578,7 +664,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
           else
             message = g_strdup_printf (_("the value “%s” of “%s” has more decimals than a deck keeps; round it."),
                                        quoted, id);
-          problem (self, display_name, row->line, message);
+          problem_at (self, row->line, columns[COL_VALUE], message);
           continue;
         }
       if (cells[COL_AS_OF] != NULL && !cw_statistic_as_of_is_valid (cells[COL_AS_OF]))
@@ -587,7 +673,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
 
           message = g_strdup_printf (_("the date “%s” of “%s” must be written YYYY, YYYY-MM or YYYY-MM-DD."),
                                      quoted, id);
-          problem (self, display_name, row->line, message);
+          problem_at (self, row->line, columns[COL_AS_OF], message);
           continue;
         }
       /* spreadsheets capitalise what is typed into them */
@@ -598,11 +684,12 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
 
           message = g_strdup_printf (_("the tone “%s” of “%s” must be progress, harm or neutral."),
                                      quoted, id);
-          problem (self, display_name, row->line, message);
+          problem_at (self, row->line, columns[COL_TONE], message);
           continue;
         }
       for (guint t = 0; t < G_N_ELEMENTS (text_columns) && message == NULL; t++)
         {
+          bad_column = columns[text_columns[t]];
           const char *text = cells[text_columns[t]];
           const char *column = text ? header->fields[columns[text_columns[t]]] : NULL;
 
@@ -624,7 +711,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
         }
       if (message != NULL)
         {
-          problem (self, display_name, row->line, message);
+          problem_at (self, row->line, bad_column, message);
           continue;
         }
 
@@ -633,7 +720,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
         {
           message = g_strdup_printf (_("“%s” appears twice; give each statistic its own row, or fill the point column for a series."),
                                      id);
-          problem (self, display_name, row->line, message);
+          problem_at (self, row->line, columns[COL_ID] >= 0 ? columns[COL_ID] : columns[COL_LABEL], message);
           continue;
         }
       if (statistic == NULL)
@@ -657,7 +744,7 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
       if (cells[COL_POINT] != NULL)
         {
           if (cw_statistic_get_n_points (statistic) >= CW_STATISTIC_MAX_POINTS)
-            problem (self, display_name, row->line, _("a series may have at most 50 points."));
+            problem_at (self, row->line, columns[COL_POINT], _("a series may have at most 50 points."));
           else
             cw_statistic_add_point (statistic, cells[COL_POINT], value);
         }
@@ -665,29 +752,126 @@ cw_csv_import_new_from_bytes (GBytes      *bytes,
         cw_statistic_set_value (statistic, value);
     }
 
+  return TRUE;
+}
+
+/**
+ * cw_csv_import_new_from_bytes:
+ *
+ * Reads statistics from a table: CSV text, or the first sheet of an .ods
+ * or .xlsx workbook (see cw_csv_import_new_from_sheet()). Rows that cannot
+ * be used become problems (see cw_csv_import_get_problems()); only a file
+ * that is not a table at all is an error.
+ *
+ * Returns: (transfer full): the import, to preview and apply
+ */
+CwCsvImport *
+cw_csv_import_new_from_bytes (GBytes      *bytes,
+                              const char  *display_name,
+                              GError     **error)
+{
+  return cw_csv_import_new_from_sheet (bytes, display_name, NULL, error);
+}
+
+/**
+ * cw_csv_import_new_from_sheet:
+ * @sheet: (nullable): a workbook's sheet to read; %NULL for the first.
+ *   Ignored for CSV text.
+ *
+ * As cw_csv_import_new_from_bytes(), with the sheet chosen. A workbook's
+ * problems name their sheet and cell ("sheet “Regions”, cell C7").
+ *
+ * Returns: (transfer full): the import, to preview and apply
+ */
+CwCsvImport *
+cw_csv_import_new_from_sheet (GBytes      *bytes,
+                              const char  *display_name,
+                              const char  *sheet,
+                              GError     **error)
+{
+  g_autoptr(CwCsvImport) self = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  self = g_object_new (CW_TYPE_CSV_IMPORT, NULL);
+  self->name = g_strdup (display_name);
+  if (cw_sheet_is_spreadsheet (bytes))
+    {
+      self->sheets = cw_sheet_list_sheets (bytes, display_name, error);
+      if (self->sheets == NULL)
+        return NULL;
+      /* a sheet's numbers are plain decimals, and its texts as a comma file's */
+      self->delimiter = ',';
+      rows = cw_sheet_read (bytes, display_name, sheet, &self->sheet, error);
+    }
+  else
+    rows = cw_csv_parse (bytes, display_name, &self->delimiter, error);
+  if (rows == NULL)
+    return NULL;
+  if (!import_rows (self, rows, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
 static CwCsvImport *
 new_from_file (GFile         *file,
+               const char    *sheet,
                GCancellable  *cancellable,
                GError       **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *lower = g_utf8_strdown (name, -1);
   g_autoptr(GBytes) bytes = NULL;
+  gboolean workbook = g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xlsx");
 
-  bytes = cw_file_load_bounded (file, CW_CSV_MAX_BYTES, cancellable, error);
+  /* by its name, so a pipe or device is cut at the cap the user is told of */
+  bytes = cw_file_load_bounded (file, workbook ? CW_SHEET_MAX_BYTES : CW_CSV_MAX_BYTES, cancellable, error);
   if (bytes == NULL)
     return NULL;
-  return cw_csv_import_new_from_bytes (bytes, name, error);
+  return cw_csv_import_new_from_sheet (bytes, name, sheet, error);
 }
 
+/**
+ * cw_csv_import_new_from_file:
+ *
+ * Reads a table from @file: CSV, or the first sheet of an .ods or .xlsx
+ * workbook. See cw_csv_import_new_from_bytes().
+ */
 CwCsvImport *
 cw_csv_import_new_from_file (GFile   *file,
                              GError **error)
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
-  return new_from_file (file, NULL, error);
+  return new_from_file (file, NULL, NULL, error);
+}
+
+/**
+ * cw_csv_import_new_from_file_for_sheet:
+ * @sheet: (nullable): the workbook's sheet to read; %NULL for the first
+ */
+CwCsvImport *
+cw_csv_import_new_from_file_for_sheet (GFile       *file,
+                                       const char  *sheet,
+                                       GError     **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  return new_from_file (file, sheet, NULL, error);
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *sheet;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_clear_object (&job->file);
+  g_free (job->sheet);
+  g_free (job);
 }
 
 static void
@@ -696,8 +880,9 @@ read_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  ReadJob *job = task_data;
   GError *error = NULL;
-  CwCsvImport *import = new_from_file (task_data, cancellable, &error);
+  CwCsvImport *import = new_from_file (job->file, job->sheet, cancellable, &error);
 
   if (import == NULL)
     g_task_return_error (task, error);
@@ -707,23 +892,29 @@ read_thread (GTask        *task,
 
 /**
  * cw_csv_import_new_from_file_async:
+ * @sheet: (nullable): a workbook's sheet to read; %NULL for the first
  *
  * Reads and checks @file on a worker thread, as
- * cw_csv_import_new_from_file() does.
+ * cw_csv_import_new_from_file_for_sheet() does.
  */
 void
 cw_csv_import_new_from_file_async (GFile               *file,
+                                   const char          *sheet,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  ReadJob *job;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  job = g_new0 (ReadJob, 1);
+  job->file = g_object_ref (file);
+  job->sheet = g_strdup (sheet);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, cw_csv_import_new_from_file_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
   g_task_run_in_thread (task, read_thread);
 }
 
@@ -764,6 +955,31 @@ cw_csv_import_get_problems (CwCsvImport *self)
 {
   g_return_val_if_fail (CW_IS_CSV_IMPORT (self), NULL);
   return self->problems;
+}
+
+/**
+ * cw_csv_import_get_sheet:
+ *
+ * Returns: (nullable): the name of the workbook's sheet read; %NULL for CSV
+ */
+const char *
+cw_csv_import_get_sheet (CwCsvImport *self)
+{
+  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), NULL);
+  return self->sheet;
+}
+
+/**
+ * cw_csv_import_get_sheets:
+ *
+ * Returns: (nullable) (transfer none): the names of every sheet of the
+ *   workbook, in order, to choose another; %NULL for CSV
+ */
+const char * const *
+cw_csv_import_get_sheets (CwCsvImport *self)
+{
+  g_return_val_if_fail (CW_IS_CSV_IMPORT (self), NULL);
+  return (const char * const *) self->sheets;
 }
 
 char
@@ -905,6 +1121,13 @@ check_round_trip (CwCsvImport  *self,
       CwStatistic *a = g_hash_table_lookup (written, id);
       CwStatistic *b = g_hash_table_lookup (read_back, id);
 
+      if ((a == NULL || b == NULL || !same_statistic (a, b)) && self->sheet != NULL)
+        {
+          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                       _("%s: sheet “%s”, row %u: a deck cannot keep “%s” as the table has it, so nothing was imported. Check its cells for unusual figures or characters."),
+                       self->name, self->sheet, GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, id)), id);
+          return FALSE;
+        }
       if (a == NULL || b == NULL || !same_statistic (a, b))
         {
           g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
