@@ -378,6 +378,15 @@ node_area (const Contrast *contrast,
   return node->rect;
 }
 
+static int
+compare_frames (gconstpointer a,
+                gconstpointer b)
+{
+  guint fa = *(const guint *) a, fb = *(const guint *) b;
+
+  return fa < fb ? -1 : fa > fb;
+}
+
 /* Contrast, size, zones: what is measured on one format's pixels. */
 static void
 check_pixels (Lint            *lint,
@@ -423,6 +432,8 @@ check_pixels (Lint            *lint,
         g_array_append_val (frames, f);
     }
 
+  /* in time order, so a problem is reported where it is first seen */
+  g_array_sort (frames, compare_frames);
   for (guint k = 0; k < frames->len; k++)
     {
       guint f = g_array_index (frames, guint, k);
@@ -691,7 +702,7 @@ check_text (Lint           *lint,
 
   if (chars > 0)
     {
-      double shown = scene->duration - first_text;
+      double shown = MAX (0, scene->duration - first_text);
       double needed = chars / speed;
 
       if (shown + 0.05 < needed)
