@@ -114,8 +114,11 @@ print_results (GPtrArray *results)
   for (guint i = 0; i < results->len; i++)
     {
       g_autofree char *text = cw_lint_describe (g_ptr_array_index (results, i), i + 1);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
-      g_test_message ("%s", text);
+      /* one line a message, so TAP reads them all as comments */
+      for (guint k = 0; lines[k] != NULL; k++)
+        g_test_message ("%s", lines[k]);
     }
 }
 
@@ -507,6 +510,7 @@ run_lint (const char  *deck_path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *stdout_text = NULL;
   int status = 0;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("CLEARWAY_CLI"));
@@ -516,9 +520,12 @@ run_lint (const char  *deck_path,
   if (extra)
     g_ptr_array_add (argv, (gpointer) extra);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL,
+  /* its output is captured, never mixed into this test's TAP */
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &stdout_text, NULL,
                 &status, &error);
   g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_text);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
 

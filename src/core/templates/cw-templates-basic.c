@@ -431,8 +431,10 @@ build_safety (CwSceneBuilder *b)
           pad = 40 * u * s;
           call_style.max_size = call_base.max_size * s;
           call_style.min_size = MIN (call_base.min_size, call_style.max_size);
-          label_style.max_size = label_base.max_size * s;
-          label_style.min_size = MIN (label_base.min_size, label_style.max_size);
+          /* the words over the number are read on a phone too: never
+           * under 40 px, the smallest body text that is (data/lint-checks.md) */
+          label_style.max_size = MAX (label_base.max_size * s, 40);
+          label_style.min_size = 40;
           cw_text_fit (call, cw_theme_get_font_family (b->theme, call_style.font),
                        cw_theme_get_font_weight (b->theme, call_style.font),
                        &call_style, u, box.width - 2 * pad, 0, &call_fit);
