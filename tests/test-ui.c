@@ -1527,6 +1527,48 @@ test_window_checks (void)
   cw_test_remove_tree (dir);
 }
 
+/* The Export dialog shows what the checks found; with errors, exporting
+ * asks first, and goes ahead once the author says so. */
+static void
+test_export_dialog_checks (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  CwExportDialog *dialog = cw_export_dialog_new (NULL, deck, "tiktok");
+  AdwMessageDialog *message;
+  GtkWidget *export;
+  g_autofree char *shown = NULL;
+
+  cw_export_dialog_set_folder (dialog, folder);
+  cw_export_dialog_set_check_counts (dialog, 1, 3);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (100);
+  shown = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (shown, "Checks: 1 errors, 3 warnings"));
+
+  export = find_button (GTK_WIDGET (dialog), "_Export");
+  g_assert_nonnull (export);
+  gtk_widget_activate (export);
+  wait_for (has_message_dialog, dialog, "the question");
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Export With Errors?");
+  adw_message_dialog_response (message, "cancel");
+  settle (100);
+  g_assert_null (cw_export_dialog_get_exporter (dialog));
+
+  gtk_widget_activate (export);
+  wait_for (has_message_dialog, dialog, "the question, again");
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  adw_message_dialog_response (message, "export");
+  settle (100);
+  g_assert_nonnull (cw_export_dialog_get_exporter (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (200);
+  cw_test_remove_tree (dir);
+}
+
 /* Save, close, open again: the change is there. A broken file is refused
  * with its line, and nothing else is touched. */
 static void
@@ -2043,6 +2085,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
   g_test_add_func ("/ui/window/problems", test_window_problems);
   g_test_add_func ("/ui/window/checks", test_window_checks);
+  g_test_add_func ("/ui/export/checks", test_export_dialog_checks);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
   g_test_add_func ("/ui/window/translations", test_window_translations);
