@@ -1553,7 +1553,9 @@ test_export_dialog_checks (void)
   wait_for (has_message_dialog, dialog, "the question");
   message = find_message_dialog (GTK_WINDOW (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Export With Errors?");
+  /* a response given in code does not close the dialog as a click does */
   adw_message_dialog_response (message, "cancel");
+  gtk_window_destroy (GTK_WINDOW (message));
   settle (100);
   g_assert_null (cw_export_dialog_get_exporter (dialog));
 
@@ -1561,6 +1563,7 @@ test_export_dialog_checks (void)
   wait_for (has_message_dialog, dialog, "the question, again");
   message = find_message_dialog (GTK_WINDOW (dialog));
   adw_message_dialog_response (message, "export");
+  gtk_window_destroy (GTK_WINDOW (message));
   settle (100);
   g_assert_nonnull (cw_export_dialog_get_exporter (dialog));
 
