@@ -34,7 +34,7 @@ groups[build]="
 # height). build-aux/debian/control.in depends on the same fonts.
 groups[check]="
   fonts-noto-core fonts-noto-mono fonts-noto-ui-core
-  xvfb xauth dbus desktop-file-utils appstream libxml2-utils
+  xvfb xauth dbus desktop-file-utils appstream libxml2-utils python3-jsonschema
 "
 # MP4 export (optional at run time; tests check it when present)
 groups[mp4]="ffmpeg"

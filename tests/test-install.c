@@ -304,6 +304,8 @@ test_files (void)
     "share/applications/mimeinfo.cache",
     "share/clearway/clearway-deck.rng",
     "share/clearway/deck-format.md",
+    "share/clearway/lint-checks.md",
+    "share/clearway/lint-schema.json",
     SAMPLE_PATH,
     "share/clearway/samples/po/az.po",
     "share/clearway/samples/po/ru.po",

@@ -22,6 +22,7 @@
 #include "cw-inspector.h"
 #include "cw-preferences-window.h"
 #include "cw-problems-button.h"
+#include "cw-checks-view.h"
 #include "cw-slide-list.h"
 #include "cw-slide-row.h"
 #include "cw-statistics-view.h"
@@ -205,6 +206,7 @@ test_widgets_instantiate (void)
   GType types[] = {
     CW_TYPE_CANVAS, CW_TYPE_SLIDE_LIST, CW_TYPE_SLIDE_ROW, CW_TYPE_TRANSPORT,
     CW_TYPE_INSPECTOR, CW_TYPE_STATISTICS_VIEW, CW_TYPE_DECK_VIEW, CW_TYPE_PROBLEMS_BUTTON,
+    CW_TYPE_CHECKS_VIEW,
   };
   GtkWindow *windows[5];
   const char *csv_text = "id,label,value,unit,as_of,source\nfields,Fields cleared,12,,2024-10,ANAMA\n";
@@ -1564,6 +1566,127 @@ test_window_problems (void)
   cw_test_remove_tree (dir);
 }
 
+static gboolean
+checks_done (gpointer data)
+{
+  return !cw_checks_view_get_busy (data) && cw_checks_view_get_results (data) != NULL;
+}
+
+static gboolean
+checks_clean (gpointer data)
+{
+  return checks_done (data) && cw_checks_view_get_n_errors (data) == 0;
+}
+
+/* The Checks page lists what `clearway-cli lint` finds in the preview's
+ * format and language, from a worker; choosing a result goes to its slide
+ * and element, and moves the preview to its frame; fixed, it goes away. */
+static void
+test_window_checks (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "checks.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  FindFile find = { file };
+  CwWindow *window;
+  CwChecksView *checks;
+  GtkListBoxRow *row;
+  const CwDiagnostic *result = NULL;
+  GPtrArray *results;
+  g_autofree char *shown = NULL;
+
+  /* the title card's kicker, nearly the colour of the night background */
+  cw_slide_set_element_color (cw_deck_get_slide (deck, 0), "kicker", "#26313D");
+  bytes = cw_deck_save_to_bytes (deck);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  cw_application_open_file (app, file, NULL);
+  wait_for (window_with_file, &find, "the deck to open");
+  window = get_window_with_file (file);
+  checks = CW_CHECKS_VIEW (cw_window_get_part (window, "checks"));
+  wait_for (checks_done, checks, "the checks");
+
+  g_assert_cmpuint (cw_checks_view_get_n_errors (checks), ==, 1);
+  results = cw_checks_view_get_results (checks);
+  for (guint i = 0; i < results->len; i++)
+    if (((CwDiagnostic *) g_ptr_array_index (results, i))->severity == CW_SEVERITY_ERROR)
+      result = g_ptr_array_index (results, i);
+  g_assert_cmpstr (result->rule, ==, "contrast");
+  g_assert_cmpstr (result->element, ==, "kicker");
+  g_assert_cmpint (result->frame, >, 0);
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack")), "checks");
+  settle (100);
+  row = find_problem_row (cw_checks_view_get_list (checks), "stands out from what is behind it");
+  g_assert_nonnull (row);
+  shown = visible_text (GTK_WIDGET (row));
+  g_assert_nonnull (strstr (shown, "Measured 1."));
+  g_assert_nonnull (strstr (shown, "needs 4.5:1"));
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 3);
+  settle (100);
+  gtk_widget_activate (GTK_WIDGET (row));
+  settle (200);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack"))),
+                   ==, "slides");
+  g_assert_cmpuint (cw_slide_list_get_selected (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list"))), ==, 0);
+  g_assert_cmpuint (cw_player_get_frame (cw_window_get_player (window)), ==, (guint) result->frame);
+
+  /* fixed in the editor, the error leaves the list once checked again */
+  cw_slide_set_element_color (cw_deck_get_slide (window_deck (window), 0), "kicker", NULL);
+  wait_for (checks_clean, checks, "the fixed label to leave the checks");
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
+}
+
+/* The Export dialog shows what the checks found; with errors, exporting
+ * asks first, and goes ahead once the author says so. */
+static void
+test_export_dialog_checks (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  CwExportDialog *dialog = cw_export_dialog_new (NULL, deck, "tiktok");
+  AdwMessageDialog *message;
+  GtkWidget *export;
+  g_autofree char *shown = NULL;
+
+  cw_export_dialog_set_folder (dialog, folder);
+  cw_export_dialog_set_check_counts (dialog, 1, 3);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle (100);
+  shown = visible_text (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (shown, "Checks: 1 errors, 3 warnings"));
+
+  export = find_button (GTK_WIDGET (dialog), "_Export");
+  g_assert_nonnull (export);
+  gtk_widget_activate (export);
+  wait_for (has_message_dialog, dialog, "the question");
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Export With Errors?");
+  /* a response given in code does not close the dialog as a click does */
+  adw_message_dialog_response (message, "cancel");
+  gtk_window_destroy (GTK_WINDOW (message));
+  settle (100);
+  g_assert_null (cw_export_dialog_get_exporter (dialog));
+
+  gtk_widget_activate (export);
+  wait_for (has_message_dialog, dialog, "the question, again");
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  adw_message_dialog_response (message, "export");
+  gtk_window_destroy (GTK_WINDOW (message));
+  settle (100);
+  g_assert_nonnull (cw_export_dialog_get_exporter (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (200);
+  cw_test_remove_tree (dir);
+}
+
 /* Save, close, open again: the change is there. A broken file is refused
  * with its line, and nothing else is touched. */
 static void
@@ -2081,6 +2204,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/export-warnings", test_window_export_warnings);
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
   g_test_add_func ("/ui/window/problems", test_window_problems);
+  g_test_add_func ("/ui/window/checks", test_window_checks);
+  g_test_add_func ("/ui/export/checks", test_export_dialog_checks);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
   g_test_add_func ("/ui/window/translations", test_window_translations);

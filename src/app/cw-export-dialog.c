@@ -27,6 +27,10 @@ struct _CwExportDialog
   GPtrArray           *video_switches;
   gint64               started;
   gboolean             overwrite;
+  /* what the Checks found, and whether the author chose to export anyway */
+  guint                check_errors;
+  gboolean             errors_confirmed;
+  AdwPreferencesGroup *checks_group;
 
   GtkStack            *stack;
   AdwPreferencesGroup *error_group;
@@ -289,9 +293,80 @@ start_export (CwExportDialog *self)
 }
 
 static void
+on_errors_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CwExportDialog   *self)
+{
+  if (g_strcmp0 (response, "export") != 0)
+    return;
+  self->errors_confirmed = TRUE;
+  start_export (self);
+}
+
+/* With errors found, asks once whether to export all the same. */
+static void
 on_export_clicked (CwExportDialog *self)
 {
-  start_export (self);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->check_errors == 0 || self->errors_confirmed)
+    {
+      start_export (self);
+      return;
+    }
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The checks found %u error: viewers may not be able to read or trust the clip. The Checks page lists it.",
+                                       "The checks found %u errors: viewers may not be able to read or trust the clip. The Checks page lists them.",
+                                       self->check_errors),
+                          self->check_errors);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export With Errors?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Export Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "export", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_errors_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * cw_export_dialog_set_check_counts:
+ *
+ * Shows what the Checks found; exporting with errors then asks once.
+ */
+void
+cw_export_dialog_set_check_counts (CwExportDialog *self,
+                                   guint           n_errors,
+                                   guint           n_warnings)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+
+  self->check_errors = n_errors;
+  self->errors_confirmed = FALSE;
+  if (self->checks_group == NULL)
+    {
+      GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (self->formats_group));
+
+      /* above the formats, in the page the template holds them in */
+      while (page != NULL && !ADW_IS_PREFERENCES_PAGE (page))
+        page = gtk_widget_get_parent (page);
+      if (page == NULL)
+        return;
+      self->checks_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->checks_group);
+      /* groups are added at the end; this one goes first */
+      gtk_widget_insert_after (GTK_WIDGET (self->checks_group),
+                               gtk_widget_get_parent (GTK_WIDGET (self->checks_group)), NULL);
+    }
+  /* Translators: in the Export dialog: the numbers of errors and warnings the Checks found */
+  text = g_strdup_printf (_("Checks: %u errors, %u warnings"), n_errors, n_warnings);
+  adw_preferences_group_set_title (self->checks_group, text);
+  adw_preferences_group_set_description (self->checks_group,
+                                         n_errors > 0 ? _("In the preview’s format and language. Fix them on the Checks page before posting.")
+                                                      : _("In the preview’s format and language."));
 }
 
 static void

@@ -28,6 +28,9 @@ void            cw_export_dialog_set_video  (CwExportDialog *self,
                                              const char     *name,
                                              gboolean        active);
 void            cw_export_dialog_start      (CwExportDialog *self);
+void            cw_export_dialog_set_check_counts (CwExportDialog *self,
+                                                   guint           n_errors,
+                                                   guint           n_warnings);
 CwExporter     *cw_export_dialog_get_exporter (CwExportDialog *self);
 
 G_END_DECLS

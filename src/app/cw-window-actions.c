@@ -293,6 +293,8 @@ export_action (GSimpleAction *action,
   cw_export_dialog_set_folder (dialog, deck_folder);
   /* what is on screen is what gets exported, besides the deck's own language */
   cw_export_dialog_select_language (dialog, cw_player_get_language (self->player));
+  cw_export_dialog_set_check_counts (dialog, cw_checks_view_get_n_errors (self->checks_view),
+                                     cw_checks_view_get_n_warnings (self->checks_view));
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (self), "cw-export-dialog", dialog);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cw-canvas.h"
+#include "cw-checks-view.h"
 #include "cw-deck-view.h"
 #include "cw-export-dialog.h"
 #include "cw-inspector.h"
@@ -54,6 +55,8 @@ struct _CwWindow
   GtkWidget            *export_button;
   GtkWidget            *save_button;
   CwProblemsButton     *problems_button;
+  /* added in code, a page of view_stack: the checks of the rendered clip */
+  CwChecksView         *checks_view;
 };
 
 void cw_window_class_add_actions (CwWindowClass *klass);

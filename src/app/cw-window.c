@@ -85,6 +85,7 @@ cw_window_get_part (CwWindow   *self,
     { "language", G_STRUCT_OFFSET (CwWindow, language_dropdown) },
     { "stack", G_STRUCT_OFFSET (CwWindow, view_stack) },
     { "problems", G_STRUCT_OFFSET (CwWindow, problems_button) },
+    { "checks", G_STRUCT_OFFSET (CwWindow, checks_view) },
   };
 
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
@@ -275,6 +276,35 @@ on_problem_activated (CwWindow           *self,
     }
 }
 
+/* Takes the author to a result of the checks: its slide and element, and
+ * the preview to the frame it was seen on, when the preview shows the
+ * format and language it was found in. */
+static void
+on_check_activated (CwWindow           *self,
+                    const CwDiagnostic *result)
+{
+  CwRenderer *renderer = cw_player_get_renderer (self->player);
+
+  on_problem_activated (self, result);
+  if (result->frame < 0 || renderer == NULL || (guint) result->frame >= cw_renderer_get_n_frames (renderer))
+    return;
+  if ((result->format == NULL || g_strcmp0 (result->format, cw_renderer_get_format (renderer)->name) == 0) &&
+      (result->language == NULL || g_strcmp0 (result->language, cw_renderer_get_language (renderer)) == 0))
+    cw_player_seek (self->player, result->frame);
+}
+
+static void
+add_checks_page (CwWindow *self)
+{
+  AdwViewStackPage *page;
+
+  self->checks_view = CW_CHECKS_VIEW (cw_checks_view_new ());
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->checks_view), "checks", _("Checks"));
+  adw_view_stack_page_set_icon_name (page, "emblem-ok-symbolic");
+  g_signal_connect_object (self->checks_view, "result-activated", G_CALLBACK (on_check_activated), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* Drafts */
 
 static void
@@ -406,6 +436,7 @@ cw_window_set_document (CwWindow   *self,
   cw_translations_view_set_player (self->translations_view, self->player);
   cw_deck_view_set_deck (self->deck_view, deck);
   cw_problems_button_set_player (self->problems_button, self->player);
+  cw_checks_view_set_player (self->checks_view, self->player);
 
   select_format (self, cw_player_get_format (self->player));
   fill_languages (self);
@@ -784,6 +815,7 @@ cw_window_init (CwWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_checks_page (self);
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

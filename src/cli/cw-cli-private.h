@@ -75,6 +75,8 @@ int          cw_cli_info              (int                argc,
                                        char             **argv);
 int          cw_cli_templates         (int                argc,
                                        char             **argv);
+int          cw_cli_lint              (int                argc,
+                                       char             **argv);
 int          cw_cli_sheet             (int                argc,
                                        char             **argv);
 int          cw_cli_import            (int                argc,

@@ -14,6 +14,7 @@ static const CwCommand commands[] = {
   { "text", N_("Print the text of each slide, as a viewer reads it"), cw_cli_text },
   { "validate", N_("Check a deck file and report its problems"), cw_cli_validate },
   { "info", N_("Show a deck’s slides, duration, statistics and languages"), cw_cli_info },
+  { "lint", N_("Check the clip in every format and language before it is posted"), cw_cli_lint },
   { "sheet", N_("Render a contact sheet: every slide, settled, on one picture"), cw_cli_sheet },
   { "import", N_("Update a deck’s statistics from a table (.csv, .ods, .xlsx)"), cw_cli_import },
   { "templates", N_("List the slide templates and their fields"), cw_cli_templates },

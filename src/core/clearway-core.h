@@ -32,6 +32,7 @@
 #include "cw-file.h"
 #include "cw-format.h"
 #include "cw-image.h"
+#include "cw-lint.h"
 #include "cw-locale.h"
 #include "cw-plural.h"
 #include "cw-png.h"

@@ -22,6 +22,7 @@ cw_diagnostic_new (CwSeverity  severity,
   self->file = g_strdup (file);
   self->line = line;
   self->message = g_strdup (message);
+  self->frame = -1;
   return self;
 }
 
@@ -57,6 +58,12 @@ cw_diagnostic_copy (const CwDiagnostic *self)
   copy->element = g_strdup (self->element);
   copy->hint = g_strdup (self->hint);
   copy->language = g_strdup (self->language);
+  copy->rule = g_strdup (self->rule);
+  copy->format = g_strdup (self->format);
+  copy->frame = self->frame;
+  copy->measured = g_strdup (self->measured);
+  copy->required = g_strdup (self->required);
+  copy->area = self->area;
   return copy;
 }
 
@@ -71,6 +78,10 @@ cw_diagnostic_free (CwDiagnostic *self)
   g_free (self->message);
   g_free (self->hint);
   g_free (self->language);
+  g_free (self->rule);
+  g_free (self->format);
+  g_free (self->measured);
+  g_free (self->required);
   g_free (self);
 }
 
@@ -98,7 +109,10 @@ cw_diagnostic_equal (const CwDiagnostic *a,
   return a->severity == b->severity && a->code == b->code && a->line == b->line &&
          g_strcmp0 (a->file, b->file) == 0 && g_strcmp0 (a->slide, b->slide) == 0 &&
          g_strcmp0 (a->element, b->element) == 0 && g_strcmp0 (a->message, b->message) == 0 &&
-         g_strcmp0 (a->hint, b->hint) == 0 && g_strcmp0 (a->language, b->language) == 0;
+         g_strcmp0 (a->hint, b->hint) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
+         g_strcmp0 (a->rule, b->rule) == 0 && g_strcmp0 (a->format, b->format) == 0 &&
+         a->frame == b->frame && g_strcmp0 (a->measured, b->measured) == 0 &&
+         g_strcmp0 (a->required, b->required) == 0;
 }
 
 /**

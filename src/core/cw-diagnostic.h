@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "cw-format.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -32,6 +34,17 @@ typedef struct
   char       *message;
   /* what to do about it, shown after the message */
   char       *hint;
+  /* What a check of the rendered clip (cw-lint.h) adds: which check found
+   * it ("contrast", "reading-time"…), the output format and the frame it
+   * is seen on (-1 for none), what was measured and what the rule asks,
+   * both as people read them, and where on that frame (width 0: nowhere
+   * in particular). */
+  char       *rule;
+  char       *format;
+  int         frame;
+  char       *measured;
+  char       *required;
+  CwRect      area;
 } CwDiagnostic;
 
 #define CW_TYPE_DIAGNOSTIC (cw_diagnostic_get_type ())

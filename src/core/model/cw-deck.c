@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "cw-deck.h"
@@ -903,12 +904,102 @@ cw_deck_rename_statistic (CwDeck       *self,
   return TRUE;
 }
 
+/* A series (a statistic with points) adds up to a total the same slide
+ * states: its own value, or a figure of the same unit that a text of the
+ * slide shows. A figure larger than every point can only be such a total
+ * (a year's figure among yearly ones is not), so only those are held to
+ * the sum. One warning for each total that disagrees. */
+static void
+check_series_totals (CwDeck    *self,
+                     GPtrArray *diagnostics)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slides));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CwSlide) slide = g_list_model_get_item (G_LIST_MODEL (self->slides), i);
+      const CwTemplate *template = cw_template_lookup (cw_slide_get_template_id (slide));
+
+      for (const CwField *f = template ? template->fields : NULL; f != NULL && f->name != NULL; f++)
+        {
+          CwStatistic *series;
+          double sum = 0, largest = -G_MAXDOUBLE;
+          guint n_points;
+          g_autoptr(GPtrArray) totals = g_ptr_array_new ();
+
+          if (f->type != CW_FIELD_STATISTIC)
+            continue;
+          series = cw_deck_find_statistic (self, cw_slide_get_param (slide, f->name));
+          n_points = series ? cw_statistic_get_n_points (series) : 0;
+          if (n_points < 2 || cw_statistic_is_percent (series))
+            continue;
+          for (guint p = 0; p < n_points; p++)
+            {
+              sum += cw_statistic_get_point (series, p)->value;
+              largest = MAX (largest, cw_statistic_get_point (series, p)->value);
+            }
+
+          if (cw_statistic_has_value (series))
+            g_ptr_array_add (totals, series);
+          for (const CwField *t = template->fields; t->name != NULL; t++)
+            {
+              const char *texts[2];
+
+              if (t->type != CW_FIELD_TEXT)
+                continue;
+              texts[0] = cw_slide_get_text (slide, t->name);
+              texts[1] = cw_slide_get_text_plural (slide, t->name);
+              for (guint k = 0; k < 2; k++)
+                {
+                  g_autoptr(GPtrArray) names = texts[k] ? cw_text_list_placeholders (texts[k]) : NULL;
+
+                  for (guint m = 0; names != NULL && m < names->len; m++)
+                    {
+                      CwStatistic *total = cw_deck_find_statistic (self, g_ptr_array_index (names, m));
+
+                      if (total != NULL && total != series && cw_statistic_has_value (total) &&
+                          g_strcmp0 (cw_statistic_get_unit (total), cw_statistic_get_unit (series)) == 0 &&
+                          !g_ptr_array_find (totals, total, NULL))
+                        g_ptr_array_add (totals, total);
+                    }
+                }
+            }
+
+          for (guint k = 0; k < totals->len; k++)
+            {
+              CwStatistic *total = g_ptr_array_index (totals, k);
+              double value = cw_statistic_get_value (total);
+              g_autofree char *message = NULL;
+              CwDiagnostic *diagnostic;
+
+              if (value <= largest || fabs (value - sum) <= 1e-6 * MAX (1, fabs (value)))
+                continue;
+              /* Translators: a slide id, a statistic id and its sum, then a statistic id and its value */
+              message = g_strdup_printf (_("Slide “%s”: the series “%s” adds up to %g, but “%s” on the same slide says %g."),
+                                         cw_slide_get_id (slide), cw_statistic_get_id (series), sum,
+                                         cw_statistic_get_id (total), value);
+              diagnostic = cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide), f->name,
+                                                        message,
+                                                        _("Correct the points or the total, so viewers who add them up get the same figure."));
+              diagnostic->code = CW_ERROR_BAD_VALUE;
+              diagnostic->rule = g_strdup ("consistency");
+              diagnostic->measured = g_strdup_printf ("%g", sum);
+              diagnostic->required = g_strdup_printf ("%g", value);
+              diagnostic->line = cw_slide_get_line (slide);
+              g_ptr_array_add (diagnostics, diagnostic);
+            }
+        }
+    }
+}
+
 /**
  * cw_deck_check_statistics:
  * @now: the time to measure the age of figures against
  *
  * The warnings of cw_statistic_check() for every statistic, with the deck
- * and the line each statistic was loaded from.
+ * and the line each statistic was loaded from; then those about how the
+ * slides use them: a series that does not add up to the total its slide
+ * states.
  *
  * Returns: (transfer full) (element-type CwDiagnostic): the warnings
  */
@@ -939,6 +1030,14 @@ cw_deck_check_statistics (CwDeck    *self,
         }
       g_ptr_array_extend_and_steal (diagnostics, g_steal_pointer (&warnings));
     }
+
+  {
+    guint first = diagnostics->len;
+
+    check_series_totals (self, diagnostics);
+    for (guint i = first; i < diagnostics->len; i++)
+      ((CwDiagnostic *) g_ptr_array_index (diagnostics, i))->file = g_strdup (name);
+  }
   return g_steal_pointer (&diagnostics);
 }
 

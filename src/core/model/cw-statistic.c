@@ -894,6 +894,15 @@ cw_statistic_check (CwStatistic *self,
         }
     }
 
+  /* the checks of the clip sort what they find by the rule it breaks */
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      CwDiagnostic *d = g_ptr_array_index (warnings, i);
+
+      if (d->rule == NULL)
+        d->rule = g_strdup ("consistency");
+    }
+
   if (checks (property, "as-of") && as_of_last_day (self->as_of, &last))
     {
       g_date_clear (&today, 1);
@@ -905,6 +914,13 @@ cw_statistic_check (CwStatistic *self,
                      /* Translators: a statistic id, then a date such as 2024-10 */
                      g_strdup_printf (_("“%s” is as of %s, more than a year ago."), self->id, self->as_of),
                      _("Look for newer figures at the source, then update its value and date."));
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      CwDiagnostic *d = g_ptr_array_index (warnings, i);
+
+      if (d->rule == NULL)
+        d->rule = g_strdup ("as-of");
     }
 
   return g_steal_pointer (&warnings);

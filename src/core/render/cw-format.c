@@ -15,12 +15,27 @@ G_DEFINE_BOXED_TYPE (CwFormat, cw_format, cw_format_copy, cw_format_free)
 
 static GPtrArray *presets;
 static const char **preset_names;
+/* for each preset, the CwZones its platform's interface covers */
+static GPtrArray *preset_zones;
 
 /* The generic labels in formats.json, so xgettext offers them to translators. */
 static const char * const generic_labels[] G_GNUC_UNUSED = {
   N_("Portrait feed"),
   N_("Square"),
   N_("Landscape"),
+  /* the parts of the frame a platform's interface covers */
+  N_("Status bar and tabs"),
+  N_("Caption, sound and call to action"),
+  N_("Like, comment and share buttons"),
+  N_("Top bar"),
+  N_("Caption and audio"),
+  N_("Side margin"),
+  N_("Side margin and buttons"),
+  N_("Tabs and search bar"),
+  N_("Title, channel and Subscribe"),
+  N_("Like, dislike, comment and share buttons"),
+  N_("Caption and buttons"),
+  N_("Buttons"),
 };
 
 static void
@@ -41,6 +56,7 @@ load_presets (void)
                                           "formats");
   n = json_array_get_length (formats);
   presets = g_ptr_array_new ();
+  preset_zones = g_ptr_array_new ();
   preset_names = g_new0 (const char *, n + 1);
 
   for (guint i = 0; i < n; i++)
@@ -64,6 +80,25 @@ load_presets (void)
                                 format->height - top - bottom };
       g_ptr_array_add (presets, format);
       preset_names[i] = format->name;
+
+      {
+        JsonArray *list = json_object_has_member (o, "zones") ? json_object_get_array_member (o, "zones") : NULL;
+        GArray *zones = g_array_new (FALSE, TRUE, sizeof (CwZone));
+
+        for (guint z = 0; list != NULL && z < json_array_get_length (list); z++)
+          {
+            JsonObject *zo = json_array_get_object_element (list, z);
+            CwZone zone;
+
+            zone.name = g_strdup (json_object_get_string_member (zo, "name"));
+            zone.label = g_strdup (json_object_get_string_member (zo, "label"));
+            zone.rect = (CwRect) { json_object_get_int_member (zo, "x"), json_object_get_int_member (zo, "y"),
+                                   json_object_get_int_member (zo, "width"),
+                                   json_object_get_int_member (zo, "height") };
+            g_array_append_val (zones, zone);
+          }
+        g_ptr_array_add (preset_zones, zones);
+      }
     }
 }
 
@@ -303,4 +338,43 @@ cw_frame_rates_to_string (void)
   for (guint i = 0; frame_rates[i] != 0; i++)
     g_string_append_printf (text, i > 0 ? ", %u" : "%u", frame_rates[i]);
   return g_string_free (text, FALSE);
+}
+
+/**
+ * cw_format_list_zones:
+ *
+ * The parts of the frame that the interface of @self's platform covers
+ * (resources/formats.json), scaled to @self's size: nothing a viewer must
+ * read belongs there. Formats that are no platform's have none.
+ *
+ * Returns: (transfer full) (element-type CwZone): the zones; their names
+ *   and labels belong to the formats and stay valid
+ */
+GArray *
+cw_format_list_zones (const CwFormat *self)
+{
+  GArray *zones = g_array_new (FALSE, TRUE, sizeof (CwZone));
+
+  g_return_val_if_fail (self != NULL, zones);
+
+  ensure_presets ();
+  for (guint i = 0; i < presets->len; i++)
+    {
+      const CwFormat *preset = g_ptr_array_index (presets, i);
+      GArray *list = g_ptr_array_index (preset_zones, i);
+      double sx = (double) self->width / preset->width;
+      double sy = (double) self->height / preset->height;
+
+      if (g_strcmp0 (preset->name, self->name) != 0)
+        continue;
+      for (guint z = 0; z < list->len; z++)
+        {
+          CwZone zone = g_array_index (list, CwZone, z);
+
+          zone.label = (char *) g_dgettext (GETTEXT_PACKAGE, zone.label);
+          zone.rect = (CwRect) { zone.rect.x * sx, zone.rect.y * sy, zone.rect.width * sx, zone.rect.height * sy };
+          g_array_append_val (zones, zone);
+        }
+    }
+  return zones;
 }

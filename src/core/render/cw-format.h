@@ -39,6 +39,19 @@ typedef struct
   CwRect  safe;
 } CwFormat;
 
+/**
+ * CwZone:
+ * @name: "top", "bottom", "right"…
+ * @label: what covers it, for people ("Like, comment and share buttons")
+ * @rect: the part of the frame it covers, in pixels
+ */
+typedef struct
+{
+  const char *name;
+  const char *label;
+  CwRect      rect;
+} CwZone;
+
 #define CW_TYPE_FORMAT (cw_format_get_type ())
 
 GType          cw_format_get_type   (void) G_GNUC_CONST;
@@ -50,6 +63,7 @@ const char * const *cw_format_list_names (void);
 gboolean       cw_format_is_vertical (const CwFormat *self);
 CwFormat      *cw_format_scaled     (const CwFormat *self,
                                      int             width);
+GArray        *cw_format_list_zones (const CwFormat *self);
 
 const guint   *cw_frame_rates_list      (guint          *n_rates);
 gboolean       cw_frame_rate_is_valid   (guint           fps);

@@ -254,6 +254,7 @@ check_glyphs (CwRenderer *self,
       g_autoptr(GArray) missing = cw_fonts_find_missing (text, families);
       g_autoptr(GString) codes = NULL;
       g_autofree char *message = NULL;
+      CwDiagnostic *diagnostic;
       const char *hint;
 
       if (missing == NULL)
@@ -276,9 +277,11 @@ check_glyphs (CwRenderer *self,
                           "Replace it, or choose a theme font that has it.",
                           "Replace them, or choose a theme font that has them.",
                           missing->len);
-      cw_diagnostics_add_unique (self->warnings,
-                                 cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
-                                                              NULL, message, hint));
+      diagnostic = cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
+                                                NULL, message, hint);
+      /* the checks of the clip find these too, per element and frame */
+      diagnostic->rule = g_strdup ("glyphs");
+      cw_diagnostics_add_unique (self->warnings, diagnostic);
     }
 }
 
@@ -424,14 +427,16 @@ build_scene (CwRenderer *self,
     else if (duration < needed - 0.05)
       {
         g_autofree char *message = NULL;
+        CwDiagnostic *diagnostic;
 
         /* Translators: a slide id, then two durations in seconds */
         message = g_strdup_printf (_("Slide “%s” lasts %.1f s, but its text takes %.1f s to read."),
                                    cw_slide_get_id (slide), duration, needed);
-        cw_diagnostics_add_unique (self->warnings,
-                                   cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
-                                                                "duration", message,
-                                                                _("Lengthen it, or shorten the text.")));
+        diagnostic = cw_diagnostic_new_for_slide (CW_SEVERITY_WARNING, cw_slide_get_id (slide),
+                                                  "duration", message,
+                                                  _("Lengthen it, or shorten the text."));
+        diagnostic->rule = g_strdup ("reading-time");
+        cw_diagnostics_add_unique (self->warnings, diagnostic);
       }
   }
   scene->duration = duration;
@@ -767,6 +772,28 @@ frame_key (CwRenderer *self,
   else
     key.t = cw_scene_get_hold_time (span->scene, key.t);
   return key;
+}
+
+/**
+ * cw_renderer_get_frame_time:
+ * @t: (out): the time in its slide's scene that @frame shows
+ *
+ * Returns: %FALSE when @frame is part of a transition, which draws two
+ *   slides at once and so no single scene time
+ */
+gboolean
+cw_renderer_get_frame_time (CwRenderer *self,
+                            guint       frame,
+                            double     *t)
+{
+  FrameKey key;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (frame < self->n_frames, FALSE);
+
+  key = frame_key (self, frame);
+  *t = key.t;
+  return !key.transition;
 }
 
 /**

@@ -41,6 +41,9 @@ guint            cw_renderer_get_slide_at_frame  (CwRenderer      *self,
                                                   guint            frame);
 guint            cw_renderer_get_frame_at_time   (CwRenderer      *self,
                                                   double           t);
+gboolean         cw_renderer_get_frame_time      (CwRenderer      *self,
+                                                  guint            frame,
+                                                  double          *t);
 gboolean         cw_renderer_frames_identical    (CwRenderer      *self,
                                                   guint            a,
                                                   guint            b);

@@ -436,8 +436,10 @@ build_safety (CwSceneBuilder *b)
           pad = 40 * u * s;
           call_style.max_size = call_base.max_size * s;
           call_style.min_size = MIN (call_base.min_size, call_style.max_size);
-          label_style.max_size = label_base.max_size * s;
-          label_style.min_size = MIN (label_base.min_size, label_style.max_size);
+          /* the words over the number are read on a phone too: never
+           * under 40 px, the smallest body text that is (data/lint-checks.md) */
+          label_style.max_size = MAX (label_base.max_size * s, 40);
+          label_style.min_size = 40;
           cw_builder_fit_text (b, "hotline", call, &call_style, box.width - 2 * pad, 0, &call_fit);
           call_px = call_fit.size / u;
           pill_w = fitted_width (b, call, &call_style, &call_fit);
