@@ -1664,6 +1664,52 @@ test_png_sequence_reads_back (void)
     }
 }
 
+static void
+count_frames (guint    written,
+              guint    rendered,
+              gpointer user_data)
+{
+  g_atomic_int_add ((int *) user_data, written);
+}
+
+/* A sequence, once written, waits for the others of its export before it
+ * is published: it must not keep its renderer's layouts, textures and
+ * layers meanwhile, or a format × language matrix grows by a renderer's
+ * worth of memory for each sequence. */
+static void
+test_written_sequence_lets_renderer_go (void)
+{
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) out = g_file_new_for_path (dir);
+  g_autoptr(CwSequenceWriter) writer = cw_sequence_writer_new (out, deck, "en", format);
+  CwRenderer *renderer = cw_renderer_new (deck, "en", format, 24);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  int written = 0;
+
+  g_object_add_weak_pointer (G_OBJECT (renderer), (gpointer *) &renderer);
+  g_assert_true (cw_sequence_writer_inspect (writer, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_sequence_writer_write_frames (writer, renderer, 2, count_frames, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_sequence_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (written, ==, 84);
+
+  g_object_unref (renderer);
+  g_assert_null (renderer);
+
+  /* and it is still published whole */
+  g_assert_true (cw_sequence_writer_publish (writer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 84);
+  g_assert_cmpint (json_object_get_int_member (read_manifest (dir, parser), "frame_count"), ==, 84);
+  g_clear_pointer (&writer, cw_sequence_writer_free);
+  cw_test_remove_tree (dir);
+}
+
 /* The frames of each hold the manifest lists, and of none: one file per
  * hold when @linked, identical copies otherwise. Returns how many holds. */
 static guint
@@ -2055,6 +2101,7 @@ main (int   argc,
   g_test_add_func ("/cw/export/progress-failed", test_progress_failed);
   g_test_add_func ("/cw/export/png/reads-back", test_png_reads_back);
   g_test_add_func ("/cw/export/png/sequence-reads-back", test_png_sequence_reads_back);
+  g_test_add_func ("/cw/export/sequence/lets-renderer-go", test_written_sequence_lets_renderer_go);
   g_test_add_func ("/cw/export/holds/linked", test_holds_linked);
   g_test_add_data_func ("/cw/export/holds/copied/no-links", GINT_TO_POINTER (EPERM), test_holds_copied);
   g_test_add_data_func ("/cw/export/holds/copied/not-supported", GINT_TO_POINTER (EOPNOTSUPP), test_holds_copied);

@@ -1349,6 +1349,11 @@ cw_sequence_writer_finish (CwSequenceWriter  *self,
   g_autoptr(JsonNode) manifest = build_manifest (self);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
+  /* The writer waits for the other sequences of the export before it
+   * publishes; the renderer's layouts, textures and layers would wait
+   * with it, and a format × language matrix would hold them all. */
+  g_clear_object (&self->renderer);
+
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, manifest);
   return stage_file (self, CW_MANIFEST_NAME, json_generator_to_data (generator, NULL), error);
