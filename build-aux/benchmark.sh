@@ -23,15 +23,17 @@ cli=$builddir/src/cli/clearway-cli
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# Runs a command; prints "seconds peak-RSS-in-MB" of it and its children.
+# Runs a command; prints "seconds peak-RSS-in-MB CPU-seconds" of it and its
+# children. The CPU time (user and system) is what the work itself took,
+# even on a machine busy with something else; the wall time is not.
 measure () {
   python3 - "$@" <<'PY'
 import resource, subprocess, sys, time
 start = time.monotonic()
 subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
 elapsed = time.monotonic() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(f"{elapsed:.3f} {peak:.0f}")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{elapsed:.3f} {usage.ru_maxrss / 1024:.0f} {usage.ru_utime + usage.ru_stime:.3f}")
 PY
 }
 
@@ -46,10 +48,10 @@ echo
 export_figure () {
   local label=$1 deck=$2 target=$3
   local out=$tmp/${label// /-}
-  read -r seconds peak < <(measure "$cli" render "$deck" -o "$out" --quiet)
+  read -r seconds peak cpu < <(measure "$cli" render "$deck" -o "$out" --quiet)
   frames=$(count_frames "$out")
-  printf '%-44s %7.1f frames/s  (%s frames in %.1f s, peak %s MB) [%s]\n' \
-    "$label" "$(awk "BEGIN { print $frames / $seconds }")" "$frames" "$seconds" "$peak" "$target"
+  printf '%-44s %7.1f frames/s  (%s frames in %.2f s, %.2f s of CPU, peak %s MB) [%s]\n' \
+    "$label" "$(awk "BEGIN { print $frames / $seconds }")" "$frames" "$seconds" "$cpu" "$peak" "$target"
   rm -rf "$out"
 }
 
@@ -87,10 +89,10 @@ fi
 
 if ! $quick; then
   out=$tmp/matrix
-  read -r seconds peak < <(measure "$cli" render --format all --lang all -o "$out" --quiet)
+  read -r seconds peak cpu < <(measure "$cli" render --format all --lang all -o "$out" --quiet)
   frames=$(count_frames "$out")
   disk=$(du -sm "$out" | cut -f1)
-  printf '%-44s %7.1f frames/s  (%s frames in %.1f s, peak %s MB, %s MB on disk)\n' \
+  printf '%-44s %7.1f frames/s  (%s frames in %.1f s, %.1f s of CPU, peak %s MB, %s MB on disk)\n' \
     "export, sample, every format and language" "$(awk "BEGIN { print $frames / $seconds }")" \
-    "$frames" "$seconds" "$peak" "$disk"
+    "$frames" "$seconds" "$cpu" "$peak" "$disk"
 fi

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <zlib.h>
 
 #include "cw-test-utils.h"
 
@@ -1460,21 +1461,51 @@ ffmpeg_read (GBytes *png)
   return g_steal_pointer (&out);
 }
 
+/* Inflates the IDAT data of @png with zlib, which checks the Adler-32
+ * that libpng may stop short of: one whole zlib stream, nothing after it. */
 static void
-assert_reads_back (cairo_surface_t *surface)
+assert_one_zlib_stream (GBytes *png,
+                        gsize   raw_len)
+{
+  gsize len;
+  const guint8 *p = g_bytes_get_data (png, &len);
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  g_autofree guint8 *raw = g_malloc (raw_len + 1);
+  z_stream stream = { 0 };
+
+  for (gsize at = 8; at + 12 <= len;)
+    {
+      guint32 n = ((guint32) p[at] << 24) | (p[at + 1] << 16) | (p[at + 2] << 8) | p[at + 3];
+
+      if (memcmp (p + at + 4, "IDAT", 4) == 0)
+        g_byte_array_append (idat, p + at + 8, n);
+      at += 12 + (gsize) n;
+    }
+  g_assert_cmpint (inflateInit (&stream), ==, Z_OK);
+  stream.next_in = idat->data;
+  stream.avail_in = idat->len;
+  stream.next_out = raw;
+  stream.avail_out = raw_len + 1;
+  g_assert_cmpint (inflate (&stream, Z_FINISH), ==, Z_STREAM_END);
+  g_assert_cmpuint (stream.avail_in, ==, 0);
+  g_assert_cmpuint (stream.total_out, ==, raw_len);
+  inflateEnd (&stream);
+}
+
+static void
+assert_png_reads_back (cairo_surface_t *surface,
+                       GBytes          *png,
+                       gboolean         with_ffmpeg)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   gboolean alpha = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) png = cw_png_encode (surface, 1, &error);
   g_autoptr(GBytes) by_ffmpeg = NULL;
   g_autofree guint8 *pixels = NULL;
   g_autofree char *chunks = NULL;
   gboolean has_alpha;
   int w, h, color_type, depth;
 
-  g_assert_no_error (error);
   g_assert_nonnull (png);
 
   /* 8-bit RGB, or RGBA for a transparent deck, tagged sRGB */
@@ -1493,8 +1524,9 @@ assert_reads_back (cairo_surface_t *surface)
     cw_test_remove_tree (dir);
   }
   assert_same_pixels (surface, pixels);
+  assert_one_zlib_stream (png, (gsize) height * (1 + width * (alpha ? 4 : 3)));
 
-  by_ffmpeg = ffmpeg_read (png);
+  by_ffmpeg = with_ffmpeg ? ffmpeg_read (png) : NULL;
   if (by_ffmpeg != NULL)
     {
       /* ffmpeg keeps the colour under a clear pixel; libpng's simplified
@@ -1502,6 +1534,16 @@ assert_reads_back (cairo_surface_t *surface)
       g_assert_cmpmem (g_bytes_get_data (by_ffmpeg, NULL), g_bytes_get_size (by_ffmpeg),
                        pixels, (gsize) width * height * 4);
     }
+}
+
+static void
+assert_reads_back (cairo_surface_t *surface)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = cw_png_encode (surface, 1, &error);
+
+  g_assert_no_error (error);
+  assert_png_reads_back (surface, png, TRUE);
 }
 
 static void
@@ -1533,6 +1575,139 @@ test_png_reads_back (void)
   cw_deck_set_transparent (clear, TRUE);
   transparent = cw_render_frame (clear, "en", format, 20);
   assert_reads_back (transparent);
+}
+
+/* A copy of @surface with the pixels of rows @from to @to (exclusive)
+ * replaced by noise of @seed. */
+static cairo_surface_t *
+change_rows (cairo_surface_t *surface,
+             int              from,
+             int              to,
+             guint32          seed)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  cairo_format_t format = cairo_image_surface_get_format (surface);
+  cairo_surface_t *copy = cairo_image_surface_create (format, width, height);
+  g_autoptr(cairo_surface_t) noise = noise_surface (format, width + seed, height);
+  int stride = cairo_image_surface_get_stride (copy);
+  guint8 *data = cairo_image_surface_get_data (copy);
+  const guint8 *src = cairo_image_surface_get_data (surface);
+  const guint8 *other = cairo_image_surface_get_data (noise);
+  int other_stride = cairo_image_surface_get_stride (noise);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    {
+      if (y >= from && y < to)
+        memcpy (data + (gsize) y * stride, other + (gsize) y * other_stride, (gsize) width * 4);
+      else
+        memcpy (data + (gsize) y * stride, src + (gsize) y * stride, (gsize) width * 4);
+    }
+  cairo_surface_mark_dirty (copy);
+  return copy;
+}
+
+/* The encoder a sequence's frames go through reuses what did not change
+ * since the frame before; every frame must still read back to exactly its
+ * own pixels, whatever changed, by how much and where. */
+static void
+test_png_sequence_reads_back (void)
+{
+  g_autoptr(CwPngEncoder) encoder = cw_png_encoder_new ();
+  g_autoptr(GPtrArray) frames = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwDeck) clear = cw_deck_copy (deck);
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  g_autoptr(CwRenderer) clear_renderer = NULL;
+  cairo_surface_t *last;
+
+  /* 333×45 is two whole bands of rows and a short one, whatever the band */
+  g_ptr_array_add (frames, noise_surface (CAIRO_FORMAT_RGB24, 333, 45));
+  /* one row in the middle, the last row, the first, one pixel */
+  g_ptr_array_add (frames, change_rows (g_ptr_array_index (frames, 0), 20, 21, 1));
+  g_ptr_array_add (frames, change_rows (g_ptr_array_index (frames, 1), 44, 45, 2));
+  g_ptr_array_add (frames, change_rows (g_ptr_array_index (frames, 2), 0, 1, 3));
+  last = change_rows (g_ptr_array_index (frames, 3), 0, 0, 0);
+  ((guint32 *) (gpointer) cairo_image_surface_get_data (last))[333 * 30 + 332] ^= 0x010000;
+  cairo_surface_mark_dirty (last);
+  g_ptr_array_add (frames, last);
+  /* the same pixels on a new surface, then the frame before again */
+  g_ptr_array_add (frames, change_rows (last, 0, 0, 0));
+  g_ptr_array_add (frames, cairo_surface_reference (g_ptr_array_index (frames, 3)));
+  /* everything, then another size and transparency, and back */
+  g_ptr_array_add (frames, change_rows (last, 0, 45, 4));
+  g_ptr_array_add (frames, noise_surface (CAIRO_FORMAT_ARGB32, 333, 45));
+  g_ptr_array_add (frames, change_rows (g_ptr_array_index (frames, 8), 16, 40, 5));
+  g_ptr_array_add (frames, noise_surface (CAIRO_FORMAT_RGB24, 17, 333));
+  g_ptr_array_add (frames, noise_surface (CAIRO_FORMAT_RGB24, 333, 45));
+
+  /* and frames as an export draws them, one after the other, mid-animation */
+  renderer = cw_renderer_new (deck, "en", format, 30);
+  for (guint f = 10; f < 40; f++)
+    g_ptr_array_add (frames, cw_renderer_render_frame (renderer, f));
+  cw_deck_set_transparent (clear, TRUE);
+  clear_renderer = cw_renderer_new (clear, "en", format, 30);
+  for (guint f = 10; f < 20; f++)
+    g_ptr_array_add (frames, cw_renderer_render_frame (clear_renderer, f));
+
+  for (guint i = 0; i < frames->len; i++)
+    {
+      cairo_surface_t *frame = g_ptr_array_index (frames, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) png = cw_png_encoder_encode (encoder, frame, &error);
+
+      g_assert_no_error (error);
+      /* ffmpeg for one frame pieced together from old and new bands */
+      assert_png_reads_back (frame, png, i == 4);
+    }
+}
+
+static void
+count_frames (guint    written,
+              guint    rendered,
+              gpointer user_data)
+{
+  g_atomic_int_add ((int *) user_data, written);
+}
+
+/* A sequence, once written, waits for the others of its export before it
+ * is published: it must not keep its renderer's layouts, textures and
+ * layers meanwhile, or a format × language matrix grows by a renderer's
+ * worth of memory for each sequence. */
+static void
+test_written_sequence_lets_renderer_go (void)
+{
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(GFile) out = g_file_new_for_path (dir);
+  g_autoptr(CwSequenceWriter) writer = cw_sequence_writer_new (out, deck, "en", format);
+  CwRenderer *renderer = cw_renderer_new (deck, "en", format, 24);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  int written = 0;
+
+  g_object_add_weak_pointer (G_OBJECT (renderer), (gpointer *) &renderer);
+  g_assert_true (cw_sequence_writer_inspect (writer, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_sequence_writer_write_frames (writer, renderer, 2, count_frames, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cw_sequence_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (written, ==, 84);
+
+  g_object_unref (renderer);
+  g_assert_null (renderer);
+
+  /* and it is still published whole */
+  g_assert_true (cw_sequence_writer_publish (writer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 84);
+  g_assert_cmpint (json_object_get_int_member (read_manifest (dir, parser), "frame_count"), ==, 84);
+  g_clear_pointer (&writer, cw_sequence_writer_free);
+  cw_test_remove_tree (dir);
 }
 
 /* The frames of each hold the manifest lists, and of none: one file per
@@ -1925,6 +2100,8 @@ main (int   argc,
   g_test_add_func ("/cw/export/progress", test_progress);
   g_test_add_func ("/cw/export/progress-failed", test_progress_failed);
   g_test_add_func ("/cw/export/png/reads-back", test_png_reads_back);
+  g_test_add_func ("/cw/export/png/sequence-reads-back", test_png_sequence_reads_back);
+  g_test_add_func ("/cw/export/sequence/lets-renderer-go", test_written_sequence_lets_renderer_go);
   g_test_add_func ("/cw/export/holds/linked", test_holds_linked);
   g_test_add_data_func ("/cw/export/holds/copied/no-links", GINT_TO_POINTER (EPERM), test_holds_copied);
   g_test_add_data_func ("/cw/export/holds/copied/not-supported", GINT_TO_POINTER (EOPNOTSUPP), test_holds_copied);
