@@ -1905,6 +1905,117 @@ test_window_screenshot (void)
   discard_window (window);
 }
 
+/* Small screens, the keyboard and screen readers */
+
+static GtkLabel *
+find_label_with_text (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+window_has_width (gpointer data)
+{
+  CwWindow *window = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  return gtk_widget_get_mapped (GTK_WIDGET (window)) && gdk_surface_get_width (surface) == width;
+}
+
+/* A window of @width × @height, the way it opens after being left at that size. */
+static CwWindow *
+open_sample_at (int width,
+                int height)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CwWindow *window;
+
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  window = open_sample ();
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  wait_for (window_has_width, window, "the window's size");
+  settle (300);
+  return window;
+}
+
+/* The deck's title as the header shows it, and whether it had to be cut. */
+static gboolean
+title_is_ellipsized (CwWindow *window)
+{
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (cw_window_get_part (window, "title"));
+  GtkLabel *label = find_label_with_text (GTK_WIDGET (title), adw_window_title_get_title (title));
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  return pango_layout_is_ellipsized (gtk_label_get_layout (label));
+}
+
+/* Laptops at 1366×768 with 125 % scaling leave about 1,090×600: the
+ * window fits in 800×600, folds its side panes away and keeps the title
+ * whole; a large screen shows everything side by side. */
+static void
+test_window_small_screen (void)
+{
+  CwWindow *window;
+  GtkWidget *content;
+  int min_width, min_height;
+
+  window = open_sample_at (800, 600);
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &min_height, NULL, NULL, NULL);
+  g_test_message ("the window's smallest size: %d × %d", min_width, min_height);
+  g_assert_cmpint (min_width, <=, 800);
+  g_assert_cmpint (min_height, <=, 600);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 800);
+
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, 800);
+  save_png (GTK_WIDGET (window), "ui-window-800x600.png");
+  g_assert_false (title_is_ellipsized (window));
+  /* unsaved, the title grows a mark */
+  cw_statistic_set_value (cw_deck_find_statistic (window_deck (window), "mines_neutralised"), 162500);
+  wait_for (document_can_undo, cw_window_get_document (window), "the edit");
+  settle (300);
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (ADW_WINDOW_TITLE (cw_window_get_part (window, "title"))),
+                                   "•"));
+  g_assert_false (title_is_ellipsized (window));
+  /* the preview keeps the room it needs; the slide list stays beside it */
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "list-flap"))));
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "inspector-flap"))));
+  g_assert_false (gtk_widget_get_mapped (cw_window_get_part (window, "inspector")));
+  g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (cw_window_get_part (window, "switcher-bar"))));
+  /* what folded away comes back, over the preview */
+  activate (window, "show-inspector");
+  settle (300);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (cw_window_get_part (window, "inspector-flap"))));
+  g_assert_true (gtk_widget_get_mapped (cw_window_get_part (window, "inspector")));
+  discard_window (window);
+
+  window = open_sample_at (1600, 1000);
+  g_assert_false (title_is_ellipsized (window));
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "list-flap"))));
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "inspector-flap"))));
+  g_assert_true (gtk_widget_get_mapped (cw_window_get_part (window, "slide-list")));
+  g_assert_true (gtk_widget_get_mapped (cw_window_get_part (window, "inspector")));
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (cw_window_get_part (window, "switcher-bar"))));
+  discard_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1970,6 +2081,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/translations-checked", test_window_translations_checked);
   g_test_add_func ("/ui/window/translations-async", test_window_translations_async);
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
+  g_test_add_func ("/ui/window/small-screen", test_window_small_screen);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -65,7 +65,8 @@ cw_window_show_toast (CwWindow   *self,
 /**
  * cw_window_get_part:
  * @name: "slide-list", "canvas", "transport", "inspector", "statistics",
- *   "deck", "languages", "format", "language", "stack" or "problems"
+ *   "deck", "languages", "format", "language", "stack", "title", "list-flap",
+ *   "inspector-flap", "switcher-bar" or "problems"
  *
  * For tests: the widget that does one part of the work.
  */
@@ -84,6 +85,10 @@ cw_window_get_part (CwWindow   *self,
     { "format", G_STRUCT_OFFSET (CwWindow, format_dropdown) },
     { "language", G_STRUCT_OFFSET (CwWindow, language_dropdown) },
     { "stack", G_STRUCT_OFFSET (CwWindow, view_stack) },
+    { "title", G_STRUCT_OFFSET (CwWindow, window_title) },
+    { "list-flap", G_STRUCT_OFFSET (CwWindow, list_flap) },
+    { "inspector-flap", G_STRUCT_OFFSET (CwWindow, inspector_flap) },
+    { "switcher-bar", G_STRUCT_OFFSET (CwWindow, switcher_bar) },
     { "problems", G_STRUCT_OFFSET (CwWindow, problems_button) },
   };
 
@@ -130,6 +135,17 @@ update_status (CwWindow *self)
   /* Translators: the deck at a glance: "6 slides · 24.5 s · 30 fps" */
   text = g_strdup_printf (_("%s · %s s · %u fps"), slides, length, fps);
   gtk_label_set_label (self->status_label, text);
+}
+
+/* Narrow windows */
+
+/* When the header has no room for the pages' switcher beside a readable
+ * title, the switcher moves to a bar at the bottom, as in GNOME's own apps. */
+static void
+on_switcher_squeezed (CwWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (self->switcher_squeezer) == NULL);
 }
 
 /* Preview format and language */
@@ -754,8 +770,11 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, slides_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, list_flap);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, inspector_flap);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, slide_list);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, language_dropdown);
@@ -770,6 +789,7 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, problems_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_squeezed);
   gtk_widget_class_bind_template_callback (widget_class, on_format_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_element_activated);
