@@ -1591,9 +1591,18 @@ test_drafts_recover (void)
   g_autofree char *dir_path = g_file_get_path (dir);
   AdwMessageDialog *dialog;
   GtkWindow *recovered = NULL;
+  g_autofree char *deck_dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (deck_dir, "karabakh.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GBytes) bytes = cw_deck_save_to_bytes (deck);
+  FindFile find = { file };
 
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   g_settings_set_uint (settings, "autosave-delay", 1);
-  window = open_sample ();
+  cw_application_open_file (app, file, NULL);
+  wait_for (window_with_file, &find, "the deck to open");
+  window = get_window_with_file (file);
   document = cw_window_get_document (window);
   id = g_strdup (cw_document_get_draft_id (document));
   cw_deck_set_title (window_deck (window), "Draft to recover");
@@ -1613,21 +1622,34 @@ test_drafts_recover (void)
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_cmpstr (((CwDraft *) g_ptr_array_index (drafts, 0))->title, ==, "Draft to recover");
 
+  /* the crash took the window with it; the next start opens the deck
+   * last saved, clean */
+  discard_window (window);
+  cw_application_open_file (app, file, NULL);
+  wait_for (window_with_file, &find, "the deck to open again");
+  window = get_window_with_file (file);
+  g_assert_false (cw_document_get_modified (cw_window_get_document (window)));
+
   cw_application_check_drafts (app);
   wait_for (has_message_dialog, NULL, "the recovery question");
   dialog = find_message_dialog (NULL);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Draft to recover"));
   adw_message_dialog_response (dialog, "recover");
-  wait_for (recovered_window, window, "the recovered deck");
+  wait_for (recovered_window, NULL, "the recovered deck");
 
+  /* in place of the clean deck, not beside it under the same title */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (CW_IS_WINDOW (l->data) && l->data != (gpointer) window)
-      recovered = l->data;
-  g_assert_nonnull (recovered);
+    if (CW_IS_WINDOW (l->data))
+      {
+        g_assert_null (recovered);
+        recovered = l->data;
+      }
+  g_assert_true (recovered == GTK_WINDOW (window));
   g_assert_true (cw_document_get_modified (cw_window_get_document (CW_WINDOW (recovered))));
+  g_assert_true (g_file_equal (cw_document_get_file (cw_window_get_document (CW_WINDOW (recovered))), file));
 
-  discard_window (CW_WINDOW (recovered));
   discard_window (window);
+  cw_test_remove_tree (deck_dir);
   g_settings_reset (settings, "autosave-delay");
 }
 
