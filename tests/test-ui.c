@@ -32,6 +32,10 @@
 
 #include "cw-test-utils.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #define WAIT_SECONDS 180
 
 static CwApplication *app;
@@ -2038,6 +2042,124 @@ test_window_small_screen (void)
   discard_window (window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *widget))
+{
+  if (gtk_widget_get_mapped (widget) && match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_main_menu_button (GtkWidget *widget)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+static gboolean
+is_text_entry (GtkWidget *widget)
+{
+  return GTK_IS_TEXT (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget));
+}
+
+/* A real key press, through the X server, to whatever has the focus in
+ * @window: GTK 4 has no way to make one in the process. */
+static gboolean
+press_key (CwWindow   *window,
+           const char *key)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+  xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  {
+    const char *argv[] = { xdotool, "windowfocus", "--sync", xid, "key", "--clearmodifiers", key, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  settle (200);
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+static gboolean
+focus_is_in (CwWindow  *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+is_playing (gpointer data)
+{
+  return cw_player_get_playing (data);
+}
+
+static gboolean
+is_paused (gpointer data)
+{
+  return !cw_player_get_playing (data);
+}
+
+/* Space plays and pauses with the focus on a button too, which would take
+ * it as a click (it opened the main menu); in a text entry it types. */
+static void
+test_window_space_plays (void)
+{
+  CwWindow *window = open_sample ();
+  CwPlayer *player = cw_window_get_player (window);
+  GtkWidget *menu = find_widget (GTK_WIDGET (window), is_main_menu_button);
+  GtkWidget *entry;
+  g_autofree char *before = NULL;
+
+  g_assert_nonnull (menu);
+  gtk_widget_grab_focus (menu);
+  g_assert_true (focus_is_in (window, menu));
+  if (!press_key (window, "space"))
+    {
+      discard_window (window);
+      g_test_skip ("no X11 display or no xdotool to press keys with");
+      return;
+    }
+  wait_for (is_playing, player, "Space to play");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))));
+  g_assert_true (focus_is_in (window, menu));
+  press_key (window, "space");
+  wait_for (is_paused, player, "Space to pause");
+
+  entry = find_widget (cw_window_get_part (window, "inspector"), is_text_entry);
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  press_key (window, "space");
+  g_assert_false (cw_player_get_playing (player));
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (entry))), ==, strlen (before) + 1);
+  discard_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2104,6 +2226,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/translations-async", test_window_translations_async);
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
   g_test_add_func ("/ui/window/small-screen", test_window_small_screen);
+  g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
