@@ -2160,6 +2160,137 @@ test_window_space_plays (void)
   discard_window (window);
 }
 
+static void
+collect_label_widgets (GtkWidget *widget,
+                       GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_label_widgets (child, labels);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (CW_IS_SLIDE_ROW (widget) && gtk_widget_get_mapped (widget) && cw_slide_row_get_slide (CW_SLIDE_ROW (widget)))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static gboolean
+is_picture (GtkWidget *widget)
+{
+  return GTK_IS_PICTURE (widget);
+}
+
+/* Every row shows its own slide only: its number, title, duration and
+ * picture, never one of them from the row that was there before. */
+static void
+assert_rows_consistent (CwWindow *window)
+{
+  CwPlayer *player = cw_window_get_player (window);
+  CwRenderer *renderer = cw_player_get_renderer (player);
+  CwDeck *deck = window_deck (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (cw_window_get_part (window, "slide-list"), rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      CwSlide *slide = cw_slide_row_get_slide (g_ptr_array_index (rows, r));
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      GdkPaintable *picture;
+      GtkWidget *found;
+      const char *number, *title, *duration;
+      guint position = G_MAXUINT;
+
+      for (guint i = 0; i < cw_deck_get_n_slides (deck); i++)
+        if (cw_deck_get_slide (deck, i) == slide)
+          position = i;
+      if (position == G_MAXUINT)
+        continue; /* a row on its way out */
+      collect_label_widgets (g_ptr_array_index (rows, r), labels);
+      g_assert_cmpuint (labels->len, ==, 4);
+      number = gtk_label_get_label (g_ptr_array_index (labels, 0));
+      title = gtk_label_get_label (g_ptr_array_index (labels, 1));
+      duration = gtk_label_get_label (g_ptr_array_index (labels, 3));
+      found = find_widget (g_ptr_array_index (rows, r), is_picture);
+      g_assert_nonnull (found);
+      picture = gtk_picture_get_paintable (GTK_PICTURE (found));
+
+      g_assert_cmpuint (atoi (number), ==, position + 1);
+      g_assert_null (strchr (title, '{'));
+      g_assert_true (picture == NULL ||
+                     picture == GDK_PAINTABLE (cw_player_get_thumbnail (player, cw_slide_get_id (slide))));
+      if (*duration != '\0')
+        {
+          guint index = G_MAXUINT, n;
+          g_autofree char *expected = NULL;
+
+          for (guint i = 0; renderer && i < cw_renderer_get_n_slides (renderer); i++)
+            if (g_strcmp0 (cw_renderer_get_slide_id (renderer, i), cw_slide_get_id (slide)) == 0)
+              index = i;
+          g_assert_cmpuint (index, !=, G_MAXUINT);
+          cw_renderer_get_slide_frames (renderer, index, NULL, &n);
+          expected = g_strdup_printf ("%.1f s", (double) n / cw_renderer_get_fps (renderer));
+          g_assert_true (g_str_has_prefix (duration, expected));
+        }
+    }
+}
+
+/* Watches the rows on every turn of the main loop until the preview has
+ * settled again. */
+static void
+watch_rows_until_ready (CwWindow *window)
+{
+  CwPlayer *player = cw_window_get_player (window);
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint calm = 0;
+
+  while (calm < 200)
+    {
+      assert_rows_consistent (window);
+      calm = player_ready (player) ? calm + 1 : 0;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for the slide list");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* After an insert or a move, the rows change in one step: no row shows
+ * another's picture, title or duration, nor a raw {placeholder}. */
+static void
+test_window_slide_list_rows (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwTemplateGallery *gallery;
+
+  wait_for (player_ready, cw_window_get_player (window), "the thumbnails");
+  settle (500);
+  watch_rows_until_ready (window);
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  activate (window, "add-slide");
+  gallery = g_object_get_data (G_OBJECT (window), "cw-template-gallery");
+  g_signal_emit_by_name (gallery, "template-chosen", "big-number");
+  g_assert_cmpuint (cw_deck_get_n_slides (deck), ==, 7);
+  watch_rows_until_ready (window);
+
+  activate (window, "move-slide-up");
+  watch_rows_until_ready (window);
+  activate (window, "move-slide-down");
+  activate (window, "move-slide-down");
+  watch_rows_until_ready (window);
+  g_signal_emit_by_name (cw_window_get_part (window, "slide-list"), "move", 0, 5);
+  watch_rows_until_ready (window);
+  discard_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2227,6 +2358,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
   g_test_add_func ("/ui/window/small-screen", test_window_small_screen);
   g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
+  g_test_add_func ("/ui/window/slide-list-rows", test_window_slide_list_rows);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
