@@ -2291,6 +2291,190 @@ test_window_slide_list_rows (void)
   discard_window (window);
 }
 
+static void
+collect_widgets (GtkWidget  *widget,
+                 GHashTable *all)
+{
+  g_hash_table_add (all, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, all);
+}
+
+/* An accessible property as a string, or NULL when it is not set. */
+static char *
+accessible_string (GtkWidget             *widget,
+                   GtkAccessibleProperty  property)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+  /* it tells the value when it is not the one asked for */
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+}
+
+/* The name a screen reader announces, as GTK 4.8 computes it for AT-SPI:
+ * the label, then the labels of what labels the widget, joined by spaces. */
+static char *
+accessible_name (GtkWidget  *widget,
+                 GHashTable *all)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  char *label = accessible_string (widget, GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  if (label != NULL)
+    g_ptr_array_add (names, label);
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      /* the value is printed as Type<address>… for each widget */
+      g_autofree char *refs = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, NULL);
+      for (const char *p = refs ? strchr (refs, '<') : NULL; p != NULL; p = strchr (p + 1, '<'))
+        {
+          gpointer ref = NULL;
+
+          if (sscanf (p + 1, "%p", &ref) == 1 && g_hash_table_contains (all, ref))
+            {
+              char *part = accessible_string (ref, GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+              if (part != NULL)
+                g_ptr_array_add (names, part);
+            }
+        }
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  switch ((int) gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
+    {
+    case GTK_ACCESSIBLE_ROLE_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_CHECKBOX:
+    case GTK_ACCESSIBLE_ROLE_RADIO:
+    case GTK_ACCESSIBLE_ROLE_SWITCH:
+    case GTK_ACCESSIBLE_ROLE_COMBO_BOX:
+    case GTK_ACCESSIBLE_ROLE_TEXT_BOX:
+    case GTK_ACCESSIBLE_ROLE_SEARCH_BOX:
+    case GTK_ACCESSIBLE_ROLE_SPIN_BUTTON:
+    case GTK_ACCESSIBLE_ROLE_SLIDER:
+    case GTK_ACCESSIBLE_ROLE_LINK:
+    case GTK_ACCESSIBLE_ROLE_TAB:
+      return TRUE;
+    case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
+    case GTK_ACCESSIBLE_ROLE_ROW:
+    case GTK_ACCESSIBLE_ROLE_CELL:
+    case GTK_ACCESSIBLE_ROLE_GRID_CELL:
+    case GTK_ACCESSIBLE_ROLE_WIDGET:
+    case GTK_ACCESSIBLE_ROLE_IMG:
+      /* rows, cells and pictures are announced when they take the focus */
+      return gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget);
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+name_is_doubled (const char *name)
+{
+  gsize len = strlen (name);
+
+  return len > 2 && len % 2 == 1 && name[len / 2] == ' ' && strncmp (name, name + len / 2 + 1, len / 2) == 0;
+}
+
+/* Internal ids ("hectares_cleared"), mnemonics ("_Open"), "of of". */
+static gboolean
+name_is_odd (const char *name)
+{
+  /* a text to translate shows its {placeholders}, as translators need */
+  g_autoptr(GRegex) braces = g_regex_new ("\\{[^}]*\\}", 0, 0, NULL);
+  g_autofree char *outside = g_regex_replace_literal (braces, name, -1, 0, "", 0, NULL);
+  g_autoptr(GRegex) regex = g_regex_new ("(^|\\s)_\\w|\\w_\\w|\\b(\\w+) \\2\\b", 0, 0, NULL);
+
+  return g_regex_match (regex, outside, 0, NULL);
+}
+
+static void
+check_names (GtkWidget  *widget,
+             GHashTable *all,
+             GString    *problems)
+{
+  /* what cannot take the focus (a drop-down's current item, inside its
+   * button) is read as part of the control around it */
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_can_focus (widget))
+    return;
+  if (is_control (widget) && gtk_widget_is_sensitive (widget))
+    {
+      g_autofree char *name = accessible_name (widget, all);
+      const char *role = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE,
+                                           gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)));
+      g_autofree char *line = NULL;
+
+      if (*name == '\0')
+        line = g_strdup_printf ("%s (%s) has no name", G_OBJECT_TYPE_NAME (widget), role);
+      else if (name_is_doubled (name))
+        line = g_strdup_printf ("%s (%s) is named twice: “%s”", G_OBJECT_TYPE_NAME (widget), role, name);
+      else if (name_is_odd (name))
+        line = g_strdup_printf ("%s (%s) has an odd name: “%s”", G_OBJECT_TYPE_NAME (widget), role, name);
+      if (line != NULL && strstr (problems->str, line) == NULL)
+        {
+          g_string_append_printf (problems, "%s, tooltip “%s”, in", line, gtk_widget_get_tooltip_text (widget));
+          for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+            if (g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "Cw"))
+              {
+                g_string_append_printf (problems, " %s", G_OBJECT_TYPE_NAME (w));
+                break;
+              }
+            else
+              g_string_append_printf (problems, " %s", G_OBJECT_TYPE_NAME (w));
+          g_string_append_c (problems, '\n');
+        }
+    }
+  if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_names (child, all, problems);
+}
+
+/* What a screen reader finds, page by page: every control has one clear
+ * name, not none, not twice, not an internal id. */
+static void
+test_window_accessible_names (void)
+{
+  CwWindow *window = open_sample_at (1600, 1000);
+  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  const char *pages[] = { "slides", "statistics", "languages", "deck" };
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GHashTable) all = g_hash_table_new (NULL, NULL);
+
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      settle (500);
+      collect_widgets (GTK_WIDGET (window), all);
+      check_names (GTK_WIDGET (window), all, problems);
+    }
+  discard_window (window);
+
+  /* narrow, with what folded away brought back over the preview */
+  window = open_sample_at (800, 600);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-slides", g_variant_new_boolean (TRUE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-inspector", g_variant_new_boolean (TRUE));
+  settle (500);
+  g_assert_true (gtk_widget_get_mapped (cw_window_get_part (window, "slide-list")));
+  g_assert_true (gtk_widget_get_mapped (cw_window_get_part (window, "inspector")));
+  {
+    g_autoptr(GHashTable) all = g_hash_table_new (NULL, NULL);
+
+    collect_widgets (GTK_WIDGET (window), all);
+    check_names (GTK_WIDGET (window), all, problems);
+  }
+  discard_window (window);
+  if (problems->len > 0)
+    g_error ("controls a screen reader cannot name:\n%s", problems->str);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2313,6 +2497,9 @@ main (int    argc,
       g_setenv (vars[i], dir, TRUE);
     }
   g_test_init (&argc, &argv, NULL);
+  /* accessible names and roles are kept, and read back by the tests, with
+   * no screen reader bus to talk to */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
     {
@@ -2359,6 +2546,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/small-screen", test_window_small_screen);
   g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
   g_test_add_func ("/ui/window/slide-list-rows", test_window_slide_list_rows);
+  g_test_add_func ("/ui/window/accessible-names", test_window_accessible_names);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

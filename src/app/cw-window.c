@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-accessible.h"
 #include "cw-dialogs.h"
 #include "cw-drafts.h"
 #include "cw-window-private.h"
@@ -828,6 +829,8 @@ cw_window_init (CwWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (cw_window_update_recent),
                            self, G_CONNECT_SWAPPED);
   cw_window_update_recent (self);
+
+  cw_accessible_tidy (GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
