@@ -2181,6 +2181,12 @@ collect_rows (GtkWidget *widget,
 }
 
 static gboolean
+is_list_view (GtkWidget *widget)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
+
+static gboolean
 is_picture (GtkWidget *widget)
 {
   return GTK_IS_PICTURE (widget);
@@ -2475,6 +2481,87 @@ test_window_accessible_names (void)
     g_error ("controls a screen reader cannot name:\n%s", problems->str);
 }
 
+/* What Tab does in a window: the next control, round to the first. */
+static void
+press_tab (CwWindow         *window,
+           GtkDirectionType  direction)
+{
+  if (!gtk_widget_child_focus (GTK_WIDGET (window), direction))
+    {
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      gtk_widget_child_focus (GTK_WIDGET (window), direction);
+    }
+  settle (20);
+}
+
+static gboolean
+focus_has_tooltip (CwWindow   *window,
+                   const char *prefix)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_tooltip_text (w) && g_str_has_prefix (gtk_widget_get_tooltip_text (w), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The slide list is one Tab stop, moved in with the arrow keys, and Tab
+ * reaches every part of the window. */
+static void
+test_window_keyboard (void)
+{
+  CwWindow *window = open_sample_at (1600, 1000);
+  GtkWidget *list = cw_window_get_part (window, "slide-list");
+  GtkListView *view = GTK_LIST_VIEW (find_widget (list, is_list_view));
+  gboolean seen_play = FALSE, seen_export = FALSE, seen_format = FALSE, seen_inspector = FALSE;
+  guint list_stops = 0;
+  gboolean in_list = FALSE;
+
+  g_assert_nonnull (view);
+  cw_slide_list_select (CW_SLIDE_LIST (list), 2);
+  settle (100);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (focus_is_in (window, GTK_WIDGET (view)));
+
+  /* out of the list in one step, to the buttons below it, and back */
+  press_tab (window, GTK_DIR_TAB_FORWARD);
+  g_assert_false (focus_is_in (window, GTK_WIDGET (view)));
+  g_assert_true (focus_is_in (window, list));
+  press_tab (window, GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_is_in (window, GTK_WIDGET (view)));
+  press_tab (window, GTK_DIR_TAB_BACKWARD);
+  g_assert_false (focus_is_in (window, list));
+
+  /* coming back, the focus lands on the slide shown; the arrow keys move
+   * between slides */
+  press_tab (window, GTK_DIR_TAB_FORWARD);
+  g_assert_true (focus_is_in (window, GTK_WIDGET (view)));
+  if (press_key (window, "Down"))
+    g_assert_cmpuint (cw_slide_list_get_selected (CW_SLIDE_LIST (list)), ==, 3);
+
+  /* round the whole window: every part is reached, the list once */
+  for (guint i = 0; i < 120; i++)
+    {
+      gboolean now_in_list;
+
+      press_tab (window, GTK_DIR_TAB_FORWARD);
+      now_in_list = focus_is_in (window, GTK_WIDGET (view));
+      if (now_in_list && !in_list)
+        list_stops++;
+      g_assert_false (now_in_list && in_list);
+      in_list = now_in_list;
+      seen_play |= focus_has_tooltip (window, "Play");
+      seen_export |= focus_has_tooltip (window, "Export video");
+      seen_format |= focus_is_in (window, cw_window_get_part (window, "format"));
+      seen_inspector |= focus_is_in (window, cw_window_get_part (window, "inspector"));
+    }
+  g_assert_cmpuint (list_stops, >=, 1);
+  g_assert_true (seen_play);
+  g_assert_true (seen_export);
+  g_assert_true (seen_format);
+  g_assert_true (seen_inspector);
+  discard_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2547,6 +2634,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
   g_test_add_func ("/ui/window/slide-list-rows", test_window_slide_list_rows);
   g_test_add_func ("/ui/window/accessible-names", test_window_accessible_names);
+  g_test_add_func ("/ui/window/keyboard", test_window_keyboard);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
