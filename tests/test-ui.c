@@ -2033,6 +2033,7 @@ test_window_small_screen (void)
   discard_window (window);
 
   window = open_sample_at (1600, 1000);
+  save_png (GTK_WIDGET (window), "ui-window-1600x1000.png");
   g_assert_false (title_is_ellipsized (window));
   g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "list-flap"))));
   g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "inspector-flap"))));
@@ -2178,6 +2179,12 @@ collect_rows (GtkWidget *widget,
     g_ptr_array_add (rows, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_rows (child, rows);
+}
+
+static gboolean
+is_column_view (GtkWidget *widget)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
 }
 
 static gboolean
@@ -2562,6 +2569,60 @@ test_window_keyboard (void)
   discard_window (window);
 }
 
+static gboolean
+is_show_statistics_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.show-page") == 0;
+}
+
+/* The first start says where this month's figures are typed, leads there,
+ * and then keeps quiet. */
+static void
+test_window_start_hint (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  CwWindow *window;
+  GtkWidget *hint;
+  g_autofree char *text = NULL;
+
+  g_settings_reset (settings, "start-hint-dismissed");
+  window = open_sample ();
+  hint = cw_window_get_part (window, "start-hint");
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (hint)));
+  g_assert_true (gtk_widget_get_mapped (hint));
+  text = visible_text (hint);
+  g_assert_nonnull (strstr (text, "Statistics page"));
+
+  g_assert_true (gtk_widget_activate (find_widget (hint, is_show_statistics_button)));
+  settle (500);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack"))),
+                   ==, "statistics");
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (hint)));
+  discard_window (window);
+
+  window = open_sample ();
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (cw_window_get_part (window, "start-hint"))));
+  discard_window (window);
+}
+
+/* The Statistics page leads with what a figure is called, not its id. */
+static void
+test_statistics_label_first (void)
+{
+  CwWindow *window = open_sample ();
+  GtkWidget *view = cw_window_get_part (window, "statistics");
+  GtkColumnView *table;
+  g_autoptr(GtkColumnViewColumn) first = NULL;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack")), "statistics");
+  settle (100);
+  table = GTK_COLUMN_VIEW (find_widget (view, is_column_view));
+  g_assert_nonnull (table);
+  first = g_list_model_get_item (gtk_column_view_get_columns (table), 0);
+  g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Label");
+  discard_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2635,6 +2696,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/slide-list-rows", test_window_slide_list_rows);
   g_test_add_func ("/ui/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/ui/window/keyboard", test_window_keyboard);
+  g_test_add_func ("/ui/window/start-hint", test_window_start_hint);
+  g_test_add_func ("/ui/window/statistics-label-first", test_statistics_label_first);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

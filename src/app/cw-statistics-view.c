@@ -45,14 +45,17 @@ typedef struct
   gboolean    expand;
 } Column;
 
+/* the label first, as people know a figure; the id, which slides write
+ * as {id}, after what describes the figure */
 static const Column columns[] = {
-  { "id", N_("Id"), TRUE, FALSE },
   { "label", N_("Label"), TRUE, TRUE },
   { "value", N_("Value"), TRUE, FALSE },
   { "shown", N_("Shown as"), FALSE, FALSE },
   { "unit", N_("Unit"), TRUE, FALSE },
   { "as-of", N_("As of"), TRUE, FALSE },
   { "source", N_("Source"), TRUE, TRUE },
+  /* Translators: column of the statistics table: the name slides use for the figure, as in {mines_neutralised} */
+  { "id", N_("Id in slides"), TRUE, FALSE },
   /* Translators: column of the statistics table: whether a figure is progress, harm or neutral */
   { "tone", N_("Tone"), FALSE, FALSE },
   { "points", N_("Series"), FALSE, FALSE },

@@ -38,6 +38,7 @@ struct _CwWindow
   AdwSplitButton       *open_button;
   GMenu                *recent_section;
   AdwWindowTitle       *window_title;
+  GtkInfoBar           *start_hint;
   AdwSqueezer          *switcher_squeezer;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
