@@ -1996,10 +1996,13 @@ title_is_ellipsized (CwWindow *window)
 static void
 test_window_small_screen (void)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   CwWindow *window;
   GtkWidget *content;
   int min_width, min_height;
 
+  /* the pictures for data/screenshots show the window as it is used */
+  g_settings_set_boolean (settings, "start-hint-dismissed", TRUE);
   window = open_sample_at (800, 600);
   content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
@@ -2011,6 +2014,9 @@ test_window_small_screen (void)
   g_assert_cmpint (min_width, <=, 800);
 
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, 800);
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  wait_for (player_ready, cw_window_get_player (window), "slide 2");
+  settle (500);
   save_png (GTK_WIDGET (window), "ui-window-800x600.png");
   g_assert_false (title_is_ellipsized (window));
   /* unsaved, the title grows a mark */
@@ -2033,6 +2039,9 @@ test_window_small_screen (void)
   discard_window (window);
 
   window = open_sample_at (1600, 1000);
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  wait_for (player_ready, cw_window_get_player (window), "slide 2");
+  settle (500);
   save_png (GTK_WIDGET (window), "ui-window-1600x1000.png");
   g_assert_false (title_is_ellipsized (window));
   g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "list-flap"))));
@@ -2041,6 +2050,7 @@ test_window_small_screen (void)
   g_assert_true (gtk_widget_get_mapped (cw_window_get_part (window, "inspector")));
   g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (cw_window_get_part (window, "switcher-bar"))));
   discard_window (window);
+  g_settings_reset (settings, "start-hint-dismissed");
 }
 
 static GtkWidget *
@@ -2317,6 +2327,25 @@ test_window_slide_list_rows (void)
   watch_rows_until_ready (window);
   g_signal_emit_by_name (cw_window_get_part (window, "slide-list"), "move", 0, 5);
   watch_rows_until_ready (window);
+
+  /* in the square format, square thumbnails, all the same size */
+  cw_player_set_format (cw_window_get_player (window), "square");
+  watch_rows_until_ready (window);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_rows (cw_window_get_part (window, "slide-list"), rows);
+    for (guint r = 0; r < rows->len; r++)
+      {
+        GtkWidget *picture = find_widget (g_ptr_array_index (rows, r), is_picture);
+        GdkPaintable *paintable = gtk_picture_get_paintable (GTK_PICTURE (picture));
+
+        g_assert_cmpint (gtk_widget_get_width (picture), ==, gtk_widget_get_height (picture));
+        g_assert_nonnull (paintable);
+        g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==,
+                         gdk_paintable_get_intrinsic_height (paintable));
+      }
+  }
   discard_window (window);
 }
 
