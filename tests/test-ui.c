@@ -2043,6 +2043,17 @@ test_window_small_screen (void)
   wait_for (player_ready, cw_window_get_player (window), "slide 2");
   settle (500);
   save_png (GTK_WIDGET (window), "ui-window-1600x1000.png");
+  {
+    /* the big number's statistic is read whole, not "Land cleared of min…" */
+    CwStatistic *statistic = cw_deck_find_statistic (window_deck (window), "hectares_cleared");
+    g_autofree char *value = cw_statistic_format (statistic, "en", FALSE);
+    g_autofree char *shown = g_strdup_printf ("%s (%s)", cw_statistic_get_label (statistic), value);
+    GtkLabel *label = find_label_with_text (cw_window_get_part (window, "inspector"), shown);
+
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  }
   g_assert_false (title_is_ellipsized (window));
   g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "list-flap"))));
   g_assert_false (adw_flap_get_folded (ADW_FLAP (cw_window_get_part (window, "inspector-flap"))));
@@ -2499,10 +2510,16 @@ check_names (GtkWidget  *widget,
 static void
 test_window_accessible_names (void)
 {
-  CwWindow *window = open_sample_at (1600, 1000);
-  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   const char *pages[] = { "slides", "statistics", "languages", "deck" };
   g_autoptr(GString) problems = g_string_new (NULL);
+  CwWindow *window;
+  AdwViewStack *stack;
+
+  /* the first start's hint too */
+  g_settings_reset (settings, "start-hint-dismissed");
+  window = open_sample_at (1600, 1000);
+  stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {

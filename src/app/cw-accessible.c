@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cw-accessible.h"
 
 static void
@@ -49,13 +51,24 @@ label_drop_down_button (GtkDropDown *drop_down)
       gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL, -1);
 }
 
+/* GtkInfoBar's own close button has only an icon. */
+static void
+name_close_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    name_widget (widget, _("Close"));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    name_close_buttons (child);
+}
+
 /**
  * cw_accessible_tidy:
  * @root: a widget tree, built
  *
  * Gives each text button under @root one name, its label as shown, names
- * the menu half of each split button, and labels the button inside each
- * drop-down by the drop-down.
+ * the menu half of each split button and the close button of each info
+ * bar, and labels the button inside each drop-down by the drop-down.
  */
 void
 cw_accessible_tidy (GtkWidget *root)
@@ -69,6 +82,8 @@ cw_accessible_tidy (GtkWidget *root)
     name_split_button (ADW_SPLIT_BUTTON (root));
   else if (GTK_IS_DROP_DOWN (root))
     label_drop_down_button (GTK_DROP_DOWN (root));
+  else if (GTK_IS_INFO_BAR (root))
+    name_close_buttons (root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     cw_accessible_tidy (child);

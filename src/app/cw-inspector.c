@@ -164,6 +164,7 @@ statistic_row (CwInspector   *self,
   GListModel *statistics = cw_deck_get_statistics (deck);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row;
 
   if (field->optional)
     {
@@ -190,7 +191,12 @@ statistic_row (CwInspector   *self,
       g_ptr_array_add (values, g_strdup (cw_statistic_get_id (s)));
       gtk_string_list_append (labels, label);
     }
-  return combo_row (self, field, values, labels, current);
+  row = combo_row (self, field, values, labels, current);
+  /* "Mines neutralised (161,000)" is read whole under the title, not cut
+   * to "Mines…" beside it; the hint moves to the tooltip */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _(field->hint));
+  return row;
 }
 
 static GtkWidget *
