@@ -2093,8 +2093,21 @@ is_text_entry (GtkWidget *widget)
   return GTK_IS_TEXT (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget));
 }
 
+static gboolean
+count_key (GtkEventControllerKey *controller,
+           guint                  keyval,
+           guint                  keycode,
+           GdkModifierType        state,
+           guint                 *count)
+{
+  (*count)++;
+  return FALSE;
+}
+
 /* A real key press, through the X server, to whatever has the focus in
- * @window: GTK 4 has no way to make one in the process. */
+ * @window: GTK 4 has no way to make one in the process. Returns whether
+ * the window got it: after many windows, Xvfb with no window manager now
+ * and then delivers nothing. */
 static gboolean
 press_key (CwWindow   *window,
            const char *key)
@@ -2104,11 +2117,18 @@ press_key (CwWindow   *window,
   g_autofree char *xid = NULL;
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autoptr(GError) error = NULL;
+  GtkEventController *watch;
+  guint count = 0;
   int status;
 
   if (xdotool == NULL || !GDK_IS_X11_SURFACE (surface))
     return FALSE;
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  watch = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (watch, GTK_PHASE_CAPTURE);
+  g_signal_connect (watch, "key-pressed", G_CALLBACK (count_key), &count);
+  /* ahead of the window's own handlers, so it sees every key */
+  gtk_widget_add_controller (GTK_WIDGET (window), watch);
   {
     const char *argv[] = { xdotool, "windowfocus", "--sync", xid, "key", "--clearmodifiers", key, NULL };
 
@@ -2117,8 +2137,11 @@ press_key (CwWindow   *window,
   }
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (guint i = 0; i < 200 && count == 0; i++)
+    settle (10);
   settle (200);
-  return TRUE;
+  gtk_widget_remove_controller (GTK_WIDGET (window), watch);
+  return count > 0;
 #else
   return FALSE;
 #endif
@@ -2165,20 +2188,11 @@ test_window_space_plays (void)
   g_assert_nonnull (menu);
   gtk_widget_grab_focus (menu);
   g_assert_true (focus_is_in (window, menu));
-  if (!press_key (window, "space"))
+  /* the window's own Space handler may stop the key before the watch sees it */
+  if (!press_key (window, "space") && !cw_player_get_playing (player))
     {
       discard_window (window);
-      g_test_skip ("no X11 display or no xdotool to press keys with");
-      return;
-    }
-  /* Space either plays or, as before, clicks the button; after many
-   * windows Xvfb without a window manager now and then delivers nothing */
-  for (guint i = 0; i < 200 && !cw_player_get_playing (player) && !menu_is_open (menu); i++)
-    settle (10);
-  if (!cw_player_get_playing (player) && !menu_is_open (menu))
-    {
-      discard_window (window);
-      g_test_skip ("the X server did not deliver the key press");
+      g_test_skip ("no key press reached the window (no X11, no xdotool, or Xvfb dropped it)");
       return;
     }
   g_assert_false (menu_is_open (menu));
@@ -2606,6 +2620,8 @@ test_window_keyboard (void)
   g_assert_true (focus_is_in (window, GTK_WIDGET (view)));
   if (press_key (window, "Down"))
     g_assert_cmpuint (cw_slide_list_get_selected (CW_SLIDE_LIST (list)), ==, 3);
+  else
+    g_test_message ("no key press reached the window: the arrow keys were not tried");
 
   /* round the whole window: every part is reached, the list once */
   for (guint i = 0; i < 120; i++)
