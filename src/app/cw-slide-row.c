@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "cw-slide-row.h"
-#include "cw-text.h"
 
 /* the largest thumbnail, for the tallest format and the widest */
 #define THUMBNAIL_MAX_WIDTH  112
