@@ -1005,6 +1005,8 @@ test_window_slide_actions (void)
   gallery = g_object_get_data (G_OBJECT (window), "cw-template-gallery");
   g_assert_true (CW_IS_TEMPLATE_GALLERY (gallery));
   g_signal_emit_by_name (gallery, "template-chosen", "bar-chart");
+  /* as choosing a card does: a gallery left open keeps the keyboard */
+  gtk_window_close (GTK_WINDOW (gallery));
   settle (50);
   g_assert_cmpuint (cw_deck_get_n_slides (deck), ==, 7);
   g_assert_cmpstr (cw_slide_get_template_id (cw_deck_get_slide (deck, 1)), ==, "bar-chart");
@@ -2342,6 +2344,8 @@ test_window_slide_list_rows (void)
   activate (window, "add-slide");
   gallery = g_object_get_data (G_OBJECT (window), "cw-template-gallery");
   g_signal_emit_by_name (gallery, "template-chosen", "big-number");
+  /* as choosing a card does: a gallery left open keeps the keyboard */
+  gtk_window_close (GTK_WINDOW (gallery));
   g_assert_cmpuint (cw_deck_get_n_slides (deck), ==, 7);
   watch_rows_until_ready (window);
 
