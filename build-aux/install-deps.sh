@@ -31,10 +31,11 @@ groups[build]="
 # the tests and validators, and the fonts the renderer and golden images use:
 # its fallback list in src/core/render/cw-fonts.c (fonts-noto-mono has the minus sign
 # Noto Sans lacks; fonts-noto-ui-core the scripts' cuts with Noto Sans' line
-# height). build-aux/debian/control.in depends on the same fonts.
+# height). build-aux/debian/control.in depends on the same fonts. xdotool
+# presses real keys in the editor's tests (GTK 4 cannot make key events).
 groups[check]="
   fonts-noto-core fonts-noto-mono fonts-noto-ui-core
-  xvfb xauth dbus desktop-file-utils appstream libxml2-utils python3-jsonschema
+  xvfb xauth dbus desktop-file-utils appstream libxml2-utils python3-jsonschema xdotool
 "
 # MP4 export (optional at run time; tests check it when present)
 groups[mp4]="ffmpeg"

@@ -294,6 +294,23 @@ find_last_deck (void)
 
 /* Drafts */
 
+/* A draft takes the place of its own deck opened clean at start (the same
+ * file, unchanged since), or of a window that holds nothing yet: recovery
+ * never leaves the stale deck open beside the recovered one. */
+static CwWindow *
+find_window_to_recover_in (CwApplication *self,
+                           CwDraft       *draft)
+{
+  CwWindow *window = draft->origin ? find_window_for_file (self, draft->origin) : NULL;
+
+  if (window != NULL && !cw_document_get_modified (cw_window_get_document (window)))
+    return window;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (CW_IS_WINDOW (l->data) && cw_window_is_pristine (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 recover_drafts (CwApplication *self,
                 GPtrArray     *drafts)
@@ -307,6 +324,7 @@ recover_drafts (CwApplication *self,
       g_autoptr(CwDeck) deck = NULL;
       g_autoptr(CwDocument) document = NULL;
       g_autofree char *name = g_file_get_basename (draft->file);
+      CwWindow *window;
 
       bytes = g_file_load_bytes (draft->file, NULL, NULL, &error);
       if (bytes != NULL)
@@ -323,7 +341,11 @@ recover_drafts (CwApplication *self,
       cw_document_set_draft_id (document, draft->id);
       cw_document_mark_modified (document);
       cw_drafts_adopt (draft->id);
-      window_for_document (self, document, gtk_application_get_active_window (GTK_APPLICATION (self)));
+      window = find_window_to_recover_in (self, draft);
+      if (window == NULL)
+        window = cw_window_new (self);
+      cw_window_set_document (window, document);
+      gtk_window_present (GTK_WINDOW (window));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-dialogs.h"
+#include "cw-accessible.h"
 #include "cw-deck-view.h"
 #include "cw-texture.h"
 
@@ -343,8 +344,7 @@ cw_deck_view_init (CwDeckView *self)
       gtk_widget_set_valign (reset, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (reset, "flat");
       gtk_widget_set_tooltip_text (reset, _("Use the theme’s color"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      cw_color_role_get_label (role), -1);
+      cw_accessible_name_picker (button, cw_color_role_get_label (role));
       gtk_accessible_update_property (GTK_ACCESSIBLE (reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Use the theme’s color"), -1);
       g_object_set_data (G_OBJECT (button), "cw-role", GUINT_TO_POINTER (role));
@@ -369,8 +369,7 @@ cw_deck_view_init (CwDeckView *self)
                                   GTK_FONT_CHOOSER_LEVEL_FAMILY | GTK_FONT_CHOOSER_LEVEL_STYLE);
       gtk_font_button_set_use_size (GTK_FONT_BUTTON (button), FALSE);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      cw_font_role_get_label (role), -1);
+      cw_accessible_name_picker (button, cw_font_role_get_label (role));
       g_object_set_data (G_OBJECT (button), "cw-role", GUINT_TO_POINTER (role));
       g_signal_connect (button, "font-set", G_CALLBACK (on_font_set), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "cw-dialogs.h"
+#include "cw-accessible.h"
 #include "cw-inspector.h"
 
 struct _CwInspector
@@ -164,6 +165,7 @@ statistic_row (CwInspector   *self,
   GListModel *statistics = cw_deck_get_statistics (deck);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *row;
 
   if (field->optional)
     {
@@ -190,7 +192,12 @@ statistic_row (CwInspector   *self,
       g_ptr_array_add (values, g_strdup (cw_statistic_get_id (s)));
       gtk_string_list_append (labels, label);
     }
-  return combo_row (self, field, values, labels, current);
+  row = combo_row (self, field, values, labels, current);
+  /* "Mines neutralised (161,000)" is read whole under the title, not cut
+   * to "Mines…" beside it; the hint moves to the tooltip */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _(field->hint));
+  return row;
 }
 
 static GtkWidget *
@@ -266,7 +273,7 @@ boolean_row (CwInspector   *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(field->hint));
   gtk_switch_set_active (GTK_SWITCH (toggle), g_strcmp0 (current ? current : field->default_value, "true") == 0);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  /* named by the row it activates: a label of its own would say it twice */
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   tag (self, toggle, field->name);
@@ -433,7 +440,7 @@ color_row (CwInspector *self,
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  cw_accessible_name_picker (button, title);
   if (field != NULL)
     tag (self, button, field);
   g_object_set_data_full (G_OBJECT (button), "cw-element", g_strdup (element), g_free);
@@ -553,6 +560,12 @@ animation_row (CwInspector     *self,
                               custom ? "" : _(" (template)"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Animation"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+  {
+    /* Translators: how a screen reader names an element's animation settings: "Animation: Slide up after 0.1 s" */
+    g_autofree char *name = g_strdup_printf (_("Animation: %s"), subtitle);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
   g_object_set_data_full (G_OBJECT (expander), "cw-element", g_strdup (element->name), g_free);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (effect), _("Effect"));

@@ -43,7 +43,7 @@ struct _CwPlayer
   gint64       play_start_time;
   guint        play_start_frame;
 
-  GPtrArray   *thumbnails;
+  GHashTable  *thumbnails;
   gboolean     thumbnails_running;
   gboolean     thumbnails_again;
 };
@@ -89,7 +89,7 @@ cw_player_dispose (GObject *object)
   g_clear_object (&self->deck);
   g_clear_object (&self->renderer);
   g_clear_object (&self->texture);
-  g_clear_pointer (&self->thumbnails, g_ptr_array_unref);
+  g_clear_pointer (&self->thumbnails, g_hash_table_unref);
 
   G_OBJECT_CLASS (cw_player_parent_class)->dispose (object);
 }
@@ -248,7 +248,7 @@ cw_player_init (CwPlayer *self)
   self->preview_width = 360;
   self->frame_pending = -1;
   self->slide_pending = -1;
-  self->thumbnails = g_ptr_array_new_with_free_func (g_object_unref);
+  self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 static void
@@ -762,9 +762,10 @@ cw_player_get_texture (CwPlayer *self)
 
 typedef struct
 {
-  CwDeck   *snapshot;
-  char     *language;
-  CwFormat *format;
+  CwDeck    *snapshot;
+  char      *language;
+  CwFormat  *format;
+  GPtrArray *ids;     /* each thumbnail's slide, filled by the worker */
 } ThumbJob;
 
 static void
@@ -773,6 +774,7 @@ thumb_job_free (ThumbJob *job)
   g_clear_object (&job->snapshot);
   g_free (job->language);
   g_clear_pointer (&job->format, cw_format_free);
+  g_clear_pointer (&job->ids, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -797,6 +799,7 @@ thumbnails_thread (GTask        *task,
       cairo_paint (cr);
       cw_renderer_draw_frame (renderer, cr, cw_renderer_get_settled_frame (renderer, i));
       g_ptr_array_add (surfaces, surface);
+      g_ptr_array_add (job->ids, g_strdup (cw_renderer_get_slide_id (renderer, i)));
     }
   g_task_return_pointer (task, surfaces, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -808,13 +811,16 @@ on_thumbnails_done (GObject      *object,
 {
   CwPlayer *self = CW_PLAYER (object);
   g_autoptr(GPtrArray) surfaces = g_task_propagate_pointer (G_TASK (result), NULL);
+  ThumbJob *job = g_task_get_task_data (G_TASK (result));
 
   self->thumbnails_running = FALSE;
   if (surfaces != NULL)
     {
-      g_ptr_array_set_size (self->thumbnails, 0);
+      /* by slide, not by place: the slides may have moved since the snapshot */
+      g_hash_table_remove_all (self->thumbnails);
       for (guint i = 0; i < surfaces->len; i++)
-        g_ptr_array_add (self->thumbnails, cw_texture_new_for_surface (g_ptr_array_index (surfaces, i)));
+        g_hash_table_replace (self->thumbnails, g_strdup (g_ptr_array_index (job->ids, i)),
+                              cw_texture_new_for_surface (g_ptr_array_index (surfaces, i)));
       g_signal_emit (self, signals[THUMBNAILS_CHANGED], 0);
     }
   if (self->thumbnails_again)
@@ -845,6 +851,7 @@ start_thumbnails (CwPlayer *self)
   job->snapshot = cw_deck_copy (self->deck);
   job->language = g_strdup (cw_renderer_get_language (self->renderer));
   job->format = cw_format_scaled (format, THUMBNAIL_WIDTH);
+  job->ids = g_ptr_array_new_with_free_func (g_free);
 
   self->thumbnails_running = TRUE;
   task = g_task_new (self, NULL, on_thumbnails_done, NULL);
@@ -855,13 +862,15 @@ start_thumbnails (CwPlayer *self)
 
 /**
  * cw_player_get_thumbnail:
+ * @slide_id: the id of a slide
  *
- * Returns: (transfer none) (nullable): a small picture of @slide, settled
+ * Returns: (transfer none) (nullable): a small picture of the slide,
+ *   settled, or %NULL until one has been drawn
  */
 GdkTexture *
-cw_player_get_thumbnail (CwPlayer *self,
-                         guint     slide)
+cw_player_get_thumbnail (CwPlayer   *self,
+                         const char *slide_id)
 {
   g_return_val_if_fail (CW_IS_PLAYER (self), NULL);
-  return slide < self->thumbnails->len ? g_ptr_array_index (self->thumbnails, slide) : NULL;
+  return slide_id ? g_hash_table_lookup (self->thumbnails, slide_id) : NULL;
 }

@@ -43,7 +43,7 @@ GdkTexture   *cw_player_get_texture      (CwPlayer    *self);
 void          cw_player_tick             (CwPlayer    *self,
                                           gint64       frame_time);
 GdkTexture   *cw_player_get_thumbnail    (CwPlayer    *self,
-                                          guint        slide);
+                                          const char  *slide_id);
 gboolean      cw_player_get_busy         (CwPlayer    *self);
 
 G_END_DECLS

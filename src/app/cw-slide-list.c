@@ -22,6 +22,7 @@ struct _CwSlideList
   gboolean            syncing;
 
   GtkListView        *list_view;
+  GtkWidget          *button_box;
 };
 
 G_DEFINE_FINAL_TYPE (CwSlideList, cw_slide_list, GTK_TYPE_WIDGET)
@@ -162,6 +163,58 @@ cw_slide_list_dispose (GObject *object)
   G_OBJECT_CLASS (cw_slide_list_parent_class)->dispose (object);
 }
 
+/* The list is one Tab stop, as a list is for keyboard users: arrow keys
+ * move between slides, Tab goes on to the buttons below and Shift+Tab
+ * back out, instead of visiting every slide on the way. */
+static gboolean
+focus_selected_row (CwSlideList *self)
+{
+  g_autoptr(CwSlide) selected = gtk_single_selection_get_selected_item (self->selection)
+                                  ? g_object_ref (gtk_single_selection_get_selected_item (self->selection))
+                                  : NULL;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (CW_IS_SLIDE_ROW (row) && cw_slide_row_get_slide (CW_SLIDE_ROW (row)) == selected &&
+          gtk_widget_get_mapped (item))
+        return gtk_widget_grab_focus (item);
+    }
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+cw_slide_list_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  CwSlideList *self = CW_SLIDE_LIST (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean in_list = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
+  gboolean in_self = focus != NULL && gtk_widget_is_ancestor (focus, widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    {
+      if (in_list)
+        return gtk_widget_child_focus (self->button_box, direction);
+      /* coming in, the focus lands on the slide shown */
+      if (!in_self)
+        return focus_selected_row (self);
+    }
+  else if (direction == GTK_DIR_TAB_BACKWARD)
+    {
+      if (in_list)
+        return FALSE;
+      /* from after the list: its buttons first, then the slide shown */
+      if (!gtk_widget_child_focus (self->button_box, direction))
+        return focus_selected_row (self);
+      return TRUE;
+    }
+  return GTK_WIDGET_CLASS (cw_slide_list_parent_class)->focus (widget, direction);
+}
+
 static void
 cw_slide_list_class_init (CwSlideListClass *klass)
 {
@@ -169,6 +222,7 @@ cw_slide_list_class_init (CwSlideListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cw_slide_list_dispose;
+  widget_class->focus = cw_slide_list_focus;
 
   /**
    * CwSlideList::move:
@@ -184,6 +238,7 @@ cw_slide_list_class_init (CwSlideListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-slide-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CwSlideList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CwSlideList, button_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cw-slide-list");
 }

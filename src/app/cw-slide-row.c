@@ -8,6 +8,10 @@
 
 #include "cw-slide-row.h"
 
+/* the largest thumbnail, for the tallest format and the widest */
+#define THUMBNAIL_MAX_WIDTH  112
+#define THUMBNAIL_MAX_HEIGHT 128
+
 struct _CwSlideRow
 {
   GtkWidget   parent_instance;
@@ -56,16 +60,77 @@ scene_summary (CwScene          *scene,
   return summary->len > 0 ? g_string_free (g_steal_pointer (&summary), FALSE) : NULL;
 }
 
-/* Before the first layout: the text the template says sums the slide up. */
-static char *
-slide_summary (CwSlide          *slide,
-               const CwTemplate *template)
+typedef struct
 {
-  const char *text = template ? cw_template_get_summary (template, slide) : NULL;
+  CwDeck     *deck;
+  const char *language;
+} Figures;
 
-  return g_strdup (text ? text : cw_slide_get_id (slide));
+static char *
+fill_figure (const char *name,
+             gboolean    compact,
+             gpointer    user_data)
+{
+  Figures *figures = user_data;
+  CwStatistic *statistic = figures->deck ? cw_deck_find_statistic (figures->deck, name) : NULL;
+
+  /* never a raw {id}: an unknown figure is left out, as the renderer does */
+  if (statistic == NULL || !cw_statistic_has_value (statistic))
+    return g_strdup ("…");
+  return cw_statistic_format (statistic, figures->language, compact);
 }
 
+/* Before the slide's first layout: the text the template says sums the
+ * slide up, with its figures filled in. */
+static char *
+slide_summary (CwSlideRow       *self,
+               const CwTemplate *template)
+{
+  const char *text = template ? cw_template_get_summary (template, self->slide) : NULL;
+  Figures figures = { NULL, NULL };
+  char *summary;
+
+  if (text == NULL)
+    return g_strdup (template ? _(template->label) : cw_slide_get_id (self->slide));
+  if (self->player != NULL)
+    {
+      figures.deck = cw_player_get_deck (self->player);
+      figures.language = cw_player_get_language (self->player);
+    }
+  summary = cw_text_expand (text, fill_figure, &figures, NULL);
+  return summary ? summary : g_strdup (template ? _(template->label) : cw_slide_get_id (self->slide));
+}
+
+/* Where the laid-out clip has this slide: by its id, never by the row's
+ * place, which changes before the clip is laid out again. */
+static guint
+find_in_renderer (CwRenderer *renderer,
+                  CwSlide    *slide)
+{
+  for (guint i = 0; renderer != NULL && i < cw_renderer_get_n_slides (renderer); i++)
+    if (g_strcmp0 (cw_renderer_get_slide_id (renderer, i), cw_slide_get_id (slide)) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+/* Every row the same size, in the shape of the preview's format, so the
+ * titles line up and a square slide is not a small square in a tall frame. */
+static void
+size_thumbnail (CwSlideRow *self)
+{
+  g_autoptr(CwFormat) format = NULL;
+  double scale;
+
+  format = cw_format_lookup (self->player ? cw_player_get_format (self->player) : "tiktok", NULL);
+  if (format == NULL || format->width <= 0 || format->height <= 0)
+    return;
+  scale = MIN (THUMBNAIL_MAX_WIDTH / (double) format->width, THUMBNAIL_MAX_HEIGHT / (double) format->height);
+  gtk_widget_set_size_request (GTK_WIDGET (self->thumbnail), (int) (format->width * scale + 0.5),
+                               (int) (format->height * scale + 0.5));
+}
+
+/* All of the row at once, from this slide only: a row reused for another
+ * slide, or moved, never shows a moment of what it showed before. */
 static void
 update (CwSlideRow *self)
 {
@@ -73,8 +138,11 @@ update (CwSlideRow *self)
   CwRenderer *renderer;
   g_autofree char *number = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *duration = NULL;
   g_autofree char *accessible = NULL;
   GdkTexture *texture;
+  GtkWidget *item;
+  guint index;
 
   if (self->slide == NULL)
     return;
@@ -82,38 +150,40 @@ update (CwSlideRow *self)
   template = cw_template_lookup (cw_slide_get_template_id (self->slide));
   number = g_strdup_printf ("%u", self->position + 1);
   renderer = self->player ? cw_player_get_renderer (self->player) : NULL;
-  if (renderer != NULL && self->position < cw_renderer_get_n_slides (renderer) &&
-      g_strcmp0 (cw_renderer_get_slide_id (renderer, self->position), cw_slide_get_id (self->slide)) == 0)
-    summary = scene_summary (cw_renderer_get_scene (renderer, self->position), template);
-  if (summary == NULL)
-    summary = slide_summary (self->slide, template);
-  gtk_label_set_label (self->number_label, number);
-  gtk_label_set_label (self->title_label, summary);
-  gtk_label_set_label (self->template_label, template ? _(template->label) : cw_slide_get_template_id (self->slide));
-
-  if (renderer != NULL && self->position < cw_renderer_get_n_slides (renderer))
+  index = find_in_renderer (renderer, self->slide);
+  if (index != G_MAXUINT)
     {
       guint n;
-      g_autofree char *duration = NULL;
 
-      cw_renderer_get_slide_frames (renderer, self->position, NULL, &n);
+      summary = scene_summary (cw_renderer_get_scene (renderer, index), template);
+      cw_renderer_get_slide_frames (renderer, index, NULL, &n);
       duration = g_strdup_printf (cw_slide_get_duration (self->slide) > 0
                                     /* Translators: the duration of a slide the author chose */
                                     ? _("%.1f s")
                                     /* Translators: a duration Clearway chose from the reading time */
                                     : _("%.1f s (automatic)"),
                                   (double) n / cw_renderer_get_fps (renderer));
-      gtk_label_set_label (self->duration_label, duration);
     }
+  if (summary == NULL)
+    summary = slide_summary (self, template);
+  texture = self->player ? cw_player_get_thumbnail (self->player, cw_slide_get_id (self->slide)) : NULL;
 
-  texture = self->player ? cw_player_get_thumbnail (self->player, self->position) : NULL;
-  if (texture != NULL)
-    gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (texture));
+  size_thumbnail (self);
+  gtk_label_set_label (self->number_label, number);
+  gtk_label_set_label (self->title_label, summary);
+  gtk_label_set_label (self->template_label, template ? _(template->label) : cw_slide_get_template_id (self->slide));
+  gtk_label_set_label (self->duration_label, duration ? duration : "");
+  gtk_picture_set_paintable (self->thumbnail, texture ? GDK_PAINTABLE (texture) : NULL);
 
   /* Translators: how a screen reader names a slide in the list: number, template, text */
   accessible = g_strdup_printf (_("Slide %u, %s: %s"), self->position + 1,
                                 template ? _(template->label) : "", summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* the list's row around this one is what takes the focus, and what a
+   * screen reader announces */
+  item = gtk_widget_get_parent (GTK_WIDGET (self));
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 static void
@@ -176,6 +246,7 @@ cw_slide_row_bind (CwSlideRow *self,
   g_signal_connect_object (slide, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (player, "thumbnails-changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (player, "notify::renderer", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (player, "notify::format", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cw-accessible.h"
 #include "cw-statistics-view.h"
 
 struct _CwStatisticsView
@@ -44,14 +45,17 @@ typedef struct
   gboolean    expand;
 } Column;
 
+/* the label first, as people know a figure; the id, which slides write
+ * as {id}, after what describes the figure */
 static const Column columns[] = {
-  { "id", N_("Id"), TRUE, FALSE },
   { "label", N_("Label"), TRUE, TRUE },
   { "value", N_("Value"), TRUE, FALSE },
   { "shown", N_("Shown as"), FALSE, FALSE },
   { "unit", N_("Unit"), TRUE, FALSE },
   { "as-of", N_("As of"), TRUE, FALSE },
   { "source", N_("Source"), TRUE, TRUE },
+  /* Translators: column of the statistics table: the name slides use for the figure, as in {mines_neutralised} */
+  { "id", N_("Id in slides"), TRUE, FALSE },
   /* Translators: column of the statistics table: whether a figure is progress, harm or neutral */
   { "tone", N_("Tone"), FALSE, FALSE },
   { "points", N_("Series"), FALSE, FALSE },
@@ -202,6 +206,7 @@ tone_drop_down_new (GtkListItem *item)
   drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&tones)), NULL);
   gtk_widget_add_css_class (drop_down, "flat");
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_tone_selected), item);
+  cw_accessible_tidy (drop_down);
   return drop_down;
 }
 
@@ -242,6 +247,8 @@ refresh_cell (GtkListItem *item)
   GtkWidget *widget = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
+  const char *name;
+  GtkWidget *row;
 
   if (statistic == NULL)
     return;
@@ -256,10 +263,18 @@ refresh_cell (GtkListItem *item)
   else
     gtk_label_set_label (GTK_LABEL (widget), text ? text : "");
 
-  /* Translators: how a screen reader names a table cell: column, then statistic id */
-  accessible = g_strdup_printf (_("%s of %s"), _(g_object_get_data (G_OBJECT (item), "cw-column-title")),
-                                cw_statistic_get_id (statistic));
+  /* by the statistic's label, as people know it, not its internal id */
+  name = cw_statistic_get_label (statistic);
+  if (name == NULL || *name == '\0')
+    name = cw_statistic_get_id (statistic);
+  /* Translators: how a screen reader names a table cell: the statistic's label, then the column, as in
+   * "Mines neutralised, As of" */
+  accessible = g_strdup_printf (_("%s, %s"), name, _(g_object_get_data (G_OBJECT (item), "cw-column-title")));
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* the row the cell sits in is announced when it takes the focus */
+  row = gtk_widget_get_parent (widget) ? gtk_widget_get_parent (gtk_widget_get_parent (widget)) : NULL;
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void

@@ -540,6 +540,8 @@ make_row (CwTranslationsView   *self,
   gtk_box_append (GTK_BOX (box), left);
   gtk_box_append (GTK_BOX (box), right);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
+  /* the row is named by the text it translates */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_row), GTK_ACCESSIBLE_PROPERTY_LABEL, text->source, -1);
   g_object_set_data_full (G_OBJECT (list_row), "cw-row", row, (GDestroyNotify) row_free);
   return list_row;
 }

@@ -618,19 +618,60 @@ add_local_shortcut (GtkWidget  *widget,
   gtk_widget_add_controller (widget, controller);
 }
 
+/* Space plays and pauses wherever the focus is, even on a button, which
+ * would otherwise take Space as a click; only where text is typed does it
+ * stay a space. It is caught before the focused widget sees it. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CwWindow              *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *focus;
+
+  if ((keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  /* a popover (a menu, a colour chooser) has its own surface and keys */
+  if (event != NULL && gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (self)))
+    return FALSE;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w))
+      return FALSE;
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (self), "play"))
+    return FALSE;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "play", NULL);
+  return TRUE;
+}
+
 void
 cw_window_init_actions (CwWindow *self)
 {
   g_autoptr(GAction) safe_zones = g_settings_create_action (self->settings, "show-safe-zones");
+  g_autoptr(GPropertyAction) show_slides = g_property_action_new ("show-slides", self->list_flap, "reveal-flap");
+  g_autoptr(GPropertyAction) show_inspector = g_property_action_new ("show-inspector", self->inspector_flap,
+                                                                      "reveal-flap");
+  GtkEventController *keys;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   g_action_map_add_action (G_ACTION_MAP (self), safe_zones);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_slides));
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_inspector));
 
   add_local_shortcut (GTK_WIDGET (self->slide_list), "Delete", "win.delete-slide");
   add_local_shortcut (GTK_WIDGET (self->slide_list), "KP_Delete", "win.delete-slide");
   add_local_shortcut (GTK_WIDGET (self->slide_list), "<Alt>Up", "win.move-slide-up");
   add_local_shortcut (GTK_WIDGET (self->slide_list), "<Alt>Down", "win.move-slide-down");
-  add_local_shortcut (GTK_WIDGET (self->slides_page), "space", "win.play");
+  add_local_shortcut (GTK_WIDGET (self), "F9", "win.show-slides");
+  add_local_shortcut (GTK_WIDGET (self), "<Shift>F9", "win.show-inspector");
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_object (self->slide_list, "move", G_CALLBACK (on_slide_moved), self, G_CONNECT_SWAPPED);
 }

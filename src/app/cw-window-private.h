@@ -39,8 +39,12 @@ struct _CwWindow
   AdwSplitButton       *open_button;
   GMenu                *recent_section;
   AdwWindowTitle       *window_title;
+  GtkInfoBar           *start_hint;
+  AdwSqueezer          *switcher_squeezer;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *view_stack;
-  GtkWidget            *slides_page;
+  AdwFlap              *list_flap;
+  AdwFlap              *inspector_flap;
   CwSlideList          *slide_list;
   GtkDropDown          *format_dropdown;
   GtkDropDown          *language_dropdown;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cw-accessible.h"
 #include "cw-dialogs.h"
 #include "cw-drafts.h"
 #include "cw-window-private.h"
@@ -65,7 +66,8 @@ cw_window_show_toast (CwWindow   *self,
 /**
  * cw_window_get_part:
  * @name: "slide-list", "canvas", "transport", "inspector", "statistics",
- *   "deck", "languages", "format", "language", "stack" or "problems"
+ *   "deck", "languages", "format", "language", "stack", "title", "list-flap",
+ *   "inspector-flap", "switcher-bar", "start-hint" or "problems"
  *
  * For tests: the widget that does one part of the work.
  */
@@ -84,6 +86,11 @@ cw_window_get_part (CwWindow   *self,
     { "format", G_STRUCT_OFFSET (CwWindow, format_dropdown) },
     { "language", G_STRUCT_OFFSET (CwWindow, language_dropdown) },
     { "stack", G_STRUCT_OFFSET (CwWindow, view_stack) },
+    { "title", G_STRUCT_OFFSET (CwWindow, window_title) },
+    { "start-hint", G_STRUCT_OFFSET (CwWindow, start_hint) },
+    { "list-flap", G_STRUCT_OFFSET (CwWindow, list_flap) },
+    { "inspector-flap", G_STRUCT_OFFSET (CwWindow, inspector_flap) },
+    { "switcher-bar", G_STRUCT_OFFSET (CwWindow, switcher_bar) },
     { "problems", G_STRUCT_OFFSET (CwWindow, problems_button) },
     { "checks", G_STRUCT_OFFSET (CwWindow, checks_view) },
   };
@@ -131,6 +138,33 @@ update_status (CwWindow *self)
   /* Translators: the deck at a glance: "6 slides · 24.5 s · 30 fps" */
   text = g_strdup_printf (_("%s · %s s · %u fps"), slides, length, fps);
   gtk_label_set_label (self->status_label, text);
+}
+
+/* Narrow windows */
+
+/* When the header has no room for the pages' switcher beside a readable
+ * title, the switcher moves to a bar at the bottom, as in GNOME's own apps. */
+static void
+on_switcher_squeezed (CwWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (self->switcher_squeezer) == NULL);
+}
+
+/* The start hint stays until closed, or until the Statistics page has
+ * been found, in every window. */
+static void
+on_start_hint_response (CwWindow *self)
+{
+  g_settings_set_boolean (self->settings, "start-hint-dismissed", TRUE);
+}
+
+static void
+on_page_shown (CwWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "statistics") == 0 &&
+      gtk_info_bar_get_revealed (self->start_hint))
+    g_settings_set_boolean (self->settings, "start-hint-dismissed", TRUE);
 }
 
 /* Preview format and language */
@@ -785,8 +819,12 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, start_hint);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, slides_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, list_flap);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, inspector_flap);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, slide_list);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, language_dropdown);
@@ -801,6 +839,8 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, problems_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_squeezed);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_hint_response);
   gtk_widget_class_bind_template_callback (widget_class, on_format_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_element_activated);
@@ -834,12 +874,18 @@ cw_window_init (CwWindow *self)
   gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (formats));
 
   g_settings_bind (self->settings, "show-safe-zones", self->canvas, "show-safe-zones", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "start-hint-dismissed", self->start_hint, "revealed",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_page_shown), self,
+                           G_CONNECT_SWAPPED);
 
   cw_window_init_actions (self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (cw_window_update_recent),
                            self, G_CONNECT_SWAPPED);
   cw_window_update_recent (self);
+
+  cw_accessible_tidy (GTK_WIDGET (self));
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

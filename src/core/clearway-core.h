@@ -43,4 +43,5 @@
 #include "cw-slide.h"
 #include "cw-statistic.h"
 #include "cw-template.h"
+#include "cw-text.h"
 #include "cw-theme.h"
