@@ -22,5 +22,26 @@ char     *cw_number_format         (const char    *language,
                                     guint          decimals);
 char     *cw_date_format_as_of     (const char    *language,
                                     const char    *as_of);
+char     *cw_number_format_plain   (const char    *language,
+                                    double         value);
+
+/**
+ * CwNumberReading:
+ * @value: what the text means
+ * @language: the first language (of those asked) that reads it so, or
+ *   %NULL for the deck file's own notation ("2.5", "161000")
+ */
+typedef struct
+{
+  double  value;
+  char   *language;
+} CwNumberReading;
+
+GArray   *cw_number_parse_readings (const char          *text,
+                                    const char * const  *languages);
+gboolean  cw_number_parse          (const char          *text,
+                                    const char * const  *languages,
+                                    double              *value,
+                                    GError             **error);
 
 G_END_DECLS
