@@ -1349,12 +1349,12 @@ test_statistic_from_text (void)
   /* typed as the interface's language writes it; asked when a deck language reads it otherwise */
   {
     static const char *en[] = { "en", NULL };
-    static const char *en_ru[] = { "en", "ru", NULL };
+    static const char *ru_en[] = { "ru", "en", NULL };
 
     g_assert_true (cw_statistic_set_from_text_in (statistic, "value", "162,500", en, &error));
     g_assert_no_error (error);
     g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 162500);
-    g_assert_false (cw_statistic_set_from_text_in (statistic, "value", "1,500", en_ru, &error));
+    g_assert_false (cw_statistic_set_from_text_in (statistic, "value", "1,500", ru_en, &error));
     g_assert_error (error, CW_ERROR, CW_ERROR_AMBIGUOUS);
     g_clear_error (&error);
     g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 162500);

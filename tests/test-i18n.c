@@ -525,18 +525,37 @@ test_numbers_parse (void)
       g_clear_error (&error);
     }
 
-  /* "1,500" is 1500 in English and 1.5 in Azerbaijani: asked, not guessed */
-  g_assert_false (cw_number_parse ("1,500", en_az, &(double) { 0 }, &error));
-  g_assert_error (error, CW_ERROR, CW_ERROR_AMBIGUOUS);
-  g_assert_nonnull (strstr (error->message, "1,500"));
-  g_assert_nonnull (strstr (error->message, "1.5"));
-  g_clear_error (&error);
-  readings = cw_number_parse_readings ("1,500", en_az);
-  g_assert_cmpuint (readings->len, ==, 2);
-  g_assert_cmpfloat (g_array_index (readings, CwNumberReading, 0).value, ==, 1500);
-  g_assert_cmpstr (g_array_index (readings, CwNumberReading, 0).language, ==, "en");
-  g_assert_cmpfloat (g_array_index (readings, CwNumberReading, 1).value, ==, 1.5);
-  g_assert_cmpstr (g_array_index (readings, CwNumberReading, 1).language, ==, "az");
+  /* as the interface prints a number, it is that number, whatever a deck language makes of it */
+  {
+    static const char *az_en[] = { "az", "en", NULL };
+    double value = 0;
+
+    g_assert_true (cw_number_parse ("162,500", en_az, &value, &error));
+    g_assert_cmpfloat (value, ==, 162500);
+    g_assert_true (cw_number_parse ("162.500", az_en, &value, &error));
+    g_assert_cmpfloat (value, ==, 162500);
+    g_assert_true (cw_number_parse ("-5", en_az, &value, &error));
+    g_assert_cmpfloat (value, ==, -5);
+    g_assert_no_error (error);
+
+    /* "1,500" in an Azerbaijani interface: 1.5, but 1,500 in English; asked, not guessed */
+    g_assert_false (cw_number_parse ("1,500", az_en, &value, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_AMBIGUOUS);
+    g_assert_nonnull (strstr (error->message, "1,500"));
+    g_assert_nonnull (strstr (error->message, "1.500"));
+    g_clear_error (&error);
+    readings = cw_number_parse_readings ("1,500", az_en);
+    g_assert_cmpuint (readings->len, ==, 2);
+    g_assert_cmpfloat (g_array_index (readings, CwNumberReading, 0).value, ==, 1.5);
+    g_assert_cmpstr (g_array_index (readings, CwNumberReading, 0).language, ==, "az");
+    g_assert_cmpfloat (g_array_index (readings, CwNumberReading, 1).value, ==, 1500);
+    g_assert_cmpstr (g_array_index (readings, CwNumberReading, 1).language, ==, "en");
+
+    /* and "1.500" in an English one: nobody writes 1.5 so */
+    g_assert_false (cw_number_parse ("1.500", en_az, &value, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_AMBIGUOUS);
+    g_clear_error (&error);
+  }
 
   /* what an edit shows reads back as the same number */
   for (guint i = 0; i < 3; i++)

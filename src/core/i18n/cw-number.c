@@ -345,6 +345,40 @@ parse_in (const char *language,
   return TRUE;
 }
 
+/* @text with every kind of space as a no-break space, and a minus sign
+ * as the hyphen people type */
+static char *
+spaces_as_one (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
+        c = 0x00A0;
+      else if (c == 0x2212)
+        c = '-';
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+printed_so (const char *language,
+            const char *text,
+            double      value)
+{
+  g_autofree char *plain = cw_decimal_format (value);
+  const char *dot = strchr (plain, '.');
+  g_autofree char *printed = cw_number_format (language, CW_NUMBER_DECIMAL, value, dot ? (guint) strlen (dot + 1) : 0);
+  g_autofree char *a = spaces_as_one (printed);
+  g_autofree char *b = spaces_as_one (text);
+
+  return g_str_equal (a, b);
+}
+
 static void
 add_reading (GArray     *readings,
              double      value,
@@ -374,7 +408,10 @@ clear_reading (CwNumberReading *reading)
  *   be written in, the one the person reads first
  *
  * What @text may mean: one reading for each different number the
- * languages make of it, in the order of @languages. When none reads it,
+ * languages make of it, in the order of @languages; only the first
+ * language's reading when @text is exactly how Clearway prints that number
+ * in that language ("1,500" in English, "1.500" in Azerbaijani), since a
+ * person types a figure as they read it. When none reads it,
  * the deck file's notation ("2.5") still does. An exponent is never
  * read: "1e5" is a slip more often than a figure.
  *
@@ -395,7 +432,12 @@ cw_number_parse_readings (const char         *text,
 
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     if (parse_in (languages[i], clean, &value))
-      add_reading (readings, value, languages[i]);
+      {
+        add_reading (readings, value, languages[i]);
+        /* exactly as Clearway prints it in the first language: meant so */
+        if (i == 0 && printed_so (languages[0], clean, value))
+          return g_steal_pointer (&readings);
+      }
   if (readings->len == 0 && parse_plain (clean, &value))
     add_reading (readings, value, NULL);
   return g_steal_pointer (&readings);
