@@ -1102,6 +1102,104 @@ test_window_statistic_typed_azerbaijani (void)
   cw_core_set_interface_language ("en");
 }
 
+typedef struct
+{
+  CwPlayer   *player;
+  CwRenderer *before;
+} LayoutChange;
+
+static gboolean
+relaid_out (gpointer data)
+{
+  LayoutChange *change = data;
+
+  return cw_player_get_renderer (change->player) != change->before && player_ready (change->player);
+}
+
+/* Shows the current slide half-way through its count-up, as playback or a
+ * scrub can leave it. */
+static void
+seek_mid_count (CwPlayer *player)
+{
+  CwRenderer *renderer = cw_player_get_renderer (player);
+  guint slide = cw_player_get_slide (player);
+  guint settled = cw_renderer_get_settled_frame (renderer, slide);
+
+  g_assert_cmpuint (settled, >, 5);
+  cw_player_seek (player, settled - 5);
+  g_assert_cmpuint (cw_renderer_get_slide_at_frame (renderer, settled - 5), ==, slide);
+  wait_for (player_ready, player, "the frame half-way");
+  g_assert_cmpuint (cw_player_get_frame (player), !=, settled);
+}
+
+/* After @change, the preview is at the settled moment of the slide @id. */
+static void
+assert_settled_on (CwPlayer   *player,
+                   CwRenderer *before,
+                   const char *id,
+                   const char *change)
+{
+  LayoutChange wait = { player, before };
+  CwRenderer *renderer;
+  guint slide;
+
+  wait_for (relaid_out, &wait, change);
+  settle (100);
+  renderer = cw_player_get_renderer (player);
+  slide = cw_player_get_slide (player);
+  g_test_message ("after %s: slide %u (%s), frame %u", change, slide,
+                  cw_renderer_get_slide_id (renderer, slide), cw_player_get_frame (player));
+  g_assert_cmpstr (cw_renderer_get_slide_id (renderer, slide), ==, id);
+  g_assert_cmpuint (cw_player_get_frame (player), ==, cw_renderer_get_settled_frame (renderer, slide));
+}
+
+/* A language switch, an edit, a move, an undo and a redo each show the
+ * slide on show with its figure counted up, never "162,460" half-way. */
+static void
+test_window_preview_settles (void)
+{
+  CwWindow *window = open_sample ();
+  CwPlayer *player = cw_window_get_player (window);
+  CwDocument *document = cw_window_get_document (window);
+  g_autofree char *id = NULL;
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  wait_for (player_ready, player, "slide 2");
+  settle (200);
+  id = g_strdup (cw_renderer_get_slide_id (cw_player_get_renderer (player), 1));
+
+  seek_mid_count (player);
+  cw_player_set_language (player, "az");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "a language switch");
+
+  seek_mid_count (player);
+  cw_statistic_set_value (cw_deck_find_statistic (window_deck (window), "hectares_cleared"), 172500);
+  assert_settled_on (player, cw_player_get_renderer (player), id, "an edit");
+  wait_for (document_can_undo, document, "the edit to become an undo step");
+
+  seek_mid_count (player);
+  activate (window, "move-slide-down");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "a move");
+  g_assert_cmpuint (cw_player_get_slide (player), ==, 2);
+  wait_for (document_can_undo, document, "the move to become an undo step");
+
+  seek_mid_count (player);
+  activate (window, "undo");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "an undo");
+
+  seek_mid_count (player);
+  activate (window, "redo");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "a redo");
+
+  /* playing, it is left to play */
+  cw_player_set_playing (player, TRUE);
+  cw_player_set_language (player, "en");
+  settle (300);
+  g_assert_true (cw_player_get_playing (player));
+  cw_player_set_playing (player, FALSE);
+  discard_window (window);
+}
+
 /* The drop-down in @widget that shows @selected, if one does. */
 static GtkDropDown *
 find_drop_down (GtkWidget *widget,
@@ -2123,6 +2221,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
   g_test_add_func ("/ui/window/statistic-tone", test_window_statistic_tone);
   g_test_add_func ("/ui/window/statistic-typed-english", test_window_statistic_typed_english);
+  g_test_add_func ("/ui/window/preview-settles", test_window_preview_settles);
   g_test_add_func ("/ui/window/statistic-typed-azerbaijani", test_window_statistic_typed_azerbaijani);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);

@@ -310,13 +310,88 @@ open_folder_action (GSimpleAction *action,
 
 /* Undo */
 
+static void select_slide (CwWindow *self,
+                          guint     position);
+
+/* The slides before an undo or redo, and which was on show: the slide
+ * list moves the preview while the deck is restored, so it is asked now */
+typedef struct
+{
+  GPtrArray *slides;
+  char      *shown_id;
+} Before;
+
+static void
+before_clear (Before *before)
+{
+  g_clear_pointer (&before->slides, g_ptr_array_unref);
+  g_clear_pointer (&before->shown_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Before, before_clear)
+
+static void
+before_init (Before   *before,
+             CwWindow *self)
+{
+  CwDeck *deck = window_deck (self);
+  guint shown = current_slide (self);
+
+  before->slides = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < cw_deck_get_n_slides (deck); i++)
+    g_ptr_array_add (before->slides, g_object_ref (cw_deck_get_slide (deck, i)));
+  if (shown < before->slides->len)
+    before->shown_id = g_strdup (cw_slide_get_id (g_ptr_array_index (before->slides, shown)));
+}
+
+/* After an undo or redo, shows the slide it changed: the one on show if
+ * it is among them (a slide moved back), else the first; the one on show
+ * when it changed none (a figure). The player shows it settled. */
+static void
+show_changed_slide (CwWindow *self,
+                    Before   *before)
+{
+  CwDeck *deck = window_deck (self);
+  guint n = cw_deck_get_n_slides (deck);
+  gint first = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CwSlide *slide = cw_deck_get_slide (deck, i);
+
+      if (g_strcmp0 (cw_slide_get_id (slide), before->shown_id) == 0 &&
+          (i >= before->slides->len || g_ptr_array_index (before->slides, i) != slide))
+        {
+          select_slide (self, i);
+          return;
+        }
+      if (first < 0 && (i >= before->slides->len || g_ptr_array_index (before->slides, i) != slide))
+        first = i;
+    }
+  if (first < 0)
+    {
+      /* nothing changed place: stay on the slide on show, wherever it is */
+      for (guint i = 0; i < n; i++)
+        if (g_strcmp0 (cw_slide_get_id (cw_deck_get_slide (deck, i)), before->shown_id) == 0)
+          first = i;
+    }
+  if (first < 0 && n > 0)
+    first = MIN (n, before->slides->len) - 1;
+  if (first >= 0)
+    select_slide (self, first);
+}
+
 static void
 undo_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
   CwWindow *self = user_data;
+  g_auto(Before) before = { NULL, NULL };
+
+  before_init (&before, self);
   cw_document_undo (self->document);
+  show_changed_slide (self, &before);
 }
 
 static void
@@ -325,7 +400,11 @@ redo_action (GSimpleAction *action,
              gpointer       user_data)
 {
   CwWindow *self = user_data;
+  g_auto(Before) before = { NULL, NULL };
+
+  before_init (&before, self);
   cw_document_redo (self->document);
+  show_changed_slide (self, &before);
 }
 
 /* Playback */
