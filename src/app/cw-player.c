@@ -84,6 +84,7 @@ static guint signals[N_SIGNALS];
 static void request_frame (CwPlayer *self,
                            guint     frame);
 static void schedule_layout (CwPlayer *self);
+static guint slide_at_frame (CwPlayer *self);
 
 static void
 cw_player_dispose (GObject *object)
@@ -431,7 +432,7 @@ on_layout_done (GObject      *object,
       g_autofree char *shown_id = NULL;
 
       if (self->renderer != NULL && cw_renderer_get_n_slides (self->renderer) > 0)
-        shown_id = g_strdup (cw_renderer_get_slide_id (self->renderer, old_slide));
+        shown_id = g_strdup (cw_renderer_get_slide_id (self->renderer, slide_at_frame (self)));
       g_set_object (&self->renderer, renderer);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERER]);
       if (latest && self->slide_pending >= 0 && (guint) self->slide_pending < cw_renderer_get_n_slides (renderer))
@@ -443,7 +444,7 @@ on_layout_done (GObject      *object,
       else if (job->settle && !self->playing && self->slide_pending < 0 && cw_renderer_get_n_slides (renderer) > 0)
         {
           guint n_slides = cw_renderer_get_n_slides (renderer);
-          guint slide = MIN (old_slide, n_slides - 1);
+          guint slide = MIN (slide_at_frame (self), n_slides - 1);
 
           for (guint i = 0; shown_id != NULL && i < n_slides; i++)
             if (g_strcmp0 (cw_renderer_get_slide_id (renderer, i), shown_id) == 0)
@@ -632,15 +633,24 @@ cw_player_get_fps (CwPlayer *self)
   return self->renderer ? cw_renderer_get_fps (self->renderer) : cw_deck_get_fps (self->deck);
 }
 
-/* The slide shown at the current frame. */
+static guint
+slide_at_frame (CwPlayer *self)
+{
+  if (self->renderer == NULL || cw_renderer_get_n_frames (self->renderer) == 0)
+    return 0;
+  return cw_renderer_get_slide_at_frame (self->renderer, self->frame);
+}
+
+/* The slide shown at the current frame, or the one asked for that the
+ * layout on its way will show. */
 guint
 cw_player_get_slide (CwPlayer *self)
 {
   g_return_val_if_fail (CW_IS_PLAYER (self), 0);
 
-  if (self->renderer == NULL || cw_renderer_get_n_frames (self->renderer) == 0)
-    return 0;
-  return cw_renderer_get_slide_at_frame (self->renderer, self->frame);
+  if (self->slide_pending >= 0)
+    return self->slide_pending;
+  return slide_at_frame (self);
 }
 
 void
@@ -658,6 +668,8 @@ cw_player_seek (CwPlayer *self,
     return;
 
   old_slide = cw_player_get_slide (self);
+  /* a frame asked for now wins over a slide asked for before */
+  self->slide_pending = -1;
   self->frame = frame;
   if (self->playing)
     {
@@ -681,7 +693,11 @@ cw_player_seek_to_slide (CwPlayer *self,
    * its way has and the one on show may not (a slide just moved) */
   if (self->renderer == NULL || self->layout_source != 0 || self->layout_running)
     {
+      guint old_slide = cw_player_get_slide (self);
+
       self->slide_pending = slide;
+      if (old_slide != slide)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
       return;
     }
   if (slide >= cw_renderer_get_n_slides (self->renderer))
