@@ -1348,7 +1348,24 @@ test_window_export_warnings (void)
   cw_export_dialog_set_folder (dialog, folder);
   cw_export_dialog_select_language (dialog, "ru");
   cw_export_dialog_set_video (dialog, "mp4", FALSE);
+
+  /* the dialog says how much of each language is translated */
+  {
+    g_autofree char *shown = visible_text (GTK_WIDGET (dialog));
+
+    g_test_message ("%s", shown);
+    g_assert_nonnull (strstr (shown, "ru · 2 of 3 texts translated"));
+    g_assert_nonnull (strstr (shown, "az · 2 of 3 texts translated"));
+  }
+
+  /* and asks before a language goes out with a text in English */
   cw_export_dialog_start (dialog);
+  wait_for (has_message_dialog, dialog, "the question about untranslated texts");
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_test_message ("%s", adw_message_dialog_get_body (message));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Русский: 1 of 3 texts are not translated"));
+  g_assert_null (strstr (adw_message_dialog_get_body (message), "Azərbaycan"));
+  adw_message_dialog_response (message, "export");
   wait_for (export_finished, window, "the export");
 
   wait_for (has_message_dialog, window, "the export's warnings");
@@ -1443,6 +1460,85 @@ open_export_dialog (CwWindow   *window,
     cw_export_dialog_select (dialog, *f, g_str_equal (*f, format));
   cw_export_dialog_set_video (dialog, "mp4", mp4);
   return dialog;
+}
+
+/* Looking at a translation is not choosing to publish it: opening the
+ * Languages page and previewing Russian leave the export to the deck's
+ * own language. */
+static void
+test_window_export_languages_own (void)
+{
+  CwWindow *window = open_sample ();
+  CwExportDialog *dialog;
+  g_auto(GStrv) last = NULL;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack")), "languages");
+  settle (200);
+  cw_player_set_language (cw_window_get_player (window), "ru");
+  settle (100);
+
+  activate (window, "export");
+  dialog = g_object_get_data (G_OBJECT (window), "cw-export-dialog");
+  g_assert_true (cw_export_dialog_get_language_selected (dialog, "en"));
+  g_assert_false (cw_export_dialog_get_language_selected (dialog, "ru"));
+  g_assert_false (cw_export_dialog_get_language_selected (dialog, "az"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (50);
+  discard_window (window);
+}
+
+/* "Video only" keeps the video: no frame is left beside it, and no
+ * staging folder. The ffmpeg here is a stand-in that writes the file it
+ * is asked for. */
+static void
+test_window_export_video_only (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (bin, ":", old_path, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(CwExporter) exporter = NULL;
+  CwExportDialog *dialog;
+
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake,
+                                      "#!/bin/sh\n"
+                                      "case \"$*\" in *-encoders*) exit 1;; esac\n"
+                                      "for arg; do out=$arg; done\n"
+                                      "echo video > \"$out\"\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+  g_setenv ("PATH", new_path, TRUE);
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  settle (50);
+  while (cw_deck_get_n_slides (deck) > 1)
+    {
+      activate (window, "delete-slide");
+      settle (20);
+    }
+  wait_for (player_ready, cw_window_get_player (window), "the one-slide deck");
+
+  dialog = open_export_dialog (window, folder, "square", TRUE);
+  cw_export_dialog_set_video_only (dialog, TRUE);
+  cw_export_dialog_start (dialog);
+  exporter = g_object_ref (cw_export_dialog_get_exporter (dialog));
+  wait_for (export_finished, window, "the video-only export");
+  g_setenv ("PATH", old_path, TRUE);
+
+  g_assert_cmpuint (cw_exporter_get_videos (exporter)->len, ==, 1);
+  g_assert_true (g_file_query_exists (g_ptr_array_index (cw_exporter_get_videos (exporter), 0), NULL));
+  g_assert_cmpuint (cw_test_count_frames (out), ==, 0);
+  /* the video, captions.txt and manifest.json */
+  g_assert_cmpuint (cw_test_count_entries (out), ==, 3);
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
 }
 
 /* As a new user did: export TikTok with its MP4, then Square without one
@@ -2222,6 +2318,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/statistic-tone", test_window_statistic_tone);
   g_test_add_func ("/ui/window/statistic-typed-english", test_window_statistic_typed_english);
   g_test_add_func ("/ui/window/preview-settles", test_window_preview_settles);
+  g_test_add_func ("/ui/window/export-languages-own", test_window_export_languages_own);
+  g_test_add_func ("/ui/window/export-video-only", test_window_export_video_only);
   g_test_add_func ("/ui/window/statistic-typed-azerbaijani", test_window_statistic_typed_azerbaijani);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);

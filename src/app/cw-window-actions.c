@@ -254,6 +254,9 @@ on_export_finished (CwWindow       *self,
   GPtrArray *warnings = cw_exporter_get_warnings (cw_export_dialog_get_exporter (dialog));
   AdwToast *toast;
 
+  g_strfreev (self->export_languages);
+  self->export_languages = cw_export_dialog_dup_languages (dialog);
+
   if (warnings != NULL && warnings->len > 0)
     {
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u Frame, With Warnings",
@@ -291,8 +294,10 @@ export_action (GSimpleAction *action,
 
   dialog = cw_export_dialog_new (GTK_WINDOW (self), window_deck (self), cw_player_get_format (self->player));
   cw_export_dialog_set_folder (dialog, deck_folder);
-  /* what is on screen is what gets exported, besides the deck's own language */
-  cw_export_dialog_select_language (dialog, cw_player_get_language (self->player));
+  /* the languages of the last export from this window, never the preview's
+   * by the way: looking at a translation is not choosing to publish it */
+  for (guint i = 0; self->export_languages != NULL && self->export_languages[i] != NULL; i++)
+    cw_export_dialog_select_language (dialog, self->export_languages[i]);
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (self), "cw-export-dialog", dialog);
   gtk_window_present (GTK_WINDOW (dialog));
