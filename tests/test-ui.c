@@ -748,6 +748,49 @@ test_window_edit_undo (void)
   discard_window (window);
 }
 
+/* A new big number says what its statistic counts, and editing the
+ * plural label takes the singular along until they differ. */
+static void
+test_window_new_slide_label (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwInspector *inspector = CW_INSPECTOR (cw_window_get_part (window, "inspector"));
+  CwTemplateGallery *gallery;
+  CwSlide *slide;
+  CwStatistic *statistic;
+  GtkWidget *plural;
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 0);
+  settle (50);
+  activate (window, "add-slide");
+  gallery = g_object_get_data (G_OBJECT (window), "cw-template-gallery");
+  g_signal_emit_by_name (gallery, "template-chosen", "big-number");
+  settle (100);
+  slide = cw_deck_get_slide (deck, 1);
+  g_assert_cmpstr (cw_slide_get_template_id (slide), ==, "big-number");
+  statistic = cw_deck_find_statistic (deck, cw_slide_get_param (slide, "statistic"));
+  g_assert_nonnull (statistic);
+  g_test_message ("%s: %s", cw_statistic_get_id (statistic), cw_slide_get_text (slide, "label"));
+  g_assert_cmpstr (cw_slide_get_text (slide, "label"), !=, "people reached");
+  g_assert_true (g_ascii_strcasecmp (cw_slide_get_text (slide, "label"), cw_statistic_get_label (statistic)) == 0);
+
+  plural = cw_inspector_find_field_widget (inspector, "label");
+  g_assert_true (GTK_IS_EDITABLE (plural));
+  gtk_editable_set_text (GTK_EDITABLE (plural), "hectares cleared");
+  settle (50);
+  g_assert_cmpstr (cw_slide_get_text_plural (slide, "label"), ==, "hectares cleared");
+  g_assert_cmpstr (cw_slide_get_text (slide, "label"), ==, "hectares cleared");
+
+  /* once the singular is its own, it stays so */
+  cw_slide_set_text (slide, "label", "hectare cleared");
+  gtk_editable_set_text (GTK_EDITABLE (plural), "hectares made safe");
+  settle (50);
+  g_assert_cmpstr (cw_slide_get_text (slide, "label"), ==, "hectare cleared");
+  g_assert_cmpstr (cw_slide_get_text_plural (slide, "label"), ==, "hectares made safe");
+  discard_window (window);
+}
+
 /* Makes the edit since the last step one undo step of its own. */
 static GBytes *
 commit_step (CwDocument *document)
@@ -2318,6 +2361,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/statistic-tone", test_window_statistic_tone);
   g_test_add_func ("/ui/window/statistic-typed-english", test_window_statistic_typed_english);
   g_test_add_func ("/ui/window/preview-settles", test_window_preview_settles);
+  g_test_add_func ("/ui/window/new-slide-label", test_window_new_slide_label);
   g_test_add_func ("/ui/window/export-languages-own", test_window_export_languages_own);
   g_test_add_func ("/ui/window/export-video-only", test_window_export_video_only);
   g_test_add_func ("/ui/window/statistic-typed-azerbaijani", test_window_statistic_typed_azerbaijani);
