@@ -1243,6 +1243,48 @@ test_window_preview_settles (void)
   discard_window (window);
 }
 
+/* A text written after the translation shows in English in the Azerbaijani
+ * preview; a badge on the slide and a line in the list say so, and the
+ * English preview has neither. */
+static void
+test_window_untranslated_badge (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwPlayer *player = cw_window_get_player (window);
+  CwCanvas *canvas = CW_CANVAS (cw_window_get_part (window, "canvas"));
+  LayoutChange change = { player, NULL };
+  g_autofree char *listed = NULL;
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 0);
+  wait_for (player_ready, player, "slide 1");
+  g_assert_null (cw_canvas_get_badge (canvas));
+
+  cw_player_set_language (player, "az");
+  change.before = cw_player_get_renderer (player);
+  wait_for (relaid_out, &change, "the Azerbaijani preview");
+  settle (100);
+  g_assert_null (cw_canvas_get_badge (canvas));
+
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "kicker", "Written after the translation");
+  change.before = cw_player_get_renderer (player);
+  wait_for (relaid_out, &change, "the edit");
+  settle (300);
+  g_assert_cmpstr (cw_canvas_get_badge (canvas), ==, "1 text not translated: shown in English");
+  listed = visible_text (cw_window_get_part (window, "slide-list"));
+  g_assert_nonnull (strstr (listed, "1 text not translated"));
+
+  cw_player_set_language (player, "en");
+  change.before = cw_player_get_renderer (player);
+  wait_for (relaid_out, &change, "the English preview");
+  settle (300);
+  g_assert_null (cw_canvas_get_badge (canvas));
+  g_clear_pointer (&listed, g_free);
+  listed = visible_text (cw_window_get_part (window, "slide-list"));
+  g_assert_null (strstr (listed, "not translated"));
+  discard_window (window);
+}
+
 /* The drop-down in @widget that shows @selected, if one does. */
 static GtkDropDown *
 find_drop_down (GtkWidget *widget,
@@ -2361,6 +2403,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/statistic-tone", test_window_statistic_tone);
   g_test_add_func ("/ui/window/statistic-typed-english", test_window_statistic_typed_english);
   g_test_add_func ("/ui/window/preview-settles", test_window_preview_settles);
+  g_test_add_func ("/ui/window/untranslated-badge", test_window_untranslated_badge);
   g_test_add_func ("/ui/window/new-slide-label", test_window_new_slide_label);
   g_test_add_func ("/ui/window/export-languages-own", test_window_export_languages_own);
   g_test_add_func ("/ui/window/export-video-only", test_window_export_video_only);

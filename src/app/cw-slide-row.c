@@ -21,6 +21,7 @@ struct _CwSlideRow
   GtkLabel   *title_label;
   GtkLabel   *template_label;
   GtkLabel   *duration_label;
+  GtkLabel   *untranslated_label;
 };
 
 G_DEFINE_FINAL_TYPE (CwSlideRow, cw_slide_row, GTK_TYPE_WIDGET)
@@ -106,6 +107,23 @@ update (CwSlideRow *self)
       gtk_label_set_label (self->duration_label, duration);
     }
 
+  /* texts shown in the deck's language in the preview's: the same badge as on the preview */
+  {
+    guint untranslated = 0;
+
+    if (renderer != NULL && self->position < cw_renderer_get_n_slides (renderer) &&
+        g_strcmp0 (cw_renderer_get_slide_id (renderer, self->position), cw_slide_get_id (self->slide)) == 0)
+      untranslated = cw_renderer_count_untranslated (renderer, self->position);
+    if (untranslated > 0)
+      {
+        g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u text not translated",
+                                                              "%u texts not translated", untranslated),
+                                                 untranslated);
+        gtk_label_set_label (self->untranslated_label, text);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->untranslated_label), untranslated > 0);
+  }
+
   texture = self->player ? cw_player_get_thumbnail (self->player, self->position) : NULL;
   if (texture != NULL)
     gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (texture));
@@ -144,6 +162,7 @@ cw_slide_row_class_init (CwSlideRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwSlideRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CwSlideRow, template_label);
   gtk_widget_class_bind_template_child (widget_class, CwSlideRow, duration_label);
+  gtk_widget_class_bind_template_child (widget_class, CwSlideRow, untranslated_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cw-slide-row");
 }
