@@ -136,7 +136,7 @@ on_progress (CwExportDialog *self)
       gtk_label_set_label (self->remaining_label, text);
     }
   else if (phase == CW_EXPORT_PHASE_ENCODING)
-    gtk_label_set_label (self->remaining_label, _("Making the video; ffmpeg does not say how long it takes"));
+    gtk_label_set_label (self->remaining_label, _("Making the video; the time left shows once ffmpeg says how far it is"));
   else if (phase == CW_EXPORT_PHASE_FINISHING || seconds >= 0)
     gtk_label_set_label (self->remaining_label, _("Almost done"));
   else
