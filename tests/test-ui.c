@@ -1091,6 +1091,16 @@ test_window_statistic_typed_english (void)
   g_assert_nonnull (strstr (cw_statistics_view_get_feedback (view), "below zero"));
   feedback_widget (view);
 
+  /* said again when the row is chosen later, as of a deck that came with it */
+  type_into (cell, "-5", TRUE);
+  cw_statistics_view_select (view, cw_deck_find_statistic (window_deck (window), "hectares_cleared"));
+  settle (50);
+  g_assert_null (cw_statistics_view_get_feedback (view));
+  cw_statistics_view_select (view, mines);
+  settle (50);
+  g_assert_nonnull (cw_statistics_view_get_feedback (view));
+  g_assert_nonnull (strstr (cw_statistics_view_get_feedback (view), "below zero"));
+
   /* refused: said, and the cell shows the figure it holds */
   type_into (cell, "lots", TRUE);
   g_assert_cmpfloat (cw_statistic_get_value (mines), ==, -5);

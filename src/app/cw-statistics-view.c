@@ -546,10 +546,18 @@ on_remove_clicked (CwStatisticsView *self)
   cw_deck_remove_statistic (self->deck, statistic);
 }
 
+/* A figure that looks wrong is said when its row is chosen, not only
+ * when it is typed: a deck may come with one. */
 static void
 on_selection_changed (CwStatisticsView *self)
 {
-  gtk_widget_set_sensitive (self->remove_button, cw_statistics_view_get_selected (self) != NULL);
+  CwStatistic *statistic = cw_statistics_view_get_selected (self);
+  g_autofree char *warning = statistic ? first_warning (statistic, "value") : NULL;
+
+  gtk_widget_set_sensitive (self->remove_button, statistic != NULL);
+  /* a question waits for its answer */
+  if (self->asked == NULL)
+    show_feedback (self, warning ? FEEDBACK_WARNING : FEEDBACK_NONE, warning);
 }
 
 static void
