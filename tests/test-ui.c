@@ -1471,6 +1471,14 @@ test_window_export_warnings (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "not translated"));
   gtk_window_destroy (GTK_WINDOW (message));
 
+  /* the next export starts from the languages chosen for this one */
+  activate (window, "export");
+  dialog = g_object_get_data (G_OBJECT (window), "cw-export-dialog");
+  g_assert_true (cw_export_dialog_get_language_selected (dialog, "ru"));
+  g_assert_false (cw_export_dialog_get_language_selected (dialog, "az"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (50);
+
   discard_window (window);
   cw_test_remove_tree (dir);
 }
