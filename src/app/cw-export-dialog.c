@@ -149,6 +149,8 @@ update_video_only (CwExportDialog *self)
 {
   gboolean any = FALSE;
 
+  if (self->video_only_switch == NULL)
+    return;
   for (guint i = 0; i < self->video_switches->len; i++)
     any = any || gtk_switch_get_active (g_ptr_array_index (self->video_switches, i));
   gtk_widget_set_sensitive (GTK_WIDGET (self->video_only_switch), any);
@@ -428,6 +430,10 @@ cw_export_dialog_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->format_checks, g_ptr_array_unref);
   g_clear_pointer (&self->language_checks, g_ptr_array_unref);
+  /* the switches go with the template; none may tell a dialog half gone */
+  for (guint i = 0; self->video_switches != NULL && i < self->video_switches->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->video_switches, i), self);
+  self->video_only_switch = NULL;
   g_clear_pointer (&self->video_switches, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EXPORT_DIALOG);
 

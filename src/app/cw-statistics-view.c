@@ -565,6 +565,11 @@ cw_statistics_view_dispose (GObject *object)
 {
   CwStatisticsView *self = (CwStatisticsView *)object;
 
+  /* the feedback line goes with the template: nothing may speak into it */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->asked);
+  g_clear_weak_pointer (&self->asked_cell);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_STATISTICS_VIEW);
   /* the template's outer box is not a bound child, so it is not unparented above */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
