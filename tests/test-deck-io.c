@@ -1312,6 +1312,8 @@ test_statistic_from_text (void)
   g_assert_false (cw_statistic_set_from_text (statistic, "value", "161,000", &error));
   g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "161,000"));
+  /* and the example it gives is one this reading takes */
+  g_assert_nonnull (strstr (error->message, "like 161000 or 2.5"));
   g_clear_error (&error);
   g_assert_false (cw_statistic_set_from_text (statistic, "value", "1e300", &error));
   g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);

@@ -476,8 +476,10 @@ cw_number_parse (const char          *text,
 
   if (readings->len == 0)
     {
-      g_autofree char *example = cw_number_format (display, CW_NUMBER_DECIMAL, 161000, 0);
-      g_autofree char *fraction = cw_number_format (display, CW_NUMBER_DECIMAL, 2.5, 1);
+      gboolean plain = languages == NULL || languages[0] == NULL;
+      /* the examples read back as asked: grouped only where a language reads grouping */
+      g_autofree char *example = plain ? g_strdup ("161000") : cw_number_format (display, CW_NUMBER_DECIMAL, 161000, 0);
+      g_autofree char *fraction = plain ? g_strdup ("2.5") : cw_number_format (display, CW_NUMBER_DECIMAL, 2.5, 1);
 
       if (*clean == '\0')
         g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE, _("Type a number, like %s or %s."), example, fraction);
