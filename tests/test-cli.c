@@ -697,6 +697,54 @@ test_video_types (void)
   cw_test_remove_tree (dir);
 }
 
+/* --video-only keeps the video, its captions and manifest: the frames are
+ * made for ffmpeg in the staging folder and go once the video is made. */
+static void
+test_video_only (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *mp4 = g_build_filename (out, "every-template-en-180x320.mp4", NULL);
+  g_autofree char *manifest_path = g_build_filename (out, "manifest.json", NULL);
+  g_autofree char *manifest = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) again = { 0 };
+  const char *name;
+  guint n = 0;
+
+  if (!cw_ffmpeg_is_available ())
+    {
+      g_test_skip ("ffmpeg is not installed");
+      return;
+    }
+  save_short_deck (dir);
+  run_cli (&run, dir, "render", "short.clearway", "-o", "out", "--format", "180x320", "--video-only", NULL);
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (mp4, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (cw_test_count_frames (out), ==, 0);
+  listing = g_dir_open (out, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_test_message ("left: %s", name);
+      g_assert_false (g_str_has_suffix (name, ".png"));
+      /* and no staging folder */
+      g_assert_false (g_str_has_prefix (name, "."));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, NULL));
+  g_assert_nonnull (strstr (manifest, "\"frames_kept\" : false"));
+
+  /* the manifest lists the video, so it is replaced, not refused, next time */
+  run_cli (&again, dir, "render", "short.clearway", "-o", "out", "--format", "180x320", "--video-only",
+           "--overwrite", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_cmpuint (cw_test_count_frames (out), ==, 0);
+  cw_test_remove_tree (dir);
+}
+
 /* A folder with the sample deck in it, as deck.clearway, and the table @csv as table.csv. */
 static char *
 import_setup (const char *csv,
@@ -1104,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/render", test_render);
   g_test_add_func ("/cw/cli/all-formats-and-sheet", test_all_formats_and_sheet);
   g_test_add_func ("/cw/cli/mp4-without-ffmpeg", test_mp4_without_ffmpeg);
+  g_test_add_func ("/cw/cli/video-only", test_video_only);
   g_test_add_func ("/cw/cli/overwrite-keeps-user-files", test_overwrite_keeps_user_files);
   g_test_add_func ("/cw/cli/video-types", test_video_types);
   g_test_add_func ("/cw/cli/interrupt", test_interrupt);

@@ -1323,6 +1323,8 @@ test_statistic_from_text (void)
   g_assert_false (cw_statistic_set_from_text (statistic, "value", "161,000", &error));
   g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "161,000"));
+  /* and the example it gives is one this reading takes */
+  g_assert_nonnull (strstr (error->message, "like 161000 or 2.5"));
   g_clear_error (&error);
   g_assert_false (cw_statistic_set_from_text (statistic, "value", "1e300", &error));
   g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
@@ -1356,6 +1358,23 @@ test_statistic_from_text (void)
   g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, -5);
   g_assert_true (cw_statistic_set_from_text (statistic, "as-of", "2024-10", &error));
   g_assert_cmpstr (cw_statistic_get_as_of (statistic), ==, "2024-10");
+
+  /* typed as the interface's language writes it; asked when a deck language reads it otherwise */
+  {
+    static const char *en[] = { "en", NULL };
+    static const char *ru_en[] = { "ru", "en", NULL };
+
+    g_assert_true (cw_statistic_set_from_text_in (statistic, "value", "162,500", en, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 162500);
+    g_assert_false (cw_statistic_set_from_text_in (statistic, "value", "1,500", ru_en, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_AMBIGUOUS);
+    g_clear_error (&error);
+    g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 162500);
+    g_assert_false (cw_statistic_set_from_text_in (statistic, "value", "1,000,000,000,000,000,000", en, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+    g_clear_error (&error);
+  }
   g_assert_true (cw_statistic_set_from_text (statistic, "unit", "", &error));
   g_assert_null (cw_statistic_get_unit (statistic));
 }

@@ -398,6 +398,108 @@ test_cancel (void)
   cw_test_remove_tree (dir);
 }
 
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Encoding is a phase of its own with its own pace: while ffmpeg has not
+ * yet said how far it is the time left is unknown, not "0 seconds", and
+ * once it has, the estimate follows ffmpeg's pace. The ffmpeg here is a
+ * stand-in that takes 1.2 s for half the frames, then as long again. */
+static void
+test_encoding_estimate (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *path = g_strconcat (bin, ":", old_path, NULL);
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = new_exporter (deck, out, "180x320");
+  Result result = { NULL, FALSE };
+  gboolean saw_unknown = FALSE, saw_paced = FALSE;
+  guint source;
+
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake,
+                                      "#!/bin/sh\n"
+                                      "case \"$*\" in *-encoders*) exit 1;; esac\n"
+                                      "for arg; do out=$arg; done\n"
+                                      "sleep 1.2; echo frame=42; sleep 1.2; echo frame=84\n"
+                                      "echo video > \"$out\"\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+  g_setenv ("PATH", path, TRUE);
+
+  cw_exporter_set_fps (exporter, 24);
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
+  source = g_timeout_add (20, wake, NULL);
+  cw_exporter_run_async (exporter, NULL, on_done, &result);
+  while (!result.done)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (cw_exporter_get_phase (exporter) == CW_EXPORT_PHASE_ENCODING)
+        {
+          double left = cw_exporter_get_seconds_left (exporter);
+
+          /* never "about 0 seconds left" while the video is being made */
+          if (left >= 0 && left < 0.5)
+            g_error ("%.2f s left while encoding", left);
+          if (left < 0)
+            saw_unknown = TRUE;
+          else
+            {
+              /* half the frames in 1.2 s: about 1.2 s for the rest */
+              g_assert_cmpfloat (left, <, 3);
+              saw_paced = TRUE;
+            }
+        }
+    }
+  g_source_remove (source);
+  g_setenv ("PATH", old_path, TRUE);
+  g_assert_no_error (result.error);
+  g_assert_true (saw_unknown);
+  g_assert_true (saw_paced);
+  g_assert_cmpfloat (cw_exporter_get_seconds_left (exporter), ==, 0);
+  cw_test_remove_tree (dir);
+}
+
+/* Video only: the frames are made for ffmpeg and go; the video, captions
+ * and manifest stay. Without a video type there is nothing to keep. */
+static void
+test_video_only (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = new_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+
+  cw_exporter_set_fps (exporter, 24);
+  cw_exporter_set_video_only (exporter, TRUE);
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
+
+  if (!cw_ffmpeg_is_available ())
+    {
+      g_test_skip ("ffmpeg is not installed");
+      return;
+    }
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 0);
+  g_assert_cmpuint (cw_exporter_get_videos (exporter)->len, ==, 1);
+  g_assert_true (g_file_query_exists (g_ptr_array_index (cw_exporter_get_videos (exporter), 0), NULL));
+  /* the video, captions.txt and manifest.json: no frames, no staging folder */
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 3);
+  cw_test_remove_tree (dir);
+}
+
 /* What a failed export must not leave below @dir: any file (frames,
  * captions, manifest, video…) or any hidden staging folder. */
 static void
@@ -2109,6 +2211,8 @@ main (int   argc,
   g_test_add_func ("/cw/export/full-disk/linking", test_full_disk_linking);
   g_test_add_func ("/cw/export/failed/leaves-file", test_failed_leaves_file);
   g_test_add_func ("/cw/export/failed/leaves-many", test_failed_leaves_many);
+  g_test_add_func ("/cw/export/encoding-estimate", test_encoding_estimate);
+  g_test_add_func ("/cw/export/video-only", test_video_only);
   g_test_add_func ("/cw/export/failed/leaves-staging", test_failed_leaves_staging);
   g_test_add_func ("/cw/export/failed/keeps-earlier-aside", test_failed_keeps_earlier_aside);
 

@@ -463,6 +463,120 @@ test_sample_russian_plurals (void)
     }
 }
 
+/* A figure is typed the way its language writes it, grouped or not, and
+ * read the same: "162,500" in English and "162.500" in Azerbaijani are one
+ * number. A text that two languages read differently is not guessed at. */
+static void
+test_numbers_parse (void)
+{
+  static const char *en[] = { "en", NULL };
+  static const char *az[] = { "az", NULL };
+  static const char *ru[] = { "ru", NULL };
+  static const char *en_az[] = { "en", "az", "ru", NULL };
+  static const struct { const char * const *languages; const char *text; double value; } ok[] = {
+    { en, "162,500", 162500 },
+    { en, " 162500 ", 162500 },
+    { en, "162 500", 162500 },
+    { en, "162\u00a0500", 162500 },
+    { en, "162\u202f500", 162500 },
+    { en, "2.5", 2.5 },
+    { en, "-5", -5 },
+    { en, "\u22125", -5 },
+    { en, "1,234,567.5", 1234567.5 },
+    { az, "162.500", 162500 },
+    { az, "162 500", 162500 },
+    { az, "2,5", 2.5 },
+    /* the deck file's own notation, as the cell showed it before */
+    { az, "2.5", 2.5 },
+    { az, "0.125", 0.125 },
+    { ru, "162\u00a0500", 162500 },
+    { ru, "162 500", 162500 },
+    { ru, "2,5", 2.5 },
+    /* every language reads these alike */
+    { en_az, "162500", 162500 },
+    { en_az, "1,234,567.5", 1234567.5 },
+    { en_az, "1.234.567,5", 1234567.5 },
+    { en_az, "162 500", 162500 },
+  };
+  static const struct { const char * const *languages; const char *text; } refused[] = {
+    { en, "abc" }, { en, "" }, { en, "1e5" }, { en, "12,34,567" }, { en, "162,500 mines" },
+    { en, "1,50" }, { az, "2.5.1" }, { en, "--5" },
+  };
+  g_autoptr(GArray) readings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      double value = 0;
+
+      g_test_message ("%s in %s", ok[i].text, ok[i].languages[0]);
+      g_assert_true (cw_number_parse (ok[i].text, ok[i].languages, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (value, ==, ok[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      double value = 7;
+
+      g_test_message ("%s in %s", refused[i].text, refused[i].languages[0]);
+      g_assert_false (cw_number_parse (refused[i].text, refused[i].languages, &value, &error));
+      g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+      g_assert_cmpfloat (value, ==, 7);
+      g_clear_error (&error);
+    }
+
+  /* as the interface prints a number, it is that number, whatever a deck language makes of it */
+  {
+    static const char *az_en[] = { "az", "en", NULL };
+    double value = 0;
+
+    g_assert_true (cw_number_parse ("162,500", en_az, &value, &error));
+    g_assert_cmpfloat (value, ==, 162500);
+    g_assert_true (cw_number_parse ("162.500", az_en, &value, &error));
+    g_assert_cmpfloat (value, ==, 162500);
+    g_assert_true (cw_number_parse ("-5", en_az, &value, &error));
+    g_assert_cmpfloat (value, ==, -5);
+    g_assert_no_error (error);
+
+    /* "1,500" in an Azerbaijani interface: 1.5, but 1,500 in English; asked, not guessed */
+    g_assert_false (cw_number_parse ("1,500", az_en, &value, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_AMBIGUOUS);
+    g_assert_nonnull (strstr (error->message, "1,500"));
+    g_assert_nonnull (strstr (error->message, "1.500"));
+    g_clear_error (&error);
+    readings = cw_number_parse_readings ("1,500", az_en);
+    g_assert_cmpuint (readings->len, ==, 2);
+    g_assert_cmpfloat (g_array_index (readings, CwNumberReading, 0).value, ==, 1.5);
+    g_assert_cmpstr (g_array_index (readings, CwNumberReading, 0).language, ==, "az");
+    g_assert_cmpfloat (g_array_index (readings, CwNumberReading, 1).value, ==, 1500);
+    g_assert_cmpstr (g_array_index (readings, CwNumberReading, 1).language, ==, "en");
+
+    /* and "1.500" in an English one: nobody writes 1.5 so */
+    g_assert_false (cw_number_parse ("1.500", en_az, &value, &error));
+    g_assert_error (error, CW_ERROR, CW_ERROR_AMBIGUOUS);
+    g_clear_error (&error);
+  }
+
+  /* what an edit shows reads back as the same number */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char * const *languages = i == 0 ? en : i == 1 ? az : ru;
+      static const double values[] = { 162500, 2.5, -0.125, 1234567.25 };
+
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        {
+          g_autofree char *plain = cw_number_format_plain (languages[0], values[j]);
+          double value = 0;
+
+          g_assert_true (cw_number_parse (plain, en_az, &value, &error) || i > 0);
+          g_clear_error (&error);
+          g_assert_true (cw_number_parse (plain, languages, &value, &error));
+          g_assert_no_error (error);
+          g_assert_cmpfloat (value, ==, values[j]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +585,7 @@ main (int   argc,
 
   g_test_add_func ("/cw/i18n/numbers/ignore-locale", test_numbers_ignore_locale);
   g_test_add_func ("/cw/i18n/numbers/do-not-break", test_numbers_do_not_break);
+  g_test_add_func ("/cw/i18n/numbers/parse", test_numbers_parse);
   g_test_add_func ("/cw/i18n/dates/many", test_dates_many);
   g_test_add_func ("/cw/i18n/plural/select", test_plural_select);
   g_test_add_func ("/cw/i18n/plural/table", test_plural_table);

@@ -1098,6 +1098,48 @@ test_gallery_has_every_template (void)
     }
 }
 
+/* A new slide says what its figure counts: the label after the number is
+ * its statistic's, not the template's example ("168,000 people reached"
+ * for hectares cleared). */
+static void
+test_new_slide_says_what_it_counts (void)
+{
+  g_autoptr(CwDeck) sample = cw_deck_new_sample ();
+  guint checked = 0;
+
+  for (const CwTemplate * const *t = cw_template_list (); *t; t++)
+    {
+      g_autoptr(CwSlide) slide = cw_template_create_slide (*t, sample);
+
+      for (const CwField *f = (*t)->fields; f->name; f++)
+        {
+          CwStatistic *statistic;
+          g_autofree char *expected = NULL;
+
+          if (f->type != CW_FIELD_TEXT || f->count_field == NULL)
+            continue;
+          statistic = cw_deck_find_statistic (sample, cw_slide_get_param (slide, f->count_field));
+          g_assert_nonnull (statistic);
+          g_test_message ("%s: %s %s (%s)", (*t)->id, cw_statistic_get_id (statistic),
+                          cw_slide_get_text (slide, f->name), cw_statistic_get_label (statistic));
+          expected = g_strdup (cw_statistic_get_label (statistic));
+          expected[0] = g_ascii_tolower (expected[0]);
+          g_assert_cmpstr (cw_slide_get_text (slide, f->name), ==, expected);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 0);
+
+  /* the big number in particular, linked to the land cleared */
+  {
+    g_autoptr(CwSlide) slide = cw_template_create_slide (cw_template_lookup ("big-number"), sample);
+    CwStatistic *statistic = cw_deck_find_statistic (sample, cw_slide_get_param (slide, "statistic"));
+
+    g_assert_cmpstr (cw_slide_get_text (slide, "label"), !=, "people reached");
+    g_assert_true (g_ascii_strcasecmp (cw_slide_get_text (slide, "label"), cw_statistic_get_label (statistic)) == 0);
+  }
+}
+
 /* What the editor, the catalogs and the gallery need to know about a
  * template, the template says itself. */
 static void
@@ -1226,6 +1268,7 @@ main (int   argc,
   g_test_add_data_func ("/cw/render/transitions/gallery", "gallery.clearway", test_transitions);
   g_test_add_func ("/cw/render/gallery-has-every-template", test_gallery_has_every_template);
   g_test_add_func ("/cw/render/templates-describe-themselves", test_templates_describe_themselves);
+  g_test_add_func ("/cw/render/new-slide-says-what-it-counts", test_new_slide_says_what_it_counts);
 
   ret = g_test_run ();
   g_object_unref (deck);

@@ -869,6 +869,49 @@ test_window_edit_undo (void)
   discard_window (window);
 }
 
+/* A new big number says what its statistic counts, and editing the
+ * plural label takes the singular along until they differ. */
+static void
+test_window_new_slide_label (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwInspector *inspector = CW_INSPECTOR (cw_window_get_part (window, "inspector"));
+  CwTemplateGallery *gallery;
+  CwSlide *slide;
+  CwStatistic *statistic;
+  GtkWidget *plural;
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 0);
+  settle (50);
+  activate (window, "add-slide");
+  gallery = g_object_get_data (G_OBJECT (window), "cw-template-gallery");
+  g_signal_emit_by_name (gallery, "template-chosen", "big-number");
+  settle (100);
+  slide = cw_deck_get_slide (deck, 1);
+  g_assert_cmpstr (cw_slide_get_template_id (slide), ==, "big-number");
+  statistic = cw_deck_find_statistic (deck, cw_slide_get_param (slide, "statistic"));
+  g_assert_nonnull (statistic);
+  g_test_message ("%s: %s", cw_statistic_get_id (statistic), cw_slide_get_text (slide, "label"));
+  g_assert_cmpstr (cw_slide_get_text (slide, "label"), !=, "people reached");
+  g_assert_true (g_ascii_strcasecmp (cw_slide_get_text (slide, "label"), cw_statistic_get_label (statistic)) == 0);
+
+  plural = cw_inspector_find_field_widget (inspector, "label");
+  g_assert_true (GTK_IS_EDITABLE (plural));
+  gtk_editable_set_text (GTK_EDITABLE (plural), "hectares cleared");
+  settle (50);
+  g_assert_cmpstr (cw_slide_get_text_plural (slide, "label"), ==, "hectares cleared");
+  g_assert_cmpstr (cw_slide_get_text (slide, "label"), ==, "hectares cleared");
+
+  /* once the singular is its own, it stays so */
+  cw_slide_set_text (slide, "label", "hectare cleared");
+  gtk_editable_set_text (GTK_EDITABLE (plural), "hectares made safe");
+  settle (50);
+  g_assert_cmpstr (cw_slide_get_text (slide, "label"), ==, "hectare cleared");
+  g_assert_cmpstr (cw_slide_get_text_plural (slide, "label"), ==, "hectares made safe");
+  discard_window (window);
+}
+
 /* Makes the edit since the last step one undo step of its own. */
 static GBytes *
 commit_step (CwDocument *document)
@@ -1059,6 +1102,320 @@ test_window_statistic_updates_preview (void)
   discard_window (window);
 }
 
+/* The editable cell under @widget that holds @text, if one does. */
+static GtkEditable *
+find_cell (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_EDITABLE_LABEL (widget) && g_str_equal (gtk_editable_get_text (GTK_EDITABLE (widget)), text))
+    return GTK_EDITABLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_cell (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into @cell as a person would: click, type, and (when
+ * @commit) press Enter. */
+static void
+type_into (GtkEditable *cell,
+           const char  *text,
+           gboolean     commit)
+{
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
+    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (cell));
+  gtk_editable_set_text (cell, "");
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      int position = -1;
+
+      gtk_editable_insert_text (cell, p, g_utf8_next_char (p) - p, &position);
+    }
+  if (commit)
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), TRUE);
+  settle (50);
+}
+
+/* GTK 4.8's editable label stops editing 100 ms after losing the focus,
+ * from a timeout that outlives a window destroyed with the focus in a
+ * cell: let it run first. */
+static void
+leave_cells (CwWindow *window)
+{
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  settle (250);
+}
+
+static GtkWidget *
+feedback_widget (CwStatisticsView *view)
+{
+  /* what the view says, found the way a person finds it: on screen */
+  const char *feedback = cw_statistics_view_get_feedback (view);
+  g_autofree char *shown = visible_text (GTK_WIDGET (view));
+
+  g_assert_nonnull (feedback);
+  g_assert_nonnull (strstr (shown, feedback));
+  return NULL;
+}
+
+static CwStatisticsView *
+show_statistics (CwWindow *window)
+{
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack")), "statistics");
+  settle (300);
+  return CW_STATISTICS_VIEW (cw_window_get_part (window, "statistics"));
+}
+
+/* A figure is typed as the interface prints it, "162,500" in English; what
+ * is wrong is said above the table as it is typed, not in a tooltip; a
+ * count below zero is taken with a warning that stays in view. */
+static void
+test_window_statistic_typed_english (void)
+{
+  CwWindow *window;
+  CwStatisticsView *view;
+  CwStatistic *mines;
+  GtkEditable *cell;
+
+  cw_core_set_interface_language ("en");
+  window = open_sample ();
+  view = show_statistics (window);
+  mines = cw_deck_find_statistic (window_deck (window), "mines_neutralised");
+
+  cell = find_cell (GTK_WIDGET (view), "161000");
+  g_assert_nonnull (cell);
+  g_assert_null (cw_statistics_view_get_feedback (view));
+
+  /* while typing: said at once, and the figure is untouched */
+  type_into (cell, "abc", FALSE);
+  g_assert_nonnull (cw_statistics_view_get_feedback (view));
+  g_assert_nonnull (strstr (cw_statistics_view_get_feedback (view), "“abc” is not a number"));
+  feedback_widget (view);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 161000);
+
+  type_into (cell, "162,500", TRUE);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 162500);
+  g_assert_null (cw_statistics_view_get_feedback (view));
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "162500");
+
+  /* -5 mines: taken, and warned about while typing and after */
+  type_into (cell, "-5", FALSE);
+  g_assert_nonnull (cw_statistics_view_get_feedback (view));
+  g_assert_nonnull (strstr (cw_statistics_view_get_feedback (view), "below zero"));
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (cell), TRUE);
+  settle (50);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, -5);
+  g_assert_nonnull (cw_statistics_view_get_feedback (view));
+  g_assert_nonnull (strstr (cw_statistics_view_get_feedback (view), "below zero"));
+  feedback_widget (view);
+
+  /* said again when the row is chosen later, as of a deck that came with it */
+  type_into (cell, "-5", TRUE);
+  cw_statistics_view_select (view, cw_deck_find_statistic (window_deck (window), "hectares_cleared"));
+  settle (50);
+  g_assert_null (cw_statistics_view_get_feedback (view));
+  cw_statistics_view_select (view, mines);
+  settle (50);
+  g_assert_nonnull (cw_statistics_view_get_feedback (view));
+  g_assert_nonnull (strstr (cw_statistics_view_get_feedback (view), "below zero"));
+
+  /* refused: said, and the cell shows the figure it holds */
+  type_into (cell, "lots", TRUE);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, -5);
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "-5");
+  g_assert_nonnull (strstr (cw_statistics_view_get_feedback (view), "“lots” is not a number"));
+  leave_cells (window);
+  discard_window (window);
+}
+
+/* In an Azerbaijani interface "162.500" is 162500; "1,500" is 1,5 there
+ * but 1,500 in the deck's English, so it is asked, and the answer taken. */
+static void
+test_window_statistic_typed_azerbaijani (void)
+{
+  CwWindow *window;
+  CwStatisticsView *view;
+  CwStatistic *mines;
+  GtkEditable *cell;
+  GtkWidget *choice;
+
+  cw_core_set_interface_language ("az");
+  window = open_sample ();
+  view = show_statistics (window);
+  mines = cw_deck_find_statistic (window_deck (window), "mines_neutralised");
+  cell = find_cell (GTK_WIDGET (view), "161000");
+  g_assert_nonnull (cell);
+
+  type_into (cell, "162.500", TRUE);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 162500);
+  g_assert_null (cw_statistics_view_get_feedback (view));
+
+  type_into (cell, "1,500", TRUE);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 162500);
+  g_assert_nonnull (cw_statistics_view_get_feedback (view));
+  feedback_widget (view);
+  /* one choice for each reading, as the interface writes it */
+  g_assert_nonnull (find_button (GTK_WIDGET (view), "1,5"));
+  choice = find_button (GTK_WIDGET (view), "1.500");
+  g_assert_nonnull (choice);
+  g_signal_emit_by_name (choice, "clicked");
+  settle (50);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 1500);
+  g_assert_null (cw_statistics_view_get_feedback (view));
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "1500");
+
+  /* a fraction is shown and read with the interface's decimal comma */
+  type_into (cell, "2,5", TRUE);
+  g_assert_cmpfloat (cw_statistic_get_value (mines), ==, 2.5);
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "2,5");
+  leave_cells (window);
+  discard_window (window);
+  cw_core_set_interface_language ("en");
+}
+
+typedef struct
+{
+  CwPlayer   *player;
+  CwRenderer *before;
+} LayoutChange;
+
+static gboolean
+relaid_out (gpointer data)
+{
+  LayoutChange *change = data;
+
+  return cw_player_get_renderer (change->player) != change->before && player_ready (change->player);
+}
+
+/* Shows the current slide half-way through its count-up, as playback or a
+ * scrub can leave it. */
+static void
+seek_mid_count (CwPlayer *player)
+{
+  CwRenderer *renderer = cw_player_get_renderer (player);
+  guint slide = cw_player_get_slide (player);
+  guint settled = cw_renderer_get_settled_frame (renderer, slide);
+
+  g_assert_cmpuint (settled, >, 5);
+  cw_player_seek (player, settled - 5);
+  g_assert_cmpuint (cw_renderer_get_slide_at_frame (renderer, settled - 5), ==, slide);
+  wait_for (player_ready, player, "the frame half-way");
+  g_assert_cmpuint (cw_player_get_frame (player), !=, settled);
+}
+
+/* After @change, the preview is at the settled moment of the slide @id. */
+static void
+assert_settled_on (CwPlayer   *player,
+                   CwRenderer *before,
+                   const char *id,
+                   const char *change)
+{
+  LayoutChange wait = { player, before };
+  CwRenderer *renderer;
+  guint slide;
+
+  wait_for (relaid_out, &wait, change);
+  settle (100);
+  renderer = cw_player_get_renderer (player);
+  slide = cw_player_get_slide (player);
+  g_test_message ("after %s: slide %u (%s), frame %u", change, slide,
+                  cw_renderer_get_slide_id (renderer, slide), cw_player_get_frame (player));
+  g_assert_cmpstr (cw_renderer_get_slide_id (renderer, slide), ==, id);
+  g_assert_cmpuint (cw_player_get_frame (player), ==, cw_renderer_get_settled_frame (renderer, slide));
+}
+
+/* A language switch, an edit, a move, an undo and a redo each show the
+ * slide on show with its figure counted up, never "162,460" half-way. */
+static void
+test_window_preview_settles (void)
+{
+  CwWindow *window = open_sample ();
+  CwPlayer *player = cw_window_get_player (window);
+  CwDocument *document = cw_window_get_document (window);
+  g_autofree char *id = NULL;
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  wait_for (player_ready, player, "slide 2");
+  settle (200);
+  id = g_strdup (cw_renderer_get_slide_id (cw_player_get_renderer (player), 1));
+
+  seek_mid_count (player);
+  cw_player_set_language (player, "az");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "a language switch");
+
+  seek_mid_count (player);
+  cw_statistic_set_value (cw_deck_find_statistic (window_deck (window), "hectares_cleared"), 172500);
+  assert_settled_on (player, cw_player_get_renderer (player), id, "an edit");
+  wait_for (document_can_undo, document, "the edit to become an undo step");
+
+  seek_mid_count (player);
+  activate (window, "move-slide-down");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "a move");
+  g_assert_cmpuint (cw_player_get_slide (player), ==, 2);
+  wait_for (document_can_undo, document, "the move to become an undo step");
+
+  seek_mid_count (player);
+  activate (window, "undo");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "an undo");
+
+  seek_mid_count (player);
+  activate (window, "redo");
+  assert_settled_on (player, cw_player_get_renderer (player), id, "a redo");
+
+  /* playing, it is left to play */
+  cw_player_set_playing (player, TRUE);
+  cw_player_set_language (player, "en");
+  settle (300);
+  g_assert_true (cw_player_get_playing (player));
+  cw_player_set_playing (player, FALSE);
+  discard_window (window);
+}
+
+/* A text written after the translation shows in English in the Azerbaijani
+ * preview; a badge on the slide and a line in the list say so, and the
+ * English preview has neither. */
+static void
+test_window_untranslated_badge (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  CwPlayer *player = cw_window_get_player (window);
+  CwCanvas *canvas = CW_CANVAS (cw_window_get_part (window, "canvas"));
+  LayoutChange change = { player, NULL };
+  g_autofree char *listed = NULL;
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 0);
+  wait_for (player_ready, player, "slide 1");
+  g_assert_null (cw_canvas_get_badge (canvas));
+
+  cw_player_set_language (player, "az");
+  change.before = cw_player_get_renderer (player);
+  wait_for (relaid_out, &change, "the Azerbaijani preview");
+  settle (100);
+  g_assert_null (cw_canvas_get_badge (canvas));
+
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "kicker", "Written after the translation");
+  change.before = cw_player_get_renderer (player);
+  wait_for (relaid_out, &change, "the edit");
+  settle (300);
+  g_assert_cmpstr (cw_canvas_get_badge (canvas), ==, "1 text not translated: shown in English");
+  listed = visible_text (cw_window_get_part (window, "slide-list"));
+  g_assert_nonnull (strstr (listed, "1 text not translated"));
+
+  cw_player_set_language (player, "en");
+  change.before = cw_player_get_renderer (player);
+  wait_for (relaid_out, &change, "the English preview");
+  settle (300);
+  g_assert_null (cw_canvas_get_badge (canvas));
+  g_clear_pointer (&listed, g_free);
+  listed = visible_text (cw_window_get_part (window, "slide-list"));
+  g_assert_null (strstr (listed, "not translated"));
+  discard_window (window);
+}
+
 /* The drop-down in @widget that shows @selected, if one does. */
 static GtkDropDown *
 find_drop_down (GtkWidget *widget,
@@ -1209,7 +1566,24 @@ test_window_export_warnings (void)
   cw_export_dialog_set_folder (dialog, folder);
   cw_export_dialog_select_language (dialog, "ru");
   cw_export_dialog_set_video (dialog, "mp4", FALSE);
+
+  /* the dialog says how much of each language is translated */
+  {
+    g_autofree char *shown = visible_text (GTK_WIDGET (dialog));
+
+    g_test_message ("%s", shown);
+    g_assert_nonnull (strstr (shown, "ru · 2 of 3 texts translated"));
+    g_assert_nonnull (strstr (shown, "az · 2 of 3 texts translated"));
+  }
+
+  /* and asks before a language goes out with a text in English */
   cw_export_dialog_start (dialog);
+  wait_for (has_message_dialog, dialog, "the question about untranslated texts");
+  message = find_message_dialog (GTK_WINDOW (dialog));
+  g_test_message ("%s", adw_message_dialog_get_body (message));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Русский: 1 of 3 texts are not translated"));
+  g_assert_null (strstr (adw_message_dialog_get_body (message), "Azərbaycan"));
+  adw_message_dialog_response (message, "export");
   wait_for (export_finished, window, "the export");
 
   wait_for (has_message_dialog, window, "the export's warnings");
@@ -1219,6 +1593,14 @@ test_window_export_warnings (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), context));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "not translated"));
   gtk_window_destroy (GTK_WINDOW (message));
+
+  /* the next export starts from the languages chosen for this one */
+  activate (window, "export");
+  dialog = g_object_get_data (G_OBJECT (window), "cw-export-dialog");
+  g_assert_true (cw_export_dialog_get_language_selected (dialog, "ru"));
+  g_assert_false (cw_export_dialog_get_language_selected (dialog, "az"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (50);
 
   discard_window (window);
   cw_test_remove_tree (dir);
@@ -1304,6 +1686,85 @@ open_export_dialog (CwWindow   *window,
     cw_export_dialog_select (dialog, *f, g_str_equal (*f, format));
   cw_export_dialog_set_video (dialog, "mp4", mp4);
   return dialog;
+}
+
+/* Looking at a translation is not choosing to publish it: opening the
+ * Languages page and previewing Russian leave the export to the deck's
+ * own language. */
+static void
+test_window_export_languages_own (void)
+{
+  CwWindow *window = open_sample ();
+  CwExportDialog *dialog;
+  g_auto(GStrv) last = NULL;
+
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cw_window_get_part (window, "stack")), "languages");
+  settle (200);
+  cw_player_set_language (cw_window_get_player (window), "ru");
+  settle (100);
+
+  activate (window, "export");
+  dialog = g_object_get_data (G_OBJECT (window), "cw-export-dialog");
+  g_assert_true (cw_export_dialog_get_language_selected (dialog, "en"));
+  g_assert_false (cw_export_dialog_get_language_selected (dialog, "ru"));
+  g_assert_false (cw_export_dialog_get_language_selected (dialog, "az"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (50);
+  discard_window (window);
+}
+
+/* "Video only" keeps the video: no frame is left beside it, and no
+ * staging folder. The ffmpeg here is a stand-in that writes the file it
+ * is asked for. */
+static void
+test_window_export_video_only (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (bin, ":", old_path, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(CwExporter) exporter = NULL;
+  CwExportDialog *dialog;
+
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake,
+                                      "#!/bin/sh\n"
+                                      "case \"$*\" in *-encoders*) exit 1;; esac\n"
+                                      "for arg; do out=$arg; done\n"
+                                      "echo video > \"$out\"\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+  g_setenv ("PATH", new_path, TRUE);
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  settle (50);
+  while (cw_deck_get_n_slides (deck) > 1)
+    {
+      activate (window, "delete-slide");
+      settle (20);
+    }
+  wait_for (player_ready, cw_window_get_player (window), "the one-slide deck");
+
+  dialog = open_export_dialog (window, folder, "square", TRUE);
+  cw_export_dialog_set_video_only (dialog, TRUE);
+  cw_export_dialog_start (dialog);
+  exporter = g_object_ref (cw_export_dialog_get_exporter (dialog));
+  wait_for (export_finished, window, "the video-only export");
+  g_setenv ("PATH", old_path, TRUE);
+
+  g_assert_cmpuint (cw_exporter_get_videos (exporter)->len, ==, 1);
+  g_assert_true (g_file_query_exists (g_ptr_array_index (cw_exporter_get_videos (exporter), 0), NULL));
+  g_assert_cmpuint (cw_test_count_frames (out), ==, 0);
+  /* the video, captions.txt and manifest.json */
+  g_assert_cmpuint (cw_test_count_entries (out), ==, 3);
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
 }
 
 /* As a new user did: export TikTok with its MP4, then Square without one
@@ -3001,6 +3462,13 @@ main (int    argc,
   g_test_add_func ("/ui/document/changed-back", test_document_changed_back);
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
   g_test_add_func ("/ui/window/statistic-tone", test_window_statistic_tone);
+  g_test_add_func ("/ui/window/statistic-typed-english", test_window_statistic_typed_english);
+  g_test_add_func ("/ui/window/preview-settles", test_window_preview_settles);
+  g_test_add_func ("/ui/window/untranslated-badge", test_window_untranslated_badge);
+  g_test_add_func ("/ui/window/new-slide-label", test_window_new_slide_label);
+  g_test_add_func ("/ui/window/export-languages-own", test_window_export_languages_own);
+  g_test_add_func ("/ui/window/export-video-only", test_window_export_video_only);
+  g_test_add_func ("/ui/window/statistic-typed-azerbaijani", test_window_statistic_typed_azerbaijani);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);
   g_test_add_func ("/ui/window/export-replace", test_window_export_replace);

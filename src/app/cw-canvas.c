@@ -4,7 +4,9 @@
  * the display's own resolution (the player renders at the canvas's size in
  * device pixels, so text stays sharp on HiDPI screens). It drives playback
  * from the frame clock, and a click picks the element under the pointer
- * from the same scene the renderer drew.
+ * from the same scene the renderer drew. A badge on the frame says when
+ * texts of the slide show in the deck's language for want of a
+ * translation, since they would otherwise pass for translated.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +24,7 @@ struct _CwCanvas
   gboolean    show_safe_zones;
   char       *selected_element;
   guint       tick_id;
+  GtkWidget  *badge;
 };
 
 G_DEFINE_FINAL_TYPE (CwCanvas, cw_canvas, GTK_TYPE_WIDGET)
@@ -108,6 +111,7 @@ cw_canvas_snapshot (GtkWidget   *widget,
   else
     gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.1, 0.1, 0.1, 1 }, &rect);
 
+  gtk_widget_snapshot_child (widget, self->badge, snapshot);
   if (renderer == NULL)
     return;
 
@@ -167,6 +171,44 @@ cw_canvas_snapshot (GtkWidget   *widget,
   }
 }
 
+/* "2 texts in English": what of the slide on show is not translated */
+static void
+update_badge (CwCanvas *self)
+{
+  CwRenderer *renderer = self->player ? cw_player_get_renderer (self->player) : NULL;
+  CwDeck *deck = self->player ? cw_player_get_deck (self->player) : NULL;
+  guint n = 0;
+
+  if (renderer != NULL && cw_renderer_get_n_slides (renderer) > 0)
+    n = cw_renderer_count_untranslated (renderer, cw_player_get_slide (self->player));
+  if (n > 0)
+    {
+      g_autofree char *source = cw_language_get_name (cw_deck_get_language (deck), NULL);
+      /* Translators: a count of texts, then the deck's own language, such as English */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u text not translated: shown in %s",
+                                                            "%u texts not translated: shown in %s", n),
+                                               n, source);
+
+      gtk_label_set_label (GTK_LABEL (self->badge), text);
+    }
+  gtk_widget_set_visible (self->badge, n > 0);
+}
+
+/**
+ * cw_canvas_get_badge:
+ *
+ * Returns: (nullable): what the badge on the frame says, when it shows
+ */
+const char *
+cw_canvas_get_badge (CwCanvas *self)
+{
+  g_return_val_if_fail (CW_IS_CANVAS (self), NULL);
+
+  if (!gtk_widget_get_visible (self->badge))
+    return NULL;
+  return gtk_label_get_label (GTK_LABEL (self->badge));
+}
+
 static void
 cw_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -177,9 +219,21 @@ cw_canvas_size_allocate (GtkWidget *widget,
   graphene_rect_t rect;
   int scale = gtk_widget_get_scale_factor (widget);
 
+  rect = frame_rect (self);
+  if (gtk_widget_get_visible (self->badge))
+    {
+      int badge_width, badge_height;
+
+      gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &badge_width, NULL, NULL);
+      badge_width = MIN (badge_width, MAX (1, (int) rect.size.width - 16));
+      gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, badge_width, NULL, &badge_height, NULL, NULL);
+      gtk_widget_size_allocate (self->badge,
+                                &(GtkAllocation) { (int) rect.origin.x + 8, (int) rect.origin.y + 8,
+                                                   badge_width, badge_height },
+                                -1);
+    }
   if (self->player == NULL)
     return;
-  rect = frame_rect (self);
   /* render at the pixels the screen has, so HiDPI stays sharp */
   cw_player_set_preview_width (self->player, (int) (rect.size.width * scale));
 }
@@ -232,6 +286,7 @@ cw_canvas_dispose (GObject *object)
       self->tick_id = 0;
     }
   cw_canvas_set_player (self, NULL);
+  g_clear_pointer (&self->badge, gtk_widget_unparent);
 
   G_OBJECT_CLASS (cw_canvas_parent_class)->dispose (object);
 }
@@ -350,6 +405,13 @@ cw_canvas_init (CwCanvas *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+
+  self->badge = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->badge), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->badge), 0);
+  gtk_widget_add_css_class (self->badge, "untranslated-badge");
+  gtk_widget_set_visible (self->badge, FALSE);
+  gtk_widget_set_parent (self->badge, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -383,10 +445,14 @@ cw_canvas_set_player (CwCanvas *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (player, "notify::renderer", G_CALLBACK (gtk_widget_queue_allocate), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (player, "notify::renderer", G_CALLBACK (update_badge), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (player, "notify::slide", G_CALLBACK (update_badge), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (player, "notify::playing", G_CALLBACK (gtk_widget_queue_draw), self,
                                G_CONNECT_SWAPPED);
       gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
+  update_badge (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYER]);
 }
 

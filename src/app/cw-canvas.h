@@ -25,4 +25,6 @@ const char *cw_canvas_get_selected_element (CwCanvas *self);
 void        cw_canvas_set_selected_element (CwCanvas *self,
                                           const char *element);
 
+const char *cw_canvas_get_badge (CwCanvas *self);
+
 G_END_DECLS

@@ -5,6 +5,11 @@
  * main loop through the exporter's coalesced notifications. A failure is
  * shown in the dialog with what to do; a cancel is not an error.
  *
+ * Each language says how much of it is translated, and exporting one with
+ * texts left in the deck's language is asked about first. Which languages
+ * are ticked is the dialog's own choice: the deck's language, and whatever
+ * the user ticks, never the preview's language by the way.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -25,12 +30,14 @@ struct _CwExportDialog
   GPtrArray           *format_checks;
   GPtrArray           *language_checks;
   GPtrArray           *video_switches;
+  GtkSwitch           *video_only_switch;
   gint64               started;
   gboolean             overwrite;
   /* what the Checks found, and whether the author chose to export anyway */
   guint                check_errors;
   gboolean             errors_confirmed;
   AdwPreferencesGroup *checks_group;
+  gboolean             untranslated_confirmed;
 
   GtkStack            *stack;
   AdwPreferencesGroup *error_group;
@@ -111,22 +118,48 @@ on_folder_clicked (CwExportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* The time left as the exporter estimates it, phase by phase: encoding
+ * has a pace of its own, unknown until ffmpeg says how far it is. */
 static void
 on_progress (CwExportDialog *self)
 {
   double fraction = cw_exporter_get_fraction (self->exporter);
   g_autofree char *status = cw_exporter_dup_status (self->exporter);
-  double elapsed = (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC;
+  double seconds = cw_exporter_get_seconds_left (self->exporter);
+  CwExportPhase phase = cw_exporter_get_phase (self->exporter);
 
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
   adw_status_page_set_description (self->progress_page, status);
-  if (fraction > 0.03 && fraction < 1)
+  if (fraction >= 1)
+    gtk_label_set_label (self->remaining_label, "");
+  else if (seconds >= 1)
     {
-      guint left = (guint) (elapsed * (1 - fraction) / fraction + 0.5);
+      guint left = (guint) (seconds + 0.5);
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %u second left",
                                                             "About %u seconds left", left), left);
       gtk_label_set_label (self->remaining_label, text);
     }
+  else if (phase == CW_EXPORT_PHASE_ENCODING)
+    gtk_label_set_label (self->remaining_label, _("Making the video; the time left shows once ffmpeg says how far it is"));
+  else if (phase == CW_EXPORT_PHASE_FINISHING || seconds >= 0)
+    gtk_label_set_label (self->remaining_label, _("Almost done"));
+  else
+    gtk_label_set_label (self->remaining_label, "");
+}
+
+/* Video only needs a video to keep. */
+static void
+update_video_only (CwExportDialog *self)
+{
+  gboolean any = FALSE;
+
+  if (self->video_only_switch == NULL)
+    return;
+  for (guint i = 0; i < self->video_switches->len; i++)
+    any = any || gtk_switch_get_active (g_ptr_array_index (self->video_switches, i));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->video_only_switch), any);
+  if (!any)
+    gtk_switch_set_active (self->video_only_switch, FALSE);
 }
 
 static void start_export (CwExportDialog *self);
@@ -224,6 +257,54 @@ on_exported (GObject      *object,
 }
 
 static void
+on_untranslated_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CwExportDialog   *self)
+{
+  if (g_str_equal (response, "export"))
+    {
+      self->untranslated_confirmed = TRUE;
+      start_export (self);
+    }
+  else
+    show_error (self, NULL);
+}
+
+/* "Azerbaijani: 2 of 14 texts", one line for each ticked language that
+ * has texts left in the deck's language; NULL when there is none */
+static char *
+describe_untranslated (CwExportDialog *self)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *source = cw_language_get_name (cw_deck_get_language (self->deck), NULL);
+
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+      guint missing = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "cw-untranslated"));
+      guint total = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "cw-texts"));
+      g_autofree char *name = NULL;
+
+      if (!gtk_check_button_get_active (check) || missing == 0)
+        continue;
+      name = cw_language_get_name (g_object_get_data (G_OBJECT (check), "cw-name"), NULL);
+      if (list->len > 0)
+        g_string_append_c (list, '\n');
+      /* Translators: a language, then how many of how many texts are not translated */
+      g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u text is not translated",
+                                                 "%s: %u of %u texts are not translated", total),
+                              name, missing, total);
+    }
+  if (list->len == 0)
+    return NULL;
+  g_string_append (list, "\n\n");
+  /* Translators: %s is the deck's own language, such as English */
+  g_string_append_printf (list, _("Those texts will show in %s. Translate them on the Languages page, or export anyway."),
+                          source);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+static void
 start_export (CwExportDialog *self)
 {
   guint n_formats = 0, n_languages = 0;
@@ -267,6 +348,26 @@ start_export (CwExportDialog *self)
       return;
     }
 
+  if (!self->untranslated_confirmed)
+    {
+      g_autofree char *body = describe_untranslated (self);
+
+      if (body != NULL)
+        {
+          AdwMessageDialog *dialog;
+
+          dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Export Untranslated Texts?"),
+                                                               body));
+          adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "export", _("_Export Anyway"), NULL);
+          adw_message_dialog_set_default_response (dialog, "cancel");
+          adw_message_dialog_set_close_response (dialog, "cancel");
+          g_signal_connect (dialog, "response", G_CALLBACK (on_untranslated_response), self);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+    }
+  self->untranslated_confirmed = FALSE;
+
   cw_exporter_set_output_dir (self->exporter, self->folder);
   if (fps_index < n_rates)
     cw_exporter_set_fps (self->exporter, rates[fps_index]);
@@ -278,6 +379,8 @@ start_export (CwExportDialog *self)
         cw_exporter_add_encoder (self->exporter, g_object_get_data (G_OBJECT (video), "cw-encoder"));
     }
   cw_exporter_set_overwrite (self->exporter, self->overwrite);
+  cw_exporter_set_video_only (self->exporter, gtk_switch_get_active (self->video_only_switch) &&
+                                              gtk_widget_get_sensitive (GTK_WIDGET (self->video_only_switch)));
   g_signal_connect_object (self->exporter, "notify::fraction", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->exporter, "notify::status", G_CALLBACK (on_progress), self, G_CONNECT_SWAPPED);
 
@@ -402,6 +505,10 @@ cw_export_dialog_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->format_checks, g_ptr_array_unref);
   g_clear_pointer (&self->language_checks, g_ptr_array_unref);
+  /* the switches go with the template; none may tell a dialog half gone */
+  for (guint i = 0; self->video_switches != NULL && i < self->video_switches->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->video_switches, i), self);
+  self->video_only_switch = NULL;
   g_clear_pointer (&self->video_switches, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_EXPORT_DIALOG);
 
@@ -505,7 +612,25 @@ cw_export_dialog_init (CwExportDialog *self)
         }
       adw_preferences_group_add (self->videos_group, row);
       g_ptr_array_add (self->video_switches, video);
+      g_signal_connect_swapped (video, "notify::active", G_CALLBACK (update_video_only), self);
     }
+
+  /* the frames are made for the video in a hidden folder, and go */
+  {
+    GtkWidget *row = adw_action_row_new ();
+
+    self->video_only_switch = GTK_SWITCH (gtk_switch_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Video Only"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 _("Keep just the videos, with captions and manifest: the frames are made in a temporary folder and removed"));
+    gtk_widget_set_valign (GTK_WIDGET (self->video_only_switch), GTK_ALIGN_CENTER);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->video_only_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Video Only"), -1);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->video_only_switch));
+    adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->video_only_switch));
+    adw_preferences_group_add (self->videos_group, row);
+    update_video_only (self);
+  }
 }
 
 CwExportDialog *
@@ -515,6 +640,7 @@ cw_export_dialog_new (GtkWindow  *parent,
 {
   CwExportDialog *self = g_object_new (CW_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   g_auto(GStrv) languages = cw_deck_list_languages (deck);
+  g_autoptr(GPtrArray) texts = NULL;
   const guint *rates = cw_frame_rates_list (NULL);
 
   self->deck = g_object_ref (deck);
@@ -529,9 +655,34 @@ cw_export_dialog_new (GtkWindow  *parent,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       g_autofree char *name = cw_language_get_name (languages[i], NULL);
+      g_autofree char *subtitle = NULL;
+
+      if (i == 0)
+        subtitle = g_strdup (_("The deck’s own language"));
+      else
+        {
+          guint translated = 0, total;
+
+          if (texts == NULL)
+            texts = cw_deck_list_translatables (deck);
+          total = cw_translatables_count (texts, cw_deck_get_catalog (deck, languages[i]), &translated, NULL);
+          g_object_set_data (G_OBJECT (check), "cw-texts", GUINT_TO_POINTER (total));
+          g_object_set_data (G_OBJECT (check), "cw-untranslated", GUINT_TO_POINTER (total - MIN (translated, total)));
+          if (translated >= total)
+            /* Translators: a language code, then how many texts it has */
+            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · the %u text is translated",
+                                                     "%s · all %u texts are translated", total),
+                                        languages[i], total);
+          else
+            /* Translators: a language code, then the texts translated, of how many */
+            subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u of %u text translated; the rest show in the deck’s language",
+                                                     "%s · %u of %u texts translated; the rest show in the deck’s language",
+                                                     total),
+                                        languages[i], translated, total);
+        }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), i == 0 ? _("The deck’s own language") : languages[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), i == 0);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -599,6 +750,52 @@ cw_export_dialog_set_video (CwExportDialog *self,
       if (g_str_equal (encoder->name, name))
         gtk_switch_set_active (video, active && cw_ffmpeg_is_available ());
     }
+}
+
+/* Turns "Video only" on or off, as its switch would. */
+void
+cw_export_dialog_set_video_only (CwExportDialog *self,
+                                 gboolean        video_only)
+{
+  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->video_only_switch, video_only);
+}
+
+/**
+ * cw_export_dialog_dup_languages:
+ *
+ * Returns: (transfer full): the languages ticked for export
+ */
+GStrv
+cw_export_dialog_dup_languages (CwExportDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (CW_IS_EXPORT_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "cw-name"));
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Whether @language is ticked for export. */
+gboolean
+cw_export_dialog_get_language_selected (CwExportDialog *self,
+                                        const char     *language)
+{
+  g_return_val_if_fail (CW_IS_EXPORT_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (check), "cw-name"), language) == 0)
+        return gtk_check_button_get_active (check);
+    }
+  return FALSE;
 }
 
 /* Starts the export as the Export button would. */

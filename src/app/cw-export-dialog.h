@@ -27,6 +27,11 @@ void            cw_export_dialog_select_language (CwExportDialog *self,
 void            cw_export_dialog_set_video  (CwExportDialog *self,
                                              const char     *name,
                                              gboolean        active);
+void            cw_export_dialog_set_video_only (CwExportDialog *self,
+                                                 gboolean        video_only);
+GStrv           cw_export_dialog_dup_languages (CwExportDialog *self);
+gboolean        cw_export_dialog_get_language_selected (CwExportDialog *self,
+                                                        const char     *language);
 void            cw_export_dialog_start      (CwExportDialog *self);
 void            cw_export_dialog_set_check_counts (CwExportDialog *self,
                                                    guint           n_errors,

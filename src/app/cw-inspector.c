@@ -87,7 +87,26 @@ on_text_changed (GtkEditable *editable,
   if (self->updating || self->slide == NULL)
     return;
   if (g_object_get_data (G_OBJECT (editable), "cw-plural") != NULL)
-    cw_slide_set_text_plural (self->slide, field, *text ? text : NULL);
+    {
+      GtkEditable *singular_row = g_object_get_data (G_OBJECT (editable), "cw-singular-row");
+      /* a singular that read as the plural last did follows it: a new
+       * label is not half old ("1 people reached"); the row's last text,
+       * not the slide's, since replacing the text passes through blank */
+      gboolean follow = g_strcmp0 (cw_slide_get_text (self->slide, field),
+                                   g_object_get_data (G_OBJECT (editable), "cw-last")) == 0;
+
+      cw_slide_set_text_plural (self->slide, field, *text ? text : NULL);
+      if (!*text)
+        return;
+      g_object_set_data_full (G_OBJECT (editable), "cw-last", g_strdup (text), g_free);
+      if (follow && singular_row != NULL)
+        {
+          cw_slide_set_text (self->slide, field, text);
+          self->updating = TRUE;
+          gtk_editable_set_text (singular_row, text);
+          self->updating = FALSE;
+        }
+    }
   else if (g_object_get_data (G_OBJECT (editable), "cw-string") != NULL)
     cw_slide_set_param (self->slide, field, *text ? text : NULL);
   else
@@ -653,9 +672,12 @@ element_group (CwInspector     *self,
               const char *singular = cw_slide_get_text (self->slide, f->name);
               const char *plural = cw_slide_get_text_plural (self->slide, f->name);
 
-              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                         text_row (self, f, many, plural ? plural : singular, TRUE));
+              GtkWidget *plural_row = text_row (self, f, many, plural ? plural : singular, TRUE);
+
+              adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), plural_row);
               row = text_row (self, f, one, singular, FALSE);
+              g_object_set_data (G_OBJECT (plural_row), "cw-singular-row", row);
+              g_object_set_data_full (G_OBJECT (plural_row), "cw-last", g_strdup (plural ? plural : singular), g_free);
             }
           else
             row = text_row (self, f, _(f->label), cw_slide_get_text (self->slide, f->name), FALSE);

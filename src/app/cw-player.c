@@ -7,6 +7,11 @@
  * is still being drawn the newest request waits its turn; older ones are
  * dropped, so a slow machine skips frames instead of stalling.
  *
+ * After an edit, a move, a new language or format, an undo or a redo, the
+ * preview shows the slide it showed (followed by its id, wherever it went)
+ * at its settled moment, unless it is playing: a count-up caught half-way
+ * ("162,460") reads as a wrong figure in an editor.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -34,8 +39,10 @@ struct _CwPlayer
   guint        frame;
   gboolean     frame_running;
   gint         frame_pending;
-  /* a slide asked for before the first layout existed */
+  /* a slide asked for before the layout that has it existed */
   gint         slide_pending;
+  /* the next layout is for a changed deck, language or format */
+  gboolean     settle;
   GdkTexture  *texture;
 
   gboolean     playing;
@@ -77,6 +84,7 @@ static guint signals[N_SIGNALS];
 static void request_frame (CwPlayer *self,
                            guint     frame);
 static void schedule_layout (CwPlayer *self);
+static guint slide_at_frame (CwPlayer *self);
 
 static void
 cw_player_dispose (GObject *object)
@@ -254,6 +262,7 @@ cw_player_init (CwPlayer *self)
 static void
 on_deck_changed (CwPlayer *self)
 {
+  self->settle = TRUE;
   schedule_layout (self);
 }
 
@@ -311,6 +320,7 @@ cw_player_set_format (CwPlayer   *self,
   g_free (self->format);
   self->format = g_strdup (format);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+  self->settle = TRUE;
   schedule_layout (self);
 }
 
@@ -332,6 +342,7 @@ cw_player_set_language (CwPlayer   *self,
   g_free (self->language);
   self->language = g_strdup (language);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  self->settle = TRUE;
   schedule_layout (self);
 }
 
@@ -368,6 +379,7 @@ typedef struct
   /* the frame the preview shows once laid out, or the slide it seeks to */
   guint     frame;
   gint      slide;
+  gboolean  settle;
 } LayoutJob;
 
 static void
@@ -415,14 +427,33 @@ on_layout_done (GObject      *object,
 
   if (job->generation == self->generation && renderer != NULL)
     {
+      /* a newer change is waiting: this layout may not have the slide asked for */
+      gboolean latest = !self->layout_again && self->layout_source == 0;
+      g_autofree char *shown_id = NULL;
+
+      if (self->renderer != NULL && cw_renderer_get_n_slides (self->renderer) > 0)
+        shown_id = g_strdup (cw_renderer_get_slide_id (self->renderer, slide_at_frame (self)));
       g_set_object (&self->renderer, renderer);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERER]);
-      if (self->slide_pending >= 0 && (guint) self->slide_pending < cw_renderer_get_n_slides (renderer))
+      if (latest && self->slide_pending >= 0 && (guint) self->slide_pending < cw_renderer_get_n_slides (renderer))
         {
           self->frame = cw_renderer_get_settled_frame (renderer, self->slide_pending);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
+          self->slide_pending = -1;
         }
-      self->slide_pending = -1;
+      else if (job->settle && !self->playing && self->slide_pending < 0 && cw_renderer_get_n_slides (renderer) > 0)
+        {
+          guint n_slides = cw_renderer_get_n_slides (renderer);
+          guint slide = MIN (slide_at_frame (self), n_slides - 1);
+
+          for (guint i = 0; shown_id != NULL && i < n_slides; i++)
+            if (g_strcmp0 (cw_renderer_get_slide_id (renderer, i), shown_id) == 0)
+              slide = i;
+          self->frame = cw_renderer_get_settled_frame (renderer, slide);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME]);
+        }
+      if (latest)
+        self->slide_pending = -1;
       if (self->frame >= cw_renderer_get_n_frames (renderer) && cw_renderer_get_n_frames (renderer) > 0)
         {
           self->frame = cw_renderer_get_n_frames (renderer) - 1;
@@ -474,6 +505,8 @@ start_layout (gpointer data)
   job->generation = ++self->generation;
   job->frame = self->frame;
   job->slide = self->slide_pending;
+  job->settle = self->settle;
+  self->settle = FALSE;
 
   self->layout_running = TRUE;
   task = g_task_new (self, NULL, on_layout_done, NULL);
@@ -600,15 +633,24 @@ cw_player_get_fps (CwPlayer *self)
   return self->renderer ? cw_renderer_get_fps (self->renderer) : cw_deck_get_fps (self->deck);
 }
 
-/* The slide shown at the current frame. */
+static guint
+slide_at_frame (CwPlayer *self)
+{
+  if (self->renderer == NULL || cw_renderer_get_n_frames (self->renderer) == 0)
+    return 0;
+  return cw_renderer_get_slide_at_frame (self->renderer, self->frame);
+}
+
+/* The slide shown at the current frame, or the one asked for that the
+ * layout on its way will show. */
 guint
 cw_player_get_slide (CwPlayer *self)
 {
   g_return_val_if_fail (CW_IS_PLAYER (self), 0);
 
-  if (self->renderer == NULL || cw_renderer_get_n_frames (self->renderer) == 0)
-    return 0;
-  return cw_renderer_get_slide_at_frame (self->renderer, self->frame);
+  if (self->slide_pending >= 0)
+    return self->slide_pending;
+  return slide_at_frame (self);
 }
 
 void
@@ -626,6 +668,8 @@ cw_player_seek (CwPlayer *self,
     return;
 
   old_slide = cw_player_get_slide (self);
+  /* a frame asked for now wins over a slide asked for before */
+  self->slide_pending = -1;
   self->frame = frame;
   if (self->playing)
     {
@@ -645,9 +689,15 @@ cw_player_seek_to_slide (CwPlayer *self,
 {
   g_return_if_fail (CW_IS_PLAYER (self));
 
-  if (self->renderer == NULL)
+  /* @slide counts the deck's slides as they are now, which the layout on
+   * its way has and the one on show may not (a slide just moved) */
+  if (self->renderer == NULL || self->layout_source != 0 || self->layout_running)
     {
+      guint old_slide = cw_player_get_slide (self);
+
       self->slide_pending = slide;
+      if (old_slide != slide)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
       return;
     }
   if (slide >= cw_renderer_get_n_slides (self->renderer))

@@ -25,6 +25,7 @@ struct _CwSlideRow
   GtkLabel   *title_label;
   GtkLabel   *template_label;
   GtkLabel   *duration_label;
+  GtkLabel   *untranslated_label;
 };
 
 G_DEFINE_FINAL_TYPE (CwSlideRow, cw_slide_row, GTK_TYPE_WIDGET)
@@ -175,6 +176,20 @@ update (CwSlideRow *self)
   gtk_label_set_label (self->duration_label, duration ? duration : "");
   gtk_picture_set_paintable (self->thumbnail, texture ? GDK_PAINTABLE (texture) : NULL);
 
+  /* texts shown in the deck's language in the preview's: the same badge as on the preview */
+  {
+    guint untranslated = index != G_MAXUINT ? cw_renderer_count_untranslated (renderer, index) : 0;
+
+    if (untranslated > 0)
+      {
+        g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u text not translated",
+                                                              "%u texts not translated", untranslated),
+                                                 untranslated);
+        gtk_label_set_label (self->untranslated_label, text);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->untranslated_label), untranslated > 0);
+  }
+
   /* Translators: how a screen reader names a slide in the list: number, template, text */
   accessible = g_strdup_printf (_("Slide %u, %s: %s"), self->position + 1,
                                 template ? _(template->label) : "", summary);
@@ -214,6 +229,7 @@ cw_slide_row_class_init (CwSlideRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwSlideRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CwSlideRow, template_label);
   gtk_widget_class_bind_template_child (widget_class, CwSlideRow, duration_label);
+  gtk_widget_class_bind_template_child (widget_class, CwSlideRow, untranslated_label);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cw-slide-row");
 }

@@ -1,11 +1,15 @@
 /* cw-statistics-view.c
  *
- * Each cell is an editable label. What is typed is checked when the edit
- * ends, by the rules the core holds a deck to: a figure that is not a
- * number, a date not written YYYY-MM, an id another statistic has, is
- * refused with a message saying why, and the cell goes back to what it
- * held. A valid change reaches every slide that shows the statistic at
- * once.
+ * Each cell is an editable label. What is typed is checked as it is
+ * typed, and again when the edit ends, by the rules the core holds a deck
+ * to: a figure that is not a number, a date not written YYYY-MM, an id
+ * another statistic has, is refused with a message above the table saying
+ * why, and the cell goes back to what it held. A figure is read as the
+ * interface's language and the deck's languages write it ("162,500",
+ * "162.500", "162 500"); one they read differently is asked about, never
+ * guessed. A valid change reaches every slide that shows the statistic at
+ * once; one that looks wrong (a count below zero) stays said above the
+ * table.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +30,14 @@ struct _CwStatisticsView
 
   GtkColumnView      *column_view;
   GtkWidget          *remove_button;
+  GtkWidget          *feedback;
+  GtkImage           *feedback_icon;
+  GtkLabel           *feedback_label;
+  GtkWidget          *choices;
+
+  /* the statistic the choices in the feedback are about, and its cell */
+  CwStatistic        *asked;
+  GtkWidget          *asked_cell;
 };
 
 G_DEFINE_FINAL_TYPE (CwStatisticsView, cw_statistics_view, GTK_TYPE_WIDGET)
@@ -62,12 +74,103 @@ static const Column columns[] = {
   { "used", N_("Used on"), FALSE, FALSE },
 };
 
+/* Shown to edit: the interface's decimal separator, no grouping, so it
+ * reads back as the same figure in every language of the deck. */
 static char *
 value_text (CwStatistic *statistic)
 {
   if (!cw_statistic_has_value (statistic) && cw_statistic_get_n_points (statistic) > 0)
     return g_strdup ("");
-  return cw_decimal_format (cw_statistic_get_value (statistic));
+  return cw_number_format_plain (cw_core_get_interface_language (), cw_statistic_get_value (statistic));
+}
+
+/* The languages a figure may be typed in: the interface's first, which
+ * the person reads, then the deck's, which its sources are written in. */
+static GStrv
+typing_languages (CwStatisticsView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) languages = self->deck ? cw_deck_list_languages (self->deck) : NULL;
+  const char *interface = cw_core_get_interface_language ();
+
+  g_strv_builder_add (builder, interface);
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    if (!g_str_equal (languages[i], interface))
+      g_strv_builder_add (builder, languages[i]);
+  return g_strv_builder_end (builder);
+}
+
+typedef enum
+{
+  FEEDBACK_NONE,
+  FEEDBACK_ERROR,
+  FEEDBACK_WARNING,
+  FEEDBACK_QUESTION,
+} Feedback;
+
+static void
+clear_choices (CwStatisticsView *self)
+{
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (self->choices)) != NULL;)
+    gtk_box_remove (GTK_BOX (self->choices), child);
+  g_clear_object (&self->asked);
+  g_clear_weak_pointer (&self->asked_cell);
+}
+
+/* Says what is wrong with what is typed right above the table, where it
+ * is seen without hovering, and to a screen reader as an alert. */
+static void
+show_feedback (CwStatisticsView *self,
+               Feedback          kind,
+               const char       *message)
+{
+  static const char *icons[] = { NULL, "dialog-error-symbolic", "dialog-warning-symbolic", "dialog-question-symbolic" };
+
+  clear_choices (self);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "warning");
+  if (kind == FEEDBACK_NONE || message == NULL)
+    {
+      gtk_widget_set_visible (self->feedback, FALSE);
+      gtk_label_set_label (self->feedback_label, "");
+      return;
+    }
+  if (kind == FEEDBACK_ERROR)
+    gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "error");
+  else if (kind == FEEDBACK_WARNING)
+    gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "warning");
+  gtk_image_set_from_icon_name (self->feedback_icon, icons[kind]);
+  gtk_label_set_label (self->feedback_label, message);
+  gtk_widget_set_visible (self->feedback, TRUE);
+}
+
+/**
+ * cw_statistics_view_get_feedback:
+ *
+ * Returns: (nullable): what the view says about the figure being typed or
+ *   just typed, when it says anything
+ */
+const char *
+cw_statistics_view_get_feedback (CwStatisticsView *self)
+{
+  g_return_val_if_fail (CW_IS_STATISTICS_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->feedback))
+    return NULL;
+  return gtk_label_get_label (self->feedback_label);
+}
+
+/* The first warning the core has about @column of @statistic, if any */
+static char *
+first_warning (CwStatistic *statistic,
+               const char  *column)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) warnings = cw_statistic_check (statistic, column, now);
+
+  if (warnings->len == 0)
+    return NULL;
+  return cw_diagnostic_to_string (g_ptr_array_index (warnings, 0));
 }
 
 static guint
@@ -123,6 +226,45 @@ cell_text (CwStatisticsView *self,
  *
  * Returns: %FALSE with @error set when @text cannot be used
  */
+static gboolean
+commit_cell (CwStatisticsView    *self,
+             CwStatistic         *statistic,
+             const char          *column,
+             const char          *text,
+             const char * const  *languages,
+             GError             **error)
+{
+  g_autofree char *warning = NULL;
+
+  if (g_str_equal (column, "id"))
+    {
+      if (!cw_deck_rename_statistic (self->deck, statistic, text, error))
+        return FALSE;
+      show_feedback (self, FEEDBACK_NONE, NULL);
+      return TRUE;
+    }
+  if (!cw_statistic_set_from_text_in (statistic, column, text, languages, error))
+    return FALSE;
+
+  warning = first_warning (statistic, column);
+  show_feedback (self, warning ? FEEDBACK_WARNING : FEEDBACK_NONE, warning);
+  if (warning != NULL)
+    g_signal_emit (self, signals[MESSAGE], 0, warning);
+  return TRUE;
+}
+
+/**
+ * cw_statistics_view_commit_cell:
+ *
+ * Sets one cell of @statistic from what was typed, after the checks the
+ * core makes; a figure may be typed as the interface's language or one of
+ * the deck's writes it. A change that is taken but looks wrong (a count
+ * below zero, a figure more than a year old) is said above the table and
+ * in a message.
+ *
+ * Returns: %FALSE with @error set when @text cannot be used, or
+ *   (%CW_ERROR_AMBIGUOUS) when it must be asked which figure is meant
+ */
 gboolean
 cw_statistics_view_commit_cell (CwStatisticsView  *self,
                                 CwStatistic       *statistic,
@@ -130,23 +272,102 @@ cw_statistics_view_commit_cell (CwStatisticsView  *self,
                                 const char        *text,
                                 GError           **error)
 {
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GDateTime) now = NULL;
+  g_auto(GStrv) languages = typing_languages (self);
 
-  if (g_str_equal (column, "id"))
-    return cw_deck_rename_statistic (self->deck, statistic, text, error);
-  if (!cw_statistic_set_from_text (statistic, column, text, error))
-    return FALSE;
+  return commit_cell (self, statistic, column, text, (const char * const *) languages, error);
+}
 
-  now = g_date_time_new_now_local ();
-  warnings = cw_statistic_check (statistic, column, now);
-  if (warnings->len > 0)
+static void
+on_choice_clicked (GtkButton        *button,
+                   CwStatisticsView *self)
+{
+  const char *value = g_object_get_data (G_OBJECT (button), "cw-value");
+  g_autoptr(CwStatistic) statistic = self->asked ? g_object_ref (self->asked) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (statistic == NULL)
+    return;
+  /* NULL: the deck file's notation, which reads one way only */
+  if (value == NULL)
     {
-      g_autofree char *message = cw_diagnostic_to_string (g_ptr_array_index (warnings, 0));
+      if (self->asked_cell != NULL)
+        {
+          g_autofree char *held = value_text (statistic);
 
-      g_signal_emit (self, signals[MESSAGE], 0, message);
+          gtk_editable_set_text (GTK_EDITABLE (self->asked_cell), held);
+          gtk_widget_remove_css_class (self->asked_cell, "invalid-cell");
+        }
+      show_feedback (self, FEEDBACK_NONE, NULL);
     }
-  return TRUE;
+  else if (!commit_cell (self, statistic, "value", value, NULL, &error))
+    show_feedback (self, FEEDBACK_ERROR, error->message);
+}
+
+/* "1,500": one button for each figure it may be, and one to keep the old */
+static void
+ask_which (CwStatisticsView *self,
+           CwStatistic      *statistic,
+           GtkWidget        *cell,
+           const char       *text,
+           const char       *message)
+{
+  g_auto(GStrv) languages = typing_languages (self);
+  g_autoptr(GArray) readings = cw_number_parse_readings (text, (const char * const *) languages);
+  const char *interface = cw_core_get_interface_language ();
+  GtkWidget *button;
+
+  show_feedback (self, FEEDBACK_QUESTION, message);
+  self->asked = g_object_ref (statistic);
+  g_set_weak_pointer (&self->asked_cell, cell);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const CwNumberReading *reading = &g_array_index (readings, CwNumberReading, i);
+      g_autofree char *plain = cw_decimal_format (reading->value);
+      const char *dot = strchr (plain, '.');
+      g_autofree char *shown = cw_number_format (interface, CW_NUMBER_DECIMAL, reading->value,
+                                                 dot ? (guint) strlen (dot + 1) : 0);
+
+      button = gtk_button_new_with_label (shown);
+      g_object_set_data_full (G_OBJECT (button), "cw-value", g_steal_pointer (&plain), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked), self);
+      gtk_box_append (GTK_BOX (self->choices), button);
+    }
+  button = gtk_button_new_with_mnemonic (_("_Keep the Old Figure"));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked), self);
+  gtk_box_append (GTK_BOX (self->choices), button);
+  gtk_widget_add_css_class (gtk_widget_get_first_child (self->choices), "suggested-action");
+}
+
+/* As it is typed: what the core would say if the edit ended now */
+static void
+on_cell_changed (GtkEditable *editable,
+                 GtkListItem *item)
+{
+  CwStatisticsView *self = g_object_get_data (G_OBJECT (item), "cw-view");
+  const char *column = g_object_get_data (G_OBJECT (item), "cw-column");
+  CwStatistic *statistic = gtk_list_item_get_item (item);
+  g_autoptr(CwStatistic) trial = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_autofree char *warning = NULL;
+
+  if (statistic == NULL || g_str_equal (column, "id") ||
+      !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
+    return;
+
+  languages = typing_languages (self);
+  trial = cw_statistic_copy (statistic);
+  if (!cw_statistic_set_from_text_in (trial, column, gtk_editable_get_text (editable),
+                                      (const char * const *) languages, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "invalid-cell");
+      show_feedback (self, g_error_matches (error, CW_ERROR, CW_ERROR_AMBIGUOUS) ? FEEDBACK_QUESTION : FEEDBACK_ERROR,
+                     error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (editable), "invalid-cell");
+  warning = first_warning (trial, column);
+  show_feedback (self, warning ? FEEDBACK_WARNING : FEEDBACK_NONE, warning);
 }
 
 static void
@@ -159,22 +380,35 @@ on_editing (GtkEditableLabel *label,
   CwStatistic *statistic = gtk_list_item_get_item (item);
   g_autoptr(GError) error = NULL;
 
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (label));
+  g_autofree char *held = NULL;
+
   if (gtk_editable_label_get_editing (label) || statistic == NULL)
     return;
 
-  if (!cw_statistics_view_commit_cell (self, statistic, column, gtk_editable_get_text (GTK_EDITABLE (label)),
-                                       &error))
+  /* left as it was: nothing to read, nothing to ask */
+  held = cell_text (self, statistic, column);
+  if (g_strcmp0 (typed, held ? held : "") == 0)
     {
-      g_autofree char *text = cell_text (self, statistic, column);
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "invalid-cell");
+      show_feedback (self, FEEDBACK_NONE, NULL);
+      return;
+    }
 
-      gtk_editable_set_text (GTK_EDITABLE (label), text ? text : "");
-      gtk_widget_add_css_class (GTK_WIDGET (label), "invalid-cell");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), error->message);
+  if (!cw_statistics_view_commit_cell (self, statistic, column, typed, &error))
+    {
+      if (g_error_matches (error, CW_ERROR, CW_ERROR_AMBIGUOUS))
+        {
+          ask_which (self, statistic, GTK_WIDGET (label), typed, error->message);
+          return;
+        }
+      gtk_editable_set_text (GTK_EDITABLE (label), held ? held : "");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "invalid-cell");
+      show_feedback (self, FEEDBACK_ERROR, error->message);
       g_signal_emit (self, signals[MESSAGE], 0, error->message);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (label), "invalid-cell");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
 }
 
 /* A tone is one of three, so it is chosen, not typed. */
@@ -224,6 +458,7 @@ setup_cell (GtkSignalListItemFactory *factory,
     {
       widget = gtk_editable_label_new ("");
       g_signal_connect (widget, "notify::editing", G_CALLBACK (on_editing), item);
+      g_signal_connect (widget, "changed", G_CALLBACK (on_cell_changed), item);
     }
   else
     {
@@ -258,7 +493,10 @@ refresh_cell (GtkListItem *item)
   else if (GTK_IS_EDITABLE_LABEL (widget))
     {
       if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
-        gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+        {
+          gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+          gtk_widget_remove_css_class (widget, "invalid-cell");
+        }
     }
   else
     gtk_label_set_label (GTK_LABEL (widget), text ? text : "");
@@ -323,10 +561,18 @@ on_remove_clicked (CwStatisticsView *self)
   cw_deck_remove_statistic (self->deck, statistic);
 }
 
+/* A figure that looks wrong is said when its row is chosen, not only
+ * when it is typed: a deck may come with one. */
 static void
 on_selection_changed (CwStatisticsView *self)
 {
-  gtk_widget_set_sensitive (self->remove_button, cw_statistics_view_get_selected (self) != NULL);
+  CwStatistic *statistic = cw_statistics_view_get_selected (self);
+  g_autofree char *warning = statistic ? first_warning (statistic, "value") : NULL;
+
+  gtk_widget_set_sensitive (self->remove_button, statistic != NULL);
+  /* a question waits for its answer */
+  if (self->asked == NULL)
+    show_feedback (self, warning ? FEEDBACK_WARNING : FEEDBACK_NONE, warning);
 }
 
 static void
@@ -334,10 +580,16 @@ cw_statistics_view_dispose (GObject *object)
 {
   CwStatisticsView *self = (CwStatisticsView *)object;
 
+  /* the feedback line goes with the template: nothing may speak into it */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->asked);
+  g_clear_weak_pointer (&self->asked_cell);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_STATISTICS_VIEW);
   /* the template's outer box is not a bound child, so it is not unparented above */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  g_clear_object (&self->asked);
   g_clear_object (&self->selection);
   g_clear_object (&self->deck);
 
@@ -362,6 +614,10 @@ cw_statistics_view_class_init (CwStatisticsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-statistics-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, feedback);
+  gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, feedback_icon);
+  gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, feedback_label);
+  gtk_widget_class_bind_template_child (widget_class, CwStatisticsView, choices);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cw-statistics-view");
@@ -403,6 +659,7 @@ cw_statistics_view_set_deck (CwStatisticsView *self,
 
   if (!g_set_object (&self->deck, deck))
     return;
+  show_feedback (self, FEEDBACK_NONE, NULL);
   gtk_single_selection_set_model (self->selection, deck ? cw_deck_get_statistics (deck) : NULL);
 }
 

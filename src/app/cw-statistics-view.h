@@ -26,5 +26,6 @@ gboolean     cw_statistics_view_commit_cell  (CwStatisticsView *self,
                                               const char       *column,
                                               const char       *text,
                                               GError          **error);
+const char  *cw_statistics_view_get_feedback (CwStatisticsView *self);
 
 G_END_DECLS

@@ -254,6 +254,9 @@ on_export_finished (CwWindow       *self,
   GPtrArray *warnings = cw_exporter_get_warnings (cw_export_dialog_get_exporter (dialog));
   AdwToast *toast;
 
+  g_strfreev (self->export_languages);
+  self->export_languages = cw_export_dialog_dup_languages (dialog);
+
   if (warnings != NULL && warnings->len > 0)
     {
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u Frame, With Warnings",
@@ -291,8 +294,10 @@ export_action (GSimpleAction *action,
 
   dialog = cw_export_dialog_new (GTK_WINDOW (self), window_deck (self), cw_player_get_format (self->player));
   cw_export_dialog_set_folder (dialog, deck_folder);
-  /* what is on screen is what gets exported, besides the deck's own language */
-  cw_export_dialog_select_language (dialog, cw_player_get_language (self->player));
+  /* the languages of the last export from this window, never the preview's
+   * by the way: looking at a translation is not choosing to publish it */
+  for (guint i = 0; self->export_languages != NULL && self->export_languages[i] != NULL; i++)
+    cw_export_dialog_select_language (dialog, self->export_languages[i]);
   cw_export_dialog_set_check_counts (dialog, cw_checks_view_get_n_errors (self->checks_view),
                                      cw_checks_view_get_n_warnings (self->checks_view));
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
@@ -312,13 +317,88 @@ open_folder_action (GSimpleAction *action,
 
 /* Undo */
 
+static void select_slide (CwWindow *self,
+                          guint     position);
+
+/* The slides before an undo or redo, and which was on show: the slide
+ * list moves the preview while the deck is restored, so it is asked now */
+typedef struct
+{
+  GPtrArray *slides;
+  char      *shown_id;
+} Before;
+
+static void
+before_clear (Before *before)
+{
+  g_clear_pointer (&before->slides, g_ptr_array_unref);
+  g_clear_pointer (&before->shown_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Before, before_clear)
+
+static void
+before_init (Before   *before,
+             CwWindow *self)
+{
+  CwDeck *deck = window_deck (self);
+  guint shown = current_slide (self);
+
+  before->slides = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < cw_deck_get_n_slides (deck); i++)
+    g_ptr_array_add (before->slides, g_object_ref (cw_deck_get_slide (deck, i)));
+  if (shown < before->slides->len)
+    before->shown_id = g_strdup (cw_slide_get_id (g_ptr_array_index (before->slides, shown)));
+}
+
+/* After an undo or redo, shows the slide it changed: the one on show if
+ * it is among them (a slide moved back), else the first; the one on show
+ * when it changed none (a figure). The player shows it settled. */
+static void
+show_changed_slide (CwWindow *self,
+                    Before   *before)
+{
+  CwDeck *deck = window_deck (self);
+  guint n = cw_deck_get_n_slides (deck);
+  gint first = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CwSlide *slide = cw_deck_get_slide (deck, i);
+
+      if (g_strcmp0 (cw_slide_get_id (slide), before->shown_id) == 0 &&
+          (i >= before->slides->len || g_ptr_array_index (before->slides, i) != slide))
+        {
+          select_slide (self, i);
+          return;
+        }
+      if (first < 0 && (i >= before->slides->len || g_ptr_array_index (before->slides, i) != slide))
+        first = i;
+    }
+  if (first < 0)
+    {
+      /* nothing changed place: stay on the slide on show, wherever it is */
+      for (guint i = 0; i < n; i++)
+        if (g_strcmp0 (cw_slide_get_id (cw_deck_get_slide (deck, i)), before->shown_id) == 0)
+          first = i;
+    }
+  if (first < 0 && n > 0)
+    first = MIN (n, before->slides->len) - 1;
+  if (first >= 0)
+    select_slide (self, first);
+}
+
 static void
 undo_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
   CwWindow *self = user_data;
+  g_auto(Before) before = { NULL, NULL };
+
+  before_init (&before, self);
   cw_document_undo (self->document);
+  show_changed_slide (self, &before);
 }
 
 static void
@@ -327,7 +407,11 @@ redo_action (GSimpleAction *action,
              gpointer       user_data)
 {
   CwWindow *self = user_data;
+  g_auto(Before) before = { NULL, NULL };
+
+  before_init (&before, self);
   cw_document_redo (self->document);
+  show_changed_slide (self, &before);
 }
 
 /* Playback */

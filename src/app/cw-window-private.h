@@ -32,6 +32,8 @@ struct _CwWindow
   gboolean              close_after_save;
   gboolean              closing;
   gboolean              updating_preview_bar;
+  /* the languages last exported from this window, ticked next time */
+  GStrv                 export_languages;
 
   /* template */
   AdwToastOverlay      *toast_overlay;

@@ -791,6 +791,7 @@ cw_window_dispose (GObject *object)
   g_clear_object (&self->languages);
   g_clear_object (&self->settings);
 
+  g_clear_pointer (&self->export_languages, g_strfreev);
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
 }
 

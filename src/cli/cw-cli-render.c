@@ -41,14 +41,15 @@ draw_progress (RenderRun *run,
       const int width = 28;
       int filled = (int) (fraction * width);
       g_autoptr(GString) bar = g_string_new (NULL);
-      double elapsed = (g_get_monotonic_time () - run->started) / (double) G_USEC_PER_SEC;
+      double left = cw_exporter_get_seconds_left (run->exporter);
       g_autofree char *eta = NULL;
 
       for (int i = 0; i < width; i++)
         g_string_append (bar, i < filled ? "█" : "░");
-      if (fraction > 0.02 && fraction < 1)
+      /* encoding has a pace of its own, unknown until ffmpeg tells how far it is */
+      if (fraction < 1 && left >= 1)
         /* Translators: time left, in seconds */
-        eta = g_strdup_printf (_("%.0f s left"), elapsed * (1 - fraction) / fraction);
+        eta = g_strdup_printf (_("%.0f s left"), left);
 
       g_printerr ("\r\033[K%s %s %3d%%  %s", status ? status : "", bar->str, percent, eta ? eta : "");
       if (final)
@@ -126,6 +127,7 @@ cw_cli_render (int    argc,
   g_autofree char *formats_help = cw_cli_describe_formats ();
   g_autofree char *description = NULL;
   gboolean mp4 = FALSE;
+  gboolean video_only = FALSE;
   gboolean overwrite = FALSE;
   gboolean quiet = FALSE;
   g_autofree char *data = NULL;
@@ -142,6 +144,9 @@ cw_cli_render (int    argc,
       N_("N") },
     { "video", 0, 0, G_OPTION_ARG_STRING, &video, video_help, N_("TYPE") },
     { "mp4", 0, 0, G_OPTION_ARG_NONE, &mp4, N_("The same as --video mp4"), NULL },
+    { "video-only", 0, 0, G_OPTION_ARG_NONE, &video_only,
+      N_("Keep only the videos (MP4 unless --video says otherwise), with captions and manifest: the frames are made in a temporary folder and removed"),
+      NULL },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
       N_("Replace an earlier export in the output folder: only the files its manifest lists"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print nothing but errors"), NULL },
@@ -204,7 +209,7 @@ cw_cli_render (int    argc,
   encoders = video ? cw_encoder_parse_list (video, &error) : g_ptr_array_new ();
   if (encoders == NULL)
     return cw_cli_usage_error (context, "render", error->message);
-  if (mp4)
+  if (mp4 || (video_only && encoders->len == 0))
     g_ptr_array_insert (encoders, 0, (gpointer) cw_encoder_lookup ("mp4"));
 
   output_dir = g_file_new_for_commandline_arg (output ? output : "clearway-export");
@@ -223,6 +228,7 @@ cw_cli_render (int    argc,
   for (guint i = 0; i < encoders->len; i++)
     cw_exporter_add_encoder (exporter, g_ptr_array_index (encoders, i));
   cw_exporter_set_overwrite (exporter, overwrite);
+  cw_exporter_set_video_only (exporter, video_only);
 
   run.loop = g_main_loop_new (NULL, FALSE);
   run.exporter = exporter;

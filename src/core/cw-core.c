@@ -66,11 +66,31 @@ cw_core_init (void)
  *
  * Returns: "az", "ru"…, or "en" when the locale names none
  */
+static char *interface_language;
+
+/**
+ * cw_core_set_interface_language:
+ * @language: a language code decks use, such as "az"
+ *
+ * Speaks @language from now on, whatever the locale says: for tests that
+ * drive the editor as someone with another interface language would.
+ * Call it on the main thread before anything else runs.
+ */
+void
+cw_core_set_interface_language (const char *language)
+{
+  g_return_if_fail (cw_language_code_is_valid (language));
+
+  cw_core_get_interface_language ();
+  g_free (interface_language);
+  interface_language = g_strdup (language);
+}
+
 const char *
 cw_core_get_interface_language (void)
 {
   static gsize once;
-  static char *language;
+  char *language;
 
   if (g_once_init_enter (&once))
     {
@@ -87,7 +107,8 @@ cw_core_get_interface_language (void)
             found = g_steal_pointer (&code);
         }
       language = found ? found : g_strdup ("en");
+      interface_language = language;
       g_once_init_leave (&once, 1);
     }
-  return language;
+  return interface_language;
 }

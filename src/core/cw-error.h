@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  * @CW_ERROR_CATALOG: a translation catalog could not be used
  * @CW_ERROR_OUTPUT_FOREIGN: the output folder holds a file Clearway did not
  *   write where an export would put one of its own
+ * @CW_ERROR_AMBIGUOUS: a number reads differently in two of the languages
+ *   it may be written in ("1,500": 1500 in English, 1.5 in Russian)
  */
 typedef enum
 {
@@ -54,6 +56,7 @@ typedef enum
   CW_ERROR_NO_LANGUAGE,
   CW_ERROR_CATALOG,
   CW_ERROR_OUTPUT_FOREIGN,
+  CW_ERROR_AMBIGUOUS,
 } CwError;
 
 GQuark cw_error_quark (void);

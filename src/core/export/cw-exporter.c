@@ -8,13 +8,18 @@
  *
  * Progress is one number from 0 to 1 for the whole export: a frame
  * written counts one, a frame encoded counts its encoder's weight. It
- * reaches 1 only when everything is in place.
+ * reaches 1 only when everything is in place. The time left is estimated
+ * per phase: rendering at the pace frames were rendered, encoding at the
+ * pace ffmpeg encodes, measured once it has said how far it is, since the
+ * encoders' weights are only a guess for another machine.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <string.h>
 
 #include "cw-error.h"
 #include "cw-exporter.h"
@@ -36,6 +41,7 @@ struct _CwExporter
   guint         jobs;
   gboolean      overwrite;
   gboolean      folder_per_sequence;
+  gboolean      video_only;
 
   /* progress, written by workers, read by anyone */
   gint          frames_done;
@@ -44,6 +50,12 @@ struct _CwExporter
   GMutex        lock;
   double        units_done;
   double        units_total;
+  /* each phase's share of the units, and the time spent in it */
+  CwExportPhase phase;
+  gint64        phase_started;
+  double        phase_units[CW_EXPORT_N_PHASES];
+  double        phase_total[CW_EXPORT_N_PHASES];
+  double        phase_seconds[CW_EXPORT_N_PHASES];
   gboolean      finished;
   char         *status;
   gboolean      busy;
@@ -346,8 +358,111 @@ add_units (CwExporter *self,
 {
   g_mutex_lock (&self->lock);
   self->units_done += units;
+  self->phase_units[self->phase] += units;
   g_mutex_unlock (&self->lock);
   queue_notify (self);
+}
+
+static void
+set_phase (CwExporter    *self,
+           CwExportPhase  phase)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_mutex_lock (&self->lock);
+  if (self->phase_started != 0)
+    self->phase_seconds[self->phase] += (now - self->phase_started) / (double) G_USEC_PER_SEC;
+  self->phase = phase;
+  self->phase_started = now;
+  g_mutex_unlock (&self->lock);
+  queue_notify (self);
+}
+
+/**
+ * cw_exporter_get_phase:
+ *
+ * Returns: what the export is doing now: laying out, rendering frames,
+ *   encoding a video, or moving the files into place
+ */
+CwExportPhase
+cw_exporter_get_phase (CwExporter *self)
+{
+  CwExportPhase phase;
+
+  g_return_val_if_fail (CW_IS_EXPORTER (self), CW_EXPORT_PHASE_LAYOUT);
+
+  g_mutex_lock (&self->lock);
+  phase = self->phase;
+  g_mutex_unlock (&self->lock);
+  return phase;
+}
+
+/**
+ * cw_exporter_get_seconds_left:
+ *
+ * An estimate of the time the export still takes: the rendering left at
+ * the pace of the frames rendered so far, and the encoding left at the
+ * pace ffmpeg has encoded (at the rendering pace, by the encoders'
+ * weights, before any video was begun).
+ *
+ * Returns: the seconds left, or a negative number while there is nothing
+ *   to go by (the first frames, a video ffmpeg has not yet said anything
+ *   about, or has encoded every frame of and is still writing)
+ */
+double
+cw_exporter_get_seconds_left (CwExporter *self)
+{
+  double seconds[CW_EXPORT_N_PHASES], units[CW_EXPORT_N_PHASES], total[CW_EXPORT_N_PHASES];
+  double render_pace, encode_pace, left;
+  CwExportPhase phase;
+  gboolean finished;
+
+  g_return_val_if_fail (CW_IS_EXPORTER (self), -1);
+
+  g_mutex_lock (&self->lock);
+  memcpy (seconds, self->phase_seconds, sizeof seconds);
+  memcpy (units, self->phase_units, sizeof units);
+  memcpy (total, self->phase_total, sizeof total);
+  phase = self->phase;
+  finished = self->finished;
+  if (self->phase_started != 0)
+    seconds[phase] += (g_get_monotonic_time () - self->phase_started) / (double) G_USEC_PER_SEC;
+  g_mutex_unlock (&self->lock);
+
+  if (finished)
+    return 0;
+  /* a pace needs a few frames to go by */
+  if (units[CW_EXPORT_PHASE_RENDERING] < MAX (3, total[CW_EXPORT_PHASE_RENDERING] * 0.03))
+    return -1;
+  render_pace = seconds[CW_EXPORT_PHASE_RENDERING] / units[CW_EXPORT_PHASE_RENDERING];
+  if (units[CW_EXPORT_PHASE_ENCODING] > 0)
+    encode_pace = seconds[CW_EXPORT_PHASE_ENCODING] / units[CW_EXPORT_PHASE_ENCODING];
+  else if (phase == CW_EXPORT_PHASE_ENCODING)
+    return -1;
+  else
+    encode_pace = render_pace;
+
+  left = (total[CW_EXPORT_PHASE_RENDERING] - units[CW_EXPORT_PHASE_RENDERING]) * render_pace +
+         (total[CW_EXPORT_PHASE_ENCODING] - units[CW_EXPORT_PHASE_ENCODING]) * encode_pace;
+  /* every frame encoded, and ffmpeg still writing the file: no pace tells how long */
+  if (left < 0.5 && phase != CW_EXPORT_PHASE_RENDERING)
+    return -1;
+  return MAX (left, 0);
+}
+
+/**
+ * cw_exporter_set_video_only:
+ *
+ * Keeps only the videos (with each sequence's captions and manifest): the
+ * frames are rendered into the staging folder for ffmpeg and deleted once
+ * the videos are made. Needs a video type (cw_exporter_add_encoder()).
+ */
+void
+cw_exporter_set_video_only (CwExporter *self,
+                            gboolean    video_only)
+{
+  g_return_if_fail (CW_IS_EXPORTER (self));
+  self->video_only = video_only;
 }
 
 /**
@@ -547,6 +662,7 @@ plan_sequences (CwExporter  *self,
           writer = cw_sequence_writer_new (dir, self->deck, language, format);
           for (guint k = 0; k < self->encoders->len; k++)
             cw_sequence_writer_add_video (writer, g_ptr_array_index (self->encoders, k));
+          cw_sequence_writer_set_video_only (writer, self->video_only);
           g_ptr_array_add (writers, writer);
         }
     }
@@ -670,6 +786,8 @@ lay_out (CwExporter *self,
       g_ptr_array_add (renderers, i == 0 ? renderer : NULL);
       g_mutex_lock (&self->lock);
       self->units_total += cw_renderer_get_n_frames (renderer) * (1 + encoding);
+      self->phase_total[CW_EXPORT_PHASE_RENDERING] += cw_renderer_get_n_frames (renderer);
+      self->phase_total[CW_EXPORT_PHASE_ENCODING] += cw_renderer_get_n_frames (renderer) * encoding;
       g_mutex_unlock (&self->lock);
 
       for (guint j = 0; j < warnings->len; j++)
@@ -714,6 +832,7 @@ stage_sequence (CwExporter        *self,
 
   /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
   set_status (self, g_strdup_printf (_("Rendering %s, %s"), language, format->label));
+  set_phase (self, CW_EXPORT_PHASE_RENDERING);
   if (!cw_sequence_writer_write_frames (writer, renderer, threads, on_frame_progress, self,
                                         cancellable, error))
     return FALSE;
@@ -727,6 +846,7 @@ stage_sequence (CwExporter        *self,
       /* Translators: progress of an export: a video type such as "MP4 video", a language code such as "az", then a format such as "TikTok" */
       set_status (self, g_strdup_printf (_("Making the %s of %s, %s"), _(encoder->label), language,
                                          format->label));
+      set_phase (self, CW_EXPORT_PHASE_ENCODING);
       if (cw_sequence_writer_encode (writer, encoder, on_encode_progress, &progress, cancellable,
                                      &local_error))
         continue;
@@ -769,6 +889,12 @@ run_sequences (CwExporter    *self,
       if (!cw_encoder_check (g_ptr_array_index (self->encoders, i), error))
         return FALSE;
     }
+  if (self->video_only && self->encoders->len == 0)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("A video-only export needs a video type to make; choose one, such as MP4 (--video mp4)."));
+      return FALSE;
+    }
 
   renderers = lay_out (self, writers);
   threads = self->jobs > 0 ? self->jobs : g_get_num_processors ();
@@ -793,6 +919,7 @@ run_sequences (CwExporter    *self,
     }
 
   /* the last step: every sequence moves into place, or none stays there */
+  set_phase (self, CW_EXPORT_PHASE_FINISHING);
   for (guint i = 0; i < n_staged; i++)
     {
       if (!cw_sequence_writer_publish (g_ptr_array_index (writers, i), error))
@@ -862,6 +989,11 @@ cw_exporter_run (CwExporter    *self,
   self->units_done = 0;
   self->units_total = 0;
   self->finished = FALSE;
+  self->phase = CW_EXPORT_PHASE_LAYOUT;
+  self->phase_started = g_get_monotonic_time ();
+  memset (self->phase_units, 0, sizeof self->phase_units);
+  memset (self->phase_total, 0, sizeof self->phase_total);
+  memset (self->phase_seconds, 0, sizeof self->phase_seconds);
   g_mutex_unlock (&self->lock);
 
   local_path = g_file_get_path (self->output_dir);

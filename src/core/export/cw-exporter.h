@@ -14,6 +14,22 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CwExportPhase:
+ * @CW_EXPORT_PHASE_LAYOUT: laying out the slides
+ * @CW_EXPORT_PHASE_RENDERING: rendering and writing frames
+ * @CW_EXPORT_PHASE_ENCODING: ffmpeg making a video of the frames
+ * @CW_EXPORT_PHASE_FINISHING: moving the files into place
+ */
+typedef enum
+{
+  CW_EXPORT_PHASE_LAYOUT,
+  CW_EXPORT_PHASE_RENDERING,
+  CW_EXPORT_PHASE_ENCODING,
+  CW_EXPORT_PHASE_FINISHING,
+  CW_EXPORT_N_PHASES
+} CwExportPhase;
+
 #define CW_TYPE_EXPORTER (cw_exporter_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwExporter, cw_exporter, CW, EXPORTER, GObject)
@@ -36,6 +52,8 @@ void         cw_exporter_set_overwrite       (CwExporter           *self,
                                               gboolean              overwrite);
 void         cw_exporter_set_folder_per_sequence (CwExporter       *self,
                                                   gboolean          folder_per_sequence);
+void         cw_exporter_set_video_only      (CwExporter           *self,
+                                              gboolean              video_only);
 
 gboolean     cw_exporter_run                 (CwExporter           *self,
                                               GCancellable         *cancellable,
@@ -49,6 +67,8 @@ gboolean     cw_exporter_run_finish          (CwExporter           *self,
                                               GError              **error);
 
 double       cw_exporter_get_fraction        (CwExporter           *self);
+CwExportPhase cw_exporter_get_phase          (CwExporter           *self);
+double       cw_exporter_get_seconds_left    (CwExporter           *self);
 char        *cw_exporter_dup_status          (CwExporter           *self);
 gboolean     cw_exporter_get_busy            (CwExporter           *self);
 guint        cw_exporter_get_frames_done     (CwExporter           *self);

@@ -90,6 +90,8 @@ struct _CwSequenceWriter
   gboolean         keep;
   GArray          *runs;        /* Run: the frames, each run of a picture once */
   GPtrArray       *warnings;    /* CwDiagnostic */
+  gboolean         video_only;
+  gboolean         frames_dropped;
 };
 
 static void
@@ -240,6 +242,22 @@ cw_sequence_writer_new (GFile          *dir,
   self->previous = g_ptr_array_new_with_free_func (g_free);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
   return self;
+}
+
+/**
+ * cw_sequence_writer_set_video_only:
+ *
+ * Keeps only the videos, with the captions and manifest, of the sequence:
+ * the frames are made in the staging folder for the encoders and deleted
+ * there once every video is made. When a video could not be made the
+ * frames are kept, so that the work is not lost and the manifest's
+ * command can make it later.
+ */
+void
+cw_sequence_writer_set_video_only (CwSequenceWriter *self,
+                                   gboolean          video_only)
+{
+  self->video_only = video_only;
 }
 
 /* Tells of a file the export made that is left where it should not be. */
@@ -1196,6 +1214,9 @@ build_manifest (CwSequenceWriter *self)
   json_builder_add_int_value (builder, 0);
   json_builder_set_member_name (builder, "file_pattern");
   json_builder_add_string_value (builder, CW_FRAME_PATTERN);
+  /* false for a video-only export: the frames were made for the video, then deleted */
+  json_builder_set_member_name (builder, "frames_kept");
+  json_builder_add_boolean_value (builder, !self->frames_dropped);
   json_builder_set_member_name (builder, "duration");
   json_builder_add_double_value (builder, cw_renderer_get_duration (renderer));
   json_builder_set_member_name (builder, "pixel_format");
@@ -1342,11 +1363,50 @@ build_manifest (CwSequenceWriter *self)
  *
  * Writes the manifest, the last file of the staged sequence.
  */
+/* The frames go once every video is made from them (video only). */
+static gboolean
+drop_frames (CwSequenceWriter  *self,
+             GError           **error)
+{
+  gboolean made = self->videos->len > 0;
+
+  for (guint i = 0; i < self->videos->len; i++)
+    made = made && ((Video *) g_ptr_array_index (self->videos, i))->made;
+  if (!self->video_only || !made)
+    return TRUE;
+
+  for (guint i = 0; i < self->names->len;)
+    {
+      const char *name = g_ptr_array_index (self->names, i);
+      g_autofree char *path = NULL;
+
+      if (!is_frame_name (name))
+        {
+          i++;
+          continue;
+        }
+      path = g_build_filename (self->staging, name, NULL);
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          set_write_error (error, self->dir, errno);
+          return FALSE;
+        }
+      g_ptr_array_remove_index (self->names, i);
+    }
+  g_clear_pointer (&self->runs, g_array_unref);
+  self->frames_dropped = TRUE;
+  return TRUE;
+}
+
 gboolean
 cw_sequence_writer_finish (CwSequenceWriter  *self,
                            GError           **error)
 {
-  g_autoptr(JsonNode) manifest = build_manifest (self);
+  g_autoptr(JsonNode) manifest = NULL;
+
+  if (!drop_frames (self, error))
+    return FALSE;
+  manifest = build_manifest (self);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
   /* The writer waits for the other sequences of the export before it

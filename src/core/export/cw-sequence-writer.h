@@ -59,6 +59,8 @@ CwSequenceWriter      *cw_sequence_writer_new          (GFile             *dir,
 void                   cw_sequence_writer_free         (CwSequenceWriter  *self);
 void                   cw_sequence_writer_add_video    (CwSequenceWriter  *self,
                                                         const CwEncoder   *encoder);
+void                   cw_sequence_writer_set_video_only (CwSequenceWriter *self,
+                                                        gboolean           video_only);
 GFile                 *cw_sequence_writer_get_dir      (CwSequenceWriter  *self);
 const char            *cw_sequence_writer_get_language (CwSequenceWriter  *self);
 const CwFormat        *cw_sequence_writer_get_format   (CwSequenceWriter  *self);

@@ -669,9 +669,70 @@ cw_statistic_set_line (CwStatistic *self,
 }
 
 /**
+ * cw_statistic_parse_value:
+ * @text: a figure as someone typed it: "162,500", "162.500", "162 500"
+ * @languages: (nullable) (array zero-terminated=1): the languages it may
+ *   be written in, the interface's first; %NULL for the deck file's
+ *   notation alone
+ *
+ * Reads a figure by the rules a deck file holds figures to, without
+ * setting it: for checking as it is typed.
+ *
+ * Returns: %FALSE with @error set when @text is not a number a deck can
+ *   hold, or (%CW_ERROR_AMBIGUOUS) when it reads as two numbers in two of
+ *   @languages (see cw_number_parse_readings())
+ */
+gboolean
+cw_statistic_parse_value (const char          *text,
+                          const char * const  *languages,
+                          double              *value,
+                          GError             **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
+  double number = 0;
+
+  if (!cw_number_parse (clean, languages, &number, error))
+    return FALSE;
+  if (fabs (number) > CW_STATISTIC_MAX_VALUE)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” is larger than a deck holds (%.0f either way); give it in a larger unit, such as thousands or millions."),
+                   clean, CW_STATISTIC_MAX_VALUE);
+      return FALSE;
+    }
+  if (!cw_statistic_value_is_valid (number))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+                   _("“%s” has more decimals than a deck keeps; round it."), clean);
+      return FALSE;
+    }
+  *value = number;
+  return TRUE;
+}
+
+/**
  * cw_statistic_set_from_text:
  * @property: "label", "value", "unit", "as-of", "source" or "tone"
  * @text: (nullable): what was typed; blank clears the property
+ *
+ * cw_statistic_set_from_text_in() with a figure in the deck file's
+ * notation only ("161000", "2.5").
+ */
+gboolean
+cw_statistic_set_from_text (CwStatistic  *self,
+                            const char   *property,
+                            const char   *text,
+                            GError      **error)
+{
+  return cw_statistic_set_from_text_in (self, property, text, NULL, error);
+}
+
+/**
+ * cw_statistic_set_from_text_in:
+ * @property: "label", "value", "unit", "as-of", "source" or "tone"
+ * @text: (nullable): what was typed; blank clears the property
+ * @languages: (nullable) (array zero-terminated=1): the languages a
+ *   figure may be typed in (see cw_statistic_parse_value())
  *
  * Sets a property from what someone typed, after the checks a deck file
  * is held to, so that nothing typed makes a deck that does not open
@@ -681,10 +742,11 @@ cw_statistic_set_line (CwStatistic *self,
  *   cannot be used
  */
 gboolean
-cw_statistic_set_from_text (CwStatistic  *self,
-                            const char   *property,
-                            const char   *text,
-                            GError      **error)
+cw_statistic_set_from_text_in (CwStatistic         *self,
+                               const char          *property,
+                               const char          *text,
+                               const char * const  *languages,
+                               GError             **error)
 {
   g_autofree char *clean = g_strstrip (g_strdup (text ? text : ""));
   const char *value = *clean ? clean : NULL;
@@ -695,7 +757,6 @@ cw_statistic_set_from_text (CwStatistic  *self,
 
   if (g_str_equal (property, "value"))
     {
-      char *end = NULL;
       double number;
 
       /* a series shows its last point when it has no value of its own */
@@ -704,26 +765,8 @@ cw_statistic_set_from_text (CwStatistic  *self,
           cw_statistic_unset_value (self);
           return TRUE;
         }
-      number = value ? g_ascii_strtod (value, &end) : NAN;
-      if (value == NULL || *end != '\0' || !isfinite (number))
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                       _("“%s” is not a number; type it without grouping, like 161000 or 2.5."), clean);
-          return FALSE;
-        }
-      if (fabs (number) > CW_STATISTIC_MAX_VALUE)
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                       _("“%s” is larger than a deck holds (%.0f either way); give it in a larger unit, such as thousands or millions."),
-                       clean, CW_STATISTIC_MAX_VALUE);
-          return FALSE;
-        }
-      if (!cw_statistic_value_is_valid (number))
-        {
-          g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
-                       _("“%s” has more decimals than a deck keeps; round it."), clean);
-          return FALSE;
-        }
+      if (!cw_statistic_parse_value (value, languages, &number, error))
+        return FALSE;
       cw_statistic_set_value (self, number);
       return TRUE;
     }

@@ -109,6 +109,15 @@ gboolean     cw_statistic_set_from_text (CwStatistic  *self,
                                       const char   *property,
                                       const char   *text,
                                       GError      **error);
+gboolean     cw_statistic_set_from_text_in (CwStatistic         *self,
+                                         const char          *property,
+                                         const char          *text,
+                                         const char * const  *languages,
+                                         GError             **error);
+gboolean     cw_statistic_parse_value (const char          *text,
+                                       const char * const  *languages,
+                                       double              *value,
+                                       GError             **error);
 GPtrArray   *cw_statistic_check      (CwStatistic *self,
                                       const char  *property,
                                       GDateTime   *now);

@@ -1570,6 +1570,31 @@ cw_renderer_get_untranslated (CwRenderer *self)
   return self->untranslated;
 }
 
+/**
+ * cw_renderer_count_untranslated:
+ * @slide: a slide of the layout
+ *
+ * Returns: how many texts of @slide show in the source language for want
+ *   of a translation: the badge the editor puts on it
+ */
+guint
+cw_renderer_count_untranslated (CwRenderer *self,
+                                guint       slide)
+{
+  g_autofree char *prefix = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+
+  if (slide >= cw_renderer_get_n_slides (self))
+    return 0;
+  prefix = g_strconcat (cw_renderer_get_slide_id (self, slide), "/", NULL);
+  for (guint i = 0; i < self->untranslated->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (self->untranslated, i), prefix))
+      n++;
+  return n;
+}
+
 static gboolean
 has_slide (CwRenderer *self,
            const char *id)

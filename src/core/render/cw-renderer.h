@@ -63,6 +63,8 @@ guint            cw_renderer_get_settled_frame   (CwRenderer      *self,
                                                   guint            slide);
 GPtrArray       *cw_renderer_get_warnings        (CwRenderer      *self);
 GPtrArray       *cw_renderer_get_untranslated    (CwRenderer      *self);
+guint            cw_renderer_count_untranslated  (CwRenderer      *self,
+                                                  guint            slide);
 GPtrArray       *cw_renderer_list_diagnostics    (CwRenderer      *self);
 
 cairo_surface_t *cw_render_frame                 (CwDeck          *deck,

@@ -353,14 +353,45 @@ pick_statistic (const CwTemplate *self,
   return best ? best : fallback;
 }
 
+/* What @statistic counts, to follow its number: its label, lower-cased
+ * at the start as it reads after a figure ("mines neutralised", "60 %
+ * fall in mine incidents"), or else its unit. */
+static char *
+label_of (CwStatistic *statistic)
+{
+  const char *label;
+
+  if (statistic == NULL)
+    return NULL;
+  label = cw_statistic_get_label (statistic);
+  if (label != NULL && *label != '\0')
+    {
+      gunichar first = g_utf8_get_char (label);
+      const char *rest = g_utf8_next_char (label);
+
+      /* "UXO found" keeps its capitals */
+      if (g_unichar_isupper (first) && (*rest == '\0' || !g_unichar_isupper (g_utf8_get_char (rest))))
+        {
+          char lower[8] = { 0 };
+
+          g_unichar_to_utf8 (g_unichar_tolower (first), lower);
+          return g_strconcat (lower, rest, NULL);
+        }
+      return g_strdup (label);
+    }
+  label = cw_statistic_get_unit (statistic);
+  return label != NULL && *label != '\0' ? g_strdup (label) : NULL;
+}
+
 /**
  * cw_template_create_slide:
  * @deck: the deck the slide is for; its statistics fill the slide's figures
  *
- * A new slide as the editor adds it: every text field holds its default,
- * in the interface's language (the author replaces them), and every
- * statistic field names a fitting statistic of @deck. The slide is not
- * added to @deck.
+ * A new slide as the editor adds it: every statistic field names a
+ * fitting statistic of @deck; the text that follows a number says what
+ * that statistic counts (its label); every other text field holds its
+ * default, in the interface's language (the author replaces them). The
+ * slide is not added to @deck.
  *
  * Returns: (transfer full): the slide, with an id not used in @deck
  */
@@ -374,10 +405,7 @@ cw_template_create_slide (const CwTemplate *self,
 
   for (const CwField *f = self->fields; f->name; f++)
     {
-      /* optional texts too: a new slide reads in one language throughout */
-      if (f->type == CW_FIELD_TEXT && f->default_value != NULL)
-        cw_slide_set_text (slide, f->name, g_dgettext (GETTEXT_PACKAGE, f->default_value));
-      else if (f->type == CW_FIELD_STATISTIC && !f->optional)
+      if (f->type == CW_FIELD_STATISTIC && !f->optional)
         {
           CwStatistic *statistic = pick_statistic (self, deck, first);
 
@@ -386,6 +414,22 @@ cw_template_create_slide (const CwTemplate *self,
           if (first == NULL)
             first = statistic;
         }
+    }
+  for (const CwField *f = self->fields; f->name; f++)
+    {
+      g_autofree char *counted = NULL;
+
+      if (f->type != CW_FIELD_TEXT)
+        continue;
+      /* what a number counts says what its statistic counts, never the
+       * template's example ("168,000 people reached" for hectares) */
+      if (f->count_field != NULL)
+        counted = label_of (cw_deck_find_statistic (deck, cw_slide_get_param (slide, f->count_field)));
+      if (counted != NULL)
+        cw_slide_set_text (slide, f->name, counted);
+      /* optional texts too: a new slide reads in one language throughout */
+      else if (f->default_value != NULL)
+        cw_slide_set_text (slide, f->name, g_dgettext (GETTEXT_PACKAGE, f->default_value));
     }
 
   if (cw_deck_get_n_slides (deck) > 0)
