@@ -2978,7 +2978,8 @@ assert_rows_consistent (CwWindow *window)
       if (position == G_MAXUINT)
         continue; /* a row on its way out */
       collect_label_widgets (g_ptr_array_index (rows, r), labels);
-      g_assert_cmpuint (labels->len, ==, 4);
+      /* number, title, template, duration, untranslated texts */
+      g_assert_cmpuint (labels->len, ==, 5);
       number = gtk_label_get_label (g_ptr_array_index (labels, 0));
       title = gtk_label_get_label (g_ptr_array_index (labels, 1));
       duration = gtk_label_get_label (g_ptr_array_index (labels, 3));
