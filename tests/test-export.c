@@ -902,6 +902,173 @@ test_mp4 (void)
   cw_test_remove_tree (dir);
 }
 
+/* A @seconds long sine tone, quieter than the platforms play, made by
+ * ffmpeg as a WAV file; %NULL when ffmpeg is not here. */
+static GBytes *
+make_tone (const char *dir,
+           double      seconds)
+{
+  g_autofree char *path = g_build_filename (dir, "tone.wav", NULL);
+  g_autofree char *source = g_strdup_printf ("sine=frequency=440:sample_rate=48000:duration=%g", seconds);
+  const char *argv[] = { "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", source,
+                         "-af", "volume=-12dB", path, NULL };
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  char *data;
+  gsize len;
+  int status = 0;
+
+  if (!cw_ffmpeg_is_available ())
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new_take (data, len);
+  g_unlink (path);
+  return bytes;
+}
+
+/* Integrated loudness of @video's sound as ffmpeg's EBU R128 meter reads it */
+static double
+measure_loudness (const char *video)
+{
+  const char *argv[] = { "ffmpeg", "-hide_banner", "-nostats", "-i", video, "-map", "0:a",
+                         "-af", "ebur128", "-f", "null", "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *summary, *i;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  summary = strstr (err, "Summary:");
+  g_assert_nonnull (summary);
+  i = strstr (summary, "I:");
+  g_assert_nonnull (i);
+  return g_ascii_strtod (i + 2, NULL);
+}
+
+/* The probe's "key=value" line for @key, as a number */
+static double
+probe_number (const char *out,
+              const char *key)
+{
+  g_autofree char *needle = g_strdup_printf ("%s=", key);
+  const char *at = strstr (out, needle);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (needle), NULL);
+}
+
+/* A soundtrack longer than the clip: the MP4 has an AAC stream as long as
+ * the clip, at the platforms' loudness, though the tone was much quieter. */
+static void
+test_mp4_soundtrack (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) tone = NULL;
+  g_autoptr(CwAudio) audio = NULL;
+  g_autofree char *video = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *probe = g_find_program_in_path ("ffprobe");
+  int status = 0;
+
+  tone = make_tone (dir, 6.0);
+  if (tone == NULL || probe == NULL)
+    {
+      g_test_skip ("ffmpeg and ffprobe are not installed");
+      cw_test_remove_tree (dir);
+      return;
+    }
+  audio = cw_audio_new_from_bytes (tone, "tone.wav", &error);
+  g_assert_no_error (error);
+  cw_deck_set_soundtrack (deck, audio, NULL);
+
+  exporter = new_exporter (deck, dir, "180x320");
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+
+  video = g_build_filename (dir, json_object_get_string_member (read_manifest (dir, parser), "video"), NULL);
+  {
+    const char *argv[] = { probe, "-v", "error", "-select_streams", "a:0",
+                           "-show_entries", "stream=codec_name,duration,sample_rate",
+                           "-of", "default=noprint_wrappers=1", video, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "codec_name=aac"));
+  g_assert_nonnull (strstr (out, "sample_rate=48000"));
+  /* the clip is 2.0 + 1.5 s */
+  g_assert_cmpfloat_with_epsilon (probe_number (out, "duration"), 3.5, 0.1);
+  g_assert_cmpfloat_with_epsilon (measure_loudness (video), -14.0, 1.0);
+
+  cw_test_remove_tree (dir);
+}
+
+/* A soundtrack shorter than the clip is refused by name, not padded; the
+ * frames are still complete. */
+static void
+test_soundtrack_too_short (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) tone = NULL;
+  g_autoptr(CwAudio) audio = NULL;
+
+  tone = make_tone (dir, 2.0);
+  if (tone == NULL)
+    {
+      g_test_skip ("ffmpeg is not installed");
+      cw_test_remove_tree (dir);
+      return;
+    }
+  audio = cw_audio_new_from_bytes (tone, "short-tone.wav", &error);
+  g_assert_no_error (error);
+  cw_deck_set_soundtrack (deck, audio, NULL);
+
+  exporter = new_exporter (deck, dir, "180x320");
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "short-tone.wav"));
+  g_assert_nonnull (strstr (error->message, "3.5"));
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 105);
+
+  cw_test_remove_tree (dir);
+}
+
+/* A deck whose soundtrack file is missing cannot make a video: the export
+ * says so, naming the file, before a frame is drawn. */
+static void
+test_soundtrack_missing (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cw_deck_set_soundtrack (deck, NULL, "music/anthem.ogg");
+  exporter = new_exporter (deck, dir, "180x320");
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "music/anthem.ogg"));
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
+
+  cw_test_remove_tree (dir);
+}
+
 /* A frame rate the platforms do not take is refused, and the export keeps
  * the deck's own. */
 static void
@@ -1917,6 +2084,9 @@ main (int   argc,
   g_test_add_func ("/cw/export/unknown-language", test_unknown_language);
   g_test_add_func ("/cw/export/mp4", test_mp4);
   g_test_add_func ("/cw/export/mp4-fails", test_mp4_fails);
+  g_test_add_func ("/cw/export/soundtrack/mp4", test_mp4_soundtrack);
+  g_test_add_func ("/cw/export/soundtrack/too-short", test_soundtrack_too_short);
+  g_test_add_func ("/cw/export/soundtrack/missing", test_soundtrack_missing);
   g_test_add_func ("/cw/export/refuses-frame-rate", test_refuses_frame_rate);
   g_test_add_func ("/cw/export/webm", test_webm);
   g_test_add_func ("/cw/export/encoder-table", test_encoder_table);

@@ -769,6 +769,8 @@ run_sequences (CwExporter    *self,
       if (!cw_encoder_check (g_ptr_array_index (self->encoders, i), error))
         return FALSE;
     }
+  if (self->encoders->len > 0 && !cw_encoder_check_soundtrack (self->deck, error))
+    return FALSE;
 
   renderers = lay_out (self, writers);
   threads = self->jobs > 0 ? self->jobs : g_get_num_processors ();
