@@ -1034,6 +1034,50 @@ test_soundtrack_videos (void)
   cw_test_remove_tree (dir);
 }
 
+static gpointer
+cancel_soon (gpointer cancellable)
+{
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* Measuring the soundtrack can be stopped like the encoding itself: an
+ * ffmpeg that would measure forever is ended when the export is cancelled. */
+static void
+test_soundtrack_cancel (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (bin, ":", old_path, NULL);
+  static const char ogg[] = "OggS\0\2 a tune";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (ogg, sizeof ogg);
+  g_autoptr(CwAudio) audio = cw_audio_new_from_bytes (bytes, "tune.ogg", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GThread *canceller;
+  gint64 start;
+
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake, "#!/bin/sh\nwhile :; do echo out_time_us=0; sleep 0.05; done\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+
+  g_setenv ("PATH", new_path, TRUE);
+  canceller = g_thread_new ("cancel", cancel_soon, cancellable);
+  start = g_get_monotonic_time ();
+  g_assert_false (cw_encoder_run (cw_encoder_lookup ("mp4"), dir, 30, 105, "video.mp4", audio,
+                                  NULL, NULL, cancellable, &error));
+  g_setenv ("PATH", old_path, TRUE);
+  g_thread_join (canceller);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  cw_test_remove_tree (dir);
+}
+
 /* A soundtrack shorter than the clip is refused by name, not padded; the
  * frames are still complete. */
 static void
@@ -2106,6 +2150,7 @@ main (int   argc,
   g_test_add_func ("/cw/export/mp4-fails", test_mp4_fails);
   g_test_add_func ("/cw/export/soundtrack/videos", test_soundtrack_videos);
   g_test_add_func ("/cw/export/soundtrack/too-short", test_soundtrack_too_short);
+  g_test_add_func ("/cw/export/soundtrack/cancel", test_soundtrack_cancel);
   g_test_add_func ("/cw/export/soundtrack/missing", test_soundtrack_missing);
   g_test_add_func ("/cw/export/refuses-frame-rate", test_refuses_frame_rate);
   g_test_add_func ("/cw/export/webm", test_webm);
