@@ -776,6 +776,168 @@ test_large_file (void)
 }
 
 static CwDeck *
+load_with_soundtrack (const char  *dir,
+                      const char  *element)
+{
+  g_autofree char *path = g_build_filename (dir, "d.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                          "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+                                          "<meta><title>T</title><language>en</language></meta>\n"
+                                          "%s\n"
+                                          "<slides><slide id=\"t\" template=\"title\"/></slides></deck>\n",
+                                          element);
+  CwDeck *deck;
+
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+  deck = cw_deck_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  return deck;
+}
+
+/* The soundtrack's type comes from its first bytes, whatever its name. */
+static void
+test_soundtrack_sniff (void)
+{
+  static const struct { const char *head; gsize len; const char *type; } cases[] = {
+    { "OggS\0\2", 6, "audio/ogg" },
+    { "fLaC\0\0\0\42", 8, "audio/flac" },
+    { "RIFF\44\0\0\0WAVEfmt ", 16, "audio/wav" },
+    { "ID3\4\0", 5, "audio/mpeg" },
+    { "\377\373\220\0", 4, "audio/mpeg" },
+    { "RIFF\44\0\0\0AVI LIST", 16, NULL },
+    { "\211PNG\r\n\32\n", 8, NULL },
+    { "\377\340", 2, NULL },
+    { "", 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (cw_audio_media_type_sniff ((const guint8 *) cases[i].head, cases[i].len), ==, cases[i].type);
+}
+
+/* Embedded or beside the deck, a soundtrack survives a save and reload
+ * as the same bytes, and an embedded one stays embedded. */
+static void
+test_soundtrack_round_trip (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *flac_path = g_build_filename (dir, "music.ogg", NULL);
+  static const char flac[] = "fLaC\0\0\0\42 not really a stream, but a FLAC by its head";
+  static const char ogg[] = "OggS\0\2 an embedded tune";
+  g_autoptr(GBytes) ogg_bytes = g_bytes_new_static (ogg, sizeof ogg);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwAudio) audio = cw_audio_new_from_bytes (ogg_bytes, "tune.ogg", &error);
+  g_autoptr(CwDeck) deck = NULL;
+  g_autoptr(CwDeck) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) resaved = NULL;
+  g_autoptr(CwDeckSnapshot) before = NULL;
+  CwAudio *loaded;
+
+  g_assert_no_error (error);
+
+  /* embedded */
+  deck = cw_test_load_deck_file ("templates.clearway");
+  before = cw_deck_snapshot_new (deck, NULL);
+  cw_deck_set_soundtrack (deck, audio, NULL);
+  saved = cw_deck_save_to_bytes (deck);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "media-type=\"audio/ogg\""));
+  again = cw_deck_load_bytes (saved, "again.clearway", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cw_deck_get_warnings (again)->len, ==, 0);
+  loaded = cw_deck_get_soundtrack (again);
+  g_assert_nonnull (loaded);
+  g_assert_null (cw_deck_get_soundtrack_href (again));
+  g_assert_cmpstr (cw_audio_get_media_type (loaded), ==, "audio/ogg");
+  g_assert_true (g_bytes_equal (cw_audio_get_bytes (loaded), ogg_bytes));
+  resaved = cw_deck_save_to_bytes (again);
+  g_assert_true (g_bytes_equal (saved, resaved));
+
+  /* undo takes it away again */
+  cw_deck_restore (deck, before);
+  g_assert_null (cw_deck_get_soundtrack (deck));
+  g_clear_object (&again);
+  g_clear_pointer (&saved, g_bytes_unref);
+
+  /* beside the deck: read, typed by content (a FLAC named .ogg), and saved as its path */
+  g_assert_true (g_file_set_contents (flac_path, flac, sizeof flac, NULL));
+  again = load_with_soundtrack (dir, "<soundtrack href=\"music.ogg\"/>");
+  g_assert_cmpuint (cw_deck_get_warnings (again)->len, ==, 0);
+  loaded = cw_deck_get_soundtrack (again);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (cw_audio_get_media_type (loaded), ==, "audio/flac");
+  g_assert_cmpuint (g_bytes_get_size (cw_audio_get_bytes (loaded)), ==, sizeof flac);
+  g_assert_cmpstr (cw_deck_get_soundtrack_href (again), ==, "music.ogg");
+  saved = cw_deck_save_to_bytes (again);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "<soundtrack href=\"music.ogg\"/>"));
+
+  cw_test_remove_tree (dir);
+}
+
+/* A soundtrack that is missing, not audio, or too large: the deck opens
+ * with a warning on its line that names the file, has no sound, and keeps
+ * the reference so that putting the right file back fixes it. */
+static void
+test_soundtrack_refused (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *png_path = g_build_filename (dir, "picture.mp3", NULL);
+  g_autofree char *huge_path = g_build_filename (dir, "huge.wav", NULL);
+  static const char png[] = "\211PNG\r\n\32\n not a sound";
+  static const struct { const char *href; const char *says; } cases[] = {
+    { "missing.ogg", "missing" },
+    { "picture.mp3", "not an OGG, MP3, WAV or FLAC" },
+    { "huge.wav", "16 MB" },
+  };
+
+  g_assert_true (g_file_set_contents (png_path, png, sizeof png, NULL));
+  {
+    /* a real WAV head, then more than the cap allows */
+    int fd = g_open (huge_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (write (fd, "RIFF\44\0\0\0WAVEfmt ", 16), ==, 16);
+    g_assert_cmpint (ftruncate (fd, CW_AUDIO_MAX_BYTES + 1), ==, 0);
+    g_close (fd, NULL);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *element = g_strdup_printf ("<soundtrack href=\"%s\"/>", cases[i].href);
+      g_autoptr(CwDeck) deck = load_with_soundtrack (dir, element);
+      g_autoptr(GBytes) saved = NULL;
+      GPtrArray *warnings = cw_deck_get_warnings (deck);
+      g_autofree char *message = NULL;
+
+      g_assert_cmpuint (warnings->len, ==, 1);
+      message = cw_diagnostic_to_string (g_ptr_array_index (warnings, 0));
+      g_assert_nonnull (strstr (message, "d.clearway:4: "));
+      g_assert_nonnull (strstr (message, cases[i].href));
+      g_assert_nonnull (strstr (message, cases[i].says));
+      g_assert_null (cw_deck_get_soundtrack (deck));
+      g_assert_cmpstr (cw_deck_get_soundtrack_href (deck), ==, cases[i].href);
+      saved = cw_deck_save_to_bytes (deck);
+      g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), element));
+    }
+
+  /* embedded bytes that are not audio: a warning, and no soundtrack at all */
+  {
+    g_autoptr(CwDeck) deck = load_with_soundtrack (dir, "<soundtrack media-type=\"audio/ogg\">aGVsbG8=</soundtrack>");
+    g_autofree char *message = NULL;
+
+    g_assert_cmpuint (cw_deck_get_warnings (deck)->len, ==, 1);
+    message = cw_diagnostic_to_string (g_ptr_array_index (cw_deck_get_warnings (deck), 0));
+    g_assert_nonnull (strstr (message, "embedded soundtrack"));
+    g_assert_null (cw_deck_get_soundtrack (deck));
+    g_assert_null (cw_deck_get_soundtrack_href (deck));
+  }
+
+  cw_test_remove_tree (dir);
+}
+
+static CwDeck *
 load_with_logo (const char  *dir,
                 const char  *href,
                 GError     **error)
@@ -1581,6 +1743,9 @@ main (int   argc,
   g_test_add_func ("/cw/deck-io/several-errors", test_several_errors);
   g_test_add_func ("/cw/deck-io/series-and-styles", test_series_and_styles);
   g_test_add_func ("/cw/deck-io/round-trip/sample", test_round_trip_sample);
+  g_test_add_func ("/cw/deck-io/soundtrack/sniff", test_soundtrack_sniff);
+  g_test_add_func ("/cw/deck-io/soundtrack/round-trip", test_soundtrack_round_trip);
+  g_test_add_func ("/cw/deck-io/soundtrack/refused", test_soundtrack_refused);
   g_test_add_func ("/cw/deck-io/round-trip/everything", test_round_trip_everything);
   g_test_add_func ("/cw/deck-io/hostile/doctype", test_hostile_doctype);
   g_test_add_func ("/cw/deck-io/hostile/external-entity", test_hostile_external_entity);

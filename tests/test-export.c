@@ -1005,6 +1005,237 @@ test_mp4 (void)
   cw_test_remove_tree (dir);
 }
 
+/* A @seconds long sine tone, quieter than the platforms play, made by
+ * ffmpeg as a WAV file; %NULL when ffmpeg is not here. */
+static GBytes *
+make_tone (const char *dir,
+           double      seconds)
+{
+  g_autofree char *path = g_build_filename (dir, "tone.wav", NULL);
+  g_autofree char *source = g_strdup_printf ("sine=frequency=440:sample_rate=48000:duration=%g", seconds);
+  const char *argv[] = { "ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", source,
+                         "-af", "volume=-12dB", path, NULL };
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  char *data;
+  gsize len;
+  int status = 0;
+
+  if (!cw_ffmpeg_is_available ())
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new_take (data, len);
+  g_unlink (path);
+  return bytes;
+}
+
+/* Integrated loudness of @video's sound as ffmpeg's EBU R128 meter reads it */
+static double
+measure_loudness (const char *video)
+{
+  const char *argv[] = { "ffmpeg", "-hide_banner", "-nostats", "-i", video, "-map", "0:a",
+                         "-af", "ebur128", "-f", "null", "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *summary, *i;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  summary = strstr (err, "Summary:");
+  g_assert_nonnull (summary);
+  i = strstr (summary, "I:");
+  g_assert_nonnull (i);
+  return g_ascii_strtod (i + 2, NULL);
+}
+
+/* The probe's "key=value" line for @key, as a number */
+static double
+probe_number (const char *out,
+              const char *key)
+{
+  g_autofree char *needle = g_strdup_printf ("%s=", key);
+  const char *at = strstr (out, needle);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (needle), NULL);
+}
+
+/* A soundtrack longer than the clip: the MP4 has an AAC stream and the
+ * WebM an Opus one, each as long as the clip and at the platforms'
+ * loudness, though the tone was much quieter. */
+static void
+test_soundtrack_videos (void)
+{
+  static const struct { const char *encoder; const char *codec; } cases[] = {
+    { "mp4", "codec_name=aac" },
+    { "webm", "codec_name=opus" },
+  };
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) tone = NULL;
+  g_autoptr(CwAudio) audio = NULL;
+  g_autofree char *probe = g_find_program_in_path ("ffprobe");
+  JsonArray *videos;
+
+  tone = make_tone (dir, 6.0);
+  if (tone == NULL || probe == NULL)
+    {
+      g_test_skip ("ffmpeg and ffprobe are not installed");
+      cw_test_remove_tree (dir);
+      return;
+    }
+  audio = cw_audio_new_from_bytes (tone, "tone.wav", &error);
+  g_assert_no_error (error);
+  cw_deck_set_soundtrack (deck, audio, NULL);
+
+  exporter = new_exporter (deck, dir, "180x320");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (!cw_encoder_check (cw_encoder_lookup (cases[i].encoder), NULL))
+        {
+          g_test_skip ("this ffmpeg cannot make every video");
+          cw_test_remove_tree (dir);
+          return;
+        }
+      cw_exporter_add_encoder (exporter, cw_encoder_lookup (cases[i].encoder));
+    }
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+
+  videos = json_object_get_array_member (read_manifest (dir, parser), "videos");
+  g_assert_cmpuint (json_array_get_length (videos), ==, G_N_ELEMENTS (cases));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (videos, i);
+      g_autofree char *video = g_build_filename (dir, json_object_get_string_member (entry, "file"), NULL);
+      g_autofree char *out = NULL;
+      const char *argv[] = { probe, "-v", "error", "-select_streams", "a:0",
+                             "-show_entries", "stream=codec_name,sample_rate:format=duration",
+                             "-of", "default=noprint_wrappers=1", video, NULL };
+      int status = 0;
+
+      g_assert_cmpstr (json_object_get_string_member (entry, "type"), ==, cases[i].encoder);
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+      g_test_message ("%s: %s", cases[i].encoder, out);
+      g_assert_nonnull (strstr (out, cases[i].codec));
+      g_assert_nonnull (strstr (out, "sample_rate=48000"));
+      /* the clip is 2.0 + 1.5 s */
+      g_assert_cmpfloat_with_epsilon (probe_number (out, "duration"), 3.5, 0.1);
+      g_assert_cmpfloat_with_epsilon (measure_loudness (video), -14.0, 1.0);
+    }
+
+  cw_test_remove_tree (dir);
+}
+
+static gpointer
+cancel_soon (gpointer cancellable)
+{
+  g_usleep (G_USEC_PER_SEC / 5);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* Measuring the soundtrack can be stopped like the encoding itself: an
+ * ffmpeg that would measure forever is ended when the export is cancelled. */
+static void
+test_soundtrack_cancel (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *bin = g_build_filename (dir, "bin", NULL);
+  g_autofree char *fake = g_build_filename (bin, "ffmpeg", NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strconcat (bin, ":", old_path, NULL);
+  static const char ogg[] = "OggS\0\2 a tune";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (ogg, sizeof ogg);
+  g_autoptr(CwAudio) audio = cw_audio_new_from_bytes (bytes, "tune.ogg", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GThread *canceller;
+  gint64 start;
+
+  g_assert_cmpint (g_mkdir (bin, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (fake, "#!/bin/sh\nwhile :; do echo out_time_us=0; sleep 0.05; done\n",
+                                      -1, NULL));
+  g_assert_cmpint (g_chmod (fake, 0755), ==, 0);
+
+  g_setenv ("PATH", new_path, TRUE);
+  canceller = g_thread_new ("cancel", cancel_soon, cancellable);
+  start = g_get_monotonic_time ();
+  g_assert_false (cw_encoder_run (cw_encoder_lookup ("mp4"), dir, 30, 105, "video.mp4", audio,
+                                  NULL, NULL, cancellable, &error));
+  g_setenv ("PATH", old_path, TRUE);
+  g_thread_join (canceller);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  cw_test_remove_tree (dir);
+}
+
+/* A soundtrack shorter than the clip is refused by name, not padded; the
+ * frames are still complete. */
+static void
+test_soundtrack_too_short (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) tone = NULL;
+  g_autoptr(CwAudio) audio = NULL;
+
+  tone = make_tone (dir, 2.0);
+  if (tone == NULL)
+    {
+      g_test_skip ("ffmpeg is not installed");
+      cw_test_remove_tree (dir);
+      return;
+    }
+  audio = cw_audio_new_from_bytes (tone, "short-tone.wav", &error);
+  g_assert_no_error (error);
+  cw_deck_set_soundtrack (deck, audio, NULL);
+
+  exporter = new_exporter (deck, dir, "180x320");
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "short-tone.wav"));
+  g_assert_nonnull (strstr (error->message, "3.5"));
+  g_assert_cmpuint (cw_test_count_frames (dir), ==, 105);
+
+  cw_test_remove_tree (dir);
+}
+
+/* A deck whose soundtrack file is missing cannot make a video: the export
+ * says so, naming the file, before a frame is drawn. */
+static void
+test_soundtrack_missing (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cw_deck_set_soundtrack (deck, NULL, "music/anthem.ogg");
+  exporter = new_exporter (deck, dir, "180x320");
+  cw_exporter_add_encoder (exporter, cw_encoder_lookup ("mp4"));
+  g_assert_false (cw_exporter_run (exporter, NULL, &error));
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "music/anthem.ogg"));
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 0);
+
+  cw_test_remove_tree (dir);
+}
+
 /* A frame rate the platforms do not take is refused, and the export keeps
  * the deck's own. */
 static void
@@ -2194,6 +2425,10 @@ main (int   argc,
   g_test_add_func ("/cw/export/unknown-language", test_unknown_language);
   g_test_add_func ("/cw/export/mp4", test_mp4);
   g_test_add_func ("/cw/export/mp4-fails", test_mp4_fails);
+  g_test_add_func ("/cw/export/soundtrack/videos", test_soundtrack_videos);
+  g_test_add_func ("/cw/export/soundtrack/too-short", test_soundtrack_too_short);
+  g_test_add_func ("/cw/export/soundtrack/cancel", test_soundtrack_cancel);
+  g_test_add_func ("/cw/export/soundtrack/missing", test_soundtrack_missing);
   g_test_add_func ("/cw/export/refuses-frame-rate", test_refuses_frame_rate);
   g_test_add_func ("/cw/export/webm", test_webm);
   g_test_add_func ("/cw/export/encoder-table", test_encoder_table);

@@ -25,6 +25,7 @@
 #include "cw-checks-view.h"
 #include "cw-slide-list.h"
 #include "cw-slide-row.h"
+#include "cw-soundtrack-preview.h"
 #include "cw-statistics-view.h"
 #include "cw-template-gallery.h"
 #include "cw-translations-view.h"
@@ -326,6 +327,74 @@ test_deck_view_digits (void)
   g_assert_cmpint (cw_deck_get_digits (deck), ==, CW_DIGITS_NATIVE);
   cw_deck_set_digits (deck, CW_DIGITS_WESTERN);
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, CW_DIGITS_WESTERN);
+  g_object_unref (view);
+}
+
+static AdwActionRow *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = find_action_row (child, title);
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* The Deck page offers a soundtrack: it says which one the deck has, that a
+ * missing one stops videos, and that the preview is silent where GTK has no
+ * media backend; its trash button takes it away. */
+static void
+test_deck_view_soundtrack (void)
+{
+  static const char ogg[] = "OggS\0\2 a tune";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (ogg, sizeof ogg);
+  g_autoptr(CwAudio) audio = cw_audio_new_from_bytes (bytes, "tune.ogg", NULL);
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwPlayer) player = cw_player_new (deck);
+  GtkWidget *view = g_object_ref_sink (g_object_new (CW_TYPE_DECK_VIEW, NULL));
+  AdwActionRow *row;
+  GtkWidget *remove = NULL;
+  const char *subtitle;
+
+  cw_deck_view_set_deck (CW_DECK_VIEW (view), deck);
+  row = find_action_row (view, "Soundtrack");
+  g_assert_nonnull (row);
+  for (GtkWidget *w = GTK_WIDGET (row); w != NULL && remove == NULL;)
+    {
+      /* the trash button is the row's last button */
+      GtkWidget *child = gtk_widget_get_last_child (w);
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "user-trash-symbolic") == 0)
+        remove = child;
+      w = child;
+    }
+  g_assert_nonnull (remove);
+  g_assert_false (gtk_widget_get_sensitive (remove));
+
+  cw_deck_set_soundtrack (deck, audio, NULL);
+  subtitle = adw_action_row_get_subtitle (row);
+  g_assert_nonnull (strstr (subtitle, "Kept inside the deck"));
+  if (!cw_soundtrack_preview_is_available ())
+    g_assert_nonnull (strstr (subtitle, "silent"));
+  g_assert_true (gtk_widget_get_sensitive (remove));
+
+  /* playing with it, whether or not it is heard, changes nothing else */
+  cw_player_set_playing (player, TRUE);
+  cw_player_seek (player, 10);
+  cw_player_set_playing (player, FALSE);
+
+  cw_deck_set_soundtrack (deck, NULL, "music/anthem.ogg");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "music/anthem.ogg"));
+
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_null (cw_deck_get_soundtrack (deck));
+  g_assert_null (cw_deck_get_soundtrack_href (deck));
+  g_assert_false (gtk_widget_get_sensitive (remove));
   g_object_unref (view);
 }
 
@@ -3458,6 +3527,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
   g_test_add_func ("/ui/deck-view/digits", test_deck_view_digits);
+  g_test_add_func ("/ui/deck-view/soundtrack", test_deck_view_soundtrack);
   g_test_add_func ("/ui/window/edit-undo", test_window_edit_undo);
   g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
   g_test_add_func ("/ui/document/changed-back", test_document_changed_back);

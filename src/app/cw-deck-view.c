@@ -10,6 +10,7 @@
 #include "cw-dialogs.h"
 #include "cw-accessible.h"
 #include "cw-deck-view.h"
+#include "cw-soundtrack-preview.h"
 #include "cw-texture.h"
 
 struct _CwDeckView
@@ -36,6 +37,8 @@ struct _CwDeckView
   GtkPicture          *logo_picture;
   GtkWidget           *logo_remove;
   AdwActionRow        *logo_row;
+  AdwActionRow        *soundtrack_row;
+  GtkWidget           *soundtrack_remove;
 };
 
 G_DEFINE_FINAL_TYPE (CwDeckView, cw_deck_view, GTK_TYPE_WIDGET)
@@ -46,6 +49,28 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+refresh_soundtrack (CwDeckView *self)
+{
+  CwAudio *audio = cw_deck_get_soundtrack (self->deck);
+  const char *href = cw_deck_get_soundtrack_href (self->deck);
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_sensitive (self->soundtrack_remove, audio != NULL || href != NULL);
+  if (href != NULL && audio == NULL)
+    /* Translators: %s is a file name beside the deck */
+    subtitle = g_strdup_printf (_("%s is missing or cannot be used; videos cannot be made until it is back or another is chosen"), href);
+  else if (audio != NULL && !cw_soundtrack_preview_is_available ())
+    /* Translators: the first %s is a file name, or "Kept inside the deck" */
+    subtitle = g_strdup_printf (_("%s. The preview is silent: GTK’s media support is not installed (libgtk-4-media-gstreamer)"),
+                                href ? href : _("Kept inside the deck"));
+  else if (audio != NULL)
+    subtitle = g_strdup (href ? href : _("Kept inside the deck"));
+  else
+    subtitle = g_strdup (_("OGG, MP3, WAV or FLAC; heard in the MP4 and WebM videos"));
+  adw_action_row_set_subtitle (self->soundtrack_row, subtitle);
+}
 
 static void
 refresh (CwDeckView *self)
@@ -108,6 +133,7 @@ refresh (CwDeckView *self)
   else
     gtk_picture_set_paintable (self->logo_picture, NULL);
   gtk_widget_set_sensitive (self->logo_remove, logo != NULL || cw_theme_get_logo_href (theme) != NULL);
+  refresh_soundtrack (self);
   adw_action_row_set_subtitle (self->logo_row,
                                cw_theme_get_logo_href (theme) ? cw_theme_get_logo_href (theme)
                                : logo ? _("Kept inside the deck") : _("PNG or SVG; shown on the title and safety cards"));
@@ -235,6 +261,55 @@ on_logo_remove (CwDeckView *self)
 }
 
 static void
+on_soundtrack_chosen (GtkNativeDialog *dialog,
+                      int              response,
+                      CwDeckView      *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwAudio) audio = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->deck != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      audio = cw_audio_new_from_file (file, &error);
+      if (audio == NULL)
+        g_signal_emit (self, signals[MESSAGE], 0, error->message);
+      else
+        /* kept inside the deck, like a logo, so the deck travels as one file */
+        cw_deck_set_soundtrack (self->deck, audio, NULL);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_soundtrack_choose (CwDeckView *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Sound (OGG, MP3, WAV, FLAC)"));
+  gtk_file_filter_add_mime_type (filter, "audio/ogg");
+  gtk_file_filter_add_mime_type (filter, "audio/x-vorbis+ogg");
+  gtk_file_filter_add_mime_type (filter, "audio/x-opus+ogg");
+  gtk_file_filter_add_mime_type (filter, "audio/mpeg");
+  gtk_file_filter_add_mime_type (filter, "audio/x-wav");
+  gtk_file_filter_add_mime_type (filter, "audio/flac");
+  gtk_file_filter_add_mime_type (filter, "audio/x-flac");
+  dialog = cw_file_chooser_new (GTK_WIDGET (self), _("Choose a Soundtrack"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                _("_Choose"), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_soundtrack_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_soundtrack_remove (CwDeckView *self)
+{
+  if (self->deck != NULL)
+    cw_deck_set_soundtrack (self->deck, NULL, NULL);
+}
+
+static void
 cw_deck_view_dispose (GObject *object)
 {
   CwDeckView *self = (CwDeckView *)object;
@@ -281,9 +356,13 @@ cw_deck_view_class_init (CwDeckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_remove);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, soundtrack_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, soundtrack_remove);
   gtk_widget_class_bind_template_callback (widget_class, on_meta_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_choose);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_remove);
+  gtk_widget_class_bind_template_callback (widget_class, on_soundtrack_choose);
+  gtk_widget_class_bind_template_callback (widget_class, on_soundtrack_remove);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "cw-deck-view");
 }

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "cw-player.h"
+#include "cw-soundtrack-preview.h"
 #include "cw-texture.h"
 
 #define THUMBNAIL_WIDTH 144
@@ -47,6 +48,8 @@ struct _CwPlayer
 
   gboolean     playing;
   gboolean     loop;
+  /* the deck's music, heard while playing */
+  CwSoundtrackPreview *soundtrack;
   gint64       play_start_time;
   guint        play_start_frame;
 
@@ -92,6 +95,7 @@ cw_player_dispose (GObject *object)
   CwPlayer *self = (CwPlayer *)object;
 
   g_clear_handle_id (&self->layout_source, g_source_remove);
+  g_clear_object (&self->soundtrack);
   if (self->deck != NULL)
     g_signal_handlers_disconnect_by_data (self->deck, self);
   g_clear_object (&self->deck);
@@ -278,6 +282,7 @@ cw_player_new (CwDeck *deck)
   self->format = g_strdup (cw_deck_get_format (deck));
   self->language = g_strdup (cw_deck_get_language (deck));
   g_signal_connect_object (deck, "changed", G_CALLBACK (on_deck_changed), self, G_CONNECT_SWAPPED);
+  self->soundtrack = cw_soundtrack_preview_new (self);
   schedule_layout (self);
   return self;
 }

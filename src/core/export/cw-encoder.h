@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "cw-deck.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -16,6 +18,7 @@ G_BEGIN_DECLS
  * @description: what the video is for, untranslated
  * @codec: the ffmpeg encoder it needs: "libx264"
  * @args: ffmpeg's options for this video, between the input and the file
+ * @audio_args: ffmpeg's options for the soundtrack in this video
  * @weight: how long encoding a frame takes against writing one, so that
  *   progress moves evenly through both
  * @suggested: ticked in the editor's Export dialog when ffmpeg is there
@@ -28,6 +31,7 @@ typedef struct
   const char         *description;
   const char         *codec;
   const char * const *args;
+  const char * const *audio_args;
   double              weight;
   gboolean            suggested;
 } CwEncoder;
@@ -54,10 +58,14 @@ gboolean                 cw_encoder_run         (const CwEncoder     *encoder,
                                                  guint                fps,
                                                  guint                n_frames,
                                                  const char          *output,
+                                                 CwAudio             *soundtrack,
                                                  CwEncoderProgress    progress,
                                                  gpointer             user_data,
                                                  GCancellable        *cancellable,
                                                  GError             **error);
+
+gboolean                 cw_encoder_check_soundtrack (CwDeck         *deck,
+                                                      GError        **error);
 
 gboolean                 cw_ffmpeg_is_available (void);
 

@@ -895,6 +895,8 @@ run_sequences (CwExporter    *self,
                    _("A video-only export needs a video type to make; choose one, such as MP4 (--video mp4)."));
       return FALSE;
     }
+  if (self->encoders->len > 0 && !cw_encoder_check_soundtrack (self->deck, error))
+    return FALSE;
 
   renderers = lay_out (self, writers);
   threads = self->jobs > 0 ? self->jobs : g_get_num_processors ();

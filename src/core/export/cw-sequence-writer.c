@@ -1127,7 +1127,8 @@ cw_sequence_writer_encode (CwSequenceWriter   *self,
   g_return_val_if_fail (self->staging != NULL, FALSE);
 
   if (!cw_encoder_run (encoder, self->staging, cw_renderer_get_fps (self->renderer), self->n_frames,
-                       video->file, progress, user_data, cancellable, error))
+                       video->file, cw_deck_get_soundtrack (self->deck), progress, user_data,
+                       cancellable, error))
     return FALSE;
 
   video->made = TRUE;

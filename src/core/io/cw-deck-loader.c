@@ -508,6 +508,75 @@ load_logo (Loader  *loader,
     }
 }
 
+/* A soundtrack that cannot be used does not stop the deck from opening: it
+ * is a warning here, its path is kept so that saving does not lose it, and
+ * a video export refuses it by name (cw_encoder_run()). */
+static void
+load_soundtrack (Loader  *loader,
+                 xmlNode *node)
+{
+  g_autofree char *href = get_attr (node, "href");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwAudio) audio = NULL;
+
+  if (href != NULL)
+    {
+      g_autofree char *scheme = g_uri_parse_scheme (href);
+      g_autoptr(GFile) file = NULL;
+
+      if (scheme != NULL)
+        {
+          loader_error (loader, line_of (node), CW_ERROR_BAD_VALUE,
+                        _("The soundtrack “%s” is a web address; decks only use audio files. Save it next to the deck and write its file name."),
+                        href);
+          return;
+        }
+
+      file = cw_file_resolve_beside (loader->base_dir, href, &error);
+      if (file != NULL)
+        audio = cw_audio_new_from_file (file, &error);
+
+      if (audio == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          if (g_error_matches (error, CW_ERROR, CW_ERROR_FORBIDDEN))
+            message = g_strdup_printf (_("The soundtrack “%s” is outside the deck’s folder, so it is not used: it must sit beside the deck or be embedded in it. Copy it next to the deck, or choose it again in Clearway to embed it."),
+                                       href);
+          else if (loader->base_dir == NULL)
+            message = g_strdup_printf (_("The soundtrack “%s” cannot be found, because the deck has not been saved in a folder yet."),
+                                       href);
+          else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            message = g_strdup_printf (_("The soundtrack “%s” is missing. Videos cannot be made until you put the file back next to the deck or choose another soundtrack."),
+                                       href);
+          else
+            /* Translators: the first %s is a file name, the second a whole sentence of its own */
+            message = g_strdup_printf (_("The soundtrack “%s” cannot be used. %s"), href, error->message);
+          cw_deck_add_warning (loader->deck, line_of (node), message);
+        }
+      cw_deck_set_soundtrack (loader->deck, audio, href);
+    }
+  else
+    {
+      g_autofree char *data = get_text (node);
+      g_autofree guchar *decoded = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize len = 0;
+
+      decoded = g_base64_decode (data, &len);
+      bytes = g_bytes_new_take (g_steal_pointer (&decoded), len);
+      audio = cw_audio_new_from_bytes (bytes, _("the embedded soundtrack"), &error);
+      if (audio == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s The clip has no sound; choose the soundtrack again."),
+                                                      error->message);
+          cw_deck_add_warning (loader->deck, line_of (node), message);
+          return;
+        }
+      cw_deck_set_soundtrack (loader->deck, audio, NULL);
+    }
+}
+
 static void
 load_theme (Loader  *loader,
             xmlNode *node)
@@ -1147,6 +1216,8 @@ load_deck (Loader  *loader,
         load_output (loader, n);
       else if (is_element (n, "theme"))
         load_theme (loader, n);
+      else if (is_element (n, "soundtrack"))
+        load_soundtrack (loader, n);
       else if (is_element (n, "slides"))
         {
           slides_line = line_of (n);

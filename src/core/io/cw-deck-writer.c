@@ -101,6 +101,28 @@ write_theme (xmlNode *root,
 }
 
 static void
+write_soundtrack (xmlNode *root,
+                  CwDeck  *deck)
+{
+  CwAudio *audio = cw_deck_get_soundtrack (deck);
+  const char *href = cw_deck_get_soundtrack_href (deck);
+
+  if (href != NULL)
+    {
+      xmlNode *node = add_child (root, "soundtrack", NULL);
+      set_prop (node, "href", href);
+    }
+  else if (audio != NULL)
+    {
+      GBytes *bytes = cw_audio_get_bytes (audio);
+      g_autofree char *data = g_base64_encode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      xmlNode *node = add_child (root, "soundtrack", data);
+
+      set_prop (node, "media-type", cw_audio_get_media_type (audio));
+    }
+}
+
+static void
 write_statistics (xmlNode *root,
                   CwDeck  *deck)
 {
@@ -309,6 +331,7 @@ cw_deck_save_to_bytes (CwDeck *deck)
     set_prop (output, "background", "transparent");
 
   write_theme (root, cw_deck_get_theme (deck));
+  write_soundtrack (root, deck);
   write_statistics (root, deck);
 
   slides = add_child (root, "slides", NULL);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cw-audio.h"
 #include "cw-deck.h"
 #include "cw-error.h"
 #include "cw-file.h"
@@ -30,6 +31,10 @@ struct _CwDeck
   gboolean    transparent;
   CwTheme    *theme;
   GFile      *file;
+  /* the soundtrack, and the path beside the deck it came from (NULL when
+   * embedded); a path whose file could not be used has no audio */
+  CwAudio    *soundtrack;
+  char       *soundtrack_href;
 
   GListStore *statistics;
   GListStore *slides;
@@ -54,6 +59,7 @@ enum {
   PROP_TRANSPARENT,
   PROP_THEME,
   PROP_FILE,
+  PROP_SOUNDTRACK,
   N_PROPS
 };
 
@@ -121,6 +127,7 @@ cw_deck_dispose (GObject *object)
   g_clear_object (&self->slides);
   g_clear_object (&self->theme);
   g_clear_object (&self->file);
+  g_clear_object (&self->soundtrack);
   g_clear_pointer (&self->catalogs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cw_deck_parent_class)->dispose (object);
@@ -133,6 +140,7 @@ cw_deck_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->soundtrack_href, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->source_line, g_free);
   g_clear_pointer (&self->format, g_free);
@@ -184,6 +192,9 @@ cw_deck_get_property (GObject    *object,
       break;
     case PROP_FILE:
       g_value_set_object (value, self->file);
+      break;
+    case PROP_SOUNDTRACK:
+      g_value_set_object (value, self->soundtrack);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -283,6 +294,10 @@ cw_deck_class_init (CwDeckClass *klass)
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* notified when the soundtrack or its path changes (cw_deck_set_soundtrack()) */
+  properties[PROP_SOUNDTRACK] =
+    g_param_spec_object ("soundtrack", NULL, NULL, CW_TYPE_AUDIO,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -357,6 +372,7 @@ cw_deck_copy (CwDeck *self)
 
   theme = cw_theme_copy (self->theme);
   cw_deck_set_theme (copy, theme);
+  cw_deck_set_soundtrack (copy, self->soundtrack, self->soundtrack_href);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->statistics));
   for (guint i = 0; i < n; i++)
@@ -429,6 +445,7 @@ cw_deck_assign (CwDeck *self,
   cw_deck_set_transparent (self, from->transparent);
   theme = cw_theme_copy (from->theme);
   cw_deck_set_theme (self, theme);
+  cw_deck_set_soundtrack (self, from->soundtrack, from->soundtrack_href);
 
   /* the statistics leaving @self, and those moving from @from, forget their old deck */
   unwatch_statistics (self);
@@ -669,6 +686,45 @@ cw_deck_set_transparent (CwDeck   *self,
     return;
   self->transparent = transparent;
   notify_changed (self, PROP_TRANSPARENT);
+}
+
+/* Returns: (transfer none) (nullable): the soundtrack the videos carry */
+CwAudio *
+cw_deck_get_soundtrack (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->soundtrack;
+}
+
+/* Returns: (nullable): the soundtrack's path beside the deck, or %NULL when
+ *   it is embedded. A path without a soundtrack names a file that could not
+ *   be used: exporting a video then fails with an error naming it. */
+const char *
+cw_deck_get_soundtrack_href (CwDeck *self)
+{
+  g_return_val_if_fail (CW_IS_DECK (self), NULL);
+  return self->soundtrack_href;
+}
+
+/**
+ * cw_deck_set_soundtrack:
+ * @audio: (nullable): the soundtrack, or %NULL for none (or a missing file)
+ * @href: (nullable): its path relative to the deck, or %NULL to embed it
+ */
+void
+cw_deck_set_soundtrack (CwDeck     *self,
+                        CwAudio    *audio,
+                        const char *href)
+{
+  gboolean changed;
+
+  g_return_if_fail (CW_IS_DECK (self));
+  g_return_if_fail (audio == NULL || CW_IS_AUDIO (audio));
+
+  changed = g_set_object (&self->soundtrack, audio);
+  changed |= set_string (&self->soundtrack_href, href);
+  if (changed)
+    notify_changed (self, PROP_SOUNDTRACK);
 }
 
 CwTheme *
@@ -1419,6 +1475,8 @@ struct _CwDeckSnapshot
   char            *format;
   guint            fps;
   gboolean         transparent;
+  CwAudio         *soundtrack;
+  char            *soundtrack_href;
 
   CwTheme         *theme;
   GPtrArray       *statistics;
@@ -1656,6 +1714,8 @@ cw_deck_snapshot_new (CwDeck         *deck,
   self->format = g_strdup (deck->format);
   self->fps = deck->fps;
   self->transparent = deck->transparent;
+  self->soundtrack = deck->soundtrack ? g_object_ref (deck->soundtrack) : NULL;
+  self->soundtrack_href = g_strdup (deck->soundtrack_href);
 
   if (previous != NULL && cw_theme_get_revision (previous->theme) == cw_theme_get_revision (deck->theme))
     self->theme = g_object_ref (previous->theme);
@@ -1692,6 +1752,8 @@ cw_deck_snapshot_unref (CwDeckSnapshot *self)
   g_free (self->language);
   g_free (self->source_line);
   g_free (self->format);
+  g_free (self->soundtrack_href);
+  g_clear_object (&self->soundtrack);
   g_clear_object (&self->theme);
   g_clear_pointer (&self->statistics, g_ptr_array_unref);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
@@ -1740,6 +1802,8 @@ cw_deck_snapshot_equal (CwDeckSnapshot *a,
          g_strcmp0 (a->format, b->format) == 0 &&
          a->fps == b->fps &&
          a->transparent == b->transparent &&
+         a->soundtrack == b->soundtrack &&
+         g_strcmp0 (a->soundtrack_href, b->soundtrack_href) == 0 &&
          cw_theme_equal (a->theme, b->theme) &&
          parts_equal (a->statistics, b->statistics, &statistic_kind) &&
          parts_equal (a->slides, b->slides, &slide_kind) &&
@@ -1780,6 +1844,7 @@ cw_deck_restore (CwDeck         *self,
   cw_deck_set_format (self, snapshot->format);
   cw_deck_set_fps (self, snapshot->fps);
   cw_deck_set_transparent (self, snapshot->transparent);
+  cw_deck_set_soundtrack (self, snapshot->soundtrack, snapshot->soundtrack_href);
   if (cw_theme_get_revision (self->theme) != cw_theme_get_revision (snapshot->theme))
     {
       g_autoptr(CwTheme) theme = cw_theme_copy (snapshot->theme);

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "cw-audio.h"
 #include "cw-catalog.h"
 #include "cw-diagnostic.h"
 #include "cw-slide.h"
@@ -79,6 +80,11 @@ void          cw_deck_set_fps              (CwDeck        *self,
 gboolean      cw_deck_get_transparent      (CwDeck        *self);
 void          cw_deck_set_transparent      (CwDeck        *self,
                                             gboolean       transparent);
+CwAudio      *cw_deck_get_soundtrack       (CwDeck        *self);
+const char   *cw_deck_get_soundtrack_href  (CwDeck        *self);
+void          cw_deck_set_soundtrack       (CwDeck        *self,
+                                            CwAudio       *audio,
+                                            const char    *href);
 CwTheme      *cw_deck_get_theme            (CwDeck        *self);
 void          cw_deck_set_theme            (CwDeck        *self,
                                             CwTheme       *theme);
