@@ -185,6 +185,29 @@ test_language (void)
   g_assert_null (strstr (vtt, "168,000"));
 }
 
+/* A deck that asks for each language's own digits gets them in the
+ * captions too, the figures as the viewer reads them on screen. */
+static void
+test_native_digits (void)
+{
+  g_autoptr(CwDeck) deck = cw_test_load_deck_file ("rtl.clearway");
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = NULL;
+  g_autofree char *srt = NULL;
+  g_autoptr(GPtrArray) cues = NULL;
+  const char *text;
+
+  cw_deck_set_digits (deck, CW_DIGITS_NATIVE);
+  renderer = cw_renderer_new (deck, "ar", format, 30);
+  srt = cw_captions_build (renderer, CW_CAPTIONS_SRT);
+  cues = parse_cues (srt, FALSE);
+  text = ((Cue *) g_ptr_array_index (cues, 1))->text;
+
+  /* 136,000 in Arabic-Indic digits and separator */
+  g_assert_nonnull (strstr (text, "١٣٦٬٠٠٠"));
+  g_assert_null (strstr (text, "136"));
+}
+
 static double
 setting_percent (const char *settings,
                  const char *name)
@@ -333,6 +356,7 @@ main (int    argc,
   g_test_add_data_func ("/cw/captions/timing/30fps", GUINT_TO_POINTER (30), test_timing);
   g_test_add_data_func ("/cw/captions/timing/60fps", GUINT_TO_POINTER (60), test_timing);
   g_test_add_func ("/cw/captions/language", test_language);
+  g_test_add_func ("/cw/captions/native-digits", test_native_digits);
   g_test_add_data_func ("/cw/captions/position/tiktok", "tiktok", test_position);
   g_test_add_data_func ("/cw/captions/position/landscape", "landscape", test_position);
   g_test_add_data_func ("/cw/captions/position/square", "square", test_position);
