@@ -133,9 +133,10 @@ cw_captions_build (CwRenderer     *renderer,
       g_autofree char *end = NULL;
       guint first, n;
 
-      if (*text == '\0')
-        continue;
       cw_renderer_get_slide_frames (renderer, i, &first, &n);
+      /* a cue must last; a slide with no text or no frame has none */
+      if (*text == '\0' || n == 0)
+        continue;
       /* rounded to the nearest millisecond: the frame a player shows at
        * the cue's start is then the slide's first */
       start = cw_captions_format_time ((gint64) llround (first * 1000.0 / fps), kind);
