@@ -150,6 +150,193 @@ test_help_choices (void)
   g_assert_nonnull (strstr (bad_fps.err, rates));
 }
 
+/* Arguments of a troff request, quotes taken off: `.BR \-o ", " \-\-output` */
+static GStrv
+troff_arguments (const char *line)
+{
+  GPtrArray *args = g_ptr_array_new ();
+  const char *p = line;
+
+  while (*p)
+    {
+      const char *end;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      if (*p == '"')
+        {
+          end = strchr (p + 1, '"');
+          end = end ? end : p + strlen (p);
+          g_ptr_array_add (args, g_strndup (p + 1, end - p - 1));
+          p = *end ? end + 1 : end;
+        }
+      else
+        {
+          end = p + strcspn (p, " ");
+          g_ptr_array_add (args, g_strndup (p, end - p));
+          p = end;
+        }
+    }
+  g_ptr_array_add (args, NULL);
+  return (GStrv) g_ptr_array_free (args, FALSE);
+}
+
+/* What a line of the man page reads as: font requests and escapes gone,
+ * the alternating-font requests (.BR, .IR…) joining their arguments. */
+static char *
+troff_line_text (const char *line)
+{
+  g_autofree char *joined = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (line[0] == '.')
+    {
+      gsize len = strcspn (line, " ");
+      g_autofree char *request = g_strndup (line, len);
+      g_auto(GStrv) args = troff_arguments (line + len);
+      gboolean alternating = strlen (request) == 3;
+
+      joined = g_strjoinv (alternating ? "" : " ", args);
+    }
+  else
+    joined = g_strdup (line);
+
+  text = g_string_new (joined);
+  for (const char *const *e = (const char *const[]) { "\\fB", "\\fI", "\\fP", "\\fR", NULL }; *e; e++)
+    g_string_replace (text, *e, "", 0);
+  g_string_replace (text, "\\-", "-", 0);
+  g_string_replace (text, "\\(mu", "×", 0);
+  g_string_replace (text, "’", "'", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The options the man page describes in @section: "-o, --output=DIR" to
+ * what it says of it, as read. */
+static GHashTable *
+man_options (const char *section)
+{
+  GHashTable *options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) items = g_strsplit (section, "\n.TP\n", -1);
+
+  for (guint i = 1; items[i]; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (items[i], "\n", -1);
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (guint j = 1; lines[j] && !g_str_has_prefix (lines[j], ".PP"); j++)
+        {
+          g_autofree char *text = troff_line_text (lines[j]);
+
+          if (body->len > 0)
+            g_string_append_c (body, ' ');
+          g_string_append (body, text);
+        }
+      g_hash_table_insert (options, troff_line_text (lines[0]), g_string_free (g_steal_pointer (&body), FALSE));
+    }
+  return options;
+}
+
+/* The man page and --help say the same: every command --help lists has a
+ * section; in it, every option the command's --help lists (generated from
+ * its option table) appears with the same short name and argument, and its
+ * description begins as --help's does up to the first comma, colon or
+ * parenthesis; and the page describes no option the program lacks. */
+static void
+test_man_page_agrees (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "clearway-cli.1", NULL);
+  g_autofree char *man = NULL;
+  g_autoptr(GRegex) option_re = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) help = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean in_commands = FALSE;
+  guint commands = 0;
+
+  g_assert_true (g_file_get_contents (path, &man, NULL, &error));
+  g_assert_no_error (error);
+  option_re = g_regex_new ("^  ((?:-\\w, )?--[a-z0-9-]+(?:=\\S+)?)  +(.*)$", G_REGEX_MULTILINE, 0, &error);
+  g_assert_no_error (error);
+
+  run_cli (&help, NULL, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  lines = g_strsplit (help.out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *command = NULL;
+      g_autofree char *heading = NULL;
+      g_autofree char *section = NULL;
+      g_autoptr(GHashTable) described = NULL;
+      g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      g_auto(Run) command_help = { 0 };
+      const char *start;
+      const char *end;
+      GHashTableIter iter;
+      gpointer key;
+
+      if (g_str_equal (lines[i], "Commands:"))
+        {
+          in_commands = TRUE;
+          continue;
+        }
+      if (!in_commands)
+        continue;
+      if (!g_str_has_prefix (lines[i], "  "))
+        break;
+      command = g_strndup (lines[i] + 2, strcspn (lines[i] + 2, " "));
+      commands++;
+
+      heading = g_strdup_printf ("\n.SS \"%s ", command);
+      start = strstr (man, heading);
+      if (start == NULL)
+        {
+          heading[strlen (heading) - 1] = '"';
+          start = strstr (man, heading);
+        }
+      if (start == NULL)
+        {
+          g_test_fail_printf ("data/clearway-cli.1 has no section for “%s”", command);
+          continue;
+        }
+      start += strlen (heading);
+      end = strstr (start, "\n.S");
+      section = end ? g_strndup (start, end - start) : g_strdup (start);
+      described = man_options (section);
+
+      run_cli (&command_help, NULL, command, "--help", NULL);
+      g_assert_cmpint (command_help.status, ==, 0);
+      g_regex_match (option_re, command_help.out, 0, &match);
+      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *option = g_match_info_fetch (match, 1);
+          g_autofree char *text = g_match_info_fetch (match, 2);
+          g_autofree char *said = troff_line_text (text);
+          const char *there;
+
+          if (g_str_equal (option, "-h, --help"))
+            continue;
+          g_hash_table_add (listed, g_strdup (option));
+          there = g_hash_table_lookup (described, option);
+          said[strcspn (said, ",:;(")] = '\0';
+          if (there == NULL)
+            g_test_fail_printf ("data/clearway-cli.1 does not describe “%s %s” as --help does", command, option);
+          else if (!g_str_has_prefix (there, g_strchomp (said)))
+            g_test_fail_printf ("data/clearway-cli.1 says of “%s %s”: “%s”; --help begins “%s”",
+                                command, option, there, said);
+        }
+
+      g_hash_table_iter_init (&iter, described);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (listed, key))
+          g_test_fail_printf ("data/clearway-cli.1 describes “%s %s”, which its --help does not list",
+                              command, (const char *) key);
+    }
+  g_assert_cmpuint (commands, >=, 9);
+}
+
 #define NBSP "\xc2\xa0"
 
 static void
@@ -1164,6 +1351,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/import-unreadable", test_import_unreadable);
   g_test_add_func ("/cw/cli/import-unopenable", test_import_unopenable);
   g_test_add_func ("/cw/cli/import-skip-bad-rows", test_import_skip_bad_rows);
+  g_test_add_func ("/cw/cli/man-page-agrees", test_man_page_agrees);
 
   return g_test_run ();
 }

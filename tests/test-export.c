@@ -250,17 +250,36 @@ test_sequence (void)
   g_assert_nonnull (strstr (json_object_get_string_member (manifest, "ffmpeg_shell"), "bt709"));
   g_assert_nonnull (strstr (json_object_get_string_member (manifest, "ffmpeg_shell"), "+faststart"));
 
-  /* frames, manifest and captions; no staging folder left */
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, n_frames + 2);
+  /* frames, manifest, the description and the timed captions; no staging
+   * folder left */
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, n_frames + 4);
 
   /* the manifest lists every file the export wrote, and nothing else */
   {
     JsonArray *files = json_object_get_array_member (manifest, "files");
+    JsonObject *captions = json_object_get_object_member (manifest, "captions");
 
-    g_assert_cmpuint (json_array_get_length (files), ==, n_frames + 1);
+    g_assert_cmpuint (json_array_get_length (files), ==, n_frames + 3);
     g_assert_cmpstr (json_array_get_string_element (files, 0), ==, "frame_00000.png");
     g_assert_cmpstr (json_array_get_string_element (files, n_frames - 1), ==, "frame_00104.png");
     g_assert_cmpstr (json_array_get_string_element (files, n_frames), ==, "captions.txt");
+    g_assert_cmpstr (json_array_get_string_element (files, n_frames + 1), ==, "captions.srt");
+    g_assert_cmpstr (json_array_get_string_element (files, n_frames + 2), ==, "captions.vtt");
+    /* which is which, for whoever uploads */
+    g_assert_nonnull (captions);
+    g_assert_cmpstr (json_object_get_string_member (captions, "description"), ==, "captions.txt");
+    g_assert_cmpstr (json_object_get_string_member (captions, "srt"), ==, "captions.srt");
+    g_assert_cmpstr (json_object_get_string_member (captions, "vtt"), ==, "captions.vtt");
+    for (guint i = 1; i <= 2; i++)
+      {
+        g_autofree char *path = g_build_filename (dir, json_array_get_string_element (files, n_frames + i), NULL);
+        g_autofree char *contents = NULL;
+
+        /* one cue per slide, each from the slide's first frame in the manifest */
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        g_assert_nonnull (strstr (contents, i == 1 ? "00:00:00,000 --> 00:00:02,000" : "00:00:00.000 --> 00:00:02.000"));
+        g_assert_nonnull (strstr (contents, i == 1 ? "00:00:02,000 --> 00:00:03,500" : "00:00:02.000 --> 00:00:03.500"));
+      }
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "videos")), ==, 0);
   }
 
@@ -292,7 +311,7 @@ test_refuses_to_overwrite (void)
   g_clear_error (&error);
   g_assert_true (g_file_get_contents (manifest, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 4);
 
   /* what a prompt needs to say what would be replaced */
   g_assert_cmpuint (cw_exporter_get_earlier (exporter)->len, ==, 1);
@@ -301,14 +320,14 @@ test_refuses_to_overwrite (void)
   g_assert_true (g_strv_contains ((const char * const *) found->replaced, "captions.txt"));
   g_assert_true (g_strv_contains ((const char * const *) found->replaced, "manifest.json"));
   what = cw_earlier_export_describe (found);
-  g_assert_cmpstr (what, ==, "84 frames and captions.txt");
+  g_assert_cmpstr (what, ==, "84 frames, captions.srt, captions.txt and captions.vtt");
 
   /* with overwrite, the old sequence is replaced by the complete new one */
   cw_exporter_set_overwrite (exporter, TRUE);
   g_assert_true (cw_exporter_run (exporter, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cw_test_count_frames (dir), ==, 105);
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 4);
 
   cw_test_remove_tree (dir);
 }
@@ -552,7 +571,7 @@ assert_rerun_succeeds (CwDeck     *deck,
   g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (captions, G_FILE_TEST_IS_REGULAR));
   /* frames, captions, manifest, and no staging folder */
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 4);
 }
 
 static void
@@ -663,13 +682,13 @@ test_full_disk_keeps_earlier (void)
   g_assert_true (g_file_get_contents (manifest_path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, before);
   /* frames, captions, manifest: no staging folder */
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 4);
 
   /* and replacing it works once there is room, frames beyond the new end included */
   g_assert_true (cw_exporter_run (exporter, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (cw_test_count_frames (dir), ==, FAILING_FRAMES);
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 4);
   cw_test_remove_tree (dir);
 }
 
@@ -743,7 +762,7 @@ test_mp4_fails (void)
   g_assert_cmpint (json_object_get_int_member (manifest, "frame_count"), ==, FAILING_FRAMES);
   g_assert_false (json_object_has_member (manifest, "video"));
   /* frames, captions, manifest: no video, no staging folder */
-  g_assert_cmpuint (cw_test_count_entries (out), ==, FAILING_FRAMES + 2);
+  g_assert_cmpuint (cw_test_count_entries (out), ==, FAILING_FRAMES + 4);
   cw_test_remove_tree (dir);
 }
 
@@ -861,7 +880,8 @@ test_full_disk_real (void)
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
   frames = tmpfs_bytes (reference, "frame_");
-  captions = tmpfs_bytes (reference, "captions.txt");
+  /* the description and the timed captions */
+  captions = tmpfs_bytes (reference, "captions.");
   room[0] = frames / 2 / 4096 * 4096;    /* full during the frames */
   room[1] = frames;                      /* at the captions */
   room[2] = frames + captions;           /* at the manifest */
@@ -1313,7 +1333,7 @@ test_overwrite_keeps_user_files (void)
       assert_user_files (dir);
       g_assert_cmpuint (cw_test_count_frames (dir), ==, FAILING_FRAMES);
       /* the frames, captions and manifest beside the user's three files */
-      g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 2 + G_N_ELEMENTS (user_files));
+      g_assert_cmpuint (cw_test_count_entries (dir), ==, FAILING_FRAMES + 4 + G_N_ELEMENTS (user_files));
     }
   /* the second run replaced the first, and only the first */
   g_assert_cmpuint (cw_exporter_get_earlier (exporter)->len, ==, 1);
@@ -1321,7 +1341,7 @@ test_overwrite_keeps_user_files (void)
   /* the manifest does not claim them, so no later export will either */
   manifest = read_manifest (dir, parser);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "files")), ==,
-                    FAILING_FRAMES + 1);
+                    FAILING_FRAMES + 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "kept")), ==, 0);
 
   cw_test_remove_tree (dir);
@@ -1387,7 +1407,7 @@ test_second_format_keeps_video (void)
   g_clear_error (&error);
   earlier = g_ptr_array_index (cw_exporter_get_earlier (square), 0);
   what = cw_earlier_export_describe (earlier);
-  g_assert_cmpstr (what, ==, "84 frames and captions.txt");
+  g_assert_cmpstr (what, ==, "84 frames, captions.srt, captions.txt and captions.vtt");
   g_assert_true (g_strv_contains ((const char * const *) earlier->kept, "every-template-en-180x320.mp4"));
 
   cw_exporter_set_overwrite (square, TRUE);
@@ -1410,7 +1430,7 @@ test_second_format_keeps_video (void)
   g_assert_true (g_file_test (video, G_FILE_TEST_IS_REGULAR));
   assert_user_files (out);
   /* frames, captions, manifest, the video and the user's files */
-  g_assert_cmpuint (cw_test_count_entries (out), ==, FAILING_FRAMES + 3 + G_N_ELEMENTS (user_files));
+  g_assert_cmpuint (cw_test_count_entries (out), ==, FAILING_FRAMES + 5 + G_N_ELEMENTS (user_files));
 
   g_setenv ("PATH", old_path, TRUE);
   cw_test_remove_tree (dir);
@@ -1572,7 +1592,7 @@ test_webm (void)
   g_assert_true (g_str_has_suffix (video, ".webm"));
   /* the manifest lists it among the files the export wrote */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (manifest, "files")), ==,
-                    FAILING_FRAMES + 2);
+                    FAILING_FRAMES + 4);
 
   out = probe (video);
   g_test_message ("%s", out);
@@ -2120,7 +2140,7 @@ test_holds_linked (void)
   g_assert_no_error (error);
   /* the first slide settles into a still moment */
   g_assert_cmpuint (assert_holds (dir, TRUE), >=, 1);
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 4);
 
   /* overwriting replaces the linked frames with new linked frames, and
    * leaves no staging folder holding links to them */
@@ -2128,7 +2148,7 @@ test_holds_linked (void)
   g_assert_true (cw_exporter_run (exporter, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (assert_holds (dir, TRUE), >=, 1);
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 4);
   for (guint i = 0; i < cw_exporter_get_warnings (exporter)->len; i++)
     {
       const CwDiagnostic *warning = g_ptr_array_index (cw_exporter_get_warnings (exporter), i);
@@ -2143,7 +2163,7 @@ test_holds_linked (void)
   clear_faults ();
   assert_full_disk_error (error, dir);
   g_assert_cmpuint (assert_holds (dir, TRUE), >=, 1);
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 4);
   cw_test_remove_tree (dir);
 }
 
@@ -2163,7 +2183,7 @@ test_holds_copied (gconstpointer data)
   clear_faults ();
   g_assert_no_error (error);
   g_assert_cmpuint (assert_holds (dir, FALSE), >=, 1);
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 2);
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 105 + 4);
   cw_test_remove_tree (dir);
 }
 

@@ -13,6 +13,7 @@
 
 #include "cw-animation.h"
 #include "cw-autocleanups.h"
+#include "cw-captions.h"
 #include "cw-catalog.h"
 #include "cw-color.h"
 #include "cw-contact-sheet.h"

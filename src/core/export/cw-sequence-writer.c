@@ -41,6 +41,7 @@
 #include <unistd.h>
 
 #include "cw-autocleanups.h"
+#include "cw-captions.h"
 #include "cw-diagnostic.h"
 #include "cw-error.h"
 #include "cw-file.h"
@@ -148,6 +149,8 @@ is_sequence_name (const char *name)
 {
   return is_frame_name (name) ||
          g_str_equal (name, CW_CAPTIONS_NAME) ||
+         g_str_equal (name, CW_CAPTIONS_SRT_NAME) ||
+         g_str_equal (name, CW_CAPTIONS_VTT_NAME) ||
          g_str_equal (name, CW_MANIFEST_NAME);
 }
 
@@ -991,25 +994,6 @@ stage_file (CwSequenceWriter  *self,
   return TRUE;
 }
 
-static char *
-build_captions (CwRenderer *renderer)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
-    {
-      CwScene *scene = cw_renderer_get_scene (renderer, i);
-
-      for (guint j = 0; j < scene->texts->len; j++)
-        {
-          g_string_append (text, g_ptr_array_index (scene->texts, j));
-          g_string_append_c (text, '\n');
-        }
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (text, FALSE);
-}
-
 /**
  * cw_sequence_writer_write_frames:
  * @renderer: renders the sequence; kept for the manifest
@@ -1089,7 +1073,10 @@ cw_sequence_writer_write_frames (CwSequenceWriter  *self,
   for (guint i = 0; i < self->n_frames; i++)
     g_ptr_array_add (self->names, g_strdup_printf (CW_FRAME_PATTERN, i));
 
-  return stage_file (self, CW_CAPTIONS_NAME, build_captions (renderer), error);
+  /* the post's description, and the captions for viewers watching muted */
+  return stage_file (self, CW_CAPTIONS_NAME, cw_captions_build_description (renderer), error) &&
+         stage_file (self, CW_CAPTIONS_SRT_NAME, cw_captions_build (renderer, CW_CAPTIONS_SRT), error) &&
+         stage_file (self, CW_CAPTIONS_VTT_NAME, cw_captions_build (renderer, CW_CAPTIONS_VTT), error);
 }
 
 static Video *
@@ -1290,6 +1277,16 @@ build_manifest (CwSequenceWriter *self)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "captions");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "description");
+  json_builder_add_string_value (builder, CW_CAPTIONS_NAME);
+  json_builder_set_member_name (builder, "srt");
+  json_builder_add_string_value (builder, CW_CAPTIONS_SRT_NAME);
+  json_builder_set_member_name (builder, "vtt");
+  json_builder_add_string_value (builder, CW_CAPTIONS_VTT_NAME);
+  json_builder_end_object (builder);
 
   /* for readers of manifests from before there could be several */
   if (made != NULL)

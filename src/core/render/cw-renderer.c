@@ -381,7 +381,10 @@ build_scene (CwRenderer *self,
   template->build (&builder);
   g_clear_pointer (&builder.extra, g_hash_table_unref);
   if (builder.fine_print != NULL)
-    g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
+    {
+      scene->source_line = g_strdup (builder.fine_print);
+      g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
+    }
   cw_scene_finish (scene);
   if (proposed != NULL)
     return scene;

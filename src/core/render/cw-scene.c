@@ -124,6 +124,8 @@ cw_scene_unref (CwScene *scene)
     {
       g_ptr_array_unref (scene->nodes);
       g_ptr_array_unref (scene->texts);
+      g_free (scene->source_line);
+      g_free (scene->hotline);
       g_ptr_array_unref (scene->source_texts);
       g_free (scene);
     }

@@ -119,6 +119,10 @@ struct _CwScene
   double           duration;
   /* the text a viewer reads once the slide has settled, in reading order */
   GPtrArray       *texts;
+  /* (nullable): the last of @texts when it is the figure's source line */
+  char            *source_line;
+  /* (nullable): the text that tells viewers whom to call, one of @texts */
+  char            *hotline;
   /* (element-type CwSourceText): the translatable texts the slide looked up,
    * in the order it did, whether or not a translation was found */
   GPtrArray       *source_texts;

@@ -400,6 +400,8 @@ build_safety (CwSceneBuilder *b)
       call = cw_builder_get_text (b, "call");
       if (call == NULL)
         call = g_strdup (hotline);
+      g_free (b->scene->hotline);
+      b->scene->hotline = g_strdup (call);
       hotline_label = cw_builder_get_text_or (b, "hotline_label", children ? children_defaults[4] : NULL);
     }
 
