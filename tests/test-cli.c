@@ -920,7 +920,8 @@ test_video_only (void)
       g_assert_false (g_str_has_prefix (name, "."));
       n++;
     }
-  g_assert_cmpuint (n, ==, 3);
+  /* the video, captions.txt, .srt, .vtt and manifest.json */
+  g_assert_cmpuint (n, ==, 5);
   g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, NULL));
   g_assert_nonnull (strstr (manifest, "\"frames_kept\" : false"));
 

@@ -514,8 +514,9 @@ test_video_only (void)
   g_assert_cmpuint (cw_test_count_frames (dir), ==, 0);
   g_assert_cmpuint (cw_exporter_get_videos (exporter)->len, ==, 1);
   g_assert_true (g_file_query_exists (g_ptr_array_index (cw_exporter_get_videos (exporter), 0), NULL));
-  /* the video, captions.txt and manifest.json: no frames, no staging folder */
-  g_assert_cmpuint (cw_test_count_entries (dir), ==, 3);
+  /* the video, the description and captions (txt, srt, vtt) and
+   * manifest.json: no frames, no staging folder */
+  g_assert_cmpuint (cw_test_count_entries (dir), ==, 5);
   cw_test_remove_tree (dir);
 }
 

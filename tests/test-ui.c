@@ -1829,8 +1829,8 @@ test_window_export_video_only (void)
   g_assert_cmpuint (cw_exporter_get_videos (exporter)->len, ==, 1);
   g_assert_true (g_file_query_exists (g_ptr_array_index (cw_exporter_get_videos (exporter), 0), NULL));
   g_assert_cmpuint (cw_test_count_frames (out), ==, 0);
-  /* the video, captions.txt and manifest.json */
-  g_assert_cmpuint (cw_test_count_entries (out), ==, 3);
+  /* the video, captions.txt, .srt, .vtt and manifest.json */
+  g_assert_cmpuint (cw_test_count_entries (out), ==, 5);
 
   discard_window (window);
   cw_test_remove_tree (dir);
