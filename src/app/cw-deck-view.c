@@ -30,6 +30,8 @@ struct _CwDeckView
   AdwComboRow         *fps_row;
   GtkSwitch           *transparent_switch;
   AdwComboRow         *theme_row;
+  AdwComboRow         *align_row;
+  AdwComboRow         *texture_row;
   AdwPreferencesGroup *colors_group;
   AdwPreferencesGroup *fonts_group;
   GtkPicture          *logo_picture;
@@ -81,6 +83,8 @@ refresh (CwDeckView *self)
   for (guint i = 0; themes[i]; i++)
     if (g_strcmp0 (themes[i], cw_theme_get_base (theme)) == 0)
       adw_combo_row_set_selected (self->theme_row, i);
+  adw_combo_row_set_selected (self->align_row, cw_theme_get_align (theme));
+  adw_combo_row_set_selected (self->texture_row, cw_theme_get_texture (theme));
 
   for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
     {
@@ -144,6 +148,34 @@ on_meta_changed (CwDeckView *self)
   selected = adw_combo_row_get_selected (self->theme_row);
   if (selected < g_strv_length ((char **) cw_theme_list_builtin ()))
     cw_theme_set_base (cw_deck_get_theme (self->deck), cw_theme_list_builtin ()[selected]);
+}
+
+/* Only a choice the user made becomes the deck's own, so a deck that
+ * never chose keeps following its base theme. */
+static void
+on_align_changed (CwDeckView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->align_row);
+  CwTheme *theme;
+
+  if (self->updating || self->deck == NULL || selected >= CW_N_ALIGNS)
+    return;
+  theme = cw_deck_get_theme (self->deck);
+  if (selected != cw_theme_get_align (theme))
+    cw_theme_set_align (theme, selected);
+}
+
+static void
+on_texture_changed (CwDeckView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->texture_row);
+  CwTheme *theme;
+
+  if (self->updating || self->deck == NULL || selected >= CW_N_TEXTURES)
+    return;
+  theme = cw_deck_get_theme (self->deck);
+  if (selected != cw_theme_get_texture (theme))
+    cw_theme_set_texture (theme, selected);
 }
 
 static void
@@ -275,12 +307,16 @@ cw_deck_view_class_init (CwDeckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, fps_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, align_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, texture_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, colors_group);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, fonts_group);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_remove);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_row);
   gtk_widget_class_bind_template_callback (widget_class, on_meta_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_align_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_texture_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_choose);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_remove);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -295,6 +331,8 @@ cw_deck_view_init (CwDeckView *self)
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) fps = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) themes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) aligns = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) textures = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->color_buttons = g_ptr_array_new ();
@@ -330,6 +368,18 @@ cw_deck_view_init (CwDeckView *self)
   for (const char * const *t = cw_theme_list_builtin (); *t; t++)
     gtk_string_list_append (themes, cw_theme_get_builtin_label (*t));
   adw_combo_row_set_model (self->theme_row, G_LIST_MODEL (themes));
+  /* in the order of CwAlign and CwTexture */
+  /* Translators: texts start at the left, or the right in right-to-left languages */
+  gtk_string_list_append (aligns, _("Start of the line"));
+  gtk_string_list_append (aligns, _("Centered"));
+  adw_combo_row_set_model (self->align_row, G_LIST_MODEL (aligns));
+  /* Translators: a background texture, like a survey map's lines of equal height */
+  gtk_string_list_append (textures, _("Contour lines"));
+  /* Translators: a background texture, like paper */
+  gtk_string_list_append (textures, _("Fine grain"));
+  /* Translators: a background of a plain gradient, with no texture */
+  gtk_string_list_append (textures, _("Plain gradient"));
+  adw_combo_row_set_model (self->texture_row, G_LIST_MODEL (textures));
 
   for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
     {
