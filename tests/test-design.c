@@ -259,6 +259,42 @@ test_line_chart_balanced (void)
     }
 }
 
+/* The safety card is set in the deck's type scale: its title is a
+ * label and its steps are body text, in the scale's proportion (the
+ * card scales them together when it is short of room), so the card reads
+ * as part of the same clip; and the hotline stays its largest text. */
+static void
+test_safety_type_scale (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      {
+        g_autoptr(CwFormat) format = cw_format_lookup (formats[f], NULL);
+        g_autoptr(CwRenderer) renderer = cw_renderer_new (sample, languages[l], format, 30);
+        CwScene *scene = cw_renderer_get_scene (renderer, find_slide (renderer, "stay-safe"));
+        const CwNode *title = find_node (scene, "title");
+        const CwNode *step = NULL;
+        double hotline = 0;
+
+        for (guint i = 0; i < scene->nodes->len; i++)
+          {
+            const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+            if (g_strcmp0 (node->element, "hotline") == 0 && is_text (node))
+              hotline = MAX (hotline, node->font_size);
+            /* the step's text, not its badge */
+            if (g_strcmp0 (node->element, "step1") == 0 && is_text (node))
+              step = node;
+          }
+        g_assert_nonnull (step);
+        g_test_message ("%s %s: title %.1f, step %.1f, hotline %.1f", formats[f], languages[l],
+                        title->font_size, step->font_size, hotline);
+        /* body 54 to label 66 */
+        g_assert_cmpfloat_with_epsilon (step->font_size / title->font_size, 54 / 66.0, 0.02);
+        g_assert_cmpfloat (hotline, >, title->font_size);
+      }
+}
+
 static const CwNode *
 text_node (CwScene    *scene,
            const char *element,
@@ -573,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/cw/design/pictogram-shape-agrees", test_pictogram_shape_agrees);
   g_test_add_func ("/cw/design/content-balanced", test_content_balanced);
   g_test_add_func ("/cw/design/line-chart-balanced", test_line_chart_balanced);
+  g_test_add_func ("/cw/design/safety-type-scale", test_safety_type_scale);
   g_test_add_func ("/cw/design/wrap-before-shrink", test_wrap_before_shrink);
   g_test_add_func ("/cw/design/bars-use-width", test_bars_use_width);
   g_test_add_func ("/cw/design/quote-marks", test_quote_marks);
