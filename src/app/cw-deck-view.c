@@ -32,6 +32,7 @@ struct _CwDeckView
   AdwComboRow         *theme_row;
   AdwComboRow         *align_row;
   AdwComboRow         *texture_row;
+  GtkSwitch           *ambient_switch;
   AdwPreferencesGroup *colors_group;
   AdwPreferencesGroup *fonts_group;
   GtkPicture          *logo_picture;
@@ -85,6 +86,9 @@ refresh (CwDeckView *self)
       adw_combo_row_set_selected (self->theme_row, i);
   adw_combo_row_set_selected (self->align_row, cw_theme_get_align (theme));
   adw_combo_row_set_selected (self->texture_row, cw_theme_get_texture (theme));
+  gtk_switch_set_active (self->ambient_switch, cw_theme_get_ambient (theme) == CW_AMBIENT_DRIFT);
+  /* only a texture can drift */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ambient_switch), cw_theme_get_texture (theme) != CW_TEXTURE_GRADIENT);
 
   for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
     {
@@ -176,6 +180,15 @@ on_texture_changed (CwDeckView *self)
   theme = cw_deck_get_theme (self->deck);
   if (selected != cw_theme_get_texture (theme))
     cw_theme_set_texture (theme, selected);
+}
+
+static void
+on_ambient_changed (CwDeckView *self)
+{
+  if (self->updating || self->deck == NULL)
+    return;
+  cw_theme_set_ambient (cw_deck_get_theme (self->deck),
+                        gtk_switch_get_active (self->ambient_switch) ? CW_AMBIENT_DRIFT : CW_AMBIENT_NONE);
 }
 
 static void
@@ -309,6 +322,7 @@ cw_deck_view_class_init (CwDeckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, theme_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, align_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, texture_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, ambient_switch);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, colors_group);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, fonts_group);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_picture);
@@ -317,6 +331,7 @@ cw_deck_view_class_init (CwDeckViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_meta_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_align_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_texture_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_ambient_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_choose);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_remove);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
