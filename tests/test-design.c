@@ -154,6 +154,27 @@ test_pictogram_shape_agrees (void)
 
 /* On 9:16, where the platform's bar covers the bottom, every slide's
  * content sits in the middle of the safe area, not crowded to its top. */
+/* How far the content's middle (all but the source line) sits from the
+ * middle of the safe area, in pixels. */
+static double
+content_off_centre (CwScene        *scene,
+                    const CwFormat *format)
+{
+  double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    {
+      const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+      /* the source line sits at the foot of the safe area, apart from the content */
+      if (node->element == NULL || g_str_equal (node->element, "source"))
+        continue;
+      top = MIN (top, node->rect.y);
+      bottom = MAX (bottom, node->rect.y + node->rect.height);
+    }
+  return (top + bottom) / 2 - (format->safe.y + format->safe.height / 2);
+}
+
 static void
 test_content_balanced (void)
 {
@@ -164,32 +185,114 @@ test_content_balanced (void)
     {
       g_autoptr(CwFormat) format = cw_format_lookup (tall[f], NULL);
       g_autoptr(CwRenderer) renderer = cw_renderer_new (sample, "en", format, 30);
-      double middle = format->safe.y + format->safe.height / 2;
 
       for (guint s = 0; s < cw_renderer_get_n_slides (renderer); s++)
         {
-          CwScene *scene = cw_renderer_get_scene (renderer, s);
-          double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE, centre;
+          double off = content_off_centre (cw_renderer_get_scene (renderer, s), format);
 
-          for (guint i = 0; i < scene->nodes->len; i++)
-            {
-              const CwNode *node = g_ptr_array_index (scene->nodes, i);
-
-              /* the source line sits at the foot of the safe area, apart from the content */
-              if (node->element == NULL || g_str_equal (node->element, "source"))
-                continue;
-              top = MIN (top, node->rect.y);
-              bottom = MAX (bottom, node->rect.y + node->rect.height);
-            }
-          centre = (top + bottom) / 2;
           /* within 4 % of the safe area's height of its middle */
-          if (fabs (centre - middle) > format->safe.height * 0.04)
-            g_string_append_printf (failures, "%s, slide %s: content centred at y %.0f, the safe area at %.0f\n",
-                                    tall[f], cw_renderer_get_slide_id (renderer, s), centre, middle);
+          if (fabs (off) > format->safe.height * 0.04)
+            g_string_append_printf (failures, "%s, slide %s: content %.0f px off the safe area's middle\n",
+                                    tall[f], cw_renderer_get_slide_id (renderer, s), off);
         }
     }
   if (failures->len > 0)
     g_error ("content is not balanced in the safe area:\n%s", failures->str);
+}
+
+static const char line_deck[] =
+  "<deck xmlns=\"https://clearway.github.io/ns/deck\" version=\"1\">\n"
+  "  <meta><title>Line</title><language>en</language></meta>\n"
+  "  <statistics>\n"
+  "    <statistic id=\"cleared\" unit=\"hectares\" as-of=\"2024\" source=\"Test\">\n"
+  "      <point label=\"2021\" value=\"0\"/>\n"
+  "      <point label=\"2022\" value=\"40\"/>\n"
+  "      <point label=\"2023\" value=\"70\"/>\n"
+  "      <point label=\"2024\" value=\"100\"/>\n"
+  "    </statistic>\n"
+  "  </statistics>\n"
+  "  <slides>\n"
+  "    <slide id=\"line\" template=\"line-chart\">\n"
+  "      <field name=\"statistic\" value=\"cleared\"/>\n"
+  "      <field name=\"area\" value=\"false\"/>\n"
+  "      <text name=\"title\">Land cleared</text>\n"
+  "    </slide>\n"
+  "  </slides>\n"
+  "</deck>\n";
+
+/* The line chart sits in the middle of a tall safe area like the other
+ * slides, and its line is drawn where its content moved to: the end dot
+ * of the last (highest) point is in the line's colour. */
+static void
+test_line_chart_balanced (void)
+{
+  const char *tall[] = { "tiktok", "reels", "shorts" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwDeck) deck = cw_test_load_string (line_deck, &error);
+
+  g_assert_no_error (error);
+  for (guint f = 0; f < G_N_ELEMENTS (tall); f++)
+    {
+      g_autoptr(CwFormat) format = cw_format_lookup (tall[f], NULL);
+      g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, "en", format, 30);
+      CwScene *scene = cw_renderer_get_scene (renderer, 0);
+      const CwNode *line = find_node (scene, "line");
+      g_autoptr(cairo_surface_t) frame = NULL;
+      double off = content_off_centre (scene, format);
+      int x, y, stride;
+      const guint8 *px;
+
+      if (fabs (off) > format->safe.height * 0.04)
+        g_error ("%s: the line chart is %.0f px off the safe area's middle", tall[f], off);
+
+      /* values 0 to 100 on a scale that runs 12 % past the highest */
+      frame = cw_renderer_render_frame (renderer, cw_renderer_get_n_frames (renderer) - 1);
+      x = (int) round (line->rect.x + line->rect.width - 2);
+      y = (int) round (line->rect.y + line->rect.height * 12 / 112.0);
+      cairo_surface_flush (frame);
+      stride = cairo_image_surface_get_stride (frame);
+      px = cairo_image_surface_get_data (frame) + y * stride + x * 4;
+      /* ARGB32, native endian, opaque */
+      g_assert_cmpfloat (fabs (px[2] / 255.0 - line->color.red), <, 0.08);
+      g_assert_cmpfloat (fabs (px[1] / 255.0 - line->color.green), <, 0.08);
+      g_assert_cmpfloat (fabs (px[0] / 255.0 - line->color.blue), <, 0.08);
+    }
+}
+
+/* The safety card is set in the deck's type scale: its title is a
+ * label and its steps are body text, in the scale's proportion (the
+ * card scales them together when it is short of room), so the card reads
+ * as part of the same clip; and the hotline stays its largest text. */
+static void
+test_safety_type_scale (void)
+{
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      {
+        g_autoptr(CwFormat) format = cw_format_lookup (formats[f], NULL);
+        g_autoptr(CwRenderer) renderer = cw_renderer_new (sample, languages[l], format, 30);
+        CwScene *scene = cw_renderer_get_scene (renderer, find_slide (renderer, "stay-safe"));
+        const CwNode *title = find_node (scene, "title");
+        const CwNode *step = NULL;
+        double hotline = 0;
+
+        for (guint i = 0; i < scene->nodes->len; i++)
+          {
+            const CwNode *node = g_ptr_array_index (scene->nodes, i);
+
+            if (g_strcmp0 (node->element, "hotline") == 0 && is_text (node))
+              hotline = MAX (hotline, node->font_size);
+            /* the step's text, not its badge */
+            if (g_strcmp0 (node->element, "step1") == 0 && is_text (node))
+              step = node;
+          }
+        g_assert_nonnull (step);
+        g_test_message ("%s %s: title %.1f, step %.1f, hotline %.1f", formats[f], languages[l],
+                        title->font_size, step->font_size, hotline);
+        /* body 54 to label 66 */
+        g_assert_cmpfloat_with_epsilon (step->font_size / title->font_size, 54 / 66.0, 0.02);
+        g_assert_cmpfloat (hotline, >, title->font_size);
+      }
 }
 
 static const CwNode *
@@ -505,6 +608,8 @@ main (int   argc,
   g_test_add_func ("/cw/design/role-sizes-agree", test_role_sizes_agree);
   g_test_add_func ("/cw/design/pictogram-shape-agrees", test_pictogram_shape_agrees);
   g_test_add_func ("/cw/design/content-balanced", test_content_balanced);
+  g_test_add_func ("/cw/design/line-chart-balanced", test_line_chart_balanced);
+  g_test_add_func ("/cw/design/safety-type-scale", test_safety_type_scale);
   g_test_add_func ("/cw/design/wrap-before-shrink", test_wrap_before_shrink);
   g_test_add_func ("/cw/design/bars-use-width", test_bars_use_width);
   g_test_add_func ("/cw/design/quote-marks", test_quote_marks);

@@ -399,6 +399,61 @@ test_static_holds (void)
   g_assert_false (cw_renderer_frames_identical (renderer, first + 1, first + 2));
 }
 
+/* Off (the default), a hold is one still picture, texture and all, so the
+ * exporter writes it once. A theme's drift makes each frame of the hold
+ * its own, texture moving and content still, and starts and ends at rest:
+ * the settled frame is the still one. */
+static void
+test_ambient_drift (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("270x480", NULL);
+  g_autoptr(CwDeck) drifting = cw_deck_copy (deck);
+  g_autoptr(CwRenderer) still = NULL;
+  g_autoptr(CwRenderer) moving = NULL;
+  g_autoptr(cairo_surface_t) still_settled = NULL;
+  g_autoptr(cairo_surface_t) still_mid = NULL;
+  g_autoptr(cairo_surface_t) moving_settled = NULL;
+  g_autoptr(cairo_surface_t) moving_mid = NULL;
+  guint settled, first, n, mid;
+  g_autoptr(GBytes) saved = NULL;
+  g_autofree char *xml = NULL;
+  g_autoptr(CwDeck) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a texture to drift */
+  cw_theme_set_texture (cw_deck_get_theme (drifting), CW_TEXTURE_CONTOURS);
+  g_assert_cmpint (cw_theme_get_ambient (cw_deck_get_theme (drifting)), ==, CW_AMBIENT_NONE);
+  still = cw_renderer_new (drifting, "en", format, 30);
+  settled = cw_renderer_get_settled_frame (still, 1);
+  cw_renderer_get_slide_frames (still, 1, &first, &n);
+  mid = (settled + first + n - 1) / 2;
+  g_assert_cmpuint (mid, >, settled + 5);
+
+  g_assert_true (cw_renderer_frames_identical (still, settled, mid));
+  still_settled = cw_renderer_render_frame (still, settled);
+  still_mid = cw_renderer_render_frame (still, mid);
+  g_assert_true (surfaces_equal (still_settled, still_mid));
+
+  cw_theme_set_ambient (cw_deck_get_theme (drifting), CW_AMBIENT_DRIFT);
+  moving = cw_renderer_new (drifting, "en", format, 30);
+  /* the drift does not change the timing */
+  g_assert_cmpuint (cw_renderer_get_n_frames (moving), ==, cw_renderer_get_n_frames (still));
+  g_assert_false (cw_renderer_frames_identical (moving, settled, mid));
+  g_assert_false (cw_renderer_frames_identical (moving, mid, mid + 1));
+  moving_settled = cw_renderer_render_frame (moving, settled);
+  moving_mid = cw_renderer_render_frame (moving, mid);
+  g_assert_true (surfaces_equal (moving_settled, still_settled));
+  g_assert_false (surfaces_equal (moving_mid, moving_settled));
+
+  /* it is the deck's setting, kept in its file */
+  saved = cw_deck_save_to_bytes (drifting);
+  xml = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  g_assert_nonnull (strstr (xml, "ambient=\"drift\""));
+  reloaded = cw_test_load_string (xml, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cw_theme_get_ambient (cw_deck_get_theme (reloaded)), ==, CW_AMBIENT_DRIFT);
+}
+
 static void
 test_exit (void)
 {
@@ -1257,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);
+  g_test_add_func ("/cw/render/ambient-drift", test_ambient_drift);
   g_test_add_func ("/cw/render/exit", test_exit);
   g_test_add_func ("/cw/render/transparent", test_transparent);
   g_test_add_func ("/cw/render/pick", test_pick);

@@ -1531,6 +1531,87 @@ test_window_statistic_tone (void)
   discard_window (window);
 }
 
+static GtkSwitch *
+find_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return GTK_SWITCH (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = find_switch (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The switch of the row titled @title. */
+static GtkSwitch *
+find_row_switch (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return find_switch (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = find_row_switch (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Deck page sets the theme's alignment, background and its drift as
+ * the deck's own, shows them when the deck changes, and Undo puts them
+ * back. */
+static void
+test_deck_view_align_texture (void)
+{
+  CwWindow *window = open_sample ();
+  CwDocument *document = cw_window_get_document (window);
+  GtkWidget *view = cw_window_get_part (window, "deck");
+  CwTheme *theme = cw_deck_get_theme (window_deck (window));
+  CwAlign align = cw_theme_get_align (theme);
+  CwTexture texture = cw_theme_get_texture (theme);
+  CwAlign other_align = align == CW_ALIGN_START ? CW_ALIGN_CENTER : CW_ALIGN_START;
+  CwTexture other_texture = texture == CW_TEXTURE_GRAIN ? CW_TEXTURE_CONTOURS : CW_TEXTURE_GRAIN;
+  AdwComboRow *align_row = find_combo_row (view, "_Alignment");
+  AdwComboRow *texture_row = find_combo_row (view, "Back_ground");
+  GtkSwitch *ambient = find_row_switch (view, "Background _drifts during holds");
+
+  g_assert_nonnull (align_row);
+  g_assert_nonnull (ambient);
+  g_assert_false (gtk_switch_get_active (ambient));
+  g_assert_nonnull (texture_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (align_row), ==, align);
+  g_assert_cmpuint (adw_combo_row_get_selected (texture_row), ==, texture);
+  /* showing the deck does not make the base theme's choices the deck's own */
+  g_assert_false (cw_theme_has_align (theme));
+  g_assert_false (cw_theme_has_texture (theme));
+
+  adw_combo_row_set_selected (align_row, other_align);
+  adw_combo_row_set_selected (texture_row, other_texture);
+  gtk_switch_set_active (ambient, TRUE);
+  g_assert_cmpint (cw_theme_get_ambient (theme), ==, CW_AMBIENT_DRIFT);
+  g_assert_cmpint (cw_theme_get_align (theme), ==, other_align);
+  g_assert_cmpint (cw_theme_get_texture (theme), ==, other_texture);
+  wait_for (document_can_undo, document, "the theme edit to become an undo step");
+
+  activate (window, "undo");
+  settle (100);
+  /* undo may put back a copy of the theme */
+  theme = cw_deck_get_theme (window_deck (window));
+  g_assert_cmpint (cw_theme_get_align (theme), ==, align);
+  g_assert_cmpint (cw_theme_get_texture (theme), ==, texture);
+  g_assert_cmpint (cw_theme_get_ambient (theme), ==, CW_AMBIENT_NONE);
+  g_assert_false (cw_document_get_modified (document));
+  g_assert_false (gtk_switch_get_active (ambient));
+  g_assert_cmpuint (adw_combo_row_get_selected (align_row), ==, align);
+  g_assert_cmpuint (adw_combo_row_get_selected (texture_row), ==, texture);
+  discard_window (window);
+}
+
 /* Adding from the gallery, duplicating, moving and deleting, all undoable. */
 static void
 test_window_slide_actions (void)
@@ -3528,6 +3609,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/select-slide", test_window_select_slide);
   g_test_add_func ("/ui/deck-view/digits", test_deck_view_digits);
   g_test_add_func ("/ui/deck-view/soundtrack", test_deck_view_soundtrack);
+  g_test_add_func ("/ui/deck-view/align-texture", test_deck_view_align_texture);
   g_test_add_func ("/ui/window/edit-undo", test_window_edit_undo);
   g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
   g_test_add_func ("/ui/document/changed-back", test_document_changed_back);

@@ -32,6 +32,9 @@ struct _CwDeckView
   AdwComboRow         *fps_row;
   GtkSwitch           *transparent_switch;
   AdwComboRow         *theme_row;
+  AdwComboRow         *align_row;
+  AdwComboRow         *texture_row;
+  GtkSwitch           *ambient_switch;
   AdwPreferencesGroup *colors_group;
   AdwPreferencesGroup *fonts_group;
   GtkPicture          *logo_picture;
@@ -107,6 +110,11 @@ refresh (CwDeckView *self)
   for (guint i = 0; themes[i]; i++)
     if (g_strcmp0 (themes[i], cw_theme_get_base (theme)) == 0)
       adw_combo_row_set_selected (self->theme_row, i);
+  adw_combo_row_set_selected (self->align_row, cw_theme_get_align (theme));
+  adw_combo_row_set_selected (self->texture_row, cw_theme_get_texture (theme));
+  gtk_switch_set_active (self->ambient_switch, cw_theme_get_ambient (theme) == CW_AMBIENT_DRIFT);
+  /* only a texture can drift */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->ambient_switch), cw_theme_get_texture (theme) != CW_TEXTURE_GRADIENT);
 
   for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
     {
@@ -171,6 +179,43 @@ on_meta_changed (CwDeckView *self)
   selected = adw_combo_row_get_selected (self->theme_row);
   if (selected < g_strv_length ((char **) cw_theme_list_builtin ()))
     cw_theme_set_base (cw_deck_get_theme (self->deck), cw_theme_list_builtin ()[selected]);
+}
+
+/* Only a choice the user made becomes the deck's own, so a deck that
+ * never chose keeps following its base theme. */
+static void
+on_align_changed (CwDeckView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->align_row);
+  CwTheme *theme;
+
+  if (self->updating || self->deck == NULL || selected >= CW_N_ALIGNS)
+    return;
+  theme = cw_deck_get_theme (self->deck);
+  if (selected != cw_theme_get_align (theme))
+    cw_theme_set_align (theme, selected);
+}
+
+static void
+on_texture_changed (CwDeckView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->texture_row);
+  CwTheme *theme;
+
+  if (self->updating || self->deck == NULL || selected >= CW_N_TEXTURES)
+    return;
+  theme = cw_deck_get_theme (self->deck);
+  if (selected != cw_theme_get_texture (theme))
+    cw_theme_set_texture (theme, selected);
+}
+
+static void
+on_ambient_changed (CwDeckView *self)
+{
+  if (self->updating || self->deck == NULL)
+    return;
+  cw_theme_set_ambient (cw_deck_get_theme (self->deck),
+                        gtk_switch_get_active (self->ambient_switch) ? CW_AMBIENT_DRIFT : CW_AMBIENT_NONE);
 }
 
 static void
@@ -351,6 +396,9 @@ cw_deck_view_class_init (CwDeckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, fps_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, transparent_switch);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, align_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, texture_row);
+  gtk_widget_class_bind_template_child (widget_class, CwDeckView, ambient_switch);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, colors_group);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, fonts_group);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, logo_picture);
@@ -359,6 +407,9 @@ cw_deck_view_class_init (CwDeckViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, soundtrack_row);
   gtk_widget_class_bind_template_child (widget_class, CwDeckView, soundtrack_remove);
   gtk_widget_class_bind_template_callback (widget_class, on_meta_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_align_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_texture_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_ambient_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_choose);
   gtk_widget_class_bind_template_callback (widget_class, on_logo_remove);
   gtk_widget_class_bind_template_callback (widget_class, on_soundtrack_choose);
@@ -375,6 +426,8 @@ cw_deck_view_init (CwDeckView *self)
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) fps = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) themes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) aligns = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) textures = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->color_buttons = g_ptr_array_new ();
@@ -410,6 +463,18 @@ cw_deck_view_init (CwDeckView *self)
   for (const char * const *t = cw_theme_list_builtin (); *t; t++)
     gtk_string_list_append (themes, cw_theme_get_builtin_label (*t));
   adw_combo_row_set_model (self->theme_row, G_LIST_MODEL (themes));
+  /* in the order of CwAlign and CwTexture */
+  /* Translators: texts start at the left, or the right in right-to-left languages */
+  gtk_string_list_append (aligns, _("Start of the line"));
+  gtk_string_list_append (aligns, _("Centered"));
+  adw_combo_row_set_model (self->align_row, G_LIST_MODEL (aligns));
+  /* Translators: a background texture, like a survey map's lines of equal height */
+  gtk_string_list_append (textures, _("Contour lines"));
+  /* Translators: a background texture, like paper */
+  gtk_string_list_append (textures, _("Fine grain"));
+  /* Translators: a background of a plain gradient, with no texture */
+  gtk_string_list_append (textures, _("Plain gradient"));
+  adw_combo_row_set_model (self->texture_row, G_LIST_MODEL (textures));
 
   for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
     {

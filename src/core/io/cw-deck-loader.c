@@ -595,8 +595,10 @@ load_theme (Loader  *loader,
   {
     g_autofree char *align = get_attr (node, "align");
     g_autofree char *texture = get_attr (node, "texture");
+    g_autofree char *ambient = get_attr (node, "ambient");
     CwAlign a;
     CwTexture t;
+    CwAmbient m;
 
     if (align != NULL && !cw_align_from_string (align, &a))
       loader_error (loader, line_of (node), CW_ERROR_BAD_VALUE,
@@ -608,6 +610,11 @@ load_theme (Loader  *loader,
                     _("“%s” is not a background texture; use contours, grain or gradient."), texture);
     else if (texture != NULL)
       cw_theme_set_texture (theme, t);
+    if (ambient != NULL && !cw_ambient_from_string (ambient, &m))
+      loader_error (loader, line_of (node), CW_ERROR_BAD_VALUE,
+                    _("“%s” is not an ambient motion; use none or drift."), ambient);
+    else if (ambient != NULL)
+      cw_theme_set_ambient (theme, m);
   }
 
   for (xmlNode *n = node->children; n; n = n->next)

@@ -59,6 +59,8 @@ write_theme (xmlNode *root,
     set_prop (node, "align", cw_align_to_string (cw_theme_get_align (theme)));
   if (cw_theme_has_texture (theme))
     set_prop (node, "texture", cw_texture_to_string (cw_theme_get_texture (theme)));
+  if (cw_theme_get_ambient (theme) != CW_AMBIENT_NONE)
+    set_prop (node, "ambient", cw_ambient_to_string (cw_theme_get_ambient (theme)));
 
   for (CwColorRole role = 0; role < CW_N_COLOR_ROLES; role++)
     {

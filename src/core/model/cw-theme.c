@@ -81,6 +81,7 @@ static const CwKeyword font_roles[CW_N_FONT_ROLES] = {
 /* the file's words for them; "centre" is read too */
 static const char * const align_names[CW_N_ALIGNS] = { "start", "center" };
 static const char * const texture_names[CW_N_TEXTURES] = { "contours", "grain", "gradient" };
+static const char * const ambient_names[CW_N_AMBIENTS] = { "none", "drift" };
 
 static const struct {
   const char *name;
@@ -107,6 +108,7 @@ struct _CwTheme
   /* -1 while the base theme's is used */
   int       align;
   int       texture;
+  CwAmbient ambient;
   CwRevision revision;
 };
 
@@ -261,6 +263,7 @@ cw_theme_copy (CwTheme *self)
   copy->logo_href = g_strdup (self->logo_href);
   copy->align = self->align;
   copy->texture = self->texture;
+  copy->ambient = self->ambient;
   /* the same content: undo may use either */
   copy->revision = self->revision;
 
@@ -302,7 +305,7 @@ cw_theme_equal (CwTheme *a,
     return TRUE;
   if (g_strcmp0 (a->base, b->base) != 0 || a->colors_set != b->colors_set ||
       g_strcmp0 (a->logo_href, b->logo_href) != 0 || a->align != b->align ||
-      a->texture != b->texture)
+      a->texture != b->texture || a->ambient != b->ambient)
     return FALSE;
   for (guint i = 0; i < CW_N_COLOR_ROLES; i++)
     if ((a->colors_set & (1u << i)) && !colors_equal (&a->colors[i], &b->colors[i]))
@@ -421,6 +424,27 @@ cw_theme_set_texture (CwTheme   *self,
   emit_changed (self, NULL);
 }
 
+/* Whether the texture drifts during holds; no built-in theme does. */
+CwAmbient
+cw_theme_get_ambient (CwTheme *self)
+{
+  g_return_val_if_fail (CW_IS_THEME (self), CW_AMBIENT_NONE);
+  return self->ambient;
+}
+
+void
+cw_theme_set_ambient (CwTheme   *self,
+                      CwAmbient  ambient)
+{
+  g_return_if_fail (CW_IS_THEME (self));
+  g_return_if_fail (ambient < CW_N_AMBIENTS);
+
+  if (self->ambient == ambient)
+    return;
+  self->ambient = ambient;
+  emit_changed (self, NULL);
+}
+
 const char *
 cw_align_to_string (CwAlign align)
 {
@@ -464,6 +488,28 @@ cw_texture_from_string (const char *str,
       if (g_strcmp0 (str, texture_names[i]) == 0)
         {
           *texture = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+cw_ambient_to_string (CwAmbient ambient)
+{
+  g_return_val_if_fail (ambient < CW_N_AMBIENTS, NULL);
+  return ambient_names[ambient];
+}
+
+gboolean
+cw_ambient_from_string (const char *str,
+                        CwAmbient  *ambient)
+{
+  for (guint i = 0; i < CW_N_AMBIENTS; i++)
+    {
+      if (g_strcmp0 (str, ambient_names[i]) == 0)
+        {
+          *ambient = i;
           return TRUE;
         }
     }

@@ -65,6 +65,23 @@ typedef enum
   CW_N_TEXTURES
 } CwTexture;
 
+/**
+ * CwAmbient:
+ * @CW_AMBIENT_NONE: the background is still during holds
+ * @CW_AMBIENT_DRIFT: the texture drifts slowly closer, and back, while a
+ *   slide holds
+ *
+ * Whether the background moves gently while nothing else does. Off by
+ * default: every frame that moves costs export time and file size, where a
+ * still hold is written once.
+ */
+typedef enum
+{
+  CW_AMBIENT_NONE,
+  CW_AMBIENT_DRIFT,
+  CW_N_AMBIENTS
+} CwAmbient;
+
 #define CW_TYPE_THEME (cw_theme_get_type ())
 
 G_DECLARE_FINAL_TYPE (CwTheme, cw_theme, CW, THEME, GObject)
@@ -111,12 +128,18 @@ CwTexture      cw_theme_get_texture        (CwTheme       *self);
 gboolean       cw_theme_has_texture        (CwTheme       *self);
 void           cw_theme_set_texture        (CwTheme       *self,
                                             CwTexture      texture);
+CwAmbient      cw_theme_get_ambient        (CwTheme       *self);
+void           cw_theme_set_ambient        (CwTheme       *self,
+                                            CwAmbient      ambient);
 const char    *cw_align_to_string          (CwAlign        align);
 gboolean       cw_align_from_string        (const char    *str,
                                             CwAlign       *align);
 const char    *cw_texture_to_string        (CwTexture      texture);
 gboolean       cw_texture_from_string      (const char    *str,
                                             CwTexture     *texture);
+const char    *cw_ambient_to_string        (CwAmbient      ambient);
+gboolean       cw_ambient_from_string      (const char    *str,
+                                            CwAmbient     *ambient);
 
 CwColorRole    cw_tone_get_color_role      (CwTone         tone);
 

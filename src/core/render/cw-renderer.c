@@ -316,6 +316,10 @@ unknown_template (CwSlide *slide)
 /* Seconds a key figure stays settled, at least, before it leaves: long
  * enough to take in a number that has just stopped counting. */
 #define KEY_FIGURE_HOLD 2.0
+/* how much closer a drifting texture comes at the middle of a hold: on a
+ * 1920-pixel frame its edges move under 30 pixels over the hold, slow
+ * enough to read as a breath rather than a camera move */
+#define AMBIENT_DRIFT 0.03
 
 /**
  * build_scene:
@@ -386,6 +390,9 @@ build_scene (CwRenderer *self,
       g_ptr_array_add (scene->texts, g_steal_pointer (&builder.fine_print));
     }
   cw_scene_finish (scene);
+  /* only a texture can drift; a transparent clip has none to show */
+  if (cw_theme_get_ambient (theme) == CW_AMBIENT_DRIFT && !scene->transparent && scene->n_fixed > 0)
+    scene->ambient = AMBIENT_DRIFT;
   if (proposed != NULL)
     return scene;
   if (self->check_glyphs)
@@ -1147,7 +1154,8 @@ draw_slide (CwRenderer *self,
   g_autoptr(cairo_surface_t) layer = NULL;
   guint n_nodes;
 
-  if (!cached)
+  /* the drifting texture is under every layer: drawn whole, as it is at @t */
+  if (!cached || cw_scene_get_ambient_zoom (scene, t) != 1)
     {
       cw_scene_draw (scene, cr, t);
       return;

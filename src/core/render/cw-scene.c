@@ -170,6 +170,42 @@ cw_scene_finish (CwScene *scene)
     }
 }
 
+static double
+hold_end (CwScene *scene)
+{
+  double first_exit = scene->duration;
+
+  for (guint i = 0; i < scene->nodes->len; i++)
+    first_exit = MIN (first_exit, exit_start (scene, g_ptr_array_index (scene->nodes, i)));
+  return first_exit;
+}
+
+/**
+ * cw_scene_get_ambient_zoom:
+ * @t: seconds into the slide
+ *
+ * With an ambient motion, the texture behind a holding slide drifts slowly
+ * closer and back: from the moment the slide settles to its first exit,
+ * starting and ending at rest, so it joins the still frames around it
+ * without a jump. Outside the hold, and without an ambient motion, 1.
+ *
+ * Returns: how much larger than its size the texture is drawn at @t
+ */
+double
+cw_scene_get_ambient_zoom (CwScene *scene,
+                           double   t)
+{
+  double end, s;
+
+  if (scene->ambient <= 0)
+    return 1;
+  end = hold_end (scene);
+  if (t <= scene->settle_time || t >= end)
+    return 1;
+  s = (t - scene->settle_time) / (end - scene->settle_time);
+  return 1 + scene->ambient * (1 - cos (2 * G_PI * s)) / 2;
+}
+
 /**
  * cw_scene_get_hold_time:
  * @t: seconds into the slide
@@ -178,6 +214,7 @@ cw_scene_finish (CwScene *scene)
  * every frame is the same picture. This maps such times onto the settle
  * time, so the exporter can tell identical frames apart without comparing
  * pixels, and draws them from one time, so they really are identical.
+ * Unless the texture drifts (#CwScene:ambient): then no two are the same.
  *
  * Returns: the time to draw for @t
  */
@@ -187,9 +224,11 @@ cw_scene_get_hold_time (CwScene *scene,
 {
   double first_exit = G_MAXDOUBLE;
 
+  /* a drifting texture makes every frame of the hold its own */
+  if (scene->ambient > 0)
+    return t;
   for (guint i = 0; i < scene->nodes->len; i++)
     first_exit = MIN (first_exit, exit_start (scene, g_ptr_array_index (scene->nodes, i)));
-
   if (t >= scene->settle_time && t < first_exit)
     return scene->settle_time;
   return t;
@@ -725,9 +764,24 @@ cw_scene_draw_nodes (CwScene *scene,
                      guint    last,
                      double   t)
 {
+  double zoom = cw_scene_get_ambient_zoom (scene, t);
+
   last = MIN (last, scene->nodes->len);
   for (guint i = first; i < last; i++)
-    draw_node (scene, g_ptr_array_index (scene->nodes, i), cr, t);
+    {
+      if (i < scene->n_fixed && zoom != 1)
+        {
+          /* closer about the middle: the texture still covers the frame */
+          cairo_save (cr);
+          cairo_translate (cr, scene->width / 2.0, scene->height / 2.0);
+          cairo_scale (cr, zoom, zoom);
+          cairo_translate (cr, -scene->width / 2.0, -scene->height / 2.0);
+          draw_node (scene, g_ptr_array_index (scene->nodes, i), cr, t);
+          cairo_restore (cr);
+        }
+      else
+        draw_node (scene, g_ptr_array_index (scene->nodes, i), cr, t);
+    }
 }
 
 /**

@@ -113,6 +113,9 @@ struct _CwScene
   GPtrArray       *nodes;
   /* how many nodes from the first never move (the texture behind the content) */
   guint            n_fixed;
+  /* how far the texture drifts closer during the hold, as a fraction of
+   * its size: 0 keeps every hold one still picture (CwAmbient) */
+  double           ambient;
   /* seconds: when every enter animation has finished */
   double           settle_time;
   /* seconds the slide lasts */
@@ -142,6 +145,8 @@ void      cw_scene_unref          (CwScene       *scene);
 void      cw_scene_add_node       (CwScene       *scene,
                                    CwNode        *node);
 void      cw_scene_finish         (CwScene       *scene);
+double    cw_scene_get_ambient_zoom (CwScene     *scene,
+                                     double       t);
 double    cw_scene_get_hold_time  (CwScene       *scene,
                                    double         t);
 void      cw_scene_draw_background (CwScene      *scene,

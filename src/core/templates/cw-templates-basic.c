@@ -360,11 +360,16 @@ static void
 build_safety (CwSceneBuilder *b)
 {
   static const char *step_names[] = { "step1", "step2", "step3" };
-  static const CwTextStyle title_base = { CW_FONT_HEADING, 86, 46, 1.08, 3, PANGO_ALIGN_CENTER, CW_TYPE_HEADLINE };
-  static const CwTextStyle step_base = { CW_FONT_BODY, 62, 40, 1.15, 3, PANGO_ALIGN_LEFT, CW_TYPE_BODY };
-  static const CwTextStyle label_base = { CW_FONT_BODY, 46, 32, 1.1, 2, PANGO_ALIGN_CENTER, CW_TYPE_LEGEND };
-  /* the hotline is what viewers must remember: the largest text on the card */
-  static const CwTextStyle call_base = { CW_FONT_NUMBER, 150, 72, 1.0, 2, PANGO_ALIGN_CENTER, CW_TYPE_FIGURE };
+  /* the card's texts take their sizes from the deck's type scale. Its
+   * title only leads in to the steps, which people act on: set as a label
+   * rather than a headline, it leaves the steps room on a crowded card */
+  CwTextStyle title_base = cw_builder_type_style (b, CW_TYPE_LABEL);
+  CwTextStyle step_base = cw_builder_type_style (b, CW_TYPE_BODY);
+  /* the few words over the number, as a kicker sits over a headline */
+  CwTextStyle label_base = cw_builder_type_style (b, CW_TYPE_KICKER);
+  /* the hotline is what viewers must remember: set as a figure, the largest
+   * text on the card */
+  CwTextStyle call_base = cw_builder_type_style (b, CW_TYPE_FIGURE);
   const char *audience = cw_builder_get_string (b, "audience");
   gboolean children = g_strcmp0 (audience, "children") == 0 ||
                       (g_strcmp0 (audience, "adults") != 0 && cw_builder_is_children (b));
@@ -390,6 +395,21 @@ build_safety (CwSceneBuilder *b)
   double s = 1, u = b->unit;
   double icon = 0, badge = 0, pad = 0, pill_h = 0, pill_w = 0, total = 0;
   double y;
+
+  /* the sign, the title and the hotline stand on the card's middle line;
+   * a step starts beside its badge */
+  title_base.align = PANGO_ALIGN_CENTER;
+  label_base.align = PANGO_ALIGN_CENTER;
+  call_base.align = PANGO_ALIGN_CENTER;
+  step_base.align = PANGO_ALIGN_LEFT;
+  /* a figure's full size is for a number alone on its slide; here the
+   * number shares the card with the steps, so it stops at half again a
+   * headline's size, and a wide frame does not give it the steps' room */
+  call_base.max_size = MIN (call_base.max_size, cw_builder_type_style (b, CW_TYPE_HEADLINE).max_size * 1.5);
+  title_style = title_base;
+  step_style = step_base;
+  label_style = label_base;
+  call_style = call_base;
 
   cw_templates_add_texture (b);
 

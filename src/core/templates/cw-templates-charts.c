@@ -1251,6 +1251,8 @@ static const CwElement line_chart_elements[] = {
   { NULL }
 };
 
+/* Points and baseline are offsets from the node's top left, so the line
+ * moves with its node when the content is balanced in the safe area. */
 typedef struct
 {
   guint    n;
@@ -1281,12 +1283,13 @@ draw_line (const CwNode *node,
   const LineData *d = node->data;
   const CwRect *r = &node->rect;
   double reach = r->width * CLAMP (progress, 0, 1);
+  double base = r->y + d->base;
 
   /* the baseline is there from the start; the line is drawn on along it */
   cw_cairo_set_source_color (cr, &d->grid, 1);
   cairo_set_line_width (cr, MAX (1.5, d->line * 0.3));
-  cairo_move_to (cr, r->x, d->base);
-  cairo_line_to (cr, r->x + r->width, d->base);
+  cairo_move_to (cr, r->x, base);
+  cairo_line_to (cr, r->x + r->width, base);
   cairo_stroke (cr);
 
   cairo_save (cr);
@@ -1298,15 +1301,15 @@ draw_line (const CwNode *node,
 
   if (d->area)
     {
-      g_autoptr(cairo_pattern_t) fade = cairo_pattern_create_linear (0, r->y, 0, d->base);
+      g_autoptr(cairo_pattern_t) fade = cairo_pattern_create_linear (0, r->y, 0, base);
 
       /* the shade under the line thins out towards the baseline */
       cairo_pattern_add_color_stop_rgba (fade, 0, node->color.red, node->color.green, node->color.blue, 0.34);
       cairo_pattern_add_color_stop_rgba (fade, 1, node->color.red, node->color.green, node->color.blue, 0.02);
-      cairo_move_to (cr, d->x[0], d->base);
+      cairo_move_to (cr, r->x + d->x[0], base);
       for (guint i = 0; i < d->n; i++)
-        cairo_line_to (cr, d->x[i], d->y[i]);
-      cairo_line_to (cr, d->x[d->n - 1], d->base);
+        cairo_line_to (cr, r->x + d->x[i], r->y + d->y[i]);
+      cairo_line_to (cr, r->x + d->x[d->n - 1], base);
       cairo_close_path (cr);
       cairo_set_source (cr, fade);
       cairo_fill (cr);
@@ -1318,9 +1321,9 @@ draw_line (const CwNode *node,
   for (guint i = 0; i < d->n; i++)
     {
       if (i == 0)
-        cairo_move_to (cr, d->x[i], d->y[i]);
+        cairo_move_to (cr, r->x + d->x[i], r->y + d->y[i]);
       else
-        cairo_line_to (cr, d->x[i], d->y[i]);
+        cairo_line_to (cr, r->x + d->x[i], r->y + d->y[i]);
     }
   cw_cairo_set_source_color (cr, &node->color, 1);
   cairo_stroke (cr);
@@ -1328,7 +1331,7 @@ draw_line (const CwNode *node,
   for (guint i = 0; i < d->n; i++)
     {
       cairo_new_sub_path (cr);
-      cairo_arc (cr, d->x[i], d->y[i], d->line * (i == d->n - 1 ? 1.5 : 0.9), 0, 2 * G_PI);
+      cairo_arc (cr, r->x + d->x[i], r->y + d->y[i], d->line * (i == d->n - 1 ? 1.5 : 0.9), 0, 2 * G_PI);
     }
   cairo_fill (cr);
   cairo_restore (cr);
@@ -1355,6 +1358,10 @@ build_line_chart (CwSceneBuilder *b)
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   CwRect box, plot;
   LineData *d;
+  double base;
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
+  guint first_node;
 
   /* the periods under the axis: one line each, centred on their point */
   label_base.max_lines = 1;
@@ -1366,6 +1373,7 @@ build_line_chart (CwSceneBuilder *b)
   cw_templates_add_texture (b);
   cw_builder_add_source_line (b, statistic);
   box = b->content;
+  first_node = b->scene->nodes->len;
   cw_templates_add_header (b, &box, kicker, title, cw_builder_get_align (b));
 
   if (statistic == NULL)
@@ -1412,7 +1420,7 @@ build_line_chart (CwSceneBuilder *b)
   d->n = n;
   d->x = g_new (double, n);
   d->y = g_new (double, n);
-  d->base = plot.y + plot.height;
+  d->base = plot.height;
   d->line = 8 * u;
   d->area = cw_builder_get_boolean (b, "area");
   d->rtl = b->scene->rtl;
@@ -1423,8 +1431,17 @@ build_line_chart (CwSceneBuilder *b)
       double v = cw_statistic_get_point (statistic, i)->value;
       double fx = n > 1 ? (double) i / (n - 1) : 0.5;
 
-      d->x[i] = plot.x + (d->rtl ? 1 - fx : fx) * plot.width;
-      d->y[i] = plot.y + plot.height - (v - lo) / (hi - lo) * plot.height;
+      d->x[i] = (d->rtl ? 1 - fx : fx) * plot.width;
+      d->y[i] = plot.height - (v - lo) / (hi - lo) * plot.height;
+    }
+  /* where the labels and values go, in the frame */
+  base = plot.y + d->base;
+  xs = g_new (double, n);
+  ys = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      xs[i] = plot.x + d->x[i];
+      ys[i] = plot.y + d->y[i];
     }
 
   node = cw_node_new (CW_NODE_CUSTOM, "line", &plot);
@@ -1451,15 +1468,15 @@ build_line_chart (CwSceneBuilder *b)
         continue;
       cw_templates_measure (b, g_ptr_array_index (labels, i), CW_FONT_BODY, label_base.max_size * u,
                             FALSE, &w, &h);
-      rect = (CwRect) { d->x[i] - w / 2, d->base + 20 * u, w, h };
+      rect = (CwRect) { xs[i] - w / 2, base + 20 * u, w, h };
       label_style.min_size = label_style.max_size;
       node = cw_builder_add_text (b, "labels", g_ptr_array_index (labels, i), &label_style, &muted, &rect);
     }
 
   /* the end of the line carries its value; the start, smaller */
   {
-    CwRect last = { d->x[n - 1] - value_w / 2, d->y[n - 1] - value_h - 20 * u, value_w, value_h };
-    CwRect first = { d->x[0] - first_w / 2, d->y[0] - first_h - 16 * u, first_w, first_h };
+    CwRect last = { xs[n - 1] - value_w / 2, ys[n - 1] - value_h - 20 * u, value_w, value_h };
+    CwRect first = { xs[0] - first_w / 2, ys[0] - first_h - 16 * u, first_w, first_h };
 
     cw_templates_add_counter (b, "values", cw_statistic_get_point (statistic, n - 1)->value,
                               cw_statistic_get_decimals (statistic), style, NULL, NULL, CW_FONT_NUMBER,
@@ -1470,6 +1487,7 @@ build_line_chart (CwSceneBuilder *b)
     /* the start value is there before the line leaves it */
     node->enter.delay = 0.3;
   }
+  cw_templates_balance (b, first_node, &b->content);
 }
 
 const CwTemplate cw_template_line_chart = {
