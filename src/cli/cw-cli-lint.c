@@ -18,9 +18,9 @@ cw_cli_lint (int    argc,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_spec,
-      N_("Formats to check, comma-separated, or “all” (default: the deck’s)"), N_("FORMAT,…") },
+      N_("Formats to check, comma-separated, or “all” (default: the deck’s)"), N_("FORMAT") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language_spec,
-      N_("Languages to check, comma-separated, or “all” (default: the deck’s)"), N_("CODE,…") },
+      N_("Languages to check, comma-separated, or “all” (default: the deck’s)"), N_("CODE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the results as JSON (data/lint-schema.json)"), NULL },
     { "sheet", 0, 0, G_OPTION_ARG_FILENAME, &sheet_path,
       N_("Also write a contact sheet with each problem outlined and numbered"), N_("FILE.png") },
