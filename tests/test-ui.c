@@ -2183,6 +2183,66 @@ test_window_problems (void)
   cw_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  CwPlayer   *player;
+  CwRenderer *old;
+} NewLayout;
+
+static gboolean
+laid_out_again (gpointer data)
+{
+  NewLayout *wait = data;
+
+  return cw_player_get_renderer (wait->player) != wait->old && !cw_player_get_busy (wait->player);
+}
+
+/* A new layout that finds the same problems (the preview resized, say)
+ * keeps the rows: the one under the pointer does not go away. */
+static void
+test_window_problems_stay (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "problems-stay.clearway", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GtkWidget) row = NULL;
+  g_autoptr(CwRenderer) old = NULL;
+  FindFile find = { file };
+  CwWindow *window;
+  CwPlayer *player;
+  CwProblemsButton *problems;
+  GtkWidget *list;
+  NewLayout wait;
+
+  cw_slide_set_duration (cw_deck_get_slide (deck, 2), 0.5);
+  bytes = cw_deck_save_to_bytes (deck);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  cw_application_open_file (app, file, NULL);
+  wait_for (window_with_file, &find, "the deck to open");
+  window = get_window_with_file (file);
+  player = cw_window_get_player (window);
+  problems = CW_PROBLEMS_BUTTON (cw_window_get_part (window, "problems"));
+  wait_for (has_problems, problems, "the problems to be listed");
+  cw_problems_button_popup (problems);
+  settle (200);
+
+  list = cw_problems_button_get_list (problems);
+  row = g_object_ref (GTK_WIDGET (find_problem_row (list, "lasts 0.5 s")));
+  old = g_object_ref (cw_player_get_renderer (player));
+  wait = (NewLayout) { player, old };
+  cw_player_set_preview_width (player, gtk_widget_get_width (cw_window_get_part (window, "canvas")) + 100);
+  wait_for (laid_out_again, &wait, "the preview to be laid out again");
+  settle (100);
+
+  g_assert_true (gtk_widget_is_ancestor (row, list));
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
+}
+
 static gboolean
 checks_done (gpointer data)
 {
@@ -3628,6 +3688,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/export-warnings", test_window_export_warnings);
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
   g_test_add_func ("/ui/window/problems", test_window_problems);
+  g_test_add_func ("/ui/window/problems-stay", test_window_problems_stay);
   g_test_add_func ("/ui/window/checks", test_window_checks);
   g_test_add_func ("/ui/export/checks", test_export_dialog_checks);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);

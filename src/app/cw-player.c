@@ -87,6 +87,7 @@ static guint signals[N_SIGNALS];
 static void request_frame (CwPlayer *self,
                            guint     frame);
 static void schedule_layout (CwPlayer *self);
+static gboolean start_layout (gpointer data);
 static guint slide_at_frame (CwPlayer *self);
 
 static void
@@ -283,7 +284,12 @@ cw_player_new (CwDeck *deck)
   self->language = g_strdup (cw_deck_get_language (deck));
   g_signal_connect_object (deck, "changed", G_CALLBACK (on_deck_changed), self, G_CONNECT_SWAPPED);
   self->soundtrack = cw_soundtrack_preview_new (self);
-  schedule_layout (self);
+  /* A new player opens on its first slide as it looks settled (what the
+   * window asks for anyway), and lays out at once: there is no burst of
+   * changes to wait out, and the layout, font loading and first frame run
+   * on a worker while the window is still being built. */
+  self->slide_pending = 0;
+  start_layout (self);
   return self;
 }
 
@@ -385,6 +391,10 @@ typedef struct
   guint     frame;
   gint      slide;
   gboolean  settle;
+  /* the first layout of a player draws its frame too (see layout_thread()) */
+  gboolean  first;
+  cairo_surface_t *surface;
+  guint     drawn_frame;
 } LayoutJob;
 
 static void
@@ -394,7 +404,24 @@ layout_job_free (LayoutJob *job)
   g_free (job->language);
   g_clear_pointer (&job->format, cw_format_free);
   g_clear_pointer (&job->thumbnail_format, cw_format_free);
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_free (job);
+}
+
+static cairo_surface_t *
+draw_preview_frame (CwRenderer *renderer,
+                    guint       frame)
+{
+  const CwFormat *format = cw_renderer_get_format (renderer);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, format->width, format->height);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+
+  /* the preview shows a transparent deck on a checkerboard-free dark ground */
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  cairo_paint (cr);
+  cw_renderer_draw_frame (renderer, cr, frame);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 static void
@@ -412,6 +439,14 @@ layout_thread (GTask        *task,
   /* fonts, textures and the layers of the slide on show are loaded here,
    * off the main thread, rather than by the first frame the designer waits for */
   cw_renderer_warm (renderer, frame);
+  /* Nothing is on show yet: the frame is drawn here too, so the editor's
+   * first picture does not wait for the main loop to come round to ask
+   * for it and for another worker to draw it. */
+  if (job->first)
+    {
+      job->surface = draw_preview_frame (renderer, frame);
+      job->drawn_frame = frame;
+    }
   g_task_return_pointer (task, renderer, g_object_unref);
 }
 
@@ -468,7 +503,17 @@ on_layout_done (GObject      *object,
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FRAMES]);
       if (old_slide != cw_player_get_slide (self))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLIDE]);
-      request_frame (self, self->frame);
+      if (job->surface != NULL && job->drawn_frame == self->frame && !self->frame_running)
+        {
+          g_autoptr(GdkTexture) texture = cw_texture_new_for_surface (job->surface);
+
+          g_set_object (&self->texture, texture);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
+        }
+      else
+        {
+          request_frame (self, self->frame);
+        }
       start_thumbnails (self);
     }
 
@@ -511,6 +556,7 @@ start_layout (gpointer data)
   job->frame = self->frame;
   job->slide = self->slide_pending;
   job->settle = self->settle;
+  job->first = self->renderer == NULL;
   self->settle = FALSE;
 
   self->layout_running = TRUE;
@@ -550,15 +596,8 @@ frame_thread (GTask        *task,
               GCancellable *cancellable)
 {
   FrameJob *job = task_data;
-  const CwFormat *format = cw_renderer_get_format (job->renderer);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, format->width, format->height);
-  g_autoptr(cairo_t) cr = cairo_create (surface);
+  cairo_surface_t *surface = draw_preview_frame (job->renderer, job->frame);
 
-  /* the preview shows a transparent deck on a checkerboard-free dark ground */
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  cairo_paint (cr);
-  cw_renderer_draw_frame (job->renderer, cr, job->frame);
-  cairo_surface_flush (surface);
   g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
   /* the frame is on its way to the screen; the next slide's layers are
    * drawn now rather than by its first frame */

@@ -23,6 +23,8 @@ struct _CwProblemsButton
   CwPlayer   *player;
   /* the rows' diagnostics, in the rows' order */
   GPtrArray  *diagnostics;
+  /* what the rows say, to tell whether a new layout changes them */
+  char       *shown;
 
   /* template */
   GtkWidget  *button;
@@ -269,6 +271,30 @@ fill_groups (CwProblemsButton *self,
     }
 }
 
+/* Everything the rows show, in order: where each problem is, what it
+ * says and what to do. */
+static char *
+describe_rows (CwDeck    *deck,
+               GPtrArray *diagnostics)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const CwDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      Place place = find_place (deck, diagnostic);
+      g_autofree char *title = describe_place (deck, place);
+      const char *element = place.kind == PLACE_SLIDE
+                            ? element_label (cw_deck_get_slide (deck, place.slide), diagnostic->element)
+                            : NULL;
+
+      g_string_append_printf (text, "%s\x1f%d\x1f%s\x1f%s\x1f%s\x1e", title, diagnostic->severity,
+                              element ? element : "", diagnostic->message ? diagnostic->message : "",
+                              diagnostic->hint ? diagnostic->hint : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 refresh (CwProblemsButton *self)
 {
@@ -304,7 +330,19 @@ refresh (CwProblemsButton *self)
 
   g_ptr_array_unref (self->diagnostics);
   self->diagnostics = g_steal_pointer (&diagnostics);
-  fill_groups (self, deck);
+  /* Each layout (a new size of the preview, a change anywhere in the deck)
+   * lists the problems again; rows that would say the same stay, so the
+   * list does not flicker or lose the row under the pointer. */
+  {
+    g_autofree char *shown = describe_rows (deck, self->diagnostics);
+
+    if (g_strcmp0 (shown, self->shown) != 0)
+      {
+        fill_groups (self, deck);
+        g_free (self->shown);
+        self->shown = g_steal_pointer (&shown);
+      }
+  }
 
   count = g_strdup_printf ("%u", self->diagnostics->len);
   gtk_label_set_label (self->count_label, count);
@@ -360,6 +398,7 @@ cw_problems_button_finalize (GObject *object)
   CwProblemsButton *self = CW_PROBLEMS_BUTTON (object);
 
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (cw_problems_button_parent_class)->finalize (object);
 }

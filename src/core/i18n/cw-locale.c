@@ -28,12 +28,32 @@ cw_locale_to_icu (const char *language,
                   char       *out,
                   gsize       out_len)
 {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t parsed = 0;
+  /* Parsing a tag costs ICU a few microseconds of table lookups, and a
+   * layout asks for the same few languages for every text it sets: the
+   * answers are kept for the life of the process (a deck has a handful). */
+  static GMutex lock;
+  static GHashTable *known;
+  const char *tag = language ? language : "en";
+  const char *found;
 
-  uloc_forLanguageTag (language ? language : "en", out, out_len, &parsed, &status);
-  if (U_FAILURE (status) || out[0] == '\0')
-    g_strlcpy (out, "en", out_len);
+  g_mutex_lock (&lock);
+  if (known == NULL)
+    known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  found = g_hash_table_lookup (known, tag);
+  if (found == NULL)
+    {
+      char id[ULOC_FULLNAME_CAPACITY];
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t parsed = 0;
+
+      uloc_forLanguageTag (tag, id, sizeof id, &parsed, &status);
+      if (U_FAILURE (status) || status == U_STRING_NOT_TERMINATED_WARNING || id[0] == '\0')
+        g_strlcpy (id, "en", sizeof id);
+      found = g_strdup (id);
+      g_hash_table_insert (known, g_strdup (tag), (char *) found);
+    }
+  g_strlcpy (out, found, out_len);
+  g_mutex_unlock (&lock);
 }
 
 /**

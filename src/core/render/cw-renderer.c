@@ -92,6 +92,9 @@ struct _CwRenderer
   gboolean    check_glyphs;
 
   gboolean    cache_layers;
+  /* "slide:looks" of the still nodes frames have asked for, under
+   * layer_lock (see get_layer()) */
+  GHashTable *looks_seen;
 };
 
 enum {
@@ -140,6 +143,7 @@ cw_renderer_finalize (GObject *object)
   forget_layers (self);
   g_mutex_unlock (&layer_lock);
 
+  g_clear_pointer (&self->looks_seen, g_hash_table_unref);
   g_clear_pointer (&self->format, cw_format_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->spans, g_array_unref);
@@ -215,6 +219,7 @@ static void
 cw_renderer_init (CwRenderer *self)
 {
   self->cache_layers = TRUE;
+  self->looks_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
   g_array_set_clear_func (self->spans, (GDestroyNotify) span_clear);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
@@ -1077,6 +1082,10 @@ lookup_layer (CwRenderer *self,
   return surface;
 }
 
+/* how many still nodes a frame draws itself rather than have a layer of
+ * them made (see get_layer()) */
+#define MAX_NODES_OVER_LAYER 8
+
 /* Returns: (transfer full): the layer of what is still in @slide at @t;
  * @n_nodes is set to the number of nodes it holds */
 static cairo_surface_t *
@@ -1087,8 +1096,36 @@ get_layer (CwRenderer *self,
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(GString) looks = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  Layer *base;
 
   *n_nodes = cw_scene_get_still_nodes (scene, t, looks);
+
+  /* While things come in one after another (a pictogram's figures, a
+   * chart's bars), each frame has one more still node than the last: a
+   * layer for each would be drawn for one frame and copied twice. Until
+   * these looks are asked for again, a layer a few nodes short of them
+   * does, and the frame draws the rest over it as it draws what moves. */
+  key = g_strdup_printf ("%u:%s", slide, looks->str);
+  g_mutex_lock (&layer_lock);
+  if (find_layer (self, slide, looks->str) == NULL &&
+      !g_hash_table_contains (self->looks_seen, key))
+    {
+      g_hash_table_add (self->looks_seen, g_steal_pointer (&key));
+      base = find_base_layer (self, slide, looks->str);
+      if (base != NULL && base->surface != NULL &&
+          strlen (base->looks) >= scene->n_fixed &&
+          *n_nodes - strlen (base->looks) <= MAX_NODES_OVER_LAYER)
+        {
+          cairo_surface_t *surface = cairo_surface_reference (base->surface);
+
+          base->used = ++layer_clock;
+          *n_nodes = strlen (base->looks);
+          g_mutex_unlock (&layer_lock);
+          return surface;
+        }
+    }
+  g_mutex_unlock (&layer_lock);
   return lookup_layer (self, slide, looks->str, *n_nodes, -1, t);
 }
 
