@@ -46,6 +46,7 @@ struct _CwExporter
    * decks of the writers run_sequences() plans, in the writers' order */
   GPtrArray    *variants;
   GPtrArray    *writer_decks;
+  GPtrArray    *writer_variants;
 
   /* progress, written by workers, read by anyone */
   gint          frames_done;
@@ -98,6 +99,7 @@ cw_exporter_finalize (GObject *object)
   g_clear_object (&self->output_dir);
   g_clear_pointer (&self->variants, g_ptr_array_unref);
   g_clear_pointer (&self->writer_decks, g_ptr_array_unref);
+  g_clear_pointer (&self->writer_variants, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->formats, g_ptr_array_unref);
   g_clear_pointer (&self->encoders, g_ptr_array_unref);
@@ -182,6 +184,7 @@ cw_exporter_init (CwExporter *self)
   self->encoders = g_ptr_array_new ();
   self->variants = g_ptr_array_new_with_free_func (variant_free);
   self->writer_decks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->writer_variants = g_ptr_array_new_with_free_func (g_free);
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->videos = g_ptr_array_new_with_free_func (g_object_unref);
   self->earlier = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_earlier_export_free);
@@ -660,6 +663,7 @@ cw_exporter_get_warnings (CwExporter *self)
 static gboolean
 plan_deck (CwExporter  *self,
            CwDeck      *deck,
+           const char  *variant,
            GFile       *output_dir,
            GPtrArray   *writers,
            GError     **error)
@@ -726,6 +730,7 @@ plan_deck (CwExporter  *self,
           cw_sequence_writer_set_video_only (writer, self->video_only);
           g_ptr_array_add (writers, writer);
           g_ptr_array_add (self->writer_decks, g_object_ref (deck));
+          g_ptr_array_add (self->writer_variants, g_strdup (variant));
         }
     }
 
@@ -742,15 +747,16 @@ plan_sequences (CwExporter  *self,
   g_autoptr(GPtrArray) writers = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_sequence_writer_free);
 
   g_ptr_array_set_size (self->writer_decks, 0);
+  g_ptr_array_set_size (self->writer_variants, 0);
   if (self->variants->len == 0)
-    return plan_deck (self, self->deck, self->output_dir, writers, error) ? g_steal_pointer (&writers) : NULL;
+    return plan_deck (self, self->deck, NULL, self->output_dir, writers, error) ? g_steal_pointer (&writers) : NULL;
 
   for (guint i = 0; i < self->variants->len; i++)
     {
       Variant *variant = g_ptr_array_index (self->variants, i);
       g_autoptr(GFile) dir = g_file_get_child (self->output_dir, variant->folder);
 
-      if (!plan_deck (self, variant->deck, dir, writers, error))
+      if (!plan_deck (self, variant->deck, variant->folder, dir, writers, error))
         return NULL;
     }
   return g_steal_pointer (&writers);
@@ -909,6 +915,7 @@ lay_out (CwExporter *self,
 static gboolean
 stage_sequence (CwExporter        *self,
                 CwSequenceWriter  *writer,
+                const char        *variant,
                 CwRenderer        *renderer,
                 guint              threads,
                 GCancellable      *cancellable,
@@ -918,8 +925,12 @@ stage_sequence (CwExporter        *self,
   const char *language = cw_sequence_writer_get_language (writer);
   const CwFormat *format = cw_sequence_writer_get_format (writer);
 
-  /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
-  set_status (self, g_strdup_printf (_("Rendering %s, %s"), language, format->label));
+  if (variant != NULL)
+    /* Translators: progress of an export: a table row's name, a language code such as "az", then a format such as "TikTok" */
+    set_status (self, g_strdup_printf (_("Rendering %s: %s, %s"), variant, language, format->label));
+  else
+    /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
+    set_status (self, g_strdup_printf (_("Rendering %s, %s"), language, format->label));
   set_phase (self, CW_EXPORT_PHASE_RENDERING);
   if (!cw_sequence_writer_write_frames (writer, renderer, threads, on_frame_progress, self,
                                         cancellable, error))
@@ -997,7 +1008,7 @@ run_sequences (CwExporter    *self,
         renderer = cw_renderer_new (g_ptr_array_index (self->writer_decks, n_staged),
                                     cw_sequence_writer_get_language (writer),
                                     cw_sequence_writer_get_format (writer), self->fps);
-      if (!stage_sequence (self, writer, renderer, threads, cancellable, &video_error, error))
+      if (!stage_sequence (self, writer, g_ptr_array_index (self->writer_variants, n_staged), renderer, threads, cancellable, &video_error, error))
         return FALSE;
       /* a video that failed stops here; the sequences made so far are complete */
       if (video_error != NULL)
