@@ -41,6 +41,6 @@ gboolean        cw_export_dialog_set_table  (CwExportDialog *self,
                                              GFile          *table,
                                              const char     *sheet);
 GPtrArray      *cw_export_dialog_get_variants (CwExportDialog *self);
-const char     *cw_export_dialog_get_problem (CwExportDialog *self);
+const char     *cw_export_dialog_get_problem  (CwExportDialog *self);
 
 G_END_DECLS
