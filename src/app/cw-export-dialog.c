@@ -10,6 +10,13 @@
  * are ticked is the dialog's own choice: the deck's language, and whatever
  * the user ticks, never the preview's language by the way.
  *
+ * "One clip per row of a table…" exports a variant of the deck per row
+ * (cw-variants.h) with the same settings, through the same core function
+ * as clearway-cli render --data. The table is read and every cell checked
+ * when it is chosen, to preview the rows and the slides each changes, and
+ * again when Export is pressed, so the rows are those of the deck and the
+ * file as they are then; a problem is shown and nothing is written.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -38,6 +45,13 @@ struct _CwExportDialog
   gboolean             errors_confirmed;
   AdwPreferencesGroup *checks_group;
   gboolean             untranslated_confirmed;
+  /* one clip per row: the table, its sheet, and its rows once all is well */
+  GFile               *table;
+  char                *sheet;
+  GPtrArray           *variants;
+  GPtrArray           *table_rows;
+  gboolean             updating_sheets;
+  gboolean             exporting_variants;
 
   GtkStack            *stack;
   AdwPreferencesGroup *error_group;
@@ -47,6 +61,10 @@ struct _CwExportDialog
   AdwComboRow         *fps_row;
   AdwActionRow        *folder_row;
   AdwPreferencesGroup *videos_group;
+  AdwPreferencesGroup *table_group;
+  AdwActionRow        *table_row;
+  GtkButton           *table_clear_button;
+  AdwComboRow         *sheet_row;
   GtkButton           *export_button;
   GtkButton           *cancel_button;
   GtkProgressBar      *progress_bar;
@@ -162,6 +180,250 @@ update_video_only (CwExportDialog *self)
     gtk_switch_set_active (self->video_only_switch, FALSE);
 }
 
+/* "Slides 2 and 4" or so: the slides showing a statistic the row sets,
+ * numbered as the slide list shows them */
+static char *
+describe_changed_slides (CwDeck    *deck,
+                         CwVariant *variant)
+{
+  GListModel *slides = cw_deck_get_slides (deck);
+  g_autoptr(GHashTable) changed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; variant->ids[i]; i++)
+    {
+      g_autoptr(GPtrArray) using = cw_deck_list_slides_using (deck, variant->ids[i]);
+
+      for (guint j = 0; j < using->len; j++)
+        g_hash_table_add (changed, g_ptr_array_index (using, j));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (slides); i++)
+    {
+      g_autoptr(CwSlide) slide = g_list_model_get_item (slides, i);
+
+      if (!g_hash_table_contains (changed, slide))
+        continue;
+      g_string_append_printf (list, "%s%u", n > 0 ? ", " : "", i + 1);
+      n++;
+    }
+  if (n == 0)
+    return g_strdup (_("Changes no slide: no slide shows these statistics"));
+  /* Translators: the numbers of the slides a row of the table changes, "2, 4" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changes slide %s", "Changes slides %s", n), list->str);
+}
+
+static void
+clear_table_preview (CwExportDialog *self)
+{
+  for (guint i = 0; i < self->table_rows->len; i++)
+    adw_preferences_group_remove (self->table_group, g_ptr_array_index (self->table_rows, i));
+  g_ptr_array_set_size (self->table_rows, 0);
+}
+
+/* One row for each variant: its name, its figures, the slides it changes. */
+static void
+show_table_preview (CwExportDialog *self)
+{
+  clear_table_preview (self);
+  for (guint i = 0; self->variants != NULL && i < self->variants->len; i++)
+    {
+      CwVariant *variant = g_ptr_array_index (self->variants, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GString) figures = g_string_new (NULL);
+      g_autofree char *slides = describe_changed_slides (self->deck, variant);
+      g_autofree char *subtitle = NULL;
+
+      for (guint j = 0; variant->ids[j]; j++)
+        g_string_append_printf (figures, "%s%s %g", j > 0 ? " · " : "", variant->ids[j], variant->values[j]);
+      subtitle = g_strdup_printf ("%s\n%s", figures->str, slides);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), variant->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->table_group, row);
+      g_ptr_array_add (self->table_rows, row);
+    }
+}
+
+static void on_sheet_selected (CwExportDialog *self);
+
+/* The workbook's sheets in the sheet row, shown when there is a choice. */
+static void
+update_sheets (CwExportDialog *self,
+               GStrv           sheets)
+{
+  g_autoptr(GtkStringList) model = NULL;
+  guint selected = 0;
+
+  self->updating_sheets = TRUE;
+  if (sheets != NULL)
+    {
+      model = gtk_string_list_new ((const char * const *) sheets);
+      for (guint i = 0; sheets[i]; i++)
+        if (g_strcmp0 (sheets[i], self->sheet) == 0)
+          selected = i;
+    }
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (model));
+  if (model != NULL)
+    adw_combo_row_set_selected (self->sheet_row, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), sheets != NULL && g_strv_length (sheets) > 1);
+  self->updating_sheets = FALSE;
+}
+
+/* Reads the table and checks every cell against the deck as it is now.
+ * Returns: whether every row is good; if not, the problems are shown */
+static gboolean
+load_table (CwExportDialog *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sheets = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_clear_pointer (&self->variants, g_ptr_array_unref);
+  clear_table_preview (self);
+  if (self->table == NULL)
+    return TRUE;
+
+  name = g_file_get_parse_name (self->table);
+  lower = g_utf8_strdown (name, -1);
+  bytes = cw_file_load_bounded (self->table,
+                                g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xlsx")
+                                ? CW_SHEET_MAX_BYTES : CW_CSV_MAX_BYTES, NULL, &error);
+  if (bytes != NULL && cw_sheet_is_spreadsheet (bytes))
+    {
+      sheets = cw_sheet_list_sheets (bytes, name, &error);
+      if (sheets != NULL && self->sheet != NULL && !g_strv_contains ((const char * const *) sheets, self->sheet))
+        g_clear_pointer (&self->sheet, g_free);
+    }
+  else
+    g_clear_pointer (&self->sheet, g_free);
+  update_sheets (self, sheets);
+  if (bytes != NULL && error == NULL)
+    self->variants = cw_variants_from_table (self->deck, bytes, name, self->sheet, &error);
+
+  if (self->variants == NULL)
+    {
+      adw_action_row_set_subtitle (self->table_row, name);
+      show_error (self, error->message);
+      return FALSE;
+    }
+  /* Translators: a table's file name, then how many rows (clips) it gives */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u row, one clip each",
+                                           "%s · %u rows, one clip each", self->variants->len),
+                              name, self->variants->len);
+  adw_action_row_set_subtitle (self->table_row, subtitle);
+  show_table_preview (self);
+  show_error (self, NULL);
+  return TRUE;
+}
+
+static void
+on_sheet_selected (CwExportDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->sheet_row);
+
+  if (self->updating_sheets || item == NULL)
+    return;
+  g_free (self->sheet);
+  self->sheet = g_strdup (gtk_string_object_get_string (item));
+  load_table (self);
+}
+
+static void
+on_table_chosen (GtkNativeDialog *dialog,
+                 int              response,
+                 CwExportDialog  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) table = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      cw_export_dialog_set_table (self, table, NULL);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_table_clicked (CwExportDialog *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  gtk_file_filter_set_name (filter, _("Tables (.csv, .ods, .xlsx)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "ods");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  dialog = cw_file_chooser_new (GTK_WIDGET (self), _("Choose a Table, One Clip per Row"),
+                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_table_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_table_clear_clicked (CwExportDialog *self)
+{
+  cw_export_dialog_set_table (self, NULL, NULL);
+}
+
+/**
+ * cw_export_dialog_set_table:
+ * @table: (nullable): a .csv, .ods or .xlsx table; %NULL to export the deck alone
+ * @sheet: (nullable): the workbook's sheet; %NULL for the first
+ *
+ * Exports one clip per row of @table: its rows are checked and previewed
+ * now, and any problem shown, naming the row and column.
+ *
+ * Returns: whether every row is good
+ */
+gboolean
+cw_export_dialog_set_table (CwExportDialog *self,
+                            GFile          *table,
+                            const char     *sheet)
+{
+  g_return_val_if_fail (CW_IS_EXPORT_DIALOG (self), FALSE);
+
+  g_set_object (&self->table, table);
+  g_free (self->sheet);
+  self->sheet = g_strdup (sheet);
+  gtk_widget_set_visible (GTK_WIDGET (self->table_clear_button), table != NULL);
+  if (table == NULL)
+    {
+      adw_action_row_set_subtitle (self->table_row, "");
+      update_sheets (self, NULL);
+      show_error (self, NULL);
+    }
+  return load_table (self);
+}
+
+/**
+ * cw_export_dialog_get_variants:
+ *
+ * Returns: (transfer none) (nullable) (element-type CwVariant): the table's
+ *   rows, when one is chosen and all is well
+ */
+GPtrArray *
+cw_export_dialog_get_variants (CwExportDialog *self)
+{
+  g_return_val_if_fail (CW_IS_EXPORT_DIALOG (self), NULL);
+  return self->variants;
+}
+
+/* What the dialog shows as wrong, if anything: for tests */
+const char *
+cw_export_dialog_get_problem (CwExportDialog *self)
+{
+  g_return_val_if_fail (CW_IS_EXPORT_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_group)))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}
+
 static void start_export (CwExportDialog *self);
 
 static void
@@ -224,7 +486,8 @@ on_exported (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   gtk_button_set_label (self->cancel_button, _("_Cancel"));
-  if (cw_exporter_run_finish (CW_EXPORTER (object), result, &error))
+  if (self->exporting_variants ? cw_variants_export_finish (CW_EXPORTER (object), result, &error)
+                               : cw_exporter_run_finish (CW_EXPORTER (object), result, &error))
     {
       g_signal_emit (self, signals[FINISHED], 0, self->folder, cw_exporter_get_frames_written (self->exporter));
       gtk_window_close (GTK_WINDOW (self));
@@ -241,7 +504,9 @@ on_exported (GObject      *object,
   if (g_error_matches (error, CW_ERROR, CW_ERROR_OUTPUT_EXISTS) && !self->overwrite)
     {
       AdwMessageDialog *dialog;
-      g_autofree char *body = describe_replaced (cw_exporter_get_earlier (self->exporter));
+      GPtrArray *earlier = cw_exporter_get_earlier (self->exporter);
+      /* an earlier run's index.json alone has no sequence to list */
+      g_autofree char *body = earlier->len > 0 ? describe_replaced (earlier) : g_strdup (error->message);
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Earlier Export?"), body));
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
@@ -347,6 +612,9 @@ start_export (CwExportDialog *self)
       show_error (self, _("Choose a folder for the frames."));
       return;
     }
+  /* the rows as the deck and the file are now; a bad one writes nothing */
+  if (self->table != NULL && !load_table (self))
+    return;
 
   if (!self->untranslated_confirmed)
     {
@@ -392,7 +660,11 @@ start_export (CwExportDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "progress");
   self->started = g_get_monotonic_time ();
 
-  cw_exporter_run_async (self->exporter, self->cancellable, on_exported, g_object_ref (self));
+  self->exporting_variants = self->variants != NULL;
+  if (self->exporting_variants)
+    cw_variants_export_async (self->exporter, self->variants, self->cancellable, on_exported, g_object_ref (self));
+  else
+    cw_exporter_run_async (self->exporter, self->cancellable, on_exported, g_object_ref (self));
 }
 
 static void
@@ -503,6 +775,12 @@ cw_export_dialog_dispose (GObject *object)
   g_clear_object (&self->exporter);
   g_clear_object (&self->deck);
   g_clear_object (&self->folder);
+  g_clear_object (&self->table);
+  g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->variants, g_ptr_array_unref);
+  g_clear_pointer (&self->table_rows, g_ptr_array_unref);
+  if (self->sheet_row != NULL)
+    g_signal_handlers_disconnect_by_data (self->sheet_row, self);
   g_clear_pointer (&self->format_checks, g_ptr_array_unref);
   g_clear_pointer (&self->language_checks, g_ptr_array_unref);
   /* the switches go with the template; none may tell a dialog half gone */
@@ -546,6 +824,10 @@ cw_export_dialog_class_init (CwExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, fps_row);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, folder_row);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, videos_group);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, table_group);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, table_row);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, table_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, CwExportDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, CwExportDialog, progress_bar);
@@ -554,6 +836,8 @@ cw_export_dialog_class_init (CwExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_folder_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_clear_clicked);
 }
 
 static void
@@ -565,6 +849,8 @@ cw_export_dialog_init (CwExportDialog *self)
   self->format_checks = g_ptr_array_new ();
   self->language_checks = g_ptr_array_new ();
   self->video_switches = g_ptr_array_new ();
+  self->table_rows = g_ptr_array_new ();
+  g_signal_connect_swapped (self->sheet_row, "notify::selected", G_CALLBACK (on_sheet_selected), self);
 
   for (const guint *rate = cw_frame_rates_list (NULL); *rate; rate++)
     {

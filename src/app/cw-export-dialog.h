@@ -37,5 +37,10 @@ void            cw_export_dialog_set_check_counts (CwExportDialog *self,
                                                    guint           n_errors,
                                                    guint           n_warnings);
 CwExporter     *cw_export_dialog_get_exporter (CwExportDialog *self);
+gboolean        cw_export_dialog_set_table  (CwExportDialog *self,
+                                             GFile          *table,
+                                             const char     *sheet);
+GPtrArray      *cw_export_dialog_get_variants (CwExportDialog *self);
+const char     *cw_export_dialog_get_problem  (CwExportDialog *self);
 
 G_END_DECLS

@@ -54,17 +54,6 @@ GPtrArray   *cw_cli_expand_formats    (CwDeck            *deck,
                                        GError           **error);
 char        *cw_cli_describe_formats  (void);
 
-int          cw_cli_render_variants   (CwDeck            *deck,
-                                       const char        *data,
-                                       const char        *sheet,
-                                       GStrv              languages,
-                                       GPtrArray         *formats,
-                                       GPtrArray         *encoders,
-                                       int                fps,
-                                       int                jobs,
-                                       gboolean           overwrite,
-                                       gboolean           quiet,
-                                       GFile             *output_dir);
 int          cw_cli_render            (int                argc,
                                        char             **argv);
 int          cw_cli_text              (int                argc,

@@ -15,6 +15,8 @@ typedef struct
 {
   GMainLoop    *loop;
   CwExporter   *exporter;
+  /* render --data: one clip per row */
+  GPtrArray    *variants;
   GCancellable *cancellable;
   GError       *error;
   gboolean      done;
@@ -95,7 +97,10 @@ on_exported (GObject      *object,
 {
   RenderRun *run = data;
 
-  cw_exporter_run_finish (CW_EXPORTER (object), result, &run->error);
+  if (run->variants != NULL)
+    cw_variants_export_finish (CW_EXPORTER (object), result, &run->error);
+  else
+    cw_exporter_run_finish (CW_EXPORTER (object), result, &run->error);
   run->done = TRUE;
   g_main_loop_quit (run->loop);
 }
@@ -160,6 +165,7 @@ cw_cli_render (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("[DECK] — render a deck to PNG frames"));
   g_autoptr(CwDeck) deck = NULL;
   g_autoptr(CwExporter) exporter = NULL;
+  g_autoptr(GPtrArray) variants = NULL;
   g_autoptr(GPtrArray) formats = NULL;
   g_autoptr(GPtrArray) encoders = NULL;
   g_autoptr(GError) error = NULL;
@@ -212,10 +218,22 @@ cw_cli_render (int    argc,
   if (mp4 || (video_only && encoders->len == 0))
     g_ptr_array_insert (encoders, 0, (gpointer) cw_encoder_lookup ("mp4"));
 
+  if (sheet != NULL && data == NULL)
+    return cw_cli_usage_error (context, "render", _("--sheet names a sheet of the --data workbook; give --data too"));
+
   output_dir = g_file_new_for_commandline_arg (output ? output : "clearway-export");
+  /* every row is checked before anything renders */
   if (data != NULL)
-    return cw_cli_render_variants (deck, data, sheet, languages, formats, encoders, fps, jobs, overwrite, quiet,
-                                   output_dir);
+    {
+      g_autoptr(GFile) table = g_file_new_for_commandline_arg (data);
+
+      variants = cw_variants_from_file (deck, table, sheet, NULL, &error);
+      if (variants == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return CW_EXIT_FAILURE;
+        }
+    }
   exporter = cw_exporter_new (deck);
   cw_exporter_set_output_dir (exporter, output_dir);
   for (guint i = 0; languages[i]; i++)
@@ -232,6 +250,7 @@ cw_cli_render (int    argc,
 
   run.loop = g_main_loop_new (NULL, FALSE);
   run.exporter = exporter;
+  run.variants = variants;
   run.cancellable = g_cancellable_new ();
   run.tty = isatty (STDERR_FILENO);
   run.quiet = quiet;
@@ -242,7 +261,10 @@ cw_cli_render (int    argc,
   sigterm = g_unix_signal_add (SIGTERM, on_interrupt, &run);
   tick = g_timeout_add (run.tty ? 100 : 500, on_tick, &run);
 
-  cw_exporter_run_async (exporter, run.cancellable, on_exported, &run);
+  if (variants != NULL)
+    cw_variants_export_async (exporter, variants, run.cancellable, on_exported, &run);
+  else
+    cw_exporter_run_async (exporter, run.cancellable, on_exported, &run);
   if (!run.done)
     g_main_loop_run (run.loop);
 
@@ -296,6 +318,14 @@ cw_cli_render (int    argc,
         }
       g_print (_("%u frames written, %u of them rendered (the rest repeat a still moment).\n"),
                cw_exporter_get_frames_written (exporter), cw_exporter_get_frames_rendered (exporter));
+      if (variants != NULL)
+        {
+          g_autofree char *path = g_file_get_path (output_dir);
+
+          g_print (g_dngettext (GETTEXT_PACKAGE, "%u variant rendered; index.json in %s lists its manifests\n",
+                                "%u variants rendered; index.json in %s lists their manifests\n", variants->len),
+                   variants->len, path);
+        }
     }
 
   g_clear_error (&run.error);

@@ -42,6 +42,11 @@ struct _CwExporter
   gboolean      overwrite;
   gboolean      folder_per_sequence;
   gboolean      video_only;
+  /* cw_exporter_add_variant(): each a deck with a folder of its own; the
+   * decks of the writers run_sequences() plans, in the writers' order */
+  GPtrArray    *variants;
+  GPtrArray    *writer_decks;
+  GPtrArray    *writer_variants;
 
   /* progress, written by workers, read by anyone */
   gint          frames_done;
@@ -92,6 +97,9 @@ cw_exporter_finalize (GObject *object)
 
   g_clear_object (&self->deck);
   g_clear_object (&self->output_dir);
+  g_clear_pointer (&self->variants, g_ptr_array_unref);
+  g_clear_pointer (&self->writer_decks, g_ptr_array_unref);
+  g_clear_pointer (&self->writer_variants, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
   g_clear_pointer (&self->formats, g_ptr_array_unref);
   g_clear_pointer (&self->encoders, g_ptr_array_unref);
@@ -152,12 +160,31 @@ cw_exporter_class_init (CwExporterClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+typedef struct
+{
+  char   *folder;
+  CwDeck *deck;
+} Variant;
+
+static void
+variant_free (gpointer data)
+{
+  Variant *variant = data;
+
+  g_free (variant->folder);
+  g_object_unref (variant->deck);
+  g_free (variant);
+}
+
 static void
 cw_exporter_init (CwExporter *self)
 {
   self->languages = g_ptr_array_new_with_free_func (g_free);
   self->formats = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_format_free);
   self->encoders = g_ptr_array_new ();
+  self->variants = g_ptr_array_new_with_free_func (variant_free);
+  self->writer_decks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->writer_variants = g_ptr_array_new_with_free_func (g_free);
   self->results = g_ptr_array_new_with_free_func (g_object_unref);
   self->videos = g_ptr_array_new_with_free_func (g_object_unref);
   self->earlier = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_earlier_export_free);
@@ -262,6 +289,13 @@ cw_exporter_set_overwrite (CwExporter *self,
   self->overwrite = overwrite;
 }
 
+gboolean
+cw_exporter_get_overwrite (CwExporter *self)
+{
+  g_return_val_if_fail (CW_IS_EXPORTER (self), FALSE);
+  return self->overwrite;
+}
+
 /**
  * cw_exporter_set_folder_per_sequence:
  *
@@ -275,6 +309,34 @@ cw_exporter_set_folder_per_sequence (CwExporter *self,
 {
   g_return_if_fail (CW_IS_EXPORTER (self));
   self->folder_per_sequence = folder_per_sequence;
+}
+
+/**
+ * cw_exporter_add_variant:
+ * @folder: a folder name inside the output folder
+ * @deck: the deck to export there (copied now)
+ *
+ * Exports @deck into @folder, "<folder>/<lang>-<format>/", in the same
+ * run as every other variant added: their sequences are checked before
+ * any is rendered, rendered one after another with every core, and
+ * published all together or not at all. Once a variant is added, the
+ * deck the exporter was made with is no longer exported itself.
+ */
+void
+cw_exporter_add_variant (CwExporter *self,
+                         const char *folder,
+                         CwDeck     *deck)
+{
+  Variant *variant;
+
+  g_return_if_fail (CW_IS_EXPORTER (self));
+  g_return_if_fail (folder != NULL && *folder != '\0');
+  g_return_if_fail (CW_IS_DECK (deck));
+
+  variant = g_new0 (Variant, 1);
+  variant->folder = g_strdup (folder);
+  variant->deck = cw_deck_copy (deck);
+  g_ptr_array_add (self->variants, variant);
 }
 
 /* How much of the export is done now, as the workers go. */
@@ -598,26 +660,29 @@ cw_exporter_get_warnings (CwExporter *self)
 
 /* Returns: (transfer full) (element-type CwSequenceWriter): a writer for
  * each language × format, with the videos asked for planned */
-static GPtrArray *
-plan_sequences (CwExporter  *self,
-                GError     **error)
+static gboolean
+plan_deck (CwExporter  *self,
+           CwDeck      *deck,
+           const char  *variant,
+           GFile       *output_dir,
+           GPtrArray   *writers,
+           GError     **error)
 {
-  g_autoptr(GPtrArray) writers = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_sequence_writer_free);
   g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) formats = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_format_free);
 
   for (guint i = 0; i < self->languages->len; i++)
     g_ptr_array_add (languages, g_strdup (g_ptr_array_index (self->languages, i)));
   if (languages->len == 0)
-    g_ptr_array_add (languages, g_strdup (cw_deck_get_language (self->deck)));
+    g_ptr_array_add (languages, g_strdup (cw_deck_get_language (deck)));
 
   for (guint i = 0; i < self->formats->len; i++)
     g_ptr_array_add (formats, cw_format_copy (g_ptr_array_index (self->formats, i)));
   if (formats->len == 0)
     {
-      CwFormat *format = cw_format_lookup (cw_deck_get_format (self->deck), error);
+      CwFormat *format = cw_format_lookup (cw_deck_get_format (deck), error);
       if (format == NULL)
-        return NULL;
+        return FALSE;
       g_ptr_array_add (formats, format);
     }
 
@@ -625,14 +690,14 @@ plan_sequences (CwExporter  *self,
     {
       const char *language = g_ptr_array_index (languages, i);
 
-      if (!cw_deck_has_language (self->deck, language))
+      if (!cw_deck_has_language (deck, language))
         {
-          g_auto(GStrv) known = cw_deck_list_languages (self->deck);
+          g_auto(GStrv) known = cw_deck_list_languages (deck);
           g_autofree char *list = g_strjoinv (", ", known);
           g_set_error (error, CW_ERROR, CW_ERROR_NO_LANGUAGE,
                        _("The deck has no “%s” translation; its languages are %s. Import a catalog for it first."),
                        language, list);
-          return NULL;
+          return FALSE;
         }
 
       for (guint j = 0; j < formats->len; j++)
@@ -642,33 +707,62 @@ plan_sequences (CwExporter  *self,
           CwSequenceWriter *writer;
 
           /* one sequence goes where it was asked; several get a folder each */
-          if (self->folder_per_sequence)
+          if (self->folder_per_sequence || self->variants->len > 0)
             {
               g_autofree char *name = g_strdup_printf ("%s-%s", language, format->name);
-              dir = g_file_get_child (self->output_dir, name);
+              dir = g_file_get_child (output_dir, name);
             }
           else if (languages->len > 1 && formats->len > 1)
             {
-              g_autoptr(GFile) by_language = g_file_get_child (self->output_dir, language);
+              g_autoptr(GFile) by_language = g_file_get_child (output_dir, language);
               dir = g_file_get_child (by_language, format->name);
             }
           else if (languages->len > 1)
-            dir = g_file_get_child (self->output_dir, language);
+            dir = g_file_get_child (output_dir, language);
           else if (formats->len > 1)
-            dir = g_file_get_child (self->output_dir, format->name);
+            dir = g_file_get_child (output_dir, format->name);
           else
-            dir = g_object_ref (self->output_dir);
+            dir = g_object_ref (output_dir);
 
-          writer = cw_sequence_writer_new (dir, self->deck, language, format);
+          writer = cw_sequence_writer_new (dir, deck, language, format);
           for (guint k = 0; k < self->encoders->len; k++)
             cw_sequence_writer_add_video (writer, g_ptr_array_index (self->encoders, k));
           cw_sequence_writer_set_video_only (writer, self->video_only);
           g_ptr_array_add (writers, writer);
+          g_ptr_array_add (self->writer_decks, g_object_ref (deck));
+          g_ptr_array_add (self->writer_variants, g_strdup (variant));
         }
     }
 
+  return TRUE;
+}
+
+/* Returns: (transfer full) (element-type CwSequenceWriter): a writer for
+ * each language × format (of each variant), with the videos asked for
+ * planned; self->writer_decks gets each writer's deck */
+static GPtrArray *
+plan_sequences (CwExporter  *self,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) writers = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_sequence_writer_free);
+
+  g_ptr_array_set_size (self->writer_decks, 0);
+  g_ptr_array_set_size (self->writer_variants, 0);
+  if (self->variants->len == 0)
+    return plan_deck (self, self->deck, NULL, self->output_dir, writers, error) ? g_steal_pointer (&writers) : NULL;
+
+  for (guint i = 0; i < self->variants->len; i++)
+    {
+      Variant *variant = g_ptr_array_index (self->variants, i);
+      g_autoptr(GFile) dir = g_file_get_child (self->output_dir, variant->folder);
+
+      if (!plan_deck (self, variant->deck, variant->folder, dir, writers, error))
+        return NULL;
+    }
   return g_steal_pointer (&writers);
 }
+
+
 
 /* Looks into every destination before anything is rendered, not after
  * minutes of work: files Clearway did not write refuse the export, and an
@@ -778,8 +872,8 @@ lay_out (CwExporter *self,
     {
       CwSequenceWriter *writer = g_ptr_array_index (writers, i);
       const char *language = cw_sequence_writer_get_language (writer);
-      CwRenderer *renderer = cw_renderer_new (self->deck, language, cw_sequence_writer_get_format (writer),
-                                              self->fps);
+      CwRenderer *renderer = cw_renderer_new (g_ptr_array_index (self->writer_decks, i), language,
+                                              cw_sequence_writer_get_format (writer), self->fps);
       GPtrArray *warnings = cw_renderer_get_warnings (renderer);
       GPtrArray *untranslated = cw_renderer_get_untranslated (renderer);
 
@@ -821,6 +915,7 @@ lay_out (CwExporter *self,
 static gboolean
 stage_sequence (CwExporter        *self,
                 CwSequenceWriter  *writer,
+                const char        *variant,
                 CwRenderer        *renderer,
                 guint              threads,
                 GCancellable      *cancellable,
@@ -830,8 +925,12 @@ stage_sequence (CwExporter        *self,
   const char *language = cw_sequence_writer_get_language (writer);
   const CwFormat *format = cw_sequence_writer_get_format (writer);
 
-  /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
-  set_status (self, g_strdup_printf (_("Rendering %s, %s"), language, format->label));
+  if (variant != NULL)
+    /* Translators: progress of an export: a table row's name, a language code such as "az", then a format such as "TikTok" */
+    set_status (self, g_strdup_printf (_("Rendering %s: %s, %s"), variant, language, format->label));
+  else
+    /* Translators: progress of an export: a language code such as "az", then a format such as "TikTok" */
+    set_status (self, g_strdup_printf (_("Rendering %s, %s"), language, format->label));
   set_phase (self, CW_EXPORT_PHASE_RENDERING);
   if (!cw_sequence_writer_write_frames (writer, renderer, threads, on_frame_progress, self,
                                         cancellable, error))
@@ -908,9 +1007,10 @@ run_sequences (CwExporter    *self,
       g_autoptr(CwRenderer) renderer = g_steal_pointer (&renderers->pdata[n_staged]);
 
       if (renderer == NULL)
-        renderer = cw_renderer_new (self->deck, cw_sequence_writer_get_language (writer),
+        renderer = cw_renderer_new (g_ptr_array_index (self->writer_decks, n_staged),
+                                    cw_sequence_writer_get_language (writer),
                                     cw_sequence_writer_get_format (writer), self->fps);
-      if (!stage_sequence (self, writer, renderer, threads, cancellable, &video_error, error))
+      if (!stage_sequence (self, writer, g_ptr_array_index (self->writer_variants, n_staged), renderer, threads, cancellable, &video_error, error))
         return FALSE;
       /* a video that failed stops here; the sequences made so far are complete */
       if (video_error != NULL)

@@ -54,6 +54,10 @@ void         cw_exporter_set_folder_per_sequence (CwExporter       *self,
                                                   gboolean          folder_per_sequence);
 void         cw_exporter_set_video_only      (CwExporter           *self,
                                               gboolean              video_only);
+void         cw_exporter_add_variant         (CwExporter           *self,
+                                              const char           *folder,
+                                              CwDeck               *deck);
+gboolean     cw_exporter_get_overwrite       (CwExporter           *self);
 
 gboolean     cw_exporter_run                 (CwExporter           *self,
                                               GCancellable         *cancellable,

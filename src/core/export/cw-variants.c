@@ -7,6 +7,12 @@
  * after half the districts are done. The table is read by the same reader
  * as statistics imports (CSV, .ods, .xlsx: cw_table_read()).
  *
+ * cw_variants_export_async() is the one way every variant is exported, by
+ * clearway-cli render --data and by the editor's Export dialog alike: all
+ * the rows' sequences in one exporter run (cw_exporter_add_variant()), so
+ * each destination is checked before anything renders, every core works
+ * on one sequence at a time, and the clips are published together.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -395,4 +401,152 @@ cw_variants_write_index (GPtrArray  *variants,
   if (!g_file_replace_contents (index, json, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
     return FALSE;
   return TRUE;
+}
+
+/**
+ * cw_variants_check_index:
+ * @output_dir: where the variants and their index.json would go
+ * @overwrite: whether an earlier run's index may be replaced
+ *
+ * Treats index.json as an export treats its files: one an earlier run of
+ * Clearway wrote is replaced only when overwriting is allowed
+ * (%CW_ERROR_OUTPUT_EXISTS), and one Clearway did not write is never
+ * replaced (%CW_ERROR_OUTPUT_FOREIGN). Anything else in @output_dir,
+ * such as the folders of rows this run does not have, is left alone.
+ *
+ * Returns: whether index.json may be written
+ */
+gboolean
+cw_variants_check_index (GFile     *output_dir,
+                         gboolean   overwrite,
+                         GError   **error)
+{
+  g_autoptr(GFile) index = g_file_get_child (output_dir, "index.json");
+  g_autofree char *name = g_file_get_parse_name (index);
+  g_autofree char *folder = g_file_get_parse_name (output_dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  const char *generator = NULL;
+
+  bytes = cw_file_load_bounded (index, 16 * 1024 * 1024, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    generator = json_object_get_string_member_with_default (json_node_get_object (root), "generator", NULL);
+  if (generator == NULL || !g_str_has_prefix (generator, "Clearway"))
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_OUTPUT_FOREIGN,
+                   _("%s holds index.json, which Clearway did not write, where this export would put its index of the rows. Clearway replaces only files it knows it wrote: move that file elsewhere, or choose another folder."),
+                   folder);
+      return FALSE;
+    }
+  if (!overwrite)
+    {
+      g_set_error (error, CW_ERROR, CW_ERROR_OUTPUT_EXISTS,
+                   _("%s already holds clips of a table’s rows (%s lists them). Choose another folder, or allow overwriting them (--overwrite)."),
+                   folder, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *variants;
+  GFile     *output_dir;
+} ExportData;
+
+static void
+export_data_free (gpointer data)
+{
+  ExportData *export = data;
+
+  g_ptr_array_unref (export->variants);
+  g_object_unref (export->output_dir);
+  g_free (export);
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ExportData *export = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!cw_exporter_run_finish (CW_EXPORTER (object), result, &error) ||
+      !cw_variants_write_index (export->variants, export->output_dir, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cw_variants_export_async:
+ * @exporter: an exporter set up as for the deck alone (output folder,
+ *   languages, formats, videos…); it is given every variant
+ * @variants: (element-type CwVariant): from cw_variants_from_table()
+ *
+ * Exports every variant into "<output>/<name>/<lang>-<format>/" in one
+ * run of @exporter, whose progress and cancellation are the run's, then
+ * writes index.json. An index.json already there is checked first, as
+ * the exporter checks its destinations (cw_variants_check_index()); on
+ * any error or cancellation no variant is published and no index written.
+ */
+void
+cw_variants_export_async (CwExporter          *exporter,
+                          GPtrArray           *variants,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *export;
+  GFile *output_dir;
+  GError *error = NULL;
+
+  g_return_if_fail (CW_IS_EXPORTER (exporter));
+  g_return_if_fail (variants != NULL && variants->len > 0);
+
+  output_dir = cw_exporter_get_output_dir (exporter);
+  g_return_if_fail (output_dir != NULL);
+
+  task = g_task_new (exporter, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cw_variants_export_async);
+  export = g_new0 (ExportData, 1);
+  export->variants = g_ptr_array_ref (variants);
+  export->output_dir = g_object_ref (output_dir);
+  g_task_set_task_data (task, export, export_data_free);
+
+  if (!cw_variants_check_index (output_dir, cw_exporter_get_overwrite (exporter), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < variants->len; i++)
+    {
+      CwVariant *variant = g_ptr_array_index (variants, i);
+
+      cw_exporter_add_variant (exporter, variant->name, variant->deck);
+    }
+  cw_exporter_run_async (exporter, cancellable, on_exported, g_steal_pointer (&task));
+}
+
+gboolean
+cw_variants_export_finish (CwExporter    *exporter,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, exporter), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

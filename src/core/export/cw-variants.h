@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "cw-deck.h"
+#include "cw-exporter.h"
 
 G_BEGIN_DECLS
 
@@ -26,20 +27,31 @@ typedef struct
   double  *values;
 } CwVariant;
 
-void       cw_variant_free          (CwVariant    *variant);
-GPtrArray *cw_variants_from_table   (CwDeck       *deck,
-                                     GBytes       *bytes,
-                                     const char   *display_name,
-                                     const char   *sheet,
-                                     GError      **error);
-GPtrArray *cw_variants_from_file    (CwDeck       *deck,
-                                     GFile        *file,
-                                     const char   *sheet,
-                                     GCancellable *cancellable,
-                                     GError      **error);
-gboolean   cw_variants_write_index  (GPtrArray    *variants,
-                                     GFile        *output_dir,
-                                     GError      **error);
+void       cw_variant_free           (CwVariant            *variant);
+GPtrArray *cw_variants_from_table    (CwDeck               *deck,
+                                      GBytes               *bytes,
+                                      const char           *display_name,
+                                      const char           *sheet,
+                                      GError              **error);
+GPtrArray *cw_variants_from_file     (CwDeck               *deck,
+                                      GFile                *file,
+                                      const char           *sheet,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+gboolean   cw_variants_write_index   (GPtrArray            *variants,
+                                      GFile                *output_dir,
+                                      GError              **error);
+gboolean   cw_variants_check_index   (GFile                *output_dir,
+                                      gboolean              overwrite,
+                                      GError              **error);
+void       cw_variants_export_async  (CwExporter           *exporter,
+                                      GPtrArray            *variants,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
+gboolean   cw_variants_export_finish (CwExporter           *exporter,
+                                      GAsyncResult         *result,
+                                      GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwVariant, cw_variant_free)
 

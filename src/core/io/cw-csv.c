@@ -369,6 +369,21 @@ cw_csv_parse_number (const char *text,
   return parse_number (text, delimiter, value);
 }
 
+/* A sheet asked of a CSV file, which has none, was silently ignored: the
+ * user meant a workbook, or the wrong file. */
+static gboolean
+refuse_sheet_of_csv (const char  *display_name,
+                     const char  *sheet,
+                     GError     **error)
+{
+  if (sheet == NULL)
+    return TRUE;
+  g_set_error (error, CW_ERROR, CW_ERROR_BAD_VALUE,
+               _("%s is a CSV file, which has no sheets, but sheet “%s” was asked for. Give the .ods or .xlsx workbook that has that sheet, or leave out the sheet."),
+               display_name, sheet);
+  return FALSE;
+}
+
 /**
  * cw_table_read:
  * @sheet: (nullable): a workbook's sheet; %NULL for the first
@@ -400,6 +415,8 @@ cw_table_read (GBytes      *bytes,
     *sheet_read = NULL;
   if (cw_sheet_is_spreadsheet (bytes))
     rows = cw_sheet_read (bytes, display_name, sheet, sheet_read, error);
+  else if (!refuse_sheet_of_csv (display_name, sheet, error))
+    return NULL;
   else
     rows = cw_csv_parse (bytes, display_name, &found, error);
   if (delimiter != NULL)
@@ -806,6 +823,8 @@ cw_csv_import_new_from_sheet (GBytes      *bytes,
       self->delimiter = ',';
       rows = cw_sheet_read (bytes, display_name, sheet, &self->sheet, error);
     }
+  else if (!refuse_sheet_of_csv (display_name, sheet, error))
+    return NULL;
   else
     rows = cw_csv_parse (bytes, display_name, &self->delimiter, error);
   if (rows == NULL)
