@@ -335,6 +335,58 @@ test_lint_fuzzy_translation (void)
   g_assert_cmpint (d->frame, ==, settled_frame (deck, "tiktok", "ru", "intro"));
 }
 
+/* A kicker naming a statistic that was deleted after it was typed, as the
+ * editor lets one do: viewers would read the braces. */
+static void
+test_lint_placeholder (void)
+{
+  g_autoptr(CwDeck) deck = load (HEAD THEME
+                                 "  <statistics>\n"
+                                 "    <statistic id=\"cleared\" value=\"168000\" unit=\"ha\" as-of=\"2026-10\" source=\"ANAMA\"><label>Land cleared</label></statistic>\n"
+                                 "    <statistic id=\"mines\" value=\"161000\" unit=\"mines\" as-of=\"2026-10\" source=\"ANAMA\"><label>Mines</label></statistic>\n"
+                                 "  </statistics>\n  <slides>\n"
+                                 INTRO ("{mines} mines", "") "    </slide>\n" LAND SAFETY
+                                 "  </slides>\n</deck>\n");
+  g_autoptr(GPtrArray) results = NULL;
+  const CwDiagnostic *d;
+
+  cw_deck_remove_statistic (deck, cw_deck_find_statistic (deck, "mines"));
+  results = lint (deck, "tiktok", "en");
+  d = the_error (results, "translation");
+  g_assert_cmpuint (count (results, CW_SEVERITY_WARNING, "translation"), ==, 0);
+  g_assert_cmpstr (d->language, ==, "en");
+  g_assert_cmpstr (d->slide, ==, "intro");
+  g_assert_cmpstr (d->element, ==, "kicker");
+  g_assert_cmpstr (d->measured, ==, "{mines}");
+  g_assert_cmpint (d->frame, ==, settled_frame (deck, "tiktok", "en", "intro"));
+}
+
+/* A Russian headline left in English among Cyrillic texts: a warning on
+ * that text alone, not on the kicker, whose translation is Cyrillic. */
+static void
+test_lint_latin_leftover (void)
+{
+  g_autoptr(CwDeck) deck = load (HEAD THEME STATISTICS "  <slides>\n"
+                                 INTRO ("Karabakh", "") "    </slide>\n" LAND SAFETY
+                                 "  </slides>\n  <translations>\n    <catalog language=\"ru\" plural-forms=\"nplurals=1; plural=0;\">\n"
+                                 RU_MESSAGES ("The land is back", "")
+                                 "    </catalog>\n  </translations>\n</deck>\n");
+  g_autoptr(GPtrArray) results = lint (deck, "tiktok", "ru");
+  const CwDiagnostic *d = NULL;
+
+  print_results (results);
+  g_assert_cmpuint (count (results, CW_SEVERITY_ERROR, NULL), ==, 0);
+  g_assert_cmpuint (count (results, CW_SEVERITY_WARNING, "translation"), ==, 1);
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (((CwDiagnostic *) g_ptr_array_index (results, i))->rule, "translation") == 0)
+      d = g_ptr_array_index (results, i);
+  g_assert_cmpstr (d->language, ==, "ru");
+  g_assert_cmpstr (d->slide, ==, "intro");
+  g_assert_cmpstr (d->element, ==, "headline");
+  g_assert_cmpint (d->frame, ==, settled_frame (deck, "tiktok", "ru", "intro"));
+  g_assert_nonnull (strstr (d->message, "The land is back"));
+}
+
 /* Twelve slides of 0.1 s whose bars are white, then black, on black: ten
  * changes a second. */
 static void
@@ -562,6 +614,8 @@ main (int    argc,
   g_test_add_func ("/cw/lint/tiktok-buttons", test_lint_tiktok_buttons);
   g_test_add_func ("/cw/lint/missing-glyph", test_lint_missing_glyph);
   g_test_add_func ("/cw/lint/fuzzy-translation", test_lint_fuzzy_translation);
+  g_test_add_func ("/cw/lint/placeholder", test_lint_placeholder);
+  g_test_add_func ("/cw/lint/latin-leftover", test_lint_latin_leftover);
   g_test_add_func ("/cw/lint/flicker", test_lint_flicker);
   g_test_add_func ("/cw/lint/no-safety-card", test_lint_no_safety_card);
   g_test_add_func ("/cw/lint/series-total", test_lint_series_total);

@@ -29,6 +29,7 @@
 #include "cw-contact-sheet.h"
 #include "cw-fonts.h"
 #include "cw-lint.h"
+#include "cw-locale.h"
 #include "cw-renderer.h"
 #include "cw-scene.h"
 #include "cw-template.h"
@@ -686,8 +687,10 @@ check_text (Lint           *lint,
     }
 
   /* a Cyrillic slide with words left in Latin letters, most often English
-   * that was never translated */
-  if (cyrillic > latin && latin > 0)
+   * that was never translated. The language says whether the slide is
+   * Cyrillic: a majority of letters would miss the slide whose longest
+   * text is the one left in English. */
+  if (latin > 0 && (cw_locale_is_cyrillic (language) || cyrillic > latin))
     for (guint i = 0; i < scene->nodes->len; i++)
       {
         const CwNode *node = g_ptr_array_index (scene->nodes, i);
