@@ -2109,6 +2109,116 @@ test_window_checks (void)
   cw_test_remove_tree (dir);
 }
 
+/* The Checks page can check every format and language of the deck, not
+ * only the preview's: an error in Russian only shows up there once asked,
+ * and the list says so. */
+static void
+test_window_checks_all (void)
+{
+  CwWindow *window = open_sample ();
+  CwChecksView *checks = CW_CHECKS_VIEW (cw_window_get_part (window, "checks"));
+  CwCatalog *russian = cw_deck_get_catalog (window_deck (window), "ru");
+  const char *forms[] = { "Карабах", NULL };
+  GtkDropDown *dropdown;
+  GPtrArray *results;
+  gboolean russian_found = FALSE;
+
+  wait_for (checks_done, checks, "the checks of the preview");
+  g_assert_cmpuint (cw_checks_view_get_n_errors (checks), ==, 0);
+
+  /* the Russian kicker waits for review: an error in Russian only */
+  cw_catalog_add (russian, "intro/kicker", "Karabakh", NULL, forms, TRUE, 0);
+  /* an edit lays the deck out again, and checks it again */
+  cw_statistic_set_value (cw_deck_find_statistic (window_deck (window), "mines_neutralised"), 161001);
+  settle (300);
+  wait_for (checks_done, checks, "the checks after the edit");
+  g_assert_cmpuint (cw_checks_view_get_n_errors (checks), ==, 0);
+
+  /* as the author asks for it, with the page's own drop-down */
+  dropdown = find_drop_down (GTK_WIDGET (checks), 0);
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (cw_checks_view_get_all (checks));
+  g_assert_true (cw_checks_view_get_busy (checks));
+  wait_for (checks_done, checks, "the checks of every format and language");
+  results = cw_checks_view_get_results (checks);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const CwDiagnostic *d = g_ptr_array_index (results, i);
+
+      if (d->severity == CW_SEVERITY_ERROR && g_strcmp0 (d->language, "ru") == 0 &&
+          g_strcmp0 (d->element, "kicker") == 0)
+        russian_found = TRUE;
+    }
+  g_assert_true (russian_found);
+  g_assert_cmpuint (cw_checks_view_get_n_errors (checks), >=, 1);
+
+  discard_window (window);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  ticks;
+} TickRecorder;
+
+static gboolean
+record_tick (gpointer data)
+{
+  TickRecorder *recorder = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (recorder->last != 0)
+    recorder->longest = MAX (recorder->longest, now - recorder->last);
+  recorder->last = now;
+  recorder->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Typing in a statistic while every format and language is checked never
+ * waits for the checks: they run on a worker, and the main loop keeps
+ * ticking. A blocked loop shows as one long gap between ticks; checking
+ * the sample in every format and language takes seconds of CPU, so a
+ * check run on the main loop would show here as a gap of that order. */
+static void
+test_window_checks_responsive (void)
+{
+  CwWindow *window = open_sample ();
+  CwChecksView *checks = CW_CHECKS_VIEW (cw_window_get_part (window, "checks"));
+  CwStatistic *statistic = cw_deck_find_statistic (window_deck (window), "mines_neutralised");
+  TickRecorder recorder = { 0 };
+  guint source;
+  guint typed = 0;
+
+  wait_for (checks_done, checks, "the first checks");
+  cw_checks_view_set_all (checks, TRUE);
+  g_assert_true (cw_checks_view_get_busy (checks));
+
+  source = g_timeout_add (5, record_tick, &recorder);
+  /* a keystroke every 80 ms, while the checks run again after each */
+  for (guint i = 0; i < 12; i++)
+    {
+      cw_statistic_set_value (statistic, 161000 + i * 10);
+      typed++;
+      settle (80);
+    }
+  g_assert_true (cw_checks_view_get_busy (checks));
+  settle (200);
+  g_source_remove (source);
+
+  g_test_message ("%u ticks, the longest gap %.0f ms", recorder.ticks, recorder.longest / 1000.0);
+  g_assert_cmpuint (typed, ==, 12);
+  /* a check on the main loop takes seconds; a relayout of the preview
+   * after each keystroke may take a little, even on a loaded machine */
+  g_assert_cmpint (recorder.longest, <, 500 * 1000);
+  g_assert_cmpuint (recorder.ticks, >, 20);
+
+  wait_for (checks_done, checks, "the checks of the last value");
+  g_assert_cmpfloat (cw_statistic_get_value (statistic), ==, 161110);
+  discard_window (window);
+}
+
 static gboolean
 export_checks_done (gpointer data)
 {
@@ -3502,6 +3612,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/save-reopen", test_window_save_reopen);
   g_test_add_func ("/ui/window/problems", test_window_problems);
   g_test_add_func ("/ui/window/checks", test_window_checks);
+  g_test_add_func ("/ui/window/checks-all", test_window_checks_all);
+  g_test_add_func ("/ui/window/checks-responsive", test_window_checks_responsive);
   g_test_add_func ("/ui/export/checks", test_export_dialog_checks);
   g_test_add_func ("/ui/window/close-asks", test_window_close_asks);
   g_test_add_func ("/ui/drafts/recover", test_drafts_recover);
