@@ -201,7 +201,10 @@ check (CwChecksView *self)
 static void
 on_scope_changed (CwChecksView *self)
 {
-  cw_checks_view_set_all (self, gtk_drop_down_get_selected (self->scope_dropdown) == 1);
+  guint selected = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  if (selected <= 1)
+    cw_checks_view_set_all (self, selected == 1);
 }
 
 /**
@@ -242,6 +245,10 @@ cw_checks_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->player, self);
   g_clear_object (&self->player);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  /* the drop-down loses its selection as the template goes; that is no
+   * choice of scope, and the labels a check writes to may be gone */
+  if (self->scope_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope_dropdown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CHECKS_VIEW);
 
   G_OBJECT_CLASS (cw_checks_view_parent_class)->dispose (object);
