@@ -394,7 +394,7 @@ measure_graphic_contrast (CwScene         *scene,
   g_autofree guint8 *near = NULL;
   g_autofree guint8 *scratch = NULL;
   g_autofree guint16 *cluster = NULL;
-  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree guint *by_key = NULL;
   Ink inks[MAX_INKS];
   guint n_inks = 0, n_solid = 0;
   const guint8 *m;
@@ -423,8 +423,8 @@ measure_graphic_contrast (CwScene         *scene,
   if (top < 32)
     return result;
 
-  /* the colours of the solid ink, most used first */
-  by_key = g_hash_table_new (g_direct_hash, g_direct_equal);
+  /* the colours of the solid ink that has a share of it */
+  by_key = g_new0 (guint, 1 << 12);
   cluster = g_new0 (guint16, (gsize) w * h);
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
@@ -444,35 +444,29 @@ measure_graphic_contrast (CwScene         *scene,
         p = *(const guint32 *) (pixels + y * fstride + x * 4);
         key = ink_key (p);
         n_solid++;
-        g_hash_table_insert (by_key, GUINT_TO_POINTER (key + 1),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_key, GUINT_TO_POINTER (key + 1))) + 1));
+        by_key[key]++;
+        /* 0 is no solid ink */
         cluster[y * w + x] = (guint16) (key + 1);
       }
   if (n_solid == 0)
     return result;
 
-  {
-    GHashTableIter iter;
-    gpointer key, value;
+  for (guint key = 0; key < 1 << 12; key++)
+    {
+      guint n = by_key[key];
 
-    g_hash_table_iter_init (&iter, by_key);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        guint n = GPOINTER_TO_UINT (value);
-
-        if (n < n_solid * MIN_INK_SHARE)
-          continue;
-        if (n_inks < MAX_INKS)
-          inks[n_inks++] = (Ink) { GPOINTER_TO_UINT (key), n, 0, 0, 0 };
-        else
-          for (guint i = 0; i < n_inks; i++)
-            if (inks[i].n < n)
-              {
-                inks[i] = (Ink) { GPOINTER_TO_UINT (key), n, 0, 0, 0 };
-                break;
-              }
-      }
-  }
+      if (n == 0 || n < n_solid * MIN_INK_SHARE)
+        continue;
+      if (n_inks < MAX_INKS)
+        inks[n_inks++] = (Ink) { key + 1, n, 0, 0, 0 };
+      else
+        for (guint i = 0; i < n_inks; i++)
+          if (inks[i].n < n)
+            {
+              inks[i] = (Ink) { key + 1, n, 0, 0, 0 };
+              break;
+            }
+    }
 
   seed = g_new0 (guint8, (gsize) w * h);
   near = g_new0 (guint8, (gsize) w * h);
@@ -508,9 +502,12 @@ measure_graphic_contrast (CwScene         *scene,
       for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++)
           {
+            guint32 p;
+
             if (!near[y * w + x] || m[y * mstride + x] != 0)
               continue;
-            histogram[MIN (400, (guint) (cw_contrast_ratio (ink_l, pixel_luminance (*(const guint32 *) (pixels + y * fstride + x * 4))) * 20))]++;
+            p = *(const guint32 *) (pixels + y * fstride + x * 4);
+            histogram[MIN (400, (guint) (cw_contrast_ratio (ink_l, pixel_luminance (p)) * 20))]++;
             n_back++;
           }
       if (n_back == 0)
