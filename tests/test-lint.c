@@ -335,6 +335,138 @@ test_lint_fuzzy_translation (void)
   g_assert_cmpint (d->frame, ==, settled_frame (deck, "tiktok", "ru", "intro"));
 }
 
+/* A kicker naming a statistic that was deleted after it was typed, as the
+ * editor lets one do: viewers would read the braces. */
+static void
+test_lint_placeholder (void)
+{
+  g_autoptr(CwDeck) deck = load (HEAD THEME
+                                 "  <statistics>\n"
+                                 "    <statistic id=\"cleared\" value=\"168000\" unit=\"ha\" as-of=\"2026-10\" source=\"ANAMA\"><label>Land cleared</label></statistic>\n"
+                                 "    <statistic id=\"mines\" value=\"161000\" unit=\"mines\" as-of=\"2026-10\" source=\"ANAMA\"><label>Mines</label></statistic>\n"
+                                 "  </statistics>\n  <slides>\n"
+                                 INTRO ("{mines} mines", "") "    </slide>\n" LAND SAFETY
+                                 "  </slides>\n</deck>\n");
+  g_autoptr(GPtrArray) results = NULL;
+  const CwDiagnostic *d;
+
+  cw_deck_remove_statistic (deck, cw_deck_find_statistic (deck, "mines"));
+  results = lint (deck, "tiktok", "en");
+  d = the_error (results, "translation");
+  g_assert_cmpuint (count (results, CW_SEVERITY_WARNING, "translation"), ==, 0);
+  g_assert_cmpstr (d->language, ==, "en");
+  g_assert_cmpstr (d->slide, ==, "intro");
+  g_assert_cmpstr (d->element, ==, "kicker");
+  g_assert_cmpstr (d->measured, ==, "{mines}");
+  g_assert_cmpint (d->frame, ==, settled_frame (deck, "tiktok", "en", "intro"));
+}
+
+/* A Russian headline left in English among Cyrillic texts: a warning on
+ * that text alone, not on the kicker, whose translation is Cyrillic. */
+static void
+test_lint_latin_leftover (void)
+{
+  g_autoptr(CwDeck) deck = load (HEAD THEME STATISTICS "  <slides>\n"
+                                 INTRO ("Karabakh", "") "    </slide>\n" LAND SAFETY
+                                 "  </slides>\n  <translations>\n    <catalog language=\"ru\" plural-forms=\"nplurals=1; plural=0;\">\n"
+                                 RU_MESSAGES ("The land is back", "")
+                                 "    </catalog>\n  </translations>\n</deck>\n");
+  g_autoptr(GPtrArray) results = lint (deck, "tiktok", "ru");
+  const CwDiagnostic *d = NULL;
+
+  print_results (results);
+  g_assert_cmpuint (count (results, CW_SEVERITY_ERROR, NULL), ==, 0);
+  g_assert_cmpuint (count (results, CW_SEVERITY_WARNING, "translation"), ==, 1);
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (((CwDiagnostic *) g_ptr_array_index (results, i))->rule, "translation") == 0)
+      d = g_ptr_array_index (results, i);
+  g_assert_cmpstr (d->language, ==, "ru");
+  g_assert_cmpstr (d->slide, ==, "intro");
+  g_assert_cmpstr (d->element, ==, "headline");
+  g_assert_cmpint (d->frame, ==, settled_frame (deck, "tiktok", "ru", "intro"));
+  g_assert_nonnull (strstr (d->message, "The land is back"));
+}
+
+/* A percent ring whose fill is close to the night theme's background: the
+ * chart itself, not a text, is too faint to read at 3:1. */
+static void
+test_lint_faint_ring (void)
+{
+  g_autoptr(CwDeck) deck = load (HEAD THEME
+                                 "  <statistics>\n"
+                                 "    <statistic id=\"down\" value=\"60\" unit=\"%\" as-of=\"2026-10\" source=\"ANAMA\"><label>Fewer incidents</label></statistic>\n"
+                                 "  </statistics>\n  <slides>\n"
+                                 "    <slide id=\"fewer\" template=\"percent\">\n"
+                                 "      <field name=\"statistic\" value=\"down\"/>\n"
+                                 "      <text name=\"label\">fewer incidents since 2021</text>\n"
+                                 "      <style element=\"gauge\" color=\"#26313D\"/>\n"
+                                 "    </slide>\n" SAFETY "  </slides>\n</deck>\n");
+  g_autoptr(GPtrArray) results = lint (deck, "tiktok", "en");
+  g_autoptr(CwRenderer) renderer = renderer_for (deck, "tiktok", "en");
+  CwScene *scene = cw_renderer_get_scene (renderer, 0);
+  const CwNode *gauge = NULL;
+  const CwDiagnostic *d = NULL;
+
+  print_results (results);
+  g_assert_cmpuint (count (results, CW_SEVERITY_ERROR, NULL), ==, 0);
+  g_assert_cmpuint (count (results, CW_SEVERITY_WARNING, "contrast"), ==, 1);
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (((CwDiagnostic *) g_ptr_array_index (results, i))->rule, "contrast") == 0)
+      d = g_ptr_array_index (results, i);
+  for (guint i = 0; i < scene->nodes->len; i++)
+    if (g_strcmp0 (((CwNode *) g_ptr_array_index (scene->nodes, i))->element, "gauge") == 0)
+      gauge = g_ptr_array_index (scene->nodes, i);
+  g_assert_nonnull (gauge);
+
+  g_assert_cmpstr (d->format, ==, "tiktok");
+  g_assert_cmpstr (d->slide, ==, "fewer");
+  g_assert_cmpstr (d->element, ==, "gauge");
+  g_assert_cmpstr (d->required, ==, "3.0:1");
+  g_assert_true (g_str_has_prefix (d->measured, "1."));
+  /* where the ring has grown whole, not later */
+  g_assert_cmpint (d->frame, ==, (int) ceil (cw_animation_get_end (&gauge->enter) * 30 - 1e-6));
+  g_assert_true (d->area.x >= gauge->rect.x - 1 && d->area.x + d->area.width <= gauge->rect.x + gauge->rect.width + 1);
+}
+
+/* Chart drawings in the theme's own colours are measured and pass: a
+ * ring with its track, an arrow, a line with the shade under it, and
+ * pictograms counted and not. */
+static void
+test_lint_chart_graphics (void)
+{
+  g_autoptr(CwDeck) deck = load (HEAD THEME
+                                 "  <statistics>\n"
+                                 "    <statistic id=\"down\" value=\"60\" unit=\"%\" as-of=\"2026-10\" source=\"ANAMA\"><label>Fewer incidents</label></statistic>\n"
+                                 "    <statistic id=\"victims\" value=\"34\" unit=\"people\" as-of=\"2026-10\" source=\"ANAMA\"><label>Victims</label></statistic>\n"
+                                 "    <statistic id=\"all\" value=\"100\" unit=\"people\" as-of=\"2026-10\" source=\"ANAMA\"><label>All</label></statistic>\n"
+                                 "    <statistic id=\"years\" unit=\"incidents\" as-of=\"2026-10\" source=\"ANAMA\"><label>Incidents</label>"
+                                 "<point label=\"2021\" value=\"120\"/><point label=\"2022\" value=\"90\"/><point label=\"2023\" value=\"70\"/>"
+                                 "<point label=\"2024\" value=\"48\"/></statistic>\n"
+                                 "  </statistics>\n  <slides>\n"
+                                 "    <slide id=\"fewer\" template=\"percent\">\n"
+                                 "      <field name=\"statistic\" value=\"down\"/>\n"
+                                 "      <text name=\"label\">fewer incidents since 2021</text>\n"
+                                 "    </slide>\n"
+                                 "    <slide id=\"change\" template=\"percent\">\n"
+                                 "      <field name=\"statistic\" value=\"down\"/>\n"
+                                 "      <field name=\"style\" value=\"change\"/>\n"
+                                 "      <text name=\"label\">fewer incidents since 2021</text>\n"
+                                 "    </slide>\n"
+                                 "    <slide id=\"people\" template=\"pictogram\">\n"
+                                 "      <field name=\"statistic\" value=\"victims\"/>\n"
+                                 "      <field name=\"total\" value=\"all\"/>\n"
+                                 "    </slide>\n"
+                                 "    <slide id=\"trend\" template=\"line-chart\">\n"
+                                 "      <field name=\"statistic\" value=\"years\"/>\n"
+                                 "      <field name=\"area\" value=\"true\"/>\n"
+                                 "    </slide>\n" SAFETY "  </slides>\n</deck>\n");
+  g_autoptr(GPtrArray) results = lint (deck, "tiktok", "en");
+
+  print_results (results);
+  g_assert_cmpuint (count (results, CW_SEVERITY_ERROR, NULL), ==, 0);
+  g_assert_cmpuint (count (results, CW_SEVERITY_WARNING, "contrast"), ==, 0);
+}
+
 /* Twelve slides of 0.1 s whose bars are white, then black, on black: ten
  * changes a second. */
 static void
@@ -562,6 +694,10 @@ main (int    argc,
   g_test_add_func ("/cw/lint/tiktok-buttons", test_lint_tiktok_buttons);
   g_test_add_func ("/cw/lint/missing-glyph", test_lint_missing_glyph);
   g_test_add_func ("/cw/lint/fuzzy-translation", test_lint_fuzzy_translation);
+  g_test_add_func ("/cw/lint/placeholder", test_lint_placeholder);
+  g_test_add_func ("/cw/lint/latin-leftover", test_lint_latin_leftover);
+  g_test_add_func ("/cw/lint/faint-ring", test_lint_faint_ring);
+  g_test_add_func ("/cw/lint/chart-graphics", test_lint_chart_graphics);
   g_test_add_func ("/cw/lint/flicker", test_lint_flicker);
   g_test_add_func ("/cw/lint/no-safety-card", test_lint_no_safety_card);
   g_test_add_func ("/cw/lint/series-total", test_lint_series_total);

@@ -2,7 +2,8 @@
  *
  * The checks `clearway-cli lint` runs (contrast, size, reading time, zones,
  * glyphs, translation, flashing, the message, the figures), in the
- * preview's format and language, as the author works. They run on a worker
+ * preview's format and language or, when the author asks, in every format
+ * and language of the deck, as the author works. They run on a worker
  * thread on a copy of the deck each time the player has laid the deck out
  * again (which it does debounced after a change), so typing never waits; a
  * newer run cancels the one before. Activating a result asks the window to
@@ -28,12 +29,15 @@ struct _CwChecksView
   guint         n_errors;
   guint         n_warnings;
   gboolean      busy;
+  /* every format and language, not only the preview's */
+  gboolean      all;
 
   /* template */
   GtkWidget    *box;
   GtkLabel     *status_label;
   GtkLabel     *scope_label;
   GtkSpinner   *spinner;
+  GtkDropDown  *scope_dropdown;
   GtkListBox   *list;
 };
 
@@ -44,6 +48,7 @@ enum {
   PROP_BUSY,
   PROP_N_ERRORS,
   PROP_N_WARNINGS,
+  PROP_ALL,
   N_PROPS
 };
 
@@ -161,6 +166,7 @@ check (CwChecksView *self)
   CwRenderer *renderer = self->player ? cw_player_get_renderer (self->player) : NULL;
   g_autoptr(GPtrArray) formats = NULL;
   const char *languages[2] = { NULL, NULL };
+  g_auto(GStrv) all_languages = NULL;
   g_autofree char *scope = NULL;
 
   g_cancellable_cancel (self->cancellable);
@@ -170,16 +176,62 @@ check (CwChecksView *self)
 
   self->cancellable = g_cancellable_new ();
   formats = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_format_free);
-  g_ptr_array_add (formats, cw_format_copy (cw_renderer_get_format (renderer)));
-  languages[0] = cw_renderer_get_language (renderer);
-
-  /* Translators: a format such as TikTok, then a language code */
-  scope = g_strdup_printf (_("In %s, %s, as the preview shows it. Export checks every format and language you choose."),
-                           cw_renderer_get_format (renderer)->label, languages[0]);
-  gtk_label_set_label (self->scope_label, scope);
+  if (self->all)
+    {
+      for (const char * const *name = cw_format_list_names (); *name != NULL; name++)
+        g_ptr_array_add (formats, cw_format_lookup (*name, NULL));
+      all_languages = cw_deck_list_languages (cw_player_get_deck (self->player));
+      gtk_label_set_label (self->scope_label, _("In every format and language of the deck."));
+    }
+  else
+    {
+      g_ptr_array_add (formats, cw_format_copy (cw_renderer_get_format (renderer)));
+      languages[0] = cw_renderer_get_language (renderer);
+      /* Translators: a format such as TikTok, then a language code */
+      scope = g_strdup_printf (_("In %s, %s, as the preview shows it. Export checks every format and language you choose."),
+                               cw_renderer_get_format (renderer)->label, languages[0]);
+      gtk_label_set_label (self->scope_label, scope);
+    }
   set_busy (self, TRUE);
-  cw_lint_deck_async (cw_player_get_deck (self->player), formats, languages, self->cancellable,
-                      on_checked, g_object_ref (self));
+  cw_lint_deck_async (cw_player_get_deck (self->player), formats,
+                      all_languages != NULL ? (const char * const *) all_languages : languages,
+                      self->cancellable, on_checked, g_object_ref (self));
+}
+
+static void
+on_scope_changed (CwChecksView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->scope_dropdown);
+
+  if (selected <= 1)
+    cw_checks_view_set_all (self, selected == 1);
+}
+
+/**
+ * cw_checks_view_set_all:
+ * @all: whether to check every format and language of the deck, rather
+ *   than the preview's
+ */
+void
+cw_checks_view_set_all (CwChecksView *self,
+                        gboolean      all)
+{
+  g_return_if_fail (CW_IS_CHECKS_VIEW (self));
+
+  all = !!all;
+  if (self->all == all)
+    return;
+  self->all = all;
+  gtk_drop_down_set_selected (self->scope_dropdown, all ? 1 : 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALL]);
+  check (self);
+}
+
+gboolean
+cw_checks_view_get_all (CwChecksView *self)
+{
+  g_return_val_if_fail (CW_IS_CHECKS_VIEW (self), FALSE);
+  return self->all;
 }
 
 static void
@@ -193,6 +245,10 @@ cw_checks_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->player, self);
   g_clear_object (&self->player);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  /* the drop-down loses its selection as the template goes; that is no
+   * choice of scope, and the labels a check writes to may be gone */
+  if (self->scope_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope_dropdown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_CHECKS_VIEW);
 
   G_OBJECT_CLASS (cw_checks_view_parent_class)->dispose (object);
@@ -217,6 +273,27 @@ cw_checks_view_get_property (GObject    *object,
     case PROP_N_WARNINGS:
       g_value_set_uint (value, self->n_warnings);
       break;
+    case PROP_ALL:
+      g_value_set_boolean (value, self->all);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cw_checks_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CwChecksView *self = CW_CHECKS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ALL:
+      cw_checks_view_set_all (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -230,6 +307,7 @@ cw_checks_view_class_init (CwChecksViewClass *klass)
 
   object_class->dispose = cw_checks_view_dispose;
   object_class->get_property = cw_checks_view_get_property;
+  object_class->set_property = cw_checks_view_set_property;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
@@ -240,6 +318,9 @@ cw_checks_view_class_init (CwChecksViewClass *klass)
   properties[PROP_N_WARNINGS] =
     g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ALL] =
+    g_param_spec_boolean ("all", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -256,6 +337,8 @@ cw_checks_view_class_init (CwChecksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwChecksView, scope_label);
   gtk_widget_class_bind_template_child (widget_class, CwChecksView, spinner);
   gtk_widget_class_bind_template_child (widget_class, CwChecksView, list);
+  gtk_widget_class_bind_template_child (widget_class, CwChecksView, scope_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

@@ -18,6 +18,9 @@ GtkWidget *cw_checks_view_new            (void);
 void       cw_checks_view_set_player     (CwChecksView *self,
                                           CwPlayer     *player);
 gboolean   cw_checks_view_get_busy       (CwChecksView *self);
+void       cw_checks_view_set_all        (CwChecksView *self,
+                                          gboolean      all);
+gboolean   cw_checks_view_get_all        (CwChecksView *self);
 guint      cw_checks_view_get_n_errors   (CwChecksView *self);
 guint      cw_checks_view_get_n_warnings (CwChecksView *self);
 GPtrArray *cw_checks_view_get_results    (CwChecksView *self);

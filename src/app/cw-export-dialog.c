@@ -17,6 +17,12 @@
  * again when Export is pressed, so the rows are those of the deck and the
  * file as they are then; a problem is shown and nothing is written.
  *
+ * The checks (`clearway-cli lint`) run over what is ticked, formats by
+ * languages, on a worker from a copy of the deck, again a moment after the
+ * ticks change; a newer run cancels the one before. Export pressed while
+ * they run waits for them, so "export with errors?" is asked of what is
+ * actually exported.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -40,9 +46,15 @@ struct _CwExportDialog
   GtkSwitch           *video_only_switch;
   gint64               started;
   gboolean             overwrite;
-  /* what the Checks found, and whether the author chose to export anyway */
+  /* what the checks found in the ticked formats and languages, and
+   * whether the author chose to export anyway */
   guint                check_errors;
+  guint                check_warnings;
+  gboolean             checks_known;
   gboolean             errors_confirmed;
+  GCancellable        *checks_cancellable;
+  guint                checks_source;
+  gboolean             export_pending;
   AdwPreferencesGroup *checks_group;
   gboolean             untranslated_confirmed;
   /* one clip per row: the table, its sheet, and its rows once all is well */
@@ -425,6 +437,7 @@ cw_export_dialog_get_problem (CwExportDialog *self)
 }
 
 static void start_export (CwExportDialog *self);
+static void on_export_clicked (CwExportDialog *self);
 
 static void
 on_replace_response (AdwMessageDialog *dialog,
@@ -678,13 +691,20 @@ on_errors_response (AdwMessageDialog *dialog,
   start_export (self);
 }
 
-/* With errors found, asks once whether to export all the same. */
+/* With errors found, asks once whether to export all the same; while the
+ * checks of what is ticked run, waits for them. */
 static void
 on_export_clicked (CwExportDialog *self)
 {
   AdwMessageDialog *dialog;
   g_autofree char *body = NULL;
 
+  if (!self->checks_known && !self->errors_confirmed)
+    {
+      self->export_pending = TRUE;
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+      return;
+    }
   if (self->check_errors == 0 || self->errors_confirmed)
     {
       start_export (self);
@@ -705,43 +725,152 @@ on_export_clicked (CwExportDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/**
- * cw_export_dialog_set_check_counts:
- *
- * Shows what the Checks found; exporting with errors then asks once.
- */
-void
-cw_export_dialog_set_check_counts (CwExportDialog *self,
-                                   guint           n_errors,
-                                   guint           n_warnings)
+static AdwPreferencesGroup *
+ensure_checks_group (CwExportDialog *self)
 {
-  g_autofree char *text = NULL;
+  GtkWidget *page;
 
-  g_return_if_fail (CW_IS_EXPORT_DIALOG (self));
+  if (self->checks_group != NULL)
+    return self->checks_group;
 
-  self->check_errors = n_errors;
-  self->errors_confirmed = FALSE;
-  if (self->checks_group == NULL)
+  /* above the formats, in the page the template holds them in */
+  page = gtk_widget_get_parent (GTK_WIDGET (self->formats_group));
+  while (page != NULL && !ADW_IS_PREFERENCES_PAGE (page))
+    page = gtk_widget_get_parent (page);
+  if (page == NULL)
+    return NULL;
+  self->checks_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->checks_group);
+  /* groups are added at the end; this one goes first */
+  gtk_widget_insert_after (GTK_WIDGET (self->checks_group),
+                           gtk_widget_get_parent (GTK_WIDGET (self->checks_group)), NULL);
+  return self->checks_group;
+}
+
+static void
+show_checks (CwExportDialog *self,
+             const char     *title,
+             const char     *description)
+{
+  AdwPreferencesGroup *group = ensure_checks_group (self);
+
+  if (group == NULL)
+    return;
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_group_set_description (group, description);
+}
+
+static void
+on_checked (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CwExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = cw_lint_deck_finish (result, &error);
+  g_autofree char *title = NULL;
+
+  /* a newer run replaced this one; it tells what it finds */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->checks_cancellable);
+  if (results == NULL)
     {
-      GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (self->formats_group));
-
-      /* above the formats, in the page the template holds them in */
-      while (page != NULL && !ADW_IS_PREFERENCES_PAGE (page))
-        page = gtk_widget_get_parent (page);
-      if (page == NULL)
-        return;
-      self->checks_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->checks_group);
-      /* groups are added at the end; this one goes first */
-      gtk_widget_insert_after (GTK_WIDGET (self->checks_group),
-                               gtk_widget_get_parent (GTK_WIDGET (self->checks_group)), NULL);
+      self->check_errors = self->check_warnings = 0;
+      self->checks_known = TRUE;
+      show_checks (self, _("Checks"), error->message);
     }
-  /* Translators: in the Export dialog: the numbers of errors and warnings the Checks found */
-  text = g_strdup_printf (_("Checks: %u errors, %u warnings"), n_errors, n_warnings);
-  adw_preferences_group_set_title (self->checks_group, text);
-  adw_preferences_group_set_description (self->checks_group,
-                                         n_errors > 0 ? _("In the preview’s format and language. Fix them on the Checks page before posting.")
-                                                      : _("In the preview’s format and language."));
+  else
+    {
+      cw_lint_count (results, &self->check_errors, &self->check_warnings, NULL);
+      self->checks_known = TRUE;
+      /* Translators: in the Export dialog: the numbers of errors and warnings the checks found */
+      title = g_strdup_printf (_("Checks: %u errors, %u warnings"), self->check_errors, self->check_warnings);
+      show_checks (self, title,
+                   self->check_errors > 0 ? _("In the formats and languages ticked below. Fix them on the Checks page before posting.")
+                                          : _("In the formats and languages ticked below."));
+    }
+  if (self->export_pending)
+    {
+      self->export_pending = FALSE;
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
+      on_export_clicked (self);
+    }
+}
+
+static gboolean
+run_checks (gpointer user_data)
+{
+  CwExportDialog *self = user_data;
+  g_autoptr(GPtrArray) formats = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_format_free);
+  g_autoptr(GPtrArray) languages = g_ptr_array_new ();
+
+  self->checks_source = 0;
+  for (guint i = 0; i < self->format_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->format_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_ptr_array_add (formats, cw_format_lookup (g_object_get_data (G_OBJECT (check), "cw-name"), NULL));
+    }
+  for (guint i = 0; i < self->language_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->language_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_ptr_array_add (languages, g_object_get_data (G_OBJECT (check), "cw-name"));
+    }
+  g_ptr_array_add (languages, NULL);
+
+  if (formats->len == 0 || languages->len == 1)
+    {
+      self->check_errors = self->check_warnings = 0;
+      self->checks_known = TRUE;
+      show_checks (self, _("Checks"), _("Tick a format and a language to check them."));
+      return G_SOURCE_REMOVE;
+    }
+  self->checks_cancellable = g_cancellable_new ();
+  cw_lint_deck_async (self->deck, formats, (const char * const *) languages->pdata, self->checks_cancellable,
+                      on_checked, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Checks the ticked formats and languages again, a moment after the last
+ * tick, so ticking several in a row runs the checks once. */
+static void
+schedule_checks (CwExportDialog *self)
+{
+  if (self->deck == NULL)
+    return;
+  if (self->checks_cancellable != NULL)
+    g_cancellable_cancel (self->checks_cancellable);
+  g_clear_object (&self->checks_cancellable);
+  g_clear_handle_id (&self->checks_source, g_source_remove);
+  self->checks_known = FALSE;
+  self->errors_confirmed = FALSE;
+  show_checks (self, _("Checks"), _("Checking the formats and languages ticked below…"));
+  self->checks_source = g_timeout_add (250, run_checks, self);
+}
+
+/**
+ * cw_export_dialog_get_check_counts:
+ * @n_errors: (out) (optional): errors in the ticked formats and languages
+ * @n_warnings: (out) (optional): warnings there
+ *
+ * Returns: whether the checks of what is ticked now have finished
+ */
+gboolean
+cw_export_dialog_get_check_counts (CwExportDialog *self,
+                                   guint          *n_errors,
+                                   guint          *n_warnings)
+{
+  g_return_val_if_fail (CW_IS_EXPORT_DIALOG (self), FALSE);
+
+  if (n_errors != NULL)
+    *n_errors = self->check_errors;
+  if (n_warnings != NULL)
+    *n_warnings = self->check_warnings;
+  return self->checks_known;
 }
 
 static void
@@ -772,6 +901,14 @@ cw_export_dialog_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->checks_cancellable != NULL)
+    g_cancellable_cancel (self->checks_cancellable);
+  g_clear_object (&self->checks_cancellable);
+  g_clear_handle_id (&self->checks_source, g_source_remove);
+  for (guint i = 0; self->format_checks != NULL && i < self->format_checks->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->format_checks, i), self);
+  for (guint i = 0; self->language_checks != NULL && i < self->language_checks->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->language_checks, i), self);
   g_clear_object (&self->exporter);
   g_clear_object (&self->deck);
   g_clear_object (&self->folder);
@@ -875,6 +1012,7 @@ cw_export_dialog_init (CwExportDialog *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->formats_group, row);
       g_ptr_array_add (self->format_checks, check);
+      g_signal_connect_swapped (check, "notify::active", G_CALLBACK (schedule_checks), self);
     }
 
   /* one row for each video the encoder table offers */
@@ -977,7 +1115,9 @@ cw_export_dialog_new (GtkWindow  *parent,
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->languages_group, row);
       g_ptr_array_add (self->language_checks, check);
+      g_signal_connect_swapped (check, "notify::active", G_CALLBACK (schedule_checks), self);
     }
+  schedule_checks (self);
 
   for (guint i = 0; i < self->video_switches->len; i++)
     {

@@ -33,9 +33,9 @@ GStrv           cw_export_dialog_dup_languages (CwExportDialog *self);
 gboolean        cw_export_dialog_get_language_selected (CwExportDialog *self,
                                                         const char     *language);
 void            cw_export_dialog_start      (CwExportDialog *self);
-void            cw_export_dialog_set_check_counts (CwExportDialog *self,
-                                                   guint           n_errors,
-                                                   guint           n_warnings);
+gboolean        cw_export_dialog_get_check_counts (CwExportDialog *self,
+                                                   guint          *n_errors,
+                                                   guint          *n_warnings);
 CwExporter     *cw_export_dialog_get_exporter (CwExportDialog *self);
 gboolean        cw_export_dialog_set_table  (CwExportDialog *self,
                                              GFile          *table,

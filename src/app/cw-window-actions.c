@@ -298,8 +298,6 @@ export_action (GSimpleAction *action,
    * by the way: looking at a translation is not choosing to publish it */
   for (guint i = 0; self->export_languages != NULL && self->export_languages[i] != NULL; i++)
     cw_export_dialog_select_language (dialog, self->export_languages[i]);
-  cw_export_dialog_set_check_counts (dialog, cw_checks_view_get_n_errors (self->checks_view),
-                                     cw_checks_view_get_n_warnings (self->checks_view));
   g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_finished), self, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (self), "cw-export-dialog", dialog);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -83,6 +83,24 @@ cw_locale_is_rtl (const char *language)
   return uloc_isRightToLeft (locale);
 }
 
+/* Whether @language is usually written in Cyrillic (ru, uk, bg, sr, kk…),
+ * by ICU's likely script for it. */
+gboolean
+cw_locale_is_cyrillic (const char *language)
+{
+  char locale[ULOC_FULLNAME_CAPACITY];
+  char likely[ULOC_FULLNAME_CAPACITY];
+  char script[ULOC_SCRIPT_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+
+  cw_locale_to_icu (language, locale, sizeof locale);
+  uloc_addLikelySubtags (locale, likely, sizeof likely, &status);
+  if (U_FAILURE (status))
+    return FALSE;
+  uloc_getScript (likely, script, sizeof script, &status);
+  return U_SUCCESS (status) && g_ascii_strcasecmp (script, "Cyrl") == 0;
+}
+
 /**
  * cw_language_get_name:
  * @display_language: (nullable): the language to name it in; %NULL for its own

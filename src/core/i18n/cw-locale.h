@@ -14,6 +14,7 @@ void      cw_locale_to_icu         (const char    *language,
 char     *cw_locale_with_digits    (const char    *language,
                                     gboolean       native);
 gboolean  cw_locale_is_rtl         (const char    *language);
+gboolean  cw_locale_is_cyrillic    (const char    *language);
 char     *cw_language_get_name     (const char    *language,
                                     const char    *display_language);
 void      cw_locale_get_quotes     (const char    *language,

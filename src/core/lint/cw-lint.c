@@ -29,6 +29,7 @@
 #include "cw-contact-sheet.h"
 #include "cw-fonts.h"
 #include "cw-lint.h"
+#include "cw-locale.h"
 #include "cw-renderer.h"
 #include "cw-scene.h"
 #include "cw-template.h"
@@ -320,6 +321,216 @@ measure_contrast (CwScene         *scene,
   return result;
 }
 
+/* The colours a chart node draws in solid ink (mask at least @top * 0.9),
+ * each with at least this share of its solid pixels: a gauge's track and
+ * fill, filled and unfilled pictograms, a line and its baseline. */
+#define MIN_INK_SHARE  0.03
+#define MAX_INKS       6
+/* how far from its ink a pixel counts as what the ink is seen against */
+#define ADJACENT_PX    3
+
+typedef struct
+{
+  guint   key;
+  guint   n;
+  double  r, g, b;
+} Ink;
+
+static guint
+ink_key (guint32 p)
+{
+  /* four bits a channel: one colour through anti-aliasing and dithering */
+  return (((p >> 20) & 0xf) << 8) | (((p >> 12) & 0xf) << 4) | ((p >> 4) & 0xf);
+}
+
+/* Marks in @near the pixels within ADJACENT_PX of a pixel of @seed
+ * (separable square dilation). */
+static void
+dilate (const guint8 *seed,
+        guint8       *near,
+        guint8       *scratch,
+        int           width,
+        int           height)
+{
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 v = 0;
+
+        for (int dx = -ADJACENT_PX; dx <= ADJACENT_PX && !v; dx++)
+          if (x + dx >= 0 && x + dx < width)
+            v = seed[y * width + x + dx];
+        scratch[y * width + x] = v;
+      }
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 v = 0;
+
+        for (int dy = -ADJACENT_PX; dy <= ADJACENT_PX && !v; dy++)
+          if (y + dy >= 0 && y + dy < height)
+            v = scratch[(y + dy) * width + x];
+        near[y * width + x] = v;
+      }
+}
+
+/* The contrast of a chart node (bars, a line, a ring's track, pictograms,
+ * an arrow) that draws in several colours: each colour it draws in solid
+ * against the pixels next to that colour that the node does not draw, so
+ * a track is measured against the page around it, and the mark inside a
+ * sign, which touches only the sign, is not measured at all. The worst
+ * colour is the node's contrast. */
+static Contrast
+measure_graphic_contrast (CwScene         *scene,
+                          guint            index,
+                          double           t,
+                          cairo_surface_t *frame,
+                          const CwRect    *region)
+{
+  int w = (int) region->width, h = (int) region->height;
+  g_autoptr(cairo_surface_t) mask = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  g_autofree guint8 *seed = NULL;
+  g_autofree guint8 *near = NULL;
+  g_autofree guint8 *scratch = NULL;
+  g_autofree guint16 *cluster = NULL;
+  g_autofree guint *by_key = NULL;
+  Ink inks[MAX_INKS];
+  guint n_inks = 0, n_solid = 0;
+  const guint8 *m;
+  const guint8 *pixels;
+  int mstride, fstride;
+  guint8 top = 0;
+  int ix0 = G_MAXINT, iy0 = G_MAXINT, ix1 = -1, iy1 = -1;
+  Contrast result = { FALSE, 21, { 0 } };
+
+  if (w < 2 || h < 2)
+    return result;
+
+  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, w, h);
+  cr = cairo_create (mask);
+  cairo_translate (cr, -region->x, -region->y);
+  cw_scene_draw_nodes (scene, cr, index, index + 1, t);
+  cairo_surface_flush (mask);
+  m = cairo_image_surface_get_data (mask);
+  mstride = cairo_image_surface_get_stride (mask);
+  pixels = cairo_image_surface_get_data (frame);
+  fstride = cairo_image_surface_get_stride (frame);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      top = MAX (top, m[y * mstride + x]);
+  if (top < 32)
+    return result;
+
+  /* the colours of the solid ink that has a share of it */
+  by_key = g_new0 (guint, 1 << 12);
+  cluster = g_new0 (guint16, (gsize) w * h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint8 a = m[y * mstride + x];
+        guint32 p;
+        guint key;
+
+        if (a == 0)
+          continue;
+        ix0 = MIN (ix0, x);
+        iy0 = MIN (iy0, y);
+        ix1 = MAX (ix1, x);
+        iy1 = MAX (iy1, y);
+        if (a < top * 0.9)
+          continue;
+        p = *(const guint32 *) (pixels + y * fstride + x * 4);
+        key = ink_key (p);
+        n_solid++;
+        by_key[key]++;
+        /* 0 is no solid ink */
+        cluster[y * w + x] = (guint16) (key + 1);
+      }
+  if (n_solid == 0)
+    return result;
+
+  for (guint key = 0; key < 1 << 12; key++)
+    {
+      guint n = by_key[key];
+
+      if (n == 0 || n < n_solid * MIN_INK_SHARE)
+        continue;
+      if (n_inks < MAX_INKS)
+        inks[n_inks++] = (Ink) { key + 1, n, 0, 0, 0 };
+      else
+        for (guint i = 0; i < n_inks; i++)
+          if (inks[i].n < n)
+            {
+              inks[i] = (Ink) { key + 1, n, 0, 0, 0 };
+              break;
+            }
+    }
+
+  seed = g_new0 (guint8, (gsize) w * h);
+  near = g_new0 (guint8, (gsize) w * h);
+  scratch = g_new0 (guint8, (gsize) w * h);
+  for (guint i = 0; i < n_inks; i++)
+    {
+      Ink *ink = &inks[i];
+      guint histogram[401] = { 0 };
+      guint n_back = 0, wanted, seen = 0;
+      double ink_l, ratio = 21;
+      guint32 mean;
+
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            gboolean mine = cluster[y * w + x] == ink->key;
+
+            seed[y * w + x] = mine;
+            if (mine)
+              {
+                guint32 p = *(const guint32 *) (pixels + y * fstride + x * 4);
+
+                ink->r += (p >> 16) & 0xff;
+                ink->g += (p >> 8) & 0xff;
+                ink->b += p & 0xff;
+              }
+          }
+      mean = ((guint32) lround (ink->r / ink->n) << 16) | ((guint32) lround (ink->g / ink->n) << 8) |
+             (guint32) lround (ink->b / ink->n);
+      ink_l = pixel_luminance (mean);
+
+      dilate (seed, near, scratch, w, h);
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+          {
+            guint32 p;
+
+            if (!near[y * w + x] || m[y * mstride + x] != 0)
+              continue;
+            p = *(const guint32 *) (pixels + y * fstride + x * 4);
+            histogram[MIN (400, (guint) (cw_contrast_ratio (ink_l, pixel_luminance (p)) * 20))]++;
+            n_back++;
+          }
+      if (n_back == 0)
+        continue;
+
+      wanted = (guint) (n_back * CONTRAST_PERCENTILE);
+      for (guint k = 0; k < G_N_ELEMENTS (histogram); k++)
+        {
+          seen += histogram[k];
+          if (seen > wanted)
+            {
+              ratio = k / 20.0;
+              break;
+            }
+        }
+      result.measured = TRUE;
+      result.ratio = MIN (result.ratio, ratio);
+    }
+  if (result.measured)
+    result.ink = (CwRect) { region->x + ix0, region->y + iy0, ix1 - ix0 + 1, iy1 - iy0 + 1 };
+  return result;
+}
+
 /* The x-height of a font as a share of its size, measured once. */
 static double
 x_height_ratio (const char *family,
@@ -449,8 +660,13 @@ check_pixels (Lint            *lint,
         {
           const CwNode *node = g_ptr_array_index (scene->nodes, i);
           gboolean text = node->kind == CW_NODE_TEXT || node->kind == CW_NODE_COUNTER;
-          gboolean graphic = node->kind == CW_NODE_BOX && node->element != NULL &&
-                             !g_hash_table_contains (text_elements, node->element);
+          /* a box or chart drawing that is its own element; a surface
+           * behind a text of the same element is what the text is read
+           * on, measured with the text */
+          gboolean chart = node->kind == CW_NODE_CUSTOM && node->element != NULL && !node->guide &&
+                           !g_hash_table_contains (text_elements, node->element);
+          gboolean graphic = chart || (node->kind == CW_NODE_BOX && node->element != NULL &&
+                                       !g_hash_table_contains (text_elements, node->element));
           g_autofree char *shown = NULL;
           Contrast contrast = { FALSE, 21, { 0 } };
 
@@ -483,7 +699,10 @@ check_pixels (Lint            *lint,
               cairo_translate (cr, -region.x, -region.y);
               cw_renderer_draw_frame (renderer, cr, f);
               cairo_surface_flush (picture);
-              contrast = measure_contrast (scene, i, t, picture, &region);
+              if (chart)
+                contrast = measure_graphic_contrast (scene, i, t, picture, &region);
+              else
+                contrast = measure_contrast (scene, i, t, picture, &region);
             }
 
           if (contrast.measured && !g_hash_table_contains (reported, node))
@@ -686,8 +905,10 @@ check_text (Lint           *lint,
     }
 
   /* a Cyrillic slide with words left in Latin letters, most often English
-   * that was never translated */
-  if (cyrillic > latin && latin > 0)
+   * that was never translated. The language says whether the slide is
+   * Cyrillic: a majority of letters would miss the slide whose longest
+   * text is the one left in English. */
+  if (latin > 0 && (cw_locale_is_cyrillic (language) || cyrillic > latin))
     for (guint i = 0; i < scene->nodes->len; i++)
       {
         const CwNode *node = g_ptr_array_index (scene->nodes, i);

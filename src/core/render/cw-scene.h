@@ -77,6 +77,9 @@ struct _CwNode
   cairo_surface_t *surface;
 
   /* custom */
+  /* a guide (a chart's baseline) that helps the eye but carries no data:
+   * WCAG 1.4.11 asks 3:1 only of what is needed to understand a chart */
+  gboolean         guide;
   CwNodeDrawFunc   draw;
   gpointer         data;
   GDestroyNotify   destroy;

@@ -1275,6 +1275,21 @@ line_data_free (gpointer data)
   g_free (d);
 }
 
+/* The baseline: there from the start, under the line and its shade. */
+static void
+draw_baseline (const CwNode *node,
+               cairo_t      *cr,
+               G_GNUC_UNUSED double progress)
+{
+  const CwRect *r = &node->rect;
+
+  cw_cairo_set_source_color (cr, &node->color, 1);
+  cairo_set_line_width (cr, r->height);
+  cairo_move_to (cr, r->x, r->y + r->height / 2);
+  cairo_line_to (cr, r->x + r->width, r->y + r->height / 2);
+  cairo_stroke (cr);
+}
+
 static void
 draw_line (const CwNode *node,
            cairo_t      *cr,
@@ -1285,13 +1300,7 @@ draw_line (const CwNode *node,
   double reach = r->width * CLAMP (progress, 0, 1);
   double base = r->y + d->base;
 
-  /* the baseline is there from the start; the line is drawn on along it */
-  cw_cairo_set_source_color (cr, &d->grid, 1);
-  cairo_set_line_width (cr, MAX (1.5, d->line * 0.3));
-  cairo_move_to (cr, r->x, base);
-  cairo_line_to (cr, r->x + r->width, base);
-  cairo_stroke (cr);
-
+  /* the line is drawn on along its baseline, a guide node of its own */
   cairo_save (cr);
   if (d->rtl)
     cairo_rectangle (cr, r->x + r->width - reach, r->y - d->line * 4, reach + d->line * 4, r->height + d->line * 8);
@@ -1443,6 +1452,20 @@ build_line_chart (CwSceneBuilder *b)
       xs[i] = plot.x + d->x[i];
       ys[i] = plot.y + d->y[i];
     }
+
+  {
+    double width = MAX (1.5, d->line * 0.3);
+    CwRect rect = { plot.x, plot.y + d->base - width / 2, plot.width, width };
+
+    node = cw_node_new (CW_NODE_CUSTOM, "line", &rect);
+    node->color = d->grid;
+    node->guide = TRUE;
+    node->draw = draw_baseline;
+    cw_builder_style_node (b, node);
+    /* the guide keeps its own faint color whatever the line's style */
+    node->color = d->grid;
+    cw_scene_add_node (b->scene, node);
+  }
 
   node = cw_node_new (CW_NODE_CUSTOM, "line", &plot);
   node->color = accent;
