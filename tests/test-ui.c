@@ -3810,6 +3810,21 @@ test_window_export_table (void)
   cw_test_remove_tree (dir);
 }
 
+/* GTK 4.8 asks where the pointer is over a surface a finished test has
+ * already destroyed (a tooltip timer that outlives its window, seen once in
+ * a few full runs after /ui/window/problems-stay). The editor never calls
+ * that function; the critical is still printed, it only does not abort the
+ * run. */
+static gboolean
+fatal_unless_gtk_pointer_race (const char     *log_domain,
+                               GLogLevelFlags  level,
+                               const char     *message,
+                               gpointer        user_data)
+{
+  return !(g_strcmp0 (log_domain, "Gdk") == 0 &&
+           strstr (message, "gdk_surface_get_device_position") != NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -3832,6 +3847,7 @@ main (int    argc,
       g_setenv (vars[i], dir, TRUE);
     }
   g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (fatal_unless_gtk_pointer_race, NULL);
   /* accessible names and roles are kept, and read back by the tests, with
    * no screen reader bus to talk to */
   g_setenv ("GTK_A11Y", "test", TRUE);
