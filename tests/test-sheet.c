@@ -415,6 +415,41 @@ test_cli_import (void)
   cw_test_remove_tree (dir);
 }
 
+/* Workbooks as an office suite writes them (tests/sheets/make-fixtures.sh,
+ * LibreOffice from the same CSV): the same statistics as their CSV twin,
+ * dates read from real date cells, labels in any script intact. */
+static void
+test_office_made (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "sheets", "figures.csv", NULL);
+  g_autofree char *book_path = g_test_build_filename (G_TEST_DIST, "sheets", name, NULL);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) book_file = g_file_new_for_path (book_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CwCsvImport) from_csv = cw_csv_import_new_from_file (csv_file, &error);
+  g_autoptr(CwCsvImport) from_book = NULL;
+  g_autoptr(CwStatistic) victims = NULL;
+  g_autoptr(CwStatistic) area = NULL;
+
+  g_assert_no_error (error);
+  from_book = cw_csv_import_new_from_file (book_file, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cw_csv_import_get_problems (from_book)->len; i++)
+    g_test_message ("%s", ((CwDiagnostic *) g_ptr_array_index (cw_csv_import_get_problems (from_book), i))->message);
+  g_assert_cmpuint (cw_csv_import_get_problems (from_book)->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cw_csv_import_get_statistics (from_book)), ==, 4);
+  assert_same_statistics (from_csv, from_book);
+
+  victims = g_list_model_get_item (cw_csv_import_get_statistics (from_book), 2);
+  g_assert_cmpstr (cw_statistic_get_label (victims), ==, "Люди погибли или ранены");
+  g_assert_cmpfloat (cw_statistic_get_value (victims), ==, 3400);
+  g_assert_cmpstr (cw_statistic_get_as_of (victims), ==, "2024-10-31");
+  area = g_list_model_get_item (cw_csv_import_get_statistics (from_book), 3);
+  g_assert_cmpfloat (cw_statistic_get_value (area), ==, 2.5);
+  g_assert_cmpstr (cw_statistic_get_as_of (area), ==, "2024-09-30");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +458,8 @@ main (int   argc,
 
   g_test_add_func ("/cw/sheet/xlsx-twin", test_xlsx_twin);
   g_test_add_func ("/cw/sheet/ods-twin", test_ods_twin);
+  g_test_add_data_func ("/cw/sheet/office-made/ods", "figures.ods", test_office_made);
+  g_test_add_data_func ("/cw/sheet/office-made/xlsx", "figures.xlsx", test_office_made);
   g_test_add_func ("/cw/sheet/xlsx-chosen-sheet", test_xlsx_sheet);
   g_test_add_func ("/cw/sheet/ods-chosen-sheet", test_ods_sheet);
   g_test_add_func ("/cw/sheet/zip-bomb", test_zip_bomb);
