@@ -3154,6 +3154,49 @@ is_list_view (GtkWidget *widget)
   return GTK_IS_LIST_VIEW (widget);
 }
 
+/* Narrower than the list and the preview side by side, the list folds
+ * over the preview; picking a slide there shows that slide, so the list
+ * must step aside. */
+static void
+test_window_folded_list_closes (void)
+{
+  CwWindow *window = open_sample_at (700, 600);
+  AdwFlap *flap = ADW_FLAP (cw_window_get_part (window, "list-flap"));
+  GtkWidget *list = cw_window_get_part (window, "slide-list");
+  GtkWidget *view;
+
+  g_test_message ("the window is %d px wide",
+                  gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))));
+  g_assert_true (adw_flap_get_folded (flap));
+  activate (window, "show-slides");
+  settle (300);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_widget_get_mapped (list));
+
+  /* arrows move the selection and the list stays; Enter picks the slide */
+  view = find_widget (list, is_list_view);
+  g_assert_nonnull (view);
+  cw_slide_list_select (CW_SLIDE_LIST (list), 2);
+  settle (100);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  gtk_widget_activate_action (view, "list.activate-item", "u", 2);
+  wait_for (player_ready, cw_window_get_player (window), "slide 3");
+  settle (300);
+  g_assert_cmpuint (cw_player_get_slide (cw_window_get_player (window)), ==, 2);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  /* wide enough, the list stays where it is */
+  discard_window (window);
+  window = open_sample_at (1600, 1000);
+  flap = ADW_FLAP (cw_window_get_part (window, "list-flap"));
+  view = find_widget (cw_window_get_part (window, "slide-list"), is_list_view);
+  gtk_widget_activate_action (view, "list.activate-item", "u", 1);
+  settle (300);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  discard_window (window);
+}
+
 static gboolean
 is_picture (GtkWidget *widget)
 {
@@ -3756,6 +3799,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
   g_test_add_func ("/ui/window/small-screen", test_window_small_screen);
   g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
+  g_test_add_func ("/ui/window/folded-list-closes", test_window_folded_list_closes);
   g_test_add_func ("/ui/window/slide-list-rows", test_window_slide_list_rows);
   g_test_add_func ("/ui/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/ui/window/keyboard", test_window_keyboard);
