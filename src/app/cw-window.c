@@ -842,10 +842,15 @@ fit_popover_in_window (GSignalInvocationHint *hint,
   if (gtk_popover_get_position (popover) == GTK_POS_TOP ||
       gtk_popover_get_position (popover) == GTK_POS_BOTTOM)
     {
+      /* the side chosen by GTK or the .ui, unless the other has more room */
       room_above = box.origin.y;
       room_below = height - (box.origin.y + box.size.height);
-      gtk_popover_set_position (popover, natural_height <= room_below || room_below >= room_above
-                                         ? GTK_POS_BOTTOM : GTK_POS_TOP);
+      if (gtk_popover_get_position (popover) == GTK_POS_BOTTOM &&
+          natural_height > room_below && room_above > room_below)
+        gtk_popover_set_position (popover, GTK_POS_TOP);
+      else if (gtk_popover_get_position (popover) == GTK_POS_TOP &&
+               natural_height > room_above && room_below > room_above)
+        gtk_popover_set_position (popover, GTK_POS_BOTTOM);
 
       /* GtkPopover lines its side up with the anchor's by its halign
        * (start and end swap in right-to-left); a side chosen by GTK or the
