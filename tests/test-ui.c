@@ -3293,6 +3293,179 @@ is_list_view (GtkWidget *widget)
   return GTK_IS_LIST_VIEW (widget);
 }
 
+/* Where a popover's visible box lies in the window's surface: its surface's
+ * place beside the window's, then its content within its own surface (the
+ * surface also holds the shadow, which may run past the window). */
+static graphene_rect_t
+popover_box_in_window (GtkPopover *popover)
+{
+  GtkNative *native = GTK_NATIVE (popover);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  GtkWidget *child = gtk_popover_get_child (popover);
+  graphene_rect_t box;
+  double sx, sy;
+
+  g_assert_true (gtk_widget_compute_bounds (child ? child : GTK_WIDGET (popover), GTK_WIDGET (popover), &box));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  graphene_rect_offset (&box, gdk_popup_get_position_x (GDK_POPUP (surface)) + sx,
+                        gdk_popup_get_position_y (GDK_POPUP (surface)) + sy);
+  return box;
+}
+
+static GtkPopover *
+find_mapped_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget))
+    return GTK_POPOVER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkPopover *found = find_mapped_popover (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_openers (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      graphene_rect_t box;
+
+      /* only what can be seen (and clicked) in the scrolled inspector */
+      g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &box));
+      g_object_set_data_full (G_OBJECT (widget), "cw-test-view", graphene_rect_init_from_rect (graphene_rect_alloc (), &box),
+                              (GDestroyNotify) graphene_rect_free);
+    }
+  if (GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || ADW_IS_COMBO_ROW (widget))
+    {
+      GtkWidget *view = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t box;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (gtk_widget_get_root (widget)), &box));
+      if (view != NULL && !graphene_rect_contains_rect (g_object_get_data (G_OBJECT (view), "cw-test-view"), &box))
+        return;
+      g_ptr_array_add (out, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_openers (child, out);
+}
+
+/* Every menu, drop-down and pick list of the main window opens inside it,
+ * not past its edge where part of the list is lost off a small screen. */
+static void
+check_popovers_inside (CwWindow *window)
+{
+  g_autoptr(GPtrArray) openers = g_ptr_array_new ();
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  double wx, wy;
+  graphene_rect_t bounds;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &wx, &wy);
+  graphene_rect_init (&bounds, wx, wy, gtk_widget_get_width (GTK_WIDGET (window)),
+                      gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_surface_get_width (surface), >, 0);
+  collect_openers (GTK_WIDGET (window), openers);
+  g_assert_cmpuint (openers->len, >=, 5);
+  for (guint i = 0; i < openers->len; i++)
+    {
+      GtkWidget *opener = g_ptr_array_index (openers, i);
+      GtkPopover *popover;
+      graphene_rect_t box;
+
+      if (GTK_IS_MENU_BUTTON (opener))
+        gtk_menu_button_popup (GTK_MENU_BUTTON (opener));
+      else if (GTK_IS_DROP_DOWN (opener))
+        /* its button, as a click would */
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_first_child (opener)), TRUE);
+      else
+        gtk_widget_activate (opener);
+      settle (200);
+      popover = find_mapped_popover (opener);
+      if (popover == NULL)
+        g_test_message ("a %s opened nothing", G_OBJECT_TYPE_NAME (opener));
+      g_assert_nonnull (popover);
+      box = popover_box_in_window (popover);
+      g_test_message ("%s at %.0f,%.0f %.0f×%.0f in %.0f,%.0f %.0f×%.0f", G_OBJECT_TYPE_NAME (opener),
+                      box.origin.x, box.origin.y, box.size.width, box.size.height,
+                      bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
+      /* every one is tried, so one run names all that stick out */
+      if (!graphene_rect_contains_rect (&bounds, &box))
+        g_test_fail_printf ("a %s's popover runs past the window's edge", G_OBJECT_TYPE_NAME (opener));
+      gtk_popover_popdown (popover);
+      settle (100);
+    }
+}
+
+static void
+test_window_popovers_inside (void)
+{
+  CwWindow *window = open_sample_at (800, 600);
+
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  wait_for (player_ready, cw_window_get_player (window), "slide 2");
+  activate (window, "show-inspector");
+  settle (300);
+  check_popovers_inside (window);
+  discard_window (window);
+
+  window = open_sample_at (1600, 1000);
+  cw_slide_list_select (CW_SLIDE_LIST (cw_window_get_part (window, "slide-list")), 1);
+  wait_for (player_ready, cw_window_get_player (window), "slide 2");
+  settle (300);
+  check_popovers_inside (window);
+  discard_window (window);
+}
+
+/* Narrower than the list and the preview side by side, the list folds
+ * over the preview; picking a slide there shows that slide, so the list
+ * must step aside. */
+static void
+test_window_folded_list_closes (void)
+{
+  CwWindow *window = open_sample_at (700, 600);
+  AdwFlap *flap = ADW_FLAP (cw_window_get_part (window, "list-flap"));
+  GtkWidget *list = cw_window_get_part (window, "slide-list");
+  GtkWidget *view;
+
+  g_test_message ("the window is %d px wide",
+                  gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))));
+  g_assert_true (adw_flap_get_folded (flap));
+  activate (window, "show-slides");
+  settle (300);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_widget_get_mapped (list));
+
+  /* arrows move the selection and the list stays; Enter picks the slide */
+  view = find_widget (list, is_list_view);
+  g_assert_nonnull (view);
+  cw_slide_list_select (CW_SLIDE_LIST (list), 2);
+  settle (100);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  gtk_widget_activate_action (view, "list.activate-item", "u", 2);
+  wait_for (player_ready, cw_window_get_player (window), "slide 3");
+  settle (300);
+  g_assert_cmpuint (cw_player_get_slide (cw_window_get_player (window)), ==, 2);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+
+  /* wide enough, the list stays where it is */
+  discard_window (window);
+  window = open_sample_at (1600, 1000);
+  flap = ADW_FLAP (cw_window_get_part (window, "list-flap"));
+  view = find_widget (cw_window_get_part (window, "slide-list"), is_list_view);
+  gtk_widget_activate_action (view, "list.activate-item", "u", 1);
+  settle (300);
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  discard_window (window);
+}
+
 static gboolean
 is_picture (GtkWidget *widget)
 {
@@ -3913,6 +4086,8 @@ main (int    argc,
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
   g_test_add_func ("/ui/window/small-screen", test_window_small_screen);
   g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
+  g_test_add_func ("/ui/window/folded-list-closes", test_window_folded_list_closes);
+  g_test_add_func ("/ui/window/popovers-inside", test_window_popovers_inside);
   g_test_add_func ("/ui/window/slide-list-rows", test_window_slide_list_rows);
   g_test_add_func ("/ui/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/ui/window/keyboard", test_window_keyboard);

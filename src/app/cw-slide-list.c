@@ -29,6 +29,7 @@ G_DEFINE_FINAL_TYPE (CwSlideList, cw_slide_list, GTK_TYPE_WIDGET)
 
 enum {
   MOVE,
+  PICKED,
   N_SIGNALS
 };
 
@@ -83,6 +84,32 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
+/* A click picks the slide under it. A legacy controller sees the release
+ * even though the row's own click gesture has claimed the press to select. */
+static gboolean
+on_row_event (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              GtkListItem              *item)
+{
+  CwSlideList *self = g_object_get_data (G_OBJECT (item), "cw-slide-list");
+
+  if (gdk_event_get_event_type (event) == GDK_BUTTON_RELEASE &&
+      gdk_button_event_get_button (event) == GDK_BUTTON_PRIMARY &&
+      gtk_list_item_get_position (item) != GTK_INVALID_LIST_POSITION)
+    g_signal_emit (self, signals[PICKED], 0, gtk_list_item_get_position (item));
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Enter or a double click on a row */
+static void
+on_activate (GtkListView *list_view,
+             guint        position,
+             CwSlideList *self)
+{
+  cw_slide_list_select (self, position);
+  g_signal_emit (self, signals[PICKED], 0, position);
+}
+
 static void
 setup_item (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -91,6 +118,7 @@ setup_item (GtkSignalListItemFactory *factory,
   GtkWidget *row = cw_slide_row_new ();
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
+  GtkEventController *legacy = gtk_event_controller_legacy_new ();
 
   g_object_set_data (G_OBJECT (item), "cw-slide-list", self);
   gtk_list_item_set_child (item, row);
@@ -102,6 +130,9 @@ setup_item (GtkSignalListItemFactory *factory,
 
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), item);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect (legacy, "event", G_CALLBACK (on_row_event), item);
+  gtk_widget_add_controller (row, legacy);
 
   g_signal_connect (item, "notify::position", G_CALLBACK (on_position_changed), self);
 }
@@ -236,6 +267,20 @@ cw_slide_list_class_init (CwSlideListClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
+  /**
+   * CwSlideList::picked:
+   * @position: the slide the user chose, by a click or Enter
+   *
+   * Unlike a change of selection, which arrow keys and playback also
+   * make, this says the user is done choosing.
+   */
+  signals[PICKED] =
+    g_signal_new ("picked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/clearway/Clearway/ui/cw-slide-list.ui");
   gtk_widget_class_bind_template_child (widget_class, CwSlideList, list_view);
   gtk_widget_class_bind_template_child (widget_class, CwSlideList, button_box);
@@ -260,6 +305,7 @@ cw_slide_list_init (CwSlideList *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
 }
 
 void

@@ -559,6 +559,16 @@ move_slide_down_action (GSimpleAction *action,
   move_slide (self, position, position + 1);
 }
 
+/* Folded, the slide list covers the preview: once a slide is picked, it
+ * goes away so the slide can be seen. */
+static void
+on_slide_picked (CwWindow *self,
+                 guint     position)
+{
+  if (adw_flap_get_folded (self->list_flap))
+    adw_flap_set_reveal_flap (self->list_flap, FALSE);
+}
+
 /* Dragging a slide in the list onto another. */
 static void
 on_slide_moved (CwWindow *self,
@@ -756,4 +766,5 @@ cw_window_init_actions (CwWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect_object (self->slide_list, "move", G_CALLBACK (on_slide_moved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->slide_list, "picked", G_CALLBACK (on_slide_picked), self, G_CONNECT_SWAPPED);
 }

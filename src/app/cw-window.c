@@ -795,6 +795,87 @@ cw_window_dispose (GObject *object)
   G_OBJECT_CLASS (cw_window_parent_class)->dispose (object);
 }
 
+/* Popovers inside the window
+ *
+ * GTK keeps a popover on the monitor, not in its window: a list opened
+ * from the inspector at the window's right edge hung past it, and one
+ * opened low in the window ran below it, off a small screen's bottom.
+ * Before any popover is placed, it is turned to open where its window has
+ * room: up rather than down, and along its anchor's far edge rather than
+ * centred on it. One hook on every popover's map covers the menus,
+ * drop-downs and combo rows that GTK and libadwaita build inside, which
+ * the app never sees created. */
+static gboolean
+fit_popover_in_window (GSignalInvocationHint *hint,
+                       guint                  n_params,
+                       const GValue          *params,
+                       gpointer               data)
+{
+  GtkWidget *widget = g_value_get_object (&params[0]);
+  GtkPopover *popover;
+  GtkWidget *anchor;
+  GtkRoot *root;
+  graphene_rect_t box;
+  GdkRectangle pointing;
+  int width, height, natural_width, natural_height;
+  double room_below, room_above, left;
+  gboolean rtl;
+
+  if (!GTK_IS_POPOVER (widget))
+    return TRUE;
+  popover = GTK_POPOVER (widget);
+  anchor = gtk_widget_get_parent (widget);
+  root = anchor ? gtk_widget_get_root (anchor) : NULL;
+  if (root == NULL || !gtk_widget_compute_bounds (anchor, GTK_WIDGET (root), &box))
+    return TRUE;
+  /* a popover pointing at one spot of its parent (a text selection) */
+  if (gtk_popover_get_pointing_to (popover, &pointing))
+    graphene_rect_init (&box, box.origin.x + pointing.x, box.origin.y + pointing.y,
+                        pointing.width, pointing.height);
+
+  width = gtk_widget_get_width (GTK_WIDGET (root));
+  height = gtk_widget_get_height (GTK_WIDGET (root));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, natural_width, NULL, &natural_height, NULL, NULL);
+
+  /* a side popover (left or right) was placed so on purpose */
+  if (gtk_popover_get_position (popover) == GTK_POS_TOP ||
+      gtk_popover_get_position (popover) == GTK_POS_BOTTOM)
+    {
+      /* the side chosen by GTK or the .ui, unless the other has more room */
+      room_above = box.origin.y;
+      room_below = height - (box.origin.y + box.size.height);
+      if (gtk_popover_get_position (popover) == GTK_POS_BOTTOM &&
+          natural_height > room_below && room_above > room_below)
+        gtk_popover_set_position (popover, GTK_POS_TOP);
+      else if (gtk_popover_get_position (popover) == GTK_POS_TOP &&
+               natural_height > room_above && room_below > room_above)
+        gtk_popover_set_position (popover, GTK_POS_BOTTOM);
+
+      /* GtkPopover lines its side up with the anchor's by its halign
+       * (start and end swap in right-to-left); a side chosen by GTK or the
+       * .ui is kept while the popover fits that way */
+      rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+      switch ((int) gtk_widget_get_halign (widget))
+        {
+        case GTK_ALIGN_START:
+          left = rtl ? box.origin.x + box.size.width - natural_width : box.origin.x;
+          break;
+        case GTK_ALIGN_END:
+          left = rtl ? box.origin.x : box.origin.x + box.size.width - natural_width;
+          break;
+        default:
+          left = box.origin.x + (box.size.width - natural_width) / 2.0;
+          break;
+        }
+      if (left + natural_width > width)
+        gtk_widget_set_halign (widget, rtl ? GTK_ALIGN_START : GTK_ALIGN_END);
+      else if (left < 0)
+        gtk_widget_set_halign (widget, rtl ? GTK_ALIGN_END : GTK_ALIGN_START);
+    }
+  return TRUE;
+}
+
 static void
 cw_window_class_init (CwWindowClass *klass)
 {
@@ -804,6 +885,10 @@ cw_window_class_init (CwWindowClass *klass)
 
   object_class->dispose = cw_window_dispose;
   window_class->close_request = cw_window_close_request;
+
+  /* the hook runs before the popover's own map, which places it */
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                              fit_popover_in_window, NULL, NULL);
 
   g_type_ensure (CW_TYPE_CANVAS);
   g_type_ensure (CW_TYPE_DECK_VIEW);
