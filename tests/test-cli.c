@@ -1082,7 +1082,7 @@ test_import_skip_bad_rows (void)
   run_cli (&import, dir, "import", "deck.clearway", "table.csv", "--skip-bad-rows", NULL);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_nonnull (strstr (import.err, "table.csv:2: "));
-  g_assert_nonnull (strstr (import.out, "1 statistics added and 1 updated"));
+  g_assert_nonnull (strstr (import.out, "1 statistic added, 1 updated"));
 
   run_cli (&validate, dir, "validate", "deck.clearway", NULL);
   g_assert_cmpint (validate.status, ==, 0);

@@ -609,14 +609,8 @@ on_csv_imported (CwWindow    *self,
                  guint        updated,
                  CwCsvDialog *dialog)
 {
-  g_autofree char *added_text = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *message = cw_csv_describe_import (added, updated);
 
-  added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statistic added", "%u statistics added", added),
-                                added);
-  /* Translators: the first %s is "N statistics added", then the number updated */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u updated", "%s, %u updated", updated),
-                             added_text, updated);
   cw_window_show_toast (self, message);
   adw_view_stack_set_visible_child_name (self->view_stack, "statistics");
 }

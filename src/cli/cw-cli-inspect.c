@@ -432,8 +432,9 @@ cw_cli_import (int    argc,
 
   {
     g_autofree char *name = g_file_get_parse_name (target);
-    /* Translators: statistics added, statistics updated, deck file */
-    g_print (_("%u statistics added and %u updated in %s\n"), added, updated, name);
+    g_autofree char *done = cw_csv_describe_import (added, updated);
+
+    g_print ("%s: %s\n", name, done);
   }
   return CW_EXIT_OK;
 }

@@ -1284,3 +1284,26 @@ cw_csv_import_apply_finish (CwCsvImport   *self,
   apply_to (self, job->deck, n_added, n_updated);
   return TRUE;
 }
+
+/**
+ * cw_csv_describe_import:
+ * @added: statistics the import added to the deck
+ * @updated: statistics it updated
+ *
+ * What an import did, as the editor's toast and clearway-cli say it: "1
+ * statistic added, 3 updated", with each count's plural form.
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+cw_csv_describe_import (guint added,
+                        guint updated)
+{
+  g_autofree char *added_text = NULL;
+
+  added_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statistic added", "%u statistics added", added),
+                                added);
+  /* Translators: the first %s is "N statistics added", then the number updated */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u updated", "%s, %u updated", updated),
+                          added_text, updated);
+}

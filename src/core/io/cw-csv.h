@@ -57,6 +57,8 @@ void         cw_csv_import_new_from_file_async  (GFile               *file,
 CwCsvImport *cw_csv_import_new_from_file_finish (GAsyncResult        *result,
                                                  GError             **error);
 GListModel  *cw_csv_import_get_statistics (CwCsvImport  *self);
+char        *cw_csv_describe_import       (guint         added,
+                                           guint         updated);
 GPtrArray   *cw_csv_import_get_problems   (CwCsvImport  *self);
 char         cw_csv_import_get_delimiter  (CwCsvImport  *self);
 const char  *cw_csv_import_get_sheet      (CwCsvImport  *self);
