@@ -1180,6 +1180,7 @@ check_message (Lint       *lint,
   guint n = cw_deck_get_n_slides (lint->deck);
   CwSlide *last = n > 0 ? cw_deck_get_slide (lint->deck, n - 1) : NULL;
   const char *hotline = last ? cw_slide_get_param (last, "hotline") : NULL;
+  g_autofree char *hotline_text = hotline ? g_strstrip (g_strdup (hotline)) : NULL;
   int last_frame = (int) cw_renderer_get_n_frames (renderer) - 1;
 
   if (last == NULL || g_strcmp0 (cw_slide_get_template_id (last), "safety") != 0)
@@ -1187,7 +1188,7 @@ check_message (Lint       *lint,
                 last_frame, g_strdup (last ? cw_slide_get_template_id (last) : "—"), g_strdup ("safety"),
                 g_strdup (_("The clip does not end with a safety card, so viewers learn the risk but not what to do.")),
                 _("Add a “Safety message” slide at the end, with the hotline."));
-  else if (hotline == NULL || *g_strstrip (g_strdup (hotline)) == '\0')
+  else if (hotline_text == NULL || *hotline_text == '\0')
     add_result (lint, CW_SEVERITY_ERROR, "message", NULL, NULL, cw_slide_get_id (last), "hotline",
                 last_frame, g_strdup ("—"), g_strdup (_("a hotline")),
                 /* Translators: a slide id */
