@@ -113,6 +113,29 @@ put_chunk (guint8       *p,
 
 /* Fills @raw with PNG scanlines: a filter byte (0, none), then the pixels
  * in byte order, straight alpha where there is alpha. */
+/* One of cairo's ARGB32 pixels as PNG's RGBA: cairo premultiplies, PNG
+ * does not. Shared by the plain and the sub-filtered scanlines. */
+static inline void
+unpremultiply (guint32  p,
+               guint8  *rgba)
+{
+  guint a = p >> 24;
+  guint r = (p >> 16) & 0xff;
+  guint g = (p >> 8) & 0xff;
+  guint b = p & 0xff;
+
+  if (a != 0 && a != 255)
+    {
+      r = (r * 255 + a / 2) / a;
+      g = (g * 255 + a / 2) / a;
+      b = (b * 255 + a / 2) / a;
+    }
+  rgba[0] = r;
+  rgba[1] = g;
+  rgba[2] = b;
+  rgba[3] = a;
+}
+
 static void
 fill_scanlines (guint8       *raw,
                 const guint8 *pixels,
@@ -131,23 +154,7 @@ fill_scanlines (guint8       *raw,
         {
           for (int x = 0; x < width; x++)
             {
-              guint32 p = src[x];
-              guint a = p >> 24;
-              guint r = (p >> 16) & 0xff;
-              guint g = (p >> 8) & 0xff;
-              guint b = p & 0xff;
-
-              /* cairo premultiplies; PNG does not */
-              if (a != 0 && a != 255)
-                {
-                  r = (r * 255 + a / 2) / a;
-                  g = (g * 255 + a / 2) / a;
-                  b = (b * 255 + a / 2) / a;
-                }
-              dst[0] = r;
-              dst[1] = g;
-              dst[2] = b;
-              dst[3] = a;
+              unpremultiply (src[x], dst);
               dst += 4;
             }
         }
@@ -357,27 +364,17 @@ fill_sub_scanlines (guint8       *raw,
         {
           for (int x = 0; x < width; x++)
             {
-              guint32 p = src[x];
-              guint a = p >> 24;
-              guint r = (p >> 16) & 0xff;
-              guint g = (p >> 8) & 0xff;
-              guint b = p & 0xff;
+              guint8 rgba[4];
 
-              /* cairo premultiplies; PNG does not */
-              if (a != 0 && a != 255)
-                {
-                  r = (r * 255 + a / 2) / a;
-                  g = (g * 255 + a / 2) / a;
-                  b = (b * 255 + a / 2) / a;
-                }
-              dst[0] = r - pr;
-              dst[1] = g - pg;
-              dst[2] = b - pb;
-              dst[3] = a - pa;
-              pr = r;
-              pg = g;
-              pb = b;
-              pa = a;
+              unpremultiply (src[x], rgba);
+              dst[0] = rgba[0] - pr;
+              dst[1] = rgba[1] - pg;
+              dst[2] = rgba[2] - pb;
+              dst[3] = rgba[3] - pa;
+              pr = rgba[0];
+              pg = rgba[1];
+              pb = rgba[2];
+              pa = rgba[3];
               dst += 4;
             }
         }
