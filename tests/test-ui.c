@@ -2741,6 +2741,85 @@ translations_idle (gpointer data)
   return !cw_translations_view_get_busy (data);
 }
 
+/* Some text on show under @widget, typed or printed, contains @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if ((GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL) ||
+      (GTK_IS_TEXT (widget) && strstr (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != NULL))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A window opens on its preview; the other pages are built when first
+ * shown (so they do not hold the first frame back), and then show the
+ * deck the window holds, even one opened into it before they existed. */
+static void
+test_window_pages_built_when_shown (void)
+{
+  CwWindow *window = open_sample ();
+  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = NULL;
+  const char *forms[] = { "Zəng edin: {hotline}, gecə-gündüz", NULL };
+  struct { const char *name; GType type; } pages[] = {
+    { "statistics", CW_TYPE_STATISTICS_VIEW },
+    { "languages", CW_TYPE_TRANSLATIONS_VIEW },
+    { "deck", CW_TYPE_DECK_VIEW },
+    { "checks", CW_TYPE_CHECKS_VIEW },
+  };
+  CwChecksView *checks;
+  CwTranslationsView *translations;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), pages[i].type), ==, 0);
+
+  /* another deck, opened into the window before any page was shown */
+  cw_deck_set_title (deck, "Fields handed back in Tovuz");
+  cw_statistic_set_label (cw_deck_find_statistic (deck, "hectares_cleared"), "Farmland handed back");
+  cw_catalog_add (cw_deck_get_catalog (deck, "az"), "stay-safe/call", "Call {hotline}", NULL, forms, FALSE, 0);
+  /* the title card's kicker, nearly the colour of the night background */
+  cw_slide_set_element_color (cw_deck_get_slide (deck, 0), "kicker", "#26313D");
+  document = cw_document_new (deck, NULL);
+  cw_window_set_document (window, document);
+  wait_for (player_ready, cw_window_get_player (window), "the second deck's first frame");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), pages[i].type), ==, 0);
+
+  adw_view_stack_set_visible_child_name (stack, "statistics");
+  settle (300);
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), CW_TYPE_STATISTICS_VIEW), ==, 1);
+  g_assert_true (shows_text (cw_window_get_part (window, "statistics"), "Farmland handed back"));
+
+  adw_view_stack_set_visible_child_name (stack, "deck");
+  settle (100);
+  g_assert_true (shows_text (cw_window_get_part (window, "deck"), "Fields handed back in Tovuz"));
+
+  adw_view_stack_set_visible_child_name (stack, "languages");
+  translations = CW_TRANSLATIONS_VIEW (cw_window_get_part (window, "languages"));
+  wait_for (translations_idle, translations, "the texts to translate");
+  entries = cw_translations_view_find_entries (translations, "stay-safe/call");
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, forms[0]);
+
+  /* the checks run once the page is there, on the deck now open */
+  adw_view_stack_set_visible_child_name (stack, "checks");
+  checks = CW_CHECKS_VIEW (cw_window_get_part (window, "checks"));
+  wait_for (checks_done, checks, "the checks");
+  g_assert_cmpuint (cw_checks_view_get_n_errors (checks), ==, 1);
+  settle (100);
+  g_assert_nonnull (find_problem_row (cw_checks_view_get_list (checks), "stands out from what is behind it"));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), pages[i].type), ==, 1);
+
+  discard_window (window);
+}
+
 /* The Languages page: each text beside its translation, typed fixes shown
  * in the preview and undoable, catalogs out and in, a new language. */
 /* A translation typed without its {placeholder} is a draft the clip does
@@ -4075,6 +4154,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/problems", test_window_problems);
   g_test_add_func ("/ui/window/problems-stay", test_window_problems_stay);
   g_test_add_func ("/ui/window/checks", test_window_checks);
+  g_test_add_func ("/ui/window/pages-built-when-shown", test_window_pages_built_when_shown);
   g_test_add_func ("/ui/window/checks-all", test_window_checks_all);
   g_test_add_func ("/ui/window/checks-responsive", test_window_checks_responsive);
   g_test_add_func ("/ui/export/checks", test_export_dialog_checks);
