@@ -3222,6 +3222,51 @@ is_text_entry (GtkWidget *widget)
 }
 
 static gboolean
+is_inspector (GtkWidget *widget)
+{
+  return CW_IS_INSPECTOR (widget);
+}
+
+static gboolean
+frame_shown (gpointer data)
+{
+  return cw_canvas_get_frame_shown (data);
+}
+
+/* The inspector fills in once the first frame of a deck is on screen (its
+ * fields held that frame back), with the slide on show; a deck opened into
+ * the window takes the place of the one before in it too. */
+static void
+test_window_inspector_after_first_frame (void)
+{
+  CwWindow *window = CW_WINDOW (cw_application_new_document (app, TRUE, NULL));
+  CwCanvas *canvas = CW_CANVAS (cw_window_get_part (window, "canvas"));
+  CwInspector *inspector;
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = NULL;
+
+  wait_for (frame_shown, canvas, "the sample's first frame on screen");
+  settle (100);
+  /* found in the window, not asked for: asking would fill it in */
+  inspector = CW_INSPECTOR (find_widget (GTK_WIDGET (window), is_inspector));
+  g_assert_nonnull (inspector);
+  g_assert_true (cw_inspector_get_slide (inspector) == cw_deck_get_slide (window_deck (window), 0));
+  g_assert_true (shows_text (GTK_WIDGET (inspector),
+                             cw_slide_get_text (cw_deck_get_slide (window_deck (window), 0), "headline")));
+
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "headline", "Fields handed back in Tovuz");
+  document = cw_document_new (deck, NULL);
+  cw_window_set_document (window, document);
+  g_assert_null (cw_inspector_get_slide (inspector));
+  wait_for (frame_shown, canvas, "the second deck's first frame on screen");
+  settle (100);
+  g_assert_true (cw_inspector_get_slide (inspector) == cw_deck_get_slide (deck, 0));
+  g_assert_true (shows_text (GTK_WIDGET (inspector), "Fields handed back in Tovuz"));
+
+  discard_window (window);
+}
+
+static gboolean
 count_key (GtkEventControllerKey *controller,
            guint                  keyval,
            guint                  keycode,
@@ -4155,6 +4200,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/problems-stay", test_window_problems_stay);
   g_test_add_func ("/ui/window/checks", test_window_checks);
   g_test_add_func ("/ui/window/pages-built-when-shown", test_window_pages_built_when_shown);
+  g_test_add_func ("/ui/window/inspector-after-first-frame", test_window_inspector_after_first_frame);
   g_test_add_func ("/ui/window/checks-all", test_window_checks_all);
   g_test_add_func ("/ui/window/checks-responsive", test_window_checks_responsive);
   g_test_add_func ("/ui/export/checks", test_export_dialog_checks);

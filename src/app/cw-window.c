@@ -63,6 +63,25 @@ cw_window_show_toast (CwWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The inspector's fields for the slide on show are built and measured
+ * after the first frame of a deck is on screen, not before it; anything
+ * that needs them sooner gets them at once. */
+static void
+give_inspector_player (CwWindow *self)
+{
+  if (!self->inspector_waits)
+    return;
+  self->inspector_waits = FALSE;
+  cw_inspector_set_player (self->inspector, self->player);
+}
+
+static void
+on_frame_shown (CwWindow *self)
+{
+  if (cw_canvas_get_frame_shown (self->canvas))
+    give_inspector_player (self);
+}
+
 /**
  * cw_window_get_part:
  * @name: "slide-list", "canvas", "transport", "inspector", "statistics",
@@ -93,6 +112,8 @@ cw_window_get_part (CwWindow   *self,
 
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
 
+  if (g_str_equal (name, "inspector"))
+    give_inspector_player (self);
   /* a page not shown yet is built, as showing it would */
   if (g_str_equal (name, "statistics") || g_str_equal (name, "deck") || g_str_equal (name, "languages") ||
       g_str_equal (name, "checks"))
@@ -267,6 +288,7 @@ static void
 on_element_activated (CwWindow   *self,
                       const char *element)
 {
+  give_inspector_player (self);
   cw_inspector_set_selected_element (self->inspector, element);
   cw_canvas_set_selected_element (self->canvas, element);
 }
@@ -548,7 +570,11 @@ cw_window_set_document (CwWindow   *self,
   cw_slide_list_set_player (self->slide_list, self->player);
   cw_canvas_set_player (self->canvas, self->player);
   cw_transport_set_player (self->transport, self->player);
-  cw_inspector_set_player (self->inspector, self->player);
+  /* the inspector lets go of the deck before at once, and takes this one
+   * once its first frame is on screen */
+  cw_inspector_set_player (self->inspector, NULL);
+  self->inspector_waits = TRUE;
+  on_frame_shown (self);
   cw_problems_button_set_player (self->problems_button, self->player);
   give_page_document (self, GTK_WIDGET (self->statistics_view));
   give_page_document (self, GTK_WIDGET (self->translations_view));
@@ -1051,6 +1077,8 @@ cw_window_init (CwWindow *self)
   g_settings_bind (self->settings, "show-safe-zones", self->canvas, "show-safe-zones", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "start-hint-dismissed", self->start_hint, "revealed",
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+  g_signal_connect_object (self->canvas, "notify::frame-shown", G_CALLBACK (on_frame_shown), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_page_shown), self,
                            G_CONNECT_SWAPPED);
 
