@@ -1300,6 +1300,57 @@ test_window_statistic_typed_english (void)
   discard_window (window);
 }
 
+typedef struct
+{
+  guint  layouts;
+  char  *first_language;
+} LayoutCount;
+
+static void
+count_layouts (CwPlayer    *player,
+               GParamSpec  *pspec,
+               LayoutCount *count)
+{
+  count->layouts++;
+}
+
+static void
+note_first_language (CwPlayer    *player,
+                     GParamSpec  *pspec,
+                     LayoutCount *count)
+{
+  if (count->first_language == NULL && cw_player_get_texture (player) != NULL)
+    count->first_language = g_strdup (cw_renderer_get_language (cw_player_get_renderer (player)));
+}
+
+/* A deck translated into the interface's language opens in it: its first
+ * frame is in that language, not the deck's own first, and it is laid
+ * out once, not once in each. */
+static void
+test_window_opens_in_interface_language (void)
+{
+  LayoutCount count = { 0, NULL };
+  CwWindow *window;
+  CwPlayer *player;
+
+  cw_core_set_interface_language ("az");
+  window = CW_WINDOW (cw_application_new_document (app, TRUE, NULL));
+  player = cw_window_get_player (window);
+  g_signal_connect (player, "notify::renderer", G_CALLBACK (count_layouts), &count);
+  g_signal_connect (player, "notify::texture", G_CALLBACK (note_first_language), &count);
+  wait_for (player_ready, player, "the sample's first frame");
+  settle (300);
+
+  g_assert_cmpstr (cw_player_get_language (player), ==, "az");
+  g_assert_cmpstr (count.first_language, ==, "az");
+  g_assert_cmpuint (count.layouts, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (player, &count);
+  g_free (count.first_language);
+  discard_window (window);
+  cw_core_set_interface_language ("en");
+}
+
 /* In an Azerbaijani interface "162.500" is 162500; "1,500" is 1,5 there
  * but 1,500 in the deck's English, so it is asked, and the answer taken. */
 static void
@@ -4201,6 +4252,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/checks", test_window_checks);
   g_test_add_func ("/ui/window/pages-built-when-shown", test_window_pages_built_when_shown);
   g_test_add_func ("/ui/window/inspector-after-first-frame", test_window_inspector_after_first_frame);
+  g_test_add_func ("/ui/window/opens-in-interface-language", test_window_opens_in_interface_language);
   g_test_add_func ("/ui/window/checks-all", test_window_checks_all);
   g_test_add_func ("/ui/window/checks-responsive", test_window_checks_responsive);
   g_test_add_func ("/ui/export/checks", test_export_dialog_checks);

@@ -86,9 +86,10 @@ on_frame_shown (CwWindow *self)
  * cw_window_get_part:
  * @name: "slide-list", "canvas", "transport", "inspector", "statistics",
  *   "deck", "languages", "format", "language", "stack", "title", "list-flap",
- *   "inspector-flap", "switcher-bar", "start-hint" or "problems"
+ *   "inspector-flap", "switcher-bar", "start-hint", "problems" or "checks"
  *
- * For tests: the widget that does one part of the work.
+ * For tests: the widget that does one part of the work. A page not shown
+ * yet is built, and the inspector given its deck, as if they were needed.
  */
 GtkWidget *
 cw_window_get_part (CwWindow   *self,
@@ -560,12 +561,8 @@ cw_window_set_document (CwWindow   *self,
     }
 
   g_clear_object (&self->player);
+  /* in the interface's language, if the deck has it (see cw_player_new()) */
   self->player = cw_player_new (deck);
-  /* a deck translated into the interface's language opens in it */
-  cw_player_set_language (self->player, cw_deck_has_language (deck, cw_core_get_interface_language ())
-                                          ? cw_core_get_interface_language ()
-                                          : cw_deck_get_language (deck));
-  cw_player_set_format (self->player, cw_deck_get_format (deck));
 
   cw_slide_list_set_player (self->slide_list, self->player);
   cw_canvas_set_player (self->canvas, self->player);
