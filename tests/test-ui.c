@@ -1302,8 +1302,9 @@ test_window_statistic_typed_english (void)
 
 typedef struct
 {
-  guint  layouts;
-  char  *first_language;
+  /* the language of each layout, in turn */
+  GString *layouts;
+  char    *first_language;
 } LayoutCount;
 
 static void
@@ -1311,7 +1312,7 @@ count_layouts (CwPlayer    *player,
                GParamSpec  *pspec,
                LayoutCount *count)
 {
-  count->layouts++;
+  g_string_append_printf (count->layouts, "%s ", cw_renderer_get_language (cw_player_get_renderer (player)));
 }
 
 static void
@@ -1324,12 +1325,13 @@ note_first_language (CwPlayer    *player,
 }
 
 /* A deck translated into the interface's language opens in it: its first
- * frame is in that language, not the deck's own first, and it is laid
- * out once, not once in each. */
+ * frame is in that language, not the deck's own first, and it is never
+ * laid out in the deck's own language on the way (a new size of the
+ * preview may lay it out again, in the same language). */
 static void
 test_window_opens_in_interface_language (void)
 {
-  LayoutCount count = { 0, NULL };
+  LayoutCount count = { g_string_new (NULL), NULL };
   CwWindow *window;
   CwPlayer *player;
 
@@ -1343,10 +1345,12 @@ test_window_opens_in_interface_language (void)
 
   g_assert_cmpstr (cw_player_get_language (player), ==, "az");
   g_assert_cmpstr (count.first_language, ==, "az");
-  g_assert_cmpuint (count.layouts, ==, 1);
+  g_assert_true (g_str_has_prefix (count.layouts->str, "az "));
+  g_assert_null (strstr (count.layouts->str, "en "));
 
   g_signal_handlers_disconnect_by_data (player, &count);
   g_free (count.first_language);
+  g_string_free (count.layouts, TRUE);
   discard_window (window);
   cw_core_set_interface_language ("en");
 }
