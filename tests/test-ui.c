@@ -1300,6 +1300,61 @@ test_window_statistic_typed_english (void)
   discard_window (window);
 }
 
+typedef struct
+{
+  /* the language of each layout, in turn */
+  GString *layouts;
+  char    *first_language;
+} LayoutCount;
+
+static void
+count_layouts (CwPlayer    *player,
+               GParamSpec  *pspec,
+               LayoutCount *count)
+{
+  g_string_append_printf (count->layouts, "%s ", cw_renderer_get_language (cw_player_get_renderer (player)));
+}
+
+static void
+note_first_language (CwPlayer    *player,
+                     GParamSpec  *pspec,
+                     LayoutCount *count)
+{
+  if (count->first_language == NULL && cw_player_get_texture (player) != NULL)
+    count->first_language = g_strdup (cw_renderer_get_language (cw_player_get_renderer (player)));
+}
+
+/* A deck translated into the interface's language opens in it: its first
+ * frame is in that language, not the deck's own first, and it is never
+ * laid out in the deck's own language on the way (a new size of the
+ * preview may lay it out again, in the same language). */
+static void
+test_window_opens_in_interface_language (void)
+{
+  LayoutCount count = { g_string_new (NULL), NULL };
+  CwWindow *window;
+  CwPlayer *player;
+
+  cw_core_set_interface_language ("az");
+  window = CW_WINDOW (cw_application_new_document (app, TRUE, NULL));
+  player = cw_window_get_player (window);
+  g_signal_connect (player, "notify::renderer", G_CALLBACK (count_layouts), &count);
+  g_signal_connect (player, "notify::texture", G_CALLBACK (note_first_language), &count);
+  wait_for (player_ready, player, "the sample's first frame");
+  settle (300);
+
+  g_assert_cmpstr (cw_player_get_language (player), ==, "az");
+  g_assert_cmpstr (count.first_language, ==, "az");
+  g_assert_true (g_str_has_prefix (count.layouts->str, "az "));
+  g_assert_null (strstr (count.layouts->str, "en "));
+
+  g_signal_handlers_disconnect_by_data (player, &count);
+  g_free (count.first_language);
+  g_string_free (count.layouts, TRUE);
+  discard_window (window);
+  cw_core_set_interface_language ("en");
+}
+
 /* In an Azerbaijani interface "162.500" is 162500; "1,500" is 1,5 there
  * but 1,500 in the deck's English, so it is asked, and the answer taken. */
 static void
@@ -2741,6 +2796,85 @@ translations_idle (gpointer data)
   return !cw_translations_view_get_busy (data);
 }
 
+/* Some text on show under @widget, typed or printed, contains @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if ((GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL) ||
+      (GTK_IS_TEXT (widget) && strstr (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != NULL))
+    return gtk_widget_get_mapped (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A window opens on its preview; the other pages are built when first
+ * shown (so they do not hold the first frame back), and then show the
+ * deck the window holds, even one opened into it before they existed. */
+static void
+test_window_pages_built_when_shown (void)
+{
+  CwWindow *window = open_sample ();
+  AdwViewStack *stack = ADW_VIEW_STACK (cw_window_get_part (window, "stack"));
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = NULL;
+  const char *forms[] = { "Zəng edin: {hotline}, gecə-gündüz", NULL };
+  struct { const char *name; GType type; } pages[] = {
+    { "statistics", CW_TYPE_STATISTICS_VIEW },
+    { "languages", CW_TYPE_TRANSLATIONS_VIEW },
+    { "deck", CW_TYPE_DECK_VIEW },
+    { "checks", CW_TYPE_CHECKS_VIEW },
+  };
+  CwChecksView *checks;
+  CwTranslationsView *translations;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), pages[i].type), ==, 0);
+
+  /* another deck, opened into the window before any page was shown */
+  cw_deck_set_title (deck, "Fields handed back in Tovuz");
+  cw_statistic_set_label (cw_deck_find_statistic (deck, "hectares_cleared"), "Farmland handed back");
+  cw_catalog_add (cw_deck_get_catalog (deck, "az"), "stay-safe/call", "Call {hotline}", NULL, forms, FALSE, 0);
+  /* the title card's kicker, nearly the colour of the night background */
+  cw_slide_set_element_color (cw_deck_get_slide (deck, 0), "kicker", "#26313D");
+  document = cw_document_new (deck, NULL);
+  cw_window_set_document (window, document);
+  wait_for (player_ready, cw_window_get_player (window), "the second deck's first frame");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), pages[i].type), ==, 0);
+
+  adw_view_stack_set_visible_child_name (stack, "statistics");
+  settle (300);
+  g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), CW_TYPE_STATISTICS_VIEW), ==, 1);
+  g_assert_true (shows_text (cw_window_get_part (window, "statistics"), "Farmland handed back"));
+
+  adw_view_stack_set_visible_child_name (stack, "deck");
+  settle (100);
+  g_assert_true (shows_text (cw_window_get_part (window, "deck"), "Fields handed back in Tovuz"));
+
+  adw_view_stack_set_visible_child_name (stack, "languages");
+  translations = CW_TRANSLATIONS_VIEW (cw_window_get_part (window, "languages"));
+  wait_for (translations_idle, translations, "the texts to translate");
+  entries = cw_translations_view_find_entries (translations, "stay-safe/call");
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (entries, 0)), ==, forms[0]);
+
+  /* the checks run once the page is there, on the deck now open */
+  adw_view_stack_set_visible_child_name (stack, "checks");
+  checks = CW_CHECKS_VIEW (cw_window_get_part (window, "checks"));
+  wait_for (checks_done, checks, "the checks");
+  g_assert_cmpuint (cw_checks_view_get_n_errors (checks), ==, 1);
+  settle (100);
+  g_assert_nonnull (find_problem_row (cw_checks_view_get_list (checks), "stands out from what is behind it"));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_cmpuint (count_descendants (GTK_WIDGET (stack), pages[i].type), ==, 1);
+
+  discard_window (window);
+}
+
 /* The Languages page: each text beside its translation, typed fixes shown
  * in the preview and undoable, catalogs out and in, a new language. */
 /* A translation typed without its {placeholder} is a draft the clip does
@@ -3140,6 +3274,51 @@ static gboolean
 is_text_entry (GtkWidget *widget)
 {
   return GTK_IS_TEXT (widget) && gtk_editable_get_editable (GTK_EDITABLE (widget));
+}
+
+static gboolean
+is_inspector (GtkWidget *widget)
+{
+  return CW_IS_INSPECTOR (widget);
+}
+
+static gboolean
+frame_shown (gpointer data)
+{
+  return cw_canvas_get_frame_shown (data);
+}
+
+/* The inspector fills in once the first frame of a deck is on screen (its
+ * fields held that frame back), with the slide on show; a deck opened into
+ * the window takes the place of the one before in it too. */
+static void
+test_window_inspector_after_first_frame (void)
+{
+  CwWindow *window = CW_WINDOW (cw_application_new_document (app, TRUE, NULL));
+  CwCanvas *canvas = CW_CANVAS (cw_window_get_part (window, "canvas"));
+  CwInspector *inspector;
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwDocument) document = NULL;
+
+  wait_for (frame_shown, canvas, "the sample's first frame on screen");
+  settle (100);
+  /* found in the window, not asked for: asking would fill it in */
+  inspector = CW_INSPECTOR (find_widget (GTK_WIDGET (window), is_inspector));
+  g_assert_nonnull (inspector);
+  g_assert_true (cw_inspector_get_slide (inspector) == cw_deck_get_slide (window_deck (window), 0));
+  g_assert_true (shows_text (GTK_WIDGET (inspector),
+                             cw_slide_get_text (cw_deck_get_slide (window_deck (window), 0), "headline")));
+
+  cw_slide_set_text (cw_deck_get_slide (deck, 0), "headline", "Fields handed back in Tovuz");
+  document = cw_document_new (deck, NULL);
+  cw_window_set_document (window, document);
+  g_assert_null (cw_inspector_get_slide (inspector));
+  wait_for (frame_shown, canvas, "the second deck's first frame on screen");
+  settle (100);
+  g_assert_true (cw_inspector_get_slide (inspector) == cw_deck_get_slide (deck, 0));
+  g_assert_true (shows_text (GTK_WIDGET (inspector), "Fields handed back in Tovuz"));
+
+  discard_window (window);
 }
 
 static gboolean
@@ -4075,6 +4254,9 @@ main (int    argc,
   g_test_add_func ("/ui/window/problems", test_window_problems);
   g_test_add_func ("/ui/window/problems-stay", test_window_problems_stay);
   g_test_add_func ("/ui/window/checks", test_window_checks);
+  g_test_add_func ("/ui/window/pages-built-when-shown", test_window_pages_built_when_shown);
+  g_test_add_func ("/ui/window/inspector-after-first-frame", test_window_inspector_after_first_frame);
+  g_test_add_func ("/ui/window/opens-in-interface-language", test_window_opens_in_interface_language);
   g_test_add_func ("/ui/window/checks-all", test_window_checks_all);
   g_test_add_func ("/ui/window/checks-responsive", test_window_checks_responsive);
   g_test_add_func ("/ui/export/checks", test_export_dialog_checks);

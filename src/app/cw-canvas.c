@@ -25,6 +25,10 @@ struct _CwCanvas
   char       *selected_element;
   guint       tick_id;
   GtkWidget  *badge;
+  /* a frame of the player's deck is on screen; the clock it waits on if not */
+  gboolean       frame_shown;
+  GdkFrameClock *paint_clock;
+  gulong         after_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (CwCanvas, cw_canvas, GTK_TYPE_WIDGET)
@@ -34,6 +38,7 @@ enum {
   PROP_PLAYER,
   PROP_SHOW_SAFE_ZONES,
   PROP_SELECTED_ELEMENT,
+  PROP_FRAME_SHOWN,
   N_PROPS
 };
 
@@ -76,8 +81,9 @@ quit_application (gpointer data)
 }
 
 /* build-aux/benchmark.sh times the editor from launch to its first frame:
- * with CLEARWAY_REPORT_FIRST_FRAME set, the wall-clock time the preview
- * first shows a frame is printed and the editor quits. */
+ * with CLEARWAY_REPORT_FIRST_FRAME set, the wall-clock time the preview's
+ * first frame has been painted into the window is printed and the editor
+ * quits. */
 static void
 report_first_frame (void)
 {
@@ -88,6 +94,48 @@ report_first_frame (void)
   g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
   g_idle_add (quit_application, NULL);
   g_once_init_leave (&reported, 1);
+}
+
+static void
+stop_waiting_for_paint (CwCanvas *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+set_frame_shown (CwCanvas *self,
+                 gboolean  shown)
+{
+  stop_waiting_for_paint (self);
+  if (self->frame_shown == shown)
+    return;
+  self->frame_shown = shown;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME_SHOWN]);
+}
+
+/* A snapshot is only what is to be drawn: the frame is on screen once the
+ * frame clock has painted it (the renderer has drawn the window). */
+static void
+on_after_paint (CwCanvas *self)
+{
+  report_first_frame ();
+  set_frame_shown (self, TRUE);
+}
+
+static void
+wait_for_paint (CwCanvas *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  /* a window mapped again may paint on another clock */
+  if (self->frame_shown || clock == NULL || clock == self->paint_clock)
+    return;
+  stop_waiting_for_paint (self);
+  self->paint_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), self,
+                                                  G_CONNECT_SWAPPED);
 }
 
 static void
@@ -106,7 +154,7 @@ cw_canvas_snapshot (GtkWidget   *widget,
   if (texture != NULL)
     {
       gtk_snapshot_append_texture (snapshot, texture, &rect);
-      report_first_frame ();
+      wait_for_paint (self);
     }
   else
     gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.1, 0.1, 0.1, 1 }, &rect);
@@ -286,6 +334,7 @@ cw_canvas_dispose (GObject *object)
       self->tick_id = 0;
     }
   cw_canvas_set_player (self, NULL);
+  stop_waiting_for_paint (self);
   g_clear_pointer (&self->badge, gtk_widget_unparent);
 
   G_OBJECT_CLASS (cw_canvas_parent_class)->dispose (object);
@@ -319,6 +368,9 @@ cw_canvas_get_property (GObject    *object,
       break;
     case PROP_SELECTED_ELEMENT:
       g_value_set_string (value, self->selected_element);
+      break;
+    case PROP_FRAME_SHOWN:
+      g_value_set_boolean (value, self->frame_shown);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -371,6 +423,15 @@ cw_canvas_class_init (CwCanvasClass *klass)
   properties[PROP_SELECTED_ELEMENT] =
     g_param_spec_string ("selected-element", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * CwCanvas:frame-shown:
+   *
+   * Whether a frame of the player's deck has been painted on screen: work
+   * the first frame does not need waits for it.
+   */
+  properties[PROP_FRAME_SHOWN] =
+    g_param_spec_boolean ("frame-shown", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -454,6 +515,14 @@ cw_canvas_set_player (CwCanvas *self,
   update_badge (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYER]);
+  set_frame_shown (self, FALSE);
+}
+
+gboolean
+cw_canvas_get_frame_shown (CwCanvas *self)
+{
+  g_return_val_if_fail (CW_IS_CANVAS (self), FALSE);
+  return self->frame_shown;
 }
 
 gboolean

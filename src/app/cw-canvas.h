@@ -26,5 +26,6 @@ void        cw_canvas_set_selected_element (CwCanvas *self,
                                           const char *element);
 
 const char *cw_canvas_get_badge (CwCanvas *self);
+gboolean    cw_canvas_get_frame_shown    (CwCanvas   *self);
 
 G_END_DECLS

@@ -281,7 +281,12 @@ cw_player_new (CwDeck *deck)
   self = g_object_new (CW_TYPE_PLAYER, NULL);
   self->deck = g_object_ref (deck);
   self->format = g_strdup (cw_deck_get_format (deck));
-  self->language = g_strdup (cw_deck_get_language (deck));
+  /* A deck translated into the interface's language opens in it. Chosen
+   * here, before the first layout starts: set afterwards, it laid the deck
+   * out twice and showed a frame in the other language first. */
+  self->language = g_strdup (cw_deck_has_language (deck, cw_core_get_interface_language ())
+                               ? cw_core_get_interface_language ()
+                               : cw_deck_get_language (deck));
   g_signal_connect_object (deck, "changed", G_CALLBACK (on_deck_changed), self, G_CONNECT_SWAPPED);
   self->soundtrack = cw_soundtrack_preview_new (self);
   /* A new player opens on its first slide as it looks settled (what the

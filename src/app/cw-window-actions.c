@@ -600,7 +600,7 @@ add_statistic_action (GSimpleAction *action,
   cw_statistic_set_label (statistic, _("New figure"));
   cw_deck_add_statistic (deck, statistic);
   adw_view_stack_set_visible_child_name (self->view_stack, "statistics");
-  cw_statistics_view_select (self->statistics_view, statistic);
+  cw_statistics_view_select (CW_STATISTICS_VIEW (cw_window_ensure_page (self, "statistics")), statistic);
 }
 
 static void

@@ -55,21 +55,31 @@ struct _CwWindow
   CwCanvas             *canvas;
   CwTransport          *transport;
   CwInspector          *inspector;
-  CwStatisticsView     *statistics_view;
-  CwTranslationsView   *translations_view;
-  CwDeckView           *deck_view;
+  AdwBin               *statistics_page;
+  AdwBin               *languages_page;
+  AdwBin               *deck_page;
   GtkWidget            *export_button;
   GtkWidget            *save_button;
   CwProblemsButton     *problems_button;
-  /* added in code, a page of view_stack: the checks of the rendered clip */
+  AdwBin               *checks_page;
+
+  /* The pages but the slides are built when first shown, into the bins
+   * above (see cw_window_ensure_page()); %NULL until then. */
+  CwStatisticsView     *statistics_view;
+  CwTranslationsView   *translations_view;
+  CwDeckView           *deck_view;
   CwChecksView         *checks_view;
+  /* the inspector is given the player once the first frame is on screen */
+  gboolean              inspector_waits;
 };
 
-void cw_window_class_add_actions (CwWindowClass *klass);
-void cw_window_init_actions      (CwWindow      *self);
-void cw_window_update_actions    (CwWindow      *self);
-void cw_window_save              (CwWindow      *self,
-                                  gboolean       save_as);
-void cw_window_update_recent     (CwWindow      *self);
+void       cw_window_class_add_actions (CwWindowClass *klass);
+void       cw_window_init_actions      (CwWindow      *self);
+void       cw_window_update_actions    (CwWindow      *self);
+void       cw_window_save              (CwWindow      *self,
+                                        gboolean       save_as);
+void       cw_window_update_recent     (CwWindow      *self);
+GtkWidget *cw_window_ensure_page       (CwWindow      *self,
+                                        const char    *name);
 
 G_END_DECLS

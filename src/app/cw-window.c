@@ -63,13 +63,33 @@ cw_window_show_toast (CwWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The inspector's fields for the slide on show are built and measured
+ * after the first frame of a deck is on screen, not before it; anything
+ * that needs them sooner gets them at once. */
+static void
+give_inspector_player (CwWindow *self)
+{
+  if (!self->inspector_waits)
+    return;
+  self->inspector_waits = FALSE;
+  cw_inspector_set_player (self->inspector, self->player);
+}
+
+static void
+on_frame_shown (CwWindow *self)
+{
+  if (cw_canvas_get_frame_shown (self->canvas))
+    give_inspector_player (self);
+}
+
 /**
  * cw_window_get_part:
  * @name: "slide-list", "canvas", "transport", "inspector", "statistics",
  *   "deck", "languages", "format", "language", "stack", "title", "list-flap",
- *   "inspector-flap", "switcher-bar", "start-hint" or "problems"
+ *   "inspector-flap", "switcher-bar", "start-hint", "problems" or "checks"
  *
- * For tests: the widget that does one part of the work.
+ * For tests: the widget that does one part of the work. A page not shown
+ * yet is built, and the inspector given its deck, as if they were needed.
  */
 GtkWidget *
 cw_window_get_part (CwWindow   *self,
@@ -80,9 +100,6 @@ cw_window_get_part (CwWindow   *self,
     { "canvas", G_STRUCT_OFFSET (CwWindow, canvas) },
     { "transport", G_STRUCT_OFFSET (CwWindow, transport) },
     { "inspector", G_STRUCT_OFFSET (CwWindow, inspector) },
-    { "statistics", G_STRUCT_OFFSET (CwWindow, statistics_view) },
-    { "deck", G_STRUCT_OFFSET (CwWindow, deck_view) },
-    { "languages", G_STRUCT_OFFSET (CwWindow, translations_view) },
     { "format", G_STRUCT_OFFSET (CwWindow, format_dropdown) },
     { "language", G_STRUCT_OFFSET (CwWindow, language_dropdown) },
     { "stack", G_STRUCT_OFFSET (CwWindow, view_stack) },
@@ -92,11 +109,16 @@ cw_window_get_part (CwWindow   *self,
     { "inspector-flap", G_STRUCT_OFFSET (CwWindow, inspector_flap) },
     { "switcher-bar", G_STRUCT_OFFSET (CwWindow, switcher_bar) },
     { "problems", G_STRUCT_OFFSET (CwWindow, problems_button) },
-    { "checks", G_STRUCT_OFFSET (CwWindow, checks_view) },
   };
 
   g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
 
+  if (g_str_equal (name, "inspector"))
+    give_inspector_player (self);
+  /* a page not shown yet is built, as showing it would */
+  if (g_str_equal (name, "statistics") || g_str_equal (name, "deck") || g_str_equal (name, "languages") ||
+      g_str_equal (name, "checks"))
+    return cw_window_ensure_page (self, name);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (g_str_equal (parts[i].name, name))
       return G_STRUCT_MEMBER (GtkWidget *, self, parts[i].offset);
@@ -162,8 +184,11 @@ on_start_hint_response (CwWindow *self)
 static void
 on_page_shown (CwWindow *self)
 {
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "statistics") == 0 &&
-      gtk_info_bar_get_revealed (self->start_hint))
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL && !g_str_equal (name, "slides"))
+    cw_window_ensure_page (self, name);
+  if (g_strcmp0 (name, "statistics") == 0 && gtk_info_bar_get_revealed (self->start_hint))
     g_settings_set_boolean (self->settings, "start-hint-dismissed", TRUE);
 }
 
@@ -264,6 +289,7 @@ static void
 on_element_activated (CwWindow   *self,
                       const char *element)
 {
+  give_inspector_player (self);
   cw_inspector_set_selected_element (self->inspector, element);
   cw_canvas_set_selected_element (self->canvas, element);
 }
@@ -306,7 +332,7 @@ on_problem_activated (CwWindow           *self,
       adw_view_stack_set_visible_child_name (self->view_stack, "statistics");
       /* not focused: with the table focused, closing the window left GTK 4.8
        * an idle on a freed event controller (test-ui caught it) */
-      cw_statistics_view_show (self->statistics_view, statistic);
+      cw_statistics_view_show (CW_STATISTICS_VIEW (cw_window_ensure_page (self, "statistics")), statistic);
     }
 }
 
@@ -332,11 +358,91 @@ add_checks_page (CwWindow *self)
 {
   AdwViewStackPage *page;
 
-  self->checks_view = CW_CHECKS_VIEW (cw_checks_view_new ());
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->checks_view), "checks", _("Checks"));
+  self->checks_page = ADW_BIN (adw_bin_new ());
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->checks_page), "checks", _("Checks"));
   adw_view_stack_page_set_icon_name (page, "emblem-ok-symbolic");
-  g_signal_connect_object (self->checks_view, "result-activated", G_CALLBACK (on_check_activated), self,
-                           G_CONNECT_SWAPPED);
+}
+
+/* Hands the window's document to @view, a page built in code. */
+static void
+give_page_document (CwWindow  *self,
+                    GtkWidget *view)
+{
+  CwDeck *deck = self->document ? cw_document_get_deck (self->document) : NULL;
+
+  if (view == NULL)
+    return;
+  if (CW_IS_STATISTICS_VIEW (view))
+    cw_statistics_view_set_deck (CW_STATISTICS_VIEW (view), deck);
+  else if (CW_IS_TRANSLATIONS_VIEW (view))
+    cw_translations_view_set_player (CW_TRANSLATIONS_VIEW (view), self->player);
+  else if (CW_IS_DECK_VIEW (view))
+    cw_deck_view_set_deck (CW_DECK_VIEW (view), deck);
+  else if (CW_IS_CHECKS_VIEW (view))
+    cw_checks_view_set_player (CW_CHECKS_VIEW (view), self->player);
+}
+
+/**
+ * cw_window_ensure_page:
+ * @name: "statistics", "languages", "deck" or "checks"
+ *
+ * A window opens on its preview: the other pages are built, and given the
+ * deck, when first shown. Building and measuring their tables and lists,
+ * and checking the deck, held the first frame of the preview back.
+ *
+ * Returns: (transfer none): the page's view
+ */
+GtkWidget *
+cw_window_ensure_page (CwWindow   *self,
+                       const char *name)
+{
+  AdwBin *holder;
+  GtkWidget *view;
+
+  g_return_val_if_fail (CW_IS_WINDOW (self), NULL);
+
+  if (g_str_equal (name, "statistics"))
+    holder = self->statistics_page;
+  else if (g_str_equal (name, "languages"))
+    holder = self->languages_page;
+  else if (g_str_equal (name, "deck"))
+    holder = self->deck_page;
+  else if (g_str_equal (name, "checks"))
+    holder = self->checks_page;
+  else
+    g_return_val_if_reached (NULL);
+
+  if ((view = adw_bin_get_child (holder)) != NULL)
+    return view;
+
+  if (holder == self->statistics_page)
+    {
+      self->statistics_view = g_object_new (CW_TYPE_STATISTICS_VIEW, NULL);
+      view = GTK_WIDGET (self->statistics_view);
+    }
+  else if (holder == self->languages_page)
+    {
+      self->translations_view = g_object_new (CW_TYPE_TRANSLATIONS_VIEW, NULL);
+      view = GTK_WIDGET (self->translations_view);
+    }
+  else if (holder == self->deck_page)
+    {
+      self->deck_view = g_object_new (CW_TYPE_DECK_VIEW, NULL);
+      view = GTK_WIDGET (self->deck_view);
+    }
+  else
+    {
+      self->checks_view = CW_CHECKS_VIEW (cw_checks_view_new ());
+      view = GTK_WIDGET (self->checks_view);
+      g_signal_connect_object (view, "result-activated", G_CALLBACK (on_check_activated), self,
+                               G_CONNECT_SWAPPED);
+    }
+  if (g_signal_lookup ("message", G_OBJECT_TYPE (view)) != 0)
+    g_signal_connect_object (view, "message", G_CALLBACK (on_message), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (holder, view);
+  cw_accessible_tidy (view);
+  give_page_document (self, view);
+  return view;
 }
 
 /* Drafts */
@@ -455,22 +561,22 @@ cw_window_set_document (CwWindow   *self,
     }
 
   g_clear_object (&self->player);
+  /* in the interface's language, if the deck has it (see cw_player_new()) */
   self->player = cw_player_new (deck);
-  /* a deck translated into the interface's language opens in it */
-  cw_player_set_language (self->player, cw_deck_has_language (deck, cw_core_get_interface_language ())
-                                          ? cw_core_get_interface_language ()
-                                          : cw_deck_get_language (deck));
-  cw_player_set_format (self->player, cw_deck_get_format (deck));
 
   cw_slide_list_set_player (self->slide_list, self->player);
   cw_canvas_set_player (self->canvas, self->player);
   cw_transport_set_player (self->transport, self->player);
-  cw_inspector_set_player (self->inspector, self->player);
-  cw_statistics_view_set_deck (self->statistics_view, deck);
-  cw_translations_view_set_player (self->translations_view, self->player);
-  cw_deck_view_set_deck (self->deck_view, deck);
+  /* the inspector lets go of the deck before at once, and takes this one
+   * once its first frame is on screen */
+  cw_inspector_set_player (self->inspector, NULL);
+  self->inspector_waits = TRUE;
+  on_frame_shown (self);
   cw_problems_button_set_player (self->problems_button, self->player);
-  cw_checks_view_set_player (self->checks_view, self->player);
+  give_page_document (self, GTK_WIDGET (self->statistics_view));
+  give_page_document (self, GTK_WIDGET (self->translations_view));
+  give_page_document (self, GTK_WIDGET (self->deck_view));
+  give_page_document (self, GTK_WIDGET (self->checks_view));
 
   select_format (self, cw_player_get_format (self->player));
   fill_languages (self);
@@ -786,6 +892,12 @@ cw_window_dispose (GObject *object)
   if (self->player != NULL)
     cw_player_set_playing (self->player, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), CW_TYPE_WINDOW);
+  /* the pages went with their bins */
+  self->statistics_view = NULL;
+  self->translations_view = NULL;
+  self->deck_view = NULL;
+  self->checks_view = NULL;
+  self->checks_page = NULL;
   g_clear_object (&self->player);
   g_clear_object (&self->document);
   g_clear_object (&self->languages);
@@ -919,9 +1031,9 @@ cw_window_class_init (CwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CwWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, transport);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, inspector);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, statistics_view);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, translations_view);
-  gtk_widget_class_bind_template_child (widget_class, CwWindow, deck_view);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, statistics_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, languages_page);
+  gtk_widget_class_bind_template_child (widget_class, CwWindow, deck_page);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, CwWindow, problems_button);
@@ -962,6 +1074,8 @@ cw_window_init (CwWindow *self)
   g_settings_bind (self->settings, "show-safe-zones", self->canvas, "show-safe-zones", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "start-hint-dismissed", self->start_hint, "revealed",
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+  g_signal_connect_object (self->canvas, "notify::frame-shown", G_CALLBACK (on_frame_shown), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (on_page_shown), self,
                            G_CONNECT_SWAPPED);
 
