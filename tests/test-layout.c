@@ -609,6 +609,80 @@ test_long_text_is_cheap (void)
     }
 }
 
+/* The editor lays the deck out again after every edit: texts that did not
+ * change, counters included, are found measured and cost no Pango layout
+ * (each made at a new size costs a font lookup too). */
+static void
+test_relayout_measures_nothing (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) first = cw_renderer_new (gallery, "en", format, 30);
+  g_autoptr(CwRenderer) again = NULL;
+  guint before = cw_fonts_get_n_layouts ();
+
+  again = cw_renderer_new (gallery, "en", format, 30);
+  g_assert_cmpuint (cw_fonts_get_n_layouts () - before, ==, 0);
+}
+
+static const CwNode *
+find_counter (CwRenderer *renderer,
+              const char *slide_id)
+{
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      CwScene *scene = cw_renderer_get_scene (renderer, i);
+
+      if (!g_str_equal (cw_renderer_get_slide_id (renderer, i), slide_id))
+        continue;
+      for (guint j = 0; j < scene->nodes->len; j++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, j);
+
+          if (node->kind == CW_NODE_COUNTER)
+            return node;
+        }
+    }
+  return NULL;
+}
+
+/* A key figure is as large as its box allows for the number it shows: once
+ * the figure changes, its size follows the new number, not a measurement
+ * of the old one kept from the layout before. */
+static void
+test_counter_follows_number (void)
+{
+  static const double values[] = { 7, 161000, 161000000000, 7 };
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  CwStatistic *mines = cw_deck_find_statistic (deck, "mines");
+  double sizes[G_N_ELEMENTS (values)];
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    {
+      g_autoptr(CwRenderer) renderer = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      const CwNode *node;
+      PangoRectangle logical;
+
+      cw_statistic_set_value (mines, values[v]);
+      renderer = cw_renderer_new (deck, "en", format, 30);
+      node = find_counter (renderer, "number");
+      g_assert_nonnull (node);
+      sizes[v] = node->font_size;
+
+      /* drawn at its size, the number fits its box */
+      layout = cw_text_layout_new (cw_fonts_get_measure_context (), node->text, node->font_family,
+                                   node->font_weight, node->font_size, -1, 0, PANGO_ALIGN_LEFT, TRUE);
+      pango_layout_get_extents (layout, NULL, &logical);
+      g_test_message ("%s at %.1f px: %.1f px wide in %.1f", node->text, node->font_size,
+                      logical.width / (double) PANGO_SCALE, node->rect.width);
+      g_assert_cmpfloat (logical.width / (double) PANGO_SCALE, <=, node->rect.width + 0.5);
+    }
+  /* a longer number is smaller; the same number, the same size */
+  g_assert_cmpfloat (sizes[2], <, sizes[1]);
+  g_assert_cmpfloat (sizes[3], ==, sizes[0]);
+}
+
 /* A layout warning says which slide it is about, so the CLI and the
  * editor can point at the slide rather than leave the author to search
  * the message. */
@@ -892,6 +966,8 @@ main (int   argc,
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
   g_test_add_func ("/cw/layout/long-text-is-cheap", test_long_text_is_cheap);
+  g_test_add_func ("/cw/layout/relayout-measures-nothing", test_relayout_measures_nothing);
+  g_test_add_func ("/cw/layout/counter-follows-number", test_counter_follows_number);
   g_test_add_func ("/cw/layout/safety/hotline-largest", test_safety_hotline_largest);
   g_test_add_func ("/cw/layout/safety/audience", test_safety_audience);
   g_test_add_func ("/cw/layout/safety/holds", test_safety_holds);

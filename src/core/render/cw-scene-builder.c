@@ -770,16 +770,25 @@ cw_text_fit (const char        *text,
     guint min_lines;
     double min_h;
 
-    /* the fewest lines the text can take, and whether it fits at all */
-    measure (text, family, weight, style, min_size, width, &min_lines, &min_h);
-    if (word_per_px * min_size > width || (height > 0 && min_h > height))
-      min_lines = G_MAXUINT;
+    /* the fewest lines the text can take, and whether it fits at all; a
+     * size at which a word is wider than the box is not laid out: each
+     * new size costs Pango a font lookup, many times a layout's cost */
+    min_lines = G_MAXUINT;
+    if (word_per_px * min_size <= width)
+      {
+        measure (text, family, weight, style, min_size, width, &min_lines, &min_h);
+        if (height > 0 && min_h > height)
+          min_lines = G_MAXUINT;
+      }
 
     if (min_lines <= max_lines)
       {
-        measure (text, family, weight, style, max_size, width, &lines, &h);
-        if (lines <= max_lines && word_per_px * max_size <= width && (height <= 0 || h <= height))
-          best = max_size;
+        if (word_per_px * max_size <= width)
+          {
+            measure (text, family, weight, style, max_size, width, &lines, &h);
+            if (lines <= max_lines && (height <= 0 || h <= height))
+              best = max_size;
+          }
 
         lo = min_size;
         hi = max_size;
@@ -787,8 +796,13 @@ cw_text_fit (const char        *text,
           {
             double mid = (lo + hi) / 2;
 
+            if (word_per_px * mid > width)
+              {
+                hi = mid;
+                continue;
+              }
             measure (text, family, weight, style, mid, width, &lines, &h);
-            if (lines <= max_lines && word_per_px * mid <= width && (height <= 0 || h <= height))
+            if (lines <= max_lines && (height <= 0 || h <= height))
               {
                 best = mid;
                 lo = mid;
@@ -1227,17 +1241,14 @@ fit_counter (StackItem      *item,
              double          scale,
              double          width)
 {
-  PangoContext *context = cw_fonts_get_measure_context ();
   const char *family = cw_theme_get_font_family (b->theme, item->style.font);
   int weight = cw_theme_get_font_weight (b->theme, item->style.font);
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
+  CwTextExtents extents;
   double per_px;
 
-  layout = cw_text_layout_new (context, item->text, family, weight, 100, -1, 0,
-                               PANGO_ALIGN_LEFT, TRUE);
-  pango_layout_get_extents (layout, NULL, &logical);
-  per_px = logical.width / (double) PANGO_SCALE / 100;
+  /* measured as any text, so a layout after the first finds it measured */
+  cw_text_measure (item->text, family, weight, 100, -1, 0, PANGO_ALIGN_LEFT, TRUE, &extents);
+  per_px = extents.width / 100;
 
   /* a number never wraps: it only gets smaller */
   item->size = MIN (item->style.max_size * b->unit * scale, width / MAX (per_px, 0.01));
@@ -1245,7 +1256,7 @@ fit_counter (StackItem      *item,
     g_autofree char *key = size_key (item->element, &item->style);
     item->size = cw_builder_agreed (b, key, item->size);
   }
-  item->height = logical.height / (double) PANGO_SCALE / 100 * item->size;
+  item->height = extents.height / 100 * item->size;
   return item->height;
 }
 
