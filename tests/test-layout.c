@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cw-fonts.h"
+#include "cw-scene-builder.h"
 #include "cw-test-utils.h"
 
 static CwDeck *gallery;
@@ -609,6 +610,83 @@ test_long_text_is_cheap (void)
     }
 }
 
+static guint
+lines_at (const char        *text,
+          const CwTextStyle *style,
+          double             size,
+          double             width)
+{
+  g_autoptr(PangoLayout) layout = cw_text_layout_new (cw_fonts_get_measure_context (), text, "Noto Sans",
+                                                      400, size, width, style->line_height, style->align,
+                                                      FALSE);
+
+  return pango_layout_get_line_count (layout);
+}
+
+/* Lines are evened out at the narrowest wrap width that needs no more of
+ * them. The search skips widths at which the text is known to wrap as it
+ * did at a wider one; each text here, in several scripts, alignments and
+ * box widths, gets the wrap width and lines a search that lays out every
+ * width it tries finds. */
+static void
+test_even_lines_as_measured (void)
+{
+  static const char *texts[] = {
+    "The land is coming back, field by field and village by village",
+    "Torpaq həyata qayıdır: 2020-ci ildən bəri minalardan təmizlənmiş sahələr",
+    "Если вы увидели мину или подозрительный предмет, остановитесь и сообщите",
+    "الألغام تقتل وتصيب المدنيين بعد سنوات من انتهاء الحرب في المنطقة",
+    "ทุ่นระเบิดยังคงคร่าชีวิตผู้คนหลายปีหลังสงครามสิ้นสุดลงในพื้นที่นี้",
+    "anti-personnel and anti-tank mines, re-surveyed\u00a0areas and cleared land",
+  };
+  static const double widths[] = { 330, 470, 640, 870 };
+  static const PangoAlignment aligns[] = { PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT };
+  guint checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint a = 0; a < G_N_ELEMENTS (aligns); a++)
+        {
+          CwTextStyle style = { CW_FONT_BODY, 70, 40, 1.1, 3, aligns[a], CW_TYPE_BODY };
+          g_autofree char *words = g_strdelimit (g_strdup (texts[t]), " ", '\n');
+          g_autoptr(PangoLayout) widest = cw_text_layout_new (cw_fonts_get_measure_context (), words,
+                                                              "Noto Sans", 400, 100, -1, 0,
+                                                              PANGO_ALIGN_LEFT, FALSE);
+          PangoRectangle logical;
+          double word_per_px, lo_w, hi_w, wrap;
+          guint lines;
+          CwTextFit fit;
+
+          cw_text_fit (texts[t], "Noto Sans", 400, &style, 1, widths[w], 0, &fit);
+          lines = lines_at (texts[t], &style, fit.size, widths[w]);
+          if (lines < 2)
+            continue;
+
+          pango_layout_get_extents (widest, NULL, &logical);
+          word_per_px = logical.width / (double) PANGO_SCALE / 100;
+          lo_w = MAX (widths[w] * 0.45, word_per_px * fit.size);
+          hi_w = widths[w];
+          for (guint i = 0; i < 14 && hi_w - lo_w > 1; i++)
+            {
+              double mid = (lo_w + hi_w) / 2;
+
+              if (lines_at (texts[t], &style, fit.size, mid) <= lines)
+                hi_w = mid;
+              else
+                lo_w = mid;
+            }
+          wrap = MIN (widths[w], ceil (hi_w) + 1);
+
+          g_test_message ("%.20s… at %.1f px in %.0f: wrap %.0f, expected %.0f", texts[t], fit.size,
+                          widths[w], fit.wrap_width, wrap);
+          g_assert_cmpfloat (fit.wrap_width, ==, wrap);
+          g_assert_cmpuint (fit.lines, ==, lines_at (texts[t], &style, fit.size, wrap));
+          checked++;
+        }
+  /* most of them wrap */
+  g_assert_cmpuint (checked, >=, 24);
+}
+
 /* The editor lays the deck out again after every edit: texts that did not
  * change, counters included, are found measured and cost no Pango layout
  * (each made at a new size costs a font lookup too). */
@@ -966,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
   g_test_add_func ("/cw/layout/long-text-is-cheap", test_long_text_is_cheap);
+  g_test_add_func ("/cw/layout/even-lines-as-measured", test_even_lines_as_measured);
   g_test_add_func ("/cw/layout/relayout-measures-nothing", test_relayout_measures_nothing);
   g_test_add_func ("/cw/layout/counter-follows-number", test_counter_follows_number);
   g_test_add_func ("/cw/layout/safety/hotline-largest", test_safety_hotline_largest);

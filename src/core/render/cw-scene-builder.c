@@ -751,6 +751,7 @@ cw_text_fit (const char        *text,
   double min_size = MIN (style->min_size * unit, max_size);
   double word_per_px;
   double lo, hi, best = -1;
+  CwTextExtents at_best;
   guint lines;
   double h;
 
@@ -825,7 +826,10 @@ cw_text_fit (const char        *text,
         best = width / word_per_px * 0.995;
     }
 
-  measure (text, family, weight, style, best, width, &lines, &h);
+  cw_text_measure (text, family, weight, best, width, style->line_height, style->align, FALSE,
+                   &at_best);
+  lines = at_best.lines;
+  h = at_best.height;
   fit->size = best;
   fit->width = width;
   fit->wrap_width = width;
@@ -834,23 +838,39 @@ cw_text_fit (const char        *text,
   fit->overflow = height > 0 && h > height + 0.5;
 
   /* Even out the lines: the narrowest wrap that needs no more lines, so a
-   * headline breaks as "hectares cleared / of mines", not with one word alone. */
+   * headline breaks as "hectares cleared / of mines", not with one word alone.
+   *
+   * Pango breaks a line before the first word that does not fit, so a text
+   * wrapped at hi_w, its widest line same_from wide, wraps the same way at
+   * any width from same_from to hi_w: those widths pass untried, which
+   * spares about one layout in five of a deck's first layout. */
   if (lines > 1)
     {
       double lo_w = MAX (width * 0.45, word_per_px * best);
       double hi_w = width;
+      double same_from = at_best.width;
 
       for (guint i = 0; i < 14 && hi_w - lo_w > 1; i++)
         {
           double mid = (lo_w + hi_w) / 2;
-          guint n;
-          double mh;
+          CwTextExtents extents;
 
-          measure (text, family, weight, style, best, mid, &n, &mh);
-          if (n <= lines)
-            hi_w = mid;
+          if (mid >= same_from)
+            {
+              hi_w = mid;
+              continue;
+            }
+          cw_text_measure (text, family, weight, best, mid, style->line_height, style->align, FALSE,
+                           &extents);
+          if (extents.lines <= lines)
+            {
+              hi_w = mid;
+              same_from = extents.width;
+            }
           else
-            lo_w = mid;
+            {
+              lo_w = mid;
+            }
         }
       fit->wrap_width = MIN (width, ceil (hi_w) + 1);
       measure (text, family, weight, style, best, fit->wrap_width, &lines, &h);
