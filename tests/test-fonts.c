@@ -205,6 +205,138 @@ test_threads (void)
   g_assert_cmpstr (drawing, ==, "Noto Sans Mono");
 }
 
+static void
+assert_measured_as_laid_out (const char *text,
+                             const char *family,
+                             double      size,
+                             double      width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  CwTextExtents extents;
+
+  cw_text_measure (text, family, 400, size, width, 1.1, PANGO_ALIGN_CENTER, FALSE, &extents);
+  layout = cw_text_layout_new (cw_fonts_get_measure_context (), text, family, 400, size, width, 1.1,
+                               PANGO_ALIGN_CENTER, FALSE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  g_assert_cmpint (extents.lines, ==, pango_layout_get_line_count (layout));
+  g_assert_cmpfloat (extents.width, ==, logical.width / (double) PANGO_SCALE);
+  g_assert_cmpfloat (extents.height, ==, logical.height / (double) PANGO_SCALE);
+}
+
+/* A remembered measurement is never one of another text, size or width:
+ * the editor lays out again after every edit, with texts changing. */
+static void
+test_measure_follows_text (void)
+{
+  static const char *texts[] = {
+    "Mines cleared in the district",
+    "Mines cleared in the districts",
+    "Mines cleared in the district",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      assert_measured_as_laid_out (texts[i], "Noto Sans", 60, 500);
+      assert_measured_as_laid_out (texts[i], "Noto Sans", 60.25, 500);
+      assert_measured_as_laid_out (texts[i], "Noto Sans", 60, 420);
+      assert_measured_as_laid_out (texts[i], "Noto Sans", 60, -1);
+    }
+}
+
+static gpointer
+renderer_on_thread (gpointer data)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+
+  return cw_renderer_new (data, "en", format, 30);
+}
+
+/* The exporter lays a deck out on worker threads, once per format and
+ * language, and the editor on whichever worker is free: a layout on one
+ * thread finds the texts another measured, with the same result. */
+static void
+test_measured_once_per_process (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) there = g_thread_join (g_thread_new ("layout", renderer_on_thread, deck));
+  g_autoptr(CwRenderer) here = NULL;
+  guint before = cw_fonts_get_n_layouts ();
+
+  here = cw_renderer_new (deck, "en", format, 30);
+  g_assert_cmpuint (cw_fonts_get_n_layouts () - before, ==, 0);
+  for (guint i = 0; i < cw_renderer_get_n_slides (here); i++)
+    {
+      CwScene *a = cw_renderer_get_scene (here, i);
+      CwScene *b = cw_renderer_get_scene (there, i);
+
+      g_assert_cmpuint (a->nodes->len, ==, b->nodes->len);
+      for (guint j = 0; j < a->nodes->len; j++)
+        {
+          const CwNode *x = g_ptr_array_index (a->nodes, j);
+          const CwNode *y = g_ptr_array_index (b->nodes, j);
+
+          g_assert_cmpfloat (x->font_size, ==, y->font_size);
+          g_assert_cmpfloat (x->wrap_width, ==, y->wrap_width);
+          g_assert_cmpmem (&x->rect, sizeof x->rect, &y->rect, sizeof y->rect);
+        }
+    }
+}
+
+/* A theme that names a font the renderer did not have can give a
+ * character that was a box its glyph: what was measured before no longer
+ * holds. In a process of its own, since the font stays in the set. */
+static void
+test_measure_follows_font_set (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PangoLayout) box = layout_for (GUJARATI_KA GUJARATI_KA, "Noto Sans", 400);
+      g_autoptr(PangoLayout) drawn = NULL;
+
+      /* Noto Serif Gujarati is not in the set: a box */
+      g_assert_cmpint (pango_layout_get_unknown_glyphs_count (box), ==, 2);
+      assert_measured_as_laid_out (GUJARATI_KA GUJARATI_KA, "Noto Sans", 40, -1);
+
+      /* a theme names it; the text is measured again */
+      drawn = layout_for ("x", "Noto Serif Gujarati", 400);
+      g_clear_object (&drawn);
+      drawn = layout_for (GUJARATI_KA GUJARATI_KA, "Noto Sans", 400);
+      g_assert_cmpint (pango_layout_get_unknown_glyphs_count (drawn), ==, 0);
+      assert_measured_as_laid_out (GUJARATI_KA GUJARATI_KA, "Noto Sans", 40, -1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* The editor measures new texts after every edit for as long as it runs:
+ * the measurements kept stay bounded, the oldest forgotten. */
+static void
+test_measurements_bounded (void)
+{
+  guint before;
+  CwTextExtents extents;
+
+  cw_text_measure ("first of many", "Noto Sans", 400, 30, -1, 0, PANGO_ALIGN_LEFT, FALSE, &extents);
+  before = cw_fonts_get_n_layouts ();
+  cw_text_measure ("first of many", "Noto Sans", 400, 30, -1, 0, PANGO_ALIGN_LEFT, FALSE, &extents);
+  g_assert_cmpuint (cw_fonts_get_n_layouts (), ==, before);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char text[32];
+
+      g_snprintf (text, sizeof text, "text %u", i);
+      cw_text_measure (text, "Noto Sans", 400, 30, -1, 0, PANGO_ALIGN_LEFT, FALSE, &extents);
+    }
+  before = cw_fonts_get_n_layouts ();
+  cw_text_measure ("first of many", "Noto Sans", 400, 30, -1, 0, PANGO_ALIGN_LEFT, FALSE, &extents);
+  g_assert_cmpuint (cw_fonts_get_n_layouts (), ==, before + 1);
+}
+
 static gboolean
 has_warning (GPtrArray  *warnings,
              const char *slide,
@@ -410,6 +542,10 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/fallbacks-installed", test_fallbacks_installed);
   g_test_add_func ("/cw/fonts/fonts-not-installed", test_fonts_not_installed);
   g_test_add_func ("/cw/fonts/builtin-themes", test_builtin_themes);
+  g_test_add_func ("/cw/fonts/measure-follows-text", test_measure_follows_text);
+  g_test_add_func ("/cw/fonts/measured-once-per-process", test_measured_once_per_process);
+  g_test_add_func ("/cw/fonts/measure-follows-font-set", test_measure_follows_font_set);
+  g_test_add_func ("/cw/fonts/measurements-bounded", test_measurements_bounded);
 
   return g_test_run ();
 }

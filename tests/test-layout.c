@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cw-fonts.h"
+#include "cw-scene-builder.h"
 #include "cw-test-utils.h"
 
 static CwDeck *gallery;
@@ -609,6 +610,157 @@ test_long_text_is_cheap (void)
     }
 }
 
+static guint
+lines_at (const char        *text,
+          const CwTextStyle *style,
+          double             size,
+          double             width)
+{
+  g_autoptr(PangoLayout) layout = cw_text_layout_new (cw_fonts_get_measure_context (), text, "Noto Sans",
+                                                      400, size, width, style->line_height, style->align,
+                                                      FALSE);
+
+  return pango_layout_get_line_count (layout);
+}
+
+/* Lines are evened out at the narrowest wrap width that needs no more of
+ * them. The search skips widths at which the text is known to wrap as it
+ * did at a wider one; each text here, in several scripts, alignments and
+ * box widths, gets the wrap width and lines a search that lays out every
+ * width it tries finds. */
+static void
+test_even_lines_as_measured (void)
+{
+  static const char *texts[] = {
+    "The land is coming back, field by field and village by village",
+    "Torpaq həyata qayıdır: 2020-ci ildən bəri minalardan təmizlənmiş sahələr",
+    "Если вы увидели мину или подозрительный предмет, остановитесь и сообщите",
+    "الألغام تقتل وتصيب المدنيين بعد سنوات من انتهاء الحرب في المنطقة",
+    "ทุ่นระเบิดยังคงคร่าชีวิตผู้คนหลายปีหลังสงครามสิ้นสุดลงในพื้นที่นี้",
+    "anti-personnel and anti-tank mines, re-surveyed\u00a0areas and cleared land",
+  };
+  static const double widths[] = { 330, 470, 640, 870 };
+  static const PangoAlignment aligns[] = { PANGO_ALIGN_CENTER, PANGO_ALIGN_LEFT };
+  guint checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      for (guint a = 0; a < G_N_ELEMENTS (aligns); a++)
+        {
+          CwTextStyle style = { CW_FONT_BODY, 70, 40, 1.1, 3, aligns[a], CW_TYPE_BODY };
+          g_autofree char *words = g_strdelimit (g_strdup (texts[t]), " ", '\n');
+          g_autoptr(PangoLayout) widest = cw_text_layout_new (cw_fonts_get_measure_context (), words,
+                                                              "Noto Sans", 400, 100, -1, 0,
+                                                              PANGO_ALIGN_LEFT, FALSE);
+          PangoRectangle logical;
+          double word_per_px, lo_w, hi_w, wrap;
+          guint lines;
+          CwTextFit fit;
+
+          cw_text_fit (texts[t], "Noto Sans", 400, &style, 1, widths[w], 0, &fit);
+          lines = lines_at (texts[t], &style, fit.size, widths[w]);
+          if (lines < 2)
+            continue;
+
+          pango_layout_get_extents (widest, NULL, &logical);
+          word_per_px = logical.width / (double) PANGO_SCALE / 100;
+          lo_w = MAX (widths[w] * 0.45, word_per_px * fit.size);
+          hi_w = widths[w];
+          for (guint i = 0; i < 14 && hi_w - lo_w > 1; i++)
+            {
+              double mid = (lo_w + hi_w) / 2;
+
+              if (lines_at (texts[t], &style, fit.size, mid) <= lines)
+                hi_w = mid;
+              else
+                lo_w = mid;
+            }
+          wrap = MIN (widths[w], ceil (hi_w) + 1);
+
+          g_test_message ("%.20s… at %.1f px in %.0f: wrap %.0f, expected %.0f", texts[t], fit.size,
+                          widths[w], fit.wrap_width, wrap);
+          g_assert_cmpfloat (fit.wrap_width, ==, wrap);
+          g_assert_cmpuint (fit.lines, ==, lines_at (texts[t], &style, fit.size, wrap));
+          checked++;
+        }
+  /* most of them wrap */
+  g_assert_cmpuint (checked, >=, 24);
+}
+
+/* The editor lays the deck out again after every edit: texts that did not
+ * change, counters included, are found measured and cost no Pango layout
+ * (each made at a new size costs a font lookup too). */
+static void
+test_relayout_measures_nothing (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) first = cw_renderer_new (gallery, "en", format, 30);
+  g_autoptr(CwRenderer) again = NULL;
+  guint before = cw_fonts_get_n_layouts ();
+
+  again = cw_renderer_new (gallery, "en", format, 30);
+  g_assert_cmpuint (cw_fonts_get_n_layouts () - before, ==, 0);
+}
+
+static const CwNode *
+find_counter (CwRenderer *renderer,
+              const char *slide_id)
+{
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer); i++)
+    {
+      CwScene *scene = cw_renderer_get_scene (renderer, i);
+
+      if (!g_str_equal (cw_renderer_get_slide_id (renderer, i), slide_id))
+        continue;
+      for (guint j = 0; j < scene->nodes->len; j++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, j);
+
+          if (node->kind == CW_NODE_COUNTER)
+            return node;
+        }
+    }
+  return NULL;
+}
+
+/* A key figure is as large as its box allows for the number it shows: once
+ * the figure changes, its size follows the new number, not a measurement
+ * of the old one kept from the layout before. */
+static void
+test_counter_follows_number (void)
+{
+  static const double values[] = { 7, 161000, 161000000000, 7 };
+  g_autoptr(CwDeck) deck = cw_deck_copy (gallery);
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  CwStatistic *mines = cw_deck_find_statistic (deck, "mines");
+  double sizes[G_N_ELEMENTS (values)];
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    {
+      g_autoptr(CwRenderer) renderer = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      const CwNode *node;
+      PangoRectangle logical;
+
+      cw_statistic_set_value (mines, values[v]);
+      renderer = cw_renderer_new (deck, "en", format, 30);
+      node = find_counter (renderer, "number");
+      g_assert_nonnull (node);
+      sizes[v] = node->font_size;
+
+      /* drawn at its size, the number fits its box */
+      layout = cw_text_layout_new (cw_fonts_get_measure_context (), node->text, node->font_family,
+                                   node->font_weight, node->font_size, -1, 0, PANGO_ALIGN_LEFT, TRUE);
+      pango_layout_get_extents (layout, NULL, &logical);
+      g_test_message ("%s at %.1f px: %.1f px wide in %.1f", node->text, node->font_size,
+                      logical.width / (double) PANGO_SCALE, node->rect.width);
+      g_assert_cmpfloat (logical.width / (double) PANGO_SCALE, <=, node->rect.width + 0.5);
+    }
+  /* a longer number is smaller; the same number, the same size */
+  g_assert_cmpfloat (sizes[2], <, sizes[1]);
+  g_assert_cmpfloat (sizes[3], ==, sizes[0]);
+}
+
 /* A layout warning says which slide it is about, so the CLI and the
  * editor can point at the slide rather than leave the author to search
  * the message. */
@@ -892,6 +1044,9 @@ main (int   argc,
   g_test_add_func ("/cw/layout/element-color", test_element_color);
   g_test_add_func ("/cw/layout/children-read-slower", test_children_read_slower);
   g_test_add_func ("/cw/layout/long-text-is-cheap", test_long_text_is_cheap);
+  g_test_add_func ("/cw/layout/even-lines-as-measured", test_even_lines_as_measured);
+  g_test_add_func ("/cw/layout/relayout-measures-nothing", test_relayout_measures_nothing);
+  g_test_add_func ("/cw/layout/counter-follows-number", test_counter_follows_number);
   g_test_add_func ("/cw/layout/safety/hotline-largest", test_safety_hotline_largest);
   g_test_add_func ("/cw/layout/safety/audience", test_safety_audience);
   g_test_add_func ("/cw/layout/safety/holds", test_safety_holds);

@@ -17,8 +17,12 @@
  * Fitting a text tries many sizes and wrap widths, and templates fit their
  * texts again each time they shrink a slide's content, so the same
  * measurement is asked for over and over. cw_text_measure() remembers the
- * recent ones, per thread, which keeps the number of Pango layouts a slide
- * needs small whatever its templates do.
+ * recent ones for the whole process, which keeps the number of Pango
+ * layouts a slide needs small whatever its templates do, and lets a
+ * layout on one thread use what another measured: the exporter lays a
+ * deck out once per format and language on worker threads, each in every
+ * language of the deck, and the editor's layouts run on whichever worker
+ * is free.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -349,11 +353,10 @@ cw_fonts_list_missing_fallbacks (void)
   return missing;
 }
 
-/* measurements kept per thread; more are forgotten all at once. A deck's
- * slides are laid out in each of its languages to agree on sizes
- * (cw_renderer_new()), and a table that forgets in between measures
- * everything again: this holds a few languages of a long deck, at a
- * few hundred bytes each. */
+/* measurements kept; more are forgotten all at once. A deck's slides are
+ * laid out in each of its languages to agree on sizes (cw_renderer_new()),
+ * and a table that forgets in between measures everything again: this
+ * holds a few languages of a long deck, at a few hundred bytes each. */
 #define MAX_MEASUREMENTS 16384
 
 static gint n_layouts;
@@ -736,13 +739,14 @@ measurement_equal (gconstpointer a,
          g_str_equal (x->family, y->family) && g_str_equal (x->text, y->text);
 }
 
-static void
-free_measurements (gpointer data)
-{
-  g_hash_table_unref (data);
-}
-
-static GPrivate measurements = G_PRIVATE_INIT (free_measurements);
+/* Every thread's measurements. Each thread measures with its own font
+ * map, all made from the same FcConfig with the same options, so a
+ * measurement holds on every thread; a Pango layout is made outside the
+ * lock. A font set that gains a font can change how a text falls back, so
+ * the table holds the measurements of one font set (measured_serial). */
+static GMutex measure_lock;
+static GHashTable *measurements;
+static int measured_serial;
 
 /**
  * cw_text_measure:
@@ -765,26 +769,28 @@ cw_text_measure (const char     *text,
                  gboolean        tabular,
                  CwTextExtents  *extents)
 {
-  GHashTable *cache = g_private_get (&measurements);
   Measurement key = { (char *) (text ? text : ""), (char *) (family ? family : ""),
                       weight, size, width, line_height, align, tabular, { 0 } };
   const Measurement *found;
   Measurement *m;
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
+  int serial = g_atomic_int_get (&config_serial);
 
-  if (cache == NULL)
+  g_mutex_lock (&measure_lock);
+  if (measurements == NULL)
+    measurements = g_hash_table_new_full (measurement_hash, measurement_equal, measurement_free, NULL);
+  if (measured_serial != serial)
     {
-      cache = g_hash_table_new_full (measurement_hash, measurement_equal, measurement_free, NULL);
-      g_private_set (&measurements, cache);
+      g_hash_table_remove_all (measurements);
+      measured_serial = serial;
     }
-
-  found = g_hash_table_lookup (cache, &key);
+  found = g_hash_table_lookup (measurements, &key);
   if (found != NULL)
-    {
-      *extents = found->extents;
-      return;
-    }
+    *extents = found->extents;
+  g_mutex_unlock (&measure_lock);
+  if (found != NULL)
+    return;
 
   layout = cw_text_layout_new (cw_fonts_get_measure_context (), text, family, weight, size,
                                width, line_height, align, tabular);
@@ -793,14 +799,22 @@ cw_text_measure (const char     *text,
   extents->width = logical.width / (double) PANGO_SCALE;
   extents->height = logical.height / (double) PANGO_SCALE;
 
-  if (g_hash_table_size (cache) >= MAX_MEASUREMENTS)
-    g_hash_table_remove_all (cache);
-  m = g_new (Measurement, 1);
-  *m = key;
-  m->text = g_strdup (key.text);
-  m->family = g_strdup (key.family);
-  m->extents = *extents;
-  g_hash_table_add (cache, m);
+  g_mutex_lock (&measure_lock);
+  /* not when the font set changed meanwhile (this layout may have added
+   * the theme's font), nor twice when another thread measured it too */
+  if (measured_serial == serial && g_atomic_int_get (&config_serial) == serial &&
+      !g_hash_table_contains (measurements, &key))
+    {
+      if (g_hash_table_size (measurements) >= MAX_MEASUREMENTS)
+        g_hash_table_remove_all (measurements);
+      m = g_new (Measurement, 1);
+      *m = key;
+      m->text = g_strdup (key.text);
+      m->family = g_strdup (key.family);
+      m->extents = *extents;
+      g_hash_table_add (measurements, m);
+    }
+  g_mutex_unlock (&measure_lock);
 }
 
 /**
