@@ -23,6 +23,7 @@
 
 #include "cw-error.h"
 #include "cw-exporter.h"
+#include "cw-pixels.h"
 #include "cw-renderer.h"
 
 /* the most progress shows before the sequences are in place */
@@ -999,6 +1000,8 @@ run_sequences (CwExporter    *self,
 
   renderers = lay_out (self, writers);
   threads = self->jobs > 0 ? self->jobs : g_get_num_processors ();
+  /* the layouts of all but the first sequence are gone */
+  cw_pixels_release_free ();
 
   for (; n_staged < writers->len; n_staged++)
     {
@@ -1012,6 +1015,11 @@ run_sequences (CwExporter    *self,
                                     cw_sequence_writer_get_format (writer), self->fps);
       if (!stage_sequence (self, writer, g_ptr_array_index (self->writer_variants, n_staged), renderer, threads, cancellable, &video_error, error))
         return FALSE;
+      /* its layouts, textures, layers and frames go, and so does the
+       * heap they leave free: the next sequence, of another size, would
+       * not fit in it but add to it */
+      g_clear_object (&renderer);
+      cw_pixels_release_free ();
       /* a video that failed stops here; the sequences made so far are complete */
       if (video_error != NULL)
         {

@@ -45,6 +45,7 @@
 #include "cw-diagnostic.h"
 #include "cw-error.h"
 #include "cw-file.h"
+#include "cw-pixels.h"
 #include "cw-png.h"
 #include "cw-sequence-writer.h"
 
@@ -824,10 +825,11 @@ worker_render (Worker     *worker,
   cairo_surface_t **surface = &worker->surfaces[worker->next];
   g_autoptr(cairo_t) cr = NULL;
 
+  /* mapped: the next sequence's frames may be of another size */
   if (*surface == NULL)
-    *surface = cairo_image_surface_create (cw_renderer_get_transparent (renderer) ? CAIRO_FORMAT_ARGB32
-                                                                                   : CAIRO_FORMAT_RGB24,
-                                           format->width, format->height);
+    *surface = cw_pixels_surface_new (cw_renderer_get_transparent (renderer) ? CAIRO_FORMAT_ARGB32
+                                                                              : CAIRO_FORMAT_RGB24,
+                                      format->width, format->height);
   cr = cairo_create (*surface);
   /* a frame need not cover every pixel: none of the last one may show */
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);

@@ -19,13 +19,13 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "cw-autocleanups.h"
 #include "cw-core.h"
 #include "cw-error.h"
 #include "cw-fonts.h"
 #include "cw-locale.h"
+#include "cw-pixels.h"
 #include "cw-renderer-private.h"
 #include "cw-scene-builder.h"
 #include "cw-template.h"
@@ -913,23 +913,6 @@ evict_layers (CwRenderer *self,
     }
 }
 
-static cairo_user_data_key_t mapping_key;
-
-typedef struct
-{
-  gpointer data;
-  gsize    size;
-} Mapping;
-
-static void
-mapping_free (gpointer data)
-{
-  Mapping *mapping = data;
-
-  munmap (mapping->data, mapping->size);
-  g_free (mapping);
-}
-
 /* A layer's pixels are mapped on their own, not taken from the heap:
  * layers of a few sizes come and go between the frames, and malloc would
  * keep the freed ones' memory, so an export of several formats would grow. */
@@ -937,21 +920,7 @@ static cairo_surface_t *
 create_layer_surface (int width,
                       int height)
 {
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
-  Mapping *mapping = g_new0 (Mapping, 1);
-  cairo_surface_t *surface;
-
-  mapping->size = MAX ((gsize) stride * height, 1);
-  /* anonymous pages are zero: a transparent surface, as cairo makes it */
-  mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapping->data == MAP_FAILED)
-    {
-      g_free (mapping);
-      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-    }
-  surface = cairo_image_surface_create_for_data (mapping->data, CAIRO_FORMAT_ARGB32, width, height, stride);
-  cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free);
-  return surface;
+  return cw_pixels_surface_new (CAIRO_FORMAT_ARGB32, width, height);
 }
 
 /* A layer is always ARGB32, whatever the frame: the preview's frames and

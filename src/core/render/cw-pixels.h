@@ -1,0 +1,17 @@
+/* cw-pixels.h: frame-sized pixel buffers that go back to the system when freed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+cairo_surface_t *cw_pixels_surface_new  (cairo_format_t format,
+                                         int            width,
+                                         int            height);
+void             cw_pixels_release_free (void);
+
+G_END_DECLS
