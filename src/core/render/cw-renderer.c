@@ -51,6 +51,7 @@ static GCond      layer_cond;
 /* (element-type Layer): every renderer's, under layer_lock */
 static GPtrArray *layers;
 static guint64    layer_clock;
+/* changed under layer_lock, atomically: mapping_free() reads it without */
 static gsize      layer_bytes;
 
 struct _Layer
@@ -114,10 +115,12 @@ span_clear (Span *span)
   g_clear_pointer (&span->scene, cw_scene_unref);
 }
 
+static void drop_spare_mappings (void);
+
 static void
 layer_free (Layer *layer)
 {
-  layer_bytes -= layer->size;
+  g_atomic_pointer_add (&layer_bytes, -(gssize) layer->size);
   g_clear_pointer (&layer->surface, cairo_surface_destroy);
   g_free (layer->looks);
   g_free (layer);
@@ -138,10 +141,15 @@ static void
 cw_renderer_finalize (GObject *object)
 {
   CwRenderer *self = (CwRenderer *)object;
+  gboolean none_left;
 
   g_mutex_lock (&layer_lock);
   forget_layers (self);
+  none_left = layers->len == 0;
   g_mutex_unlock (&layer_lock);
+  /* the next renderer may draw frames of another size, or none */
+  if (none_left)
+    drop_spare_mappings ();
 
   g_clear_pointer (&self->looks_seen, g_hash_table_unref);
   g_clear_pointer (&self->format, cw_format_free);
@@ -921,33 +929,119 @@ typedef struct
   gsize    size;
 } Mapping;
 
+/* Pixels of layers and groups handed back, to be handed out again: each
+ * is a whole frame, and mapping one anew costs a page fault for every 4 KB
+ * of it, which is most of what drawing a layer costs. Kept within the
+ * layers' budget, so the layers and the spares together take no more
+ * memory than the layers alone could; of one size at a time, and only a
+ * few. Under their own lock: a surface goes when its last reference does,
+ * with layer_lock held or not. */
+#define MAX_SPARE_MAPPINGS 4
+
+static GMutex  spare_lock;
+static GSList *spare_mappings;
+static guint   n_spare_mappings;
+static gsize   spare_bytes;
+
+static void
+mapping_destroy (Mapping *mapping)
+{
+  munmap (mapping->data, mapping->size);
+  g_free (mapping);
+}
+
 static void
 mapping_free (gpointer data)
 {
   Mapping *mapping = data;
 
-  munmap (mapping->data, mapping->size);
-  g_free (mapping);
+  g_mutex_lock (&spare_lock);
+  if (n_spare_mappings < MAX_SPARE_MAPPINGS &&
+      (gsize) g_atomic_pointer_get (&layer_bytes) + spare_bytes + mapping->size <= LAYER_BUDGET)
+    {
+      spare_mappings = g_slist_prepend (spare_mappings, mapping);
+      n_spare_mappings++;
+      spare_bytes += mapping->size;
+      mapping = NULL;
+    }
+  g_mutex_unlock (&spare_lock);
+  if (mapping != NULL)
+    mapping_destroy (mapping);
+}
+
+/* Returns: (nullable): a spare mapping of @size bytes; spares of other
+ * sizes go, since frames of the size asked for are being drawn now */
+static Mapping *
+take_spare_mapping (gsize size)
+{
+  Mapping *mapping = NULL;
+  GSList *others = NULL;
+
+  g_mutex_lock (&spare_lock);
+  while (spare_mappings != NULL)
+    {
+      Mapping *spare = spare_mappings->data;
+
+      spare_mappings = g_slist_delete_link (spare_mappings, spare_mappings);
+      n_spare_mappings--;
+      spare_bytes -= spare->size;
+      if (spare->size == size)
+        {
+          mapping = spare;
+          break;
+        }
+      others = g_slist_prepend (others, spare);
+    }
+  g_mutex_unlock (&spare_lock);
+  g_slist_free_full (others, (GDestroyNotify) mapping_destroy);
+  return mapping;
+}
+
+/* Unmaps the spare mappings, when no layer is left to need them. */
+static void
+drop_spare_mappings (void)
+{
+  GSList *spares;
+
+  g_mutex_lock (&spare_lock);
+  spares = g_steal_pointer (&spare_mappings);
+  n_spare_mappings = 0;
+  spare_bytes = 0;
+  g_mutex_unlock (&spare_lock);
+  g_slist_free_full (spares, (GDestroyNotify) mapping_destroy);
 }
 
 /* A layer's pixels are mapped on their own, not taken from the heap:
  * layers of a few sizes come and go between the frames, and malloc would
- * keep the freed ones' memory, so an export of several formats would grow. */
+ * keep the freed ones' memory, so an export of several formats would grow.
+ * The pixels are transparent when @clear, and otherwise whatever a frame
+ * before left: for a layer that covers every pixel it draws. */
 static cairo_surface_t *
-create_layer_surface (int width,
-                      int height)
+create_layer_surface (int      width,
+                      int      height,
+                      gboolean clear)
 {
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
-  Mapping *mapping = g_new0 (Mapping, 1);
+  gsize size = MAX ((gsize) stride * height, 1);
+  Mapping *mapping = take_spare_mapping (size);
   cairo_surface_t *surface;
 
-  mapping->size = MAX ((gsize) stride * height, 1);
-  /* anonymous pages are zero: a transparent surface, as cairo makes it */
-  mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapping->data == MAP_FAILED)
+  if (mapping != NULL)
     {
-      g_free (mapping);
-      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      if (clear)
+        memset (mapping->data, 0, mapping->size);
+    }
+  else
+    {
+      mapping = g_new0 (Mapping, 1);
+      mapping->size = size;
+      /* anonymous pages are zero: a transparent surface, as cairo makes it */
+      mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (mapping->data == MAP_FAILED)
+        {
+          g_free (mapping);
+          return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        }
     }
   surface = cairo_image_surface_create_for_data (mapping->data, CAIRO_FORMAT_ARGB32, width, height, stride);
   cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free);
@@ -964,7 +1058,8 @@ draw_layer (CwRenderer      *self,
             guint            n_nodes,
             double           t)
 {
-  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height);
+  /* the copy of @base, or the background, covers every pixel */
+  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height, base == NULL);
   g_autoptr(cairo_t) cr = cairo_create (surface);
 
   if (base != NULL)
@@ -1054,7 +1149,7 @@ lookup_layer (CwRenderer *self,
     {
       g_autoptr(cairo_t) cr = NULL;
 
-      surface = create_layer_surface (scene->width, scene->height);
+      surface = create_layer_surface (scene->width, scene->height, TRUE);
       cr = cairo_create (surface);
       cw_scene_draw_nodes (scene, cr, scene->n_fixed, n_nodes, t);
       cairo_surface_flush (surface);
@@ -1063,7 +1158,7 @@ lookup_layer (CwRenderer *self,
     {
       g_autoptr(cairo_t) cr = NULL;
 
-      surface = create_layer_surface (scene->width, scene->height);
+      surface = create_layer_surface (scene->width, scene->height, TRUE);
       cr = cairo_create (surface);
       cw_scene_draw_node_image (scene, cr, image);
       cairo_surface_flush (surface);
@@ -1074,7 +1169,7 @@ lookup_layer (CwRenderer *self,
   g_mutex_lock (&layer_lock);
   layer->surface = cairo_surface_reference (surface);
   layer->size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
-  layer_bytes += layer->size;
+  g_atomic_pointer_add (&layer_bytes, layer->size);
   layer->used = ++layer_clock;
   evict_layers (self, 0);
   g_cond_broadcast (&layer_cond);
@@ -1346,7 +1441,7 @@ draw_content (CwRenderer              *self,
     {
       /* in frame pixels, the picture a group would be; mapped on its own
        * like a layer, so these frames leave malloc no frame-sized blocks */
-      group = create_layer_surface (scene->width, scene->height);
+      group = create_layer_surface (scene->width, scene->height, TRUE);
       group_cr = cairo_create (group);
     }
   else
