@@ -844,6 +844,69 @@ cw_renderer_frames_identical (CwRenderer *self,
   return !ka.transition && !kb.transition && ka.slide == kb.slide && ka.t == kb.t;
 }
 
+static gboolean
+color_equal (const CwColor *a,
+             const CwColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+/* Whether fixed node @a draws what @b does: a drawn shape (the texture)
+ * drawn by the same function from the same data, placed and colored the
+ * same. Anything else is taken to differ. */
+static gboolean
+same_fixed_node (const CwNode *a,
+                 const CwNode *b)
+{
+  return a->kind == CW_NODE_CUSTOM && b->kind == CW_NODE_CUSTOM &&
+         a->draw == b->draw && a->data == b->data && a->surface == b->surface &&
+         a->rect.x == b->rect.x && a->rect.y == b->rect.y &&
+         a->rect.width == b->rect.width && a->rect.height == b->rect.height &&
+         a->opacity == b->opacity && color_equal (&a->color, &b->color) &&
+         a->travel_x == b->travel_x && a->travel_y == b->travel_y &&
+         a->radius == b->radius && a->stroke_width == b->stroke_width &&
+         a->grow_vertical == b->grow_vertical && a->guide == b->guide &&
+         a->enter.effect == CW_EFFECT_NONE && b->enter.effect == CW_EFFECT_NONE &&
+         a->exit.effect == CW_EFFECT_NONE && b->exit.effect == CW_EFFECT_NONE &&
+         g_strcmp0 (a->text, b->text) == 0;
+}
+
+/* Whether @a and @b have the same background and texture, pixel for pixel. */
+static gboolean
+same_backdrop (const CwScene *a,
+               const CwScene *b)
+{
+  if (a->width != b->width || a->height != b->height || a->transparent != b->transparent ||
+      a->n_fixed != b->n_fixed ||
+      !color_equal (&a->background, &b->background) ||
+      !color_equal (&a->background_end, &b->background_end))
+    return FALSE;
+  for (guint i = 0; i < a->n_fixed; i++)
+    {
+      if (!same_fixed_node (g_ptr_array_index (a->nodes, i), g_ptr_array_index (b->nodes, i)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first slide with the background and texture of @slide: the slides
+ * of a deck share them (one theme, one texture a renderer), and the layer
+ * of them, the dearest to draw, is drawn once for all of those slides,
+ * under that slide's number. */
+static guint
+backdrop_slide (CwRenderer *self,
+                guint       slide)
+{
+  const CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+  for (guint i = 0; i < slide; i++)
+    {
+      if (same_backdrop (g_array_index (self->spans, Span, i).scene, scene))
+        return i;
+    }
+  return slide;
+}
+
 static Layer *
 find_layer (CwRenderer *self,
             guint       slide,
@@ -860,19 +923,23 @@ find_layer (CwRenderer *self,
 }
 
 /* The drawn layer of @slide whose still nodes are the most of those @looks
- * names: a new layer starts from its copy and draws only the rest. */
+ * names: a new layer starts from its copy and draws only the rest. The
+ * layer of the background and texture may be another slide's. */
 static Layer *
 find_base_layer (CwRenderer *self,
                  guint       slide,
                  const char *looks)
 {
+  guint n_fixed = g_array_index (self->spans, Span, slide).scene->n_fixed;
+  guint backdrop = backdrop_slide (self, slide);
   Layer *best = NULL;
 
   for (guint i = 0; i < layers->len; i++)
     {
       Layer *layer = g_ptr_array_index (layers, i);
 
-      if (layer->renderer == self && layer->slide == slide && layer->surface != NULL &&
+      if (layer->renderer == self && layer->surface != NULL &&
+          (layer->slide == slide || (layer->slide == backdrop && strlen (layer->looks) <= n_fixed)) &&
           g_str_has_prefix (looks, layer->looks) &&
           (best == NULL || strlen (layer->looks) > strlen (best->looks)))
         best = layer;
@@ -1095,6 +1162,9 @@ lookup_layer (CwRenderer *self,
   guint base_nodes = 0;
   cairo_surface_t *surface;
   Layer *layer;
+
+  if (image == -1 && strlen (looks) <= scene->n_fixed)
+    slide = backdrop_slide (self, slide);
 
   g_mutex_lock (&layer_lock);
   while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
