@@ -947,6 +947,33 @@ find_base_layer (CwRenderer *self,
   return best;
 }
 
+/* Marks the layer of @slide's background and texture used, with
+ * layer_lock held, when a layer drawn over it is: every layer of the
+ * slide starts from a copy of it, and it is the dearest to draw again, so
+ * it goes after the layers drawn over it, not before. */
+static void
+touch_backdrop (CwRenderer *self,
+                guint       slide)
+{
+  guint n_fixed = g_array_index (self->spans, Span, slide).scene->n_fixed;
+  guint backdrop;
+
+  if (n_fixed == 0)
+    return;
+  backdrop = backdrop_slide (self, slide);
+  for (guint i = 0; i < layers->len; i++)
+    {
+      Layer *layer = g_ptr_array_index (layers, i);
+
+      if (layer->renderer == self && layer->slide == backdrop && layer->surface != NULL &&
+          strlen (layer->looks) == n_fixed)
+        {
+          layer->used = ++layer_clock;
+          return;
+        }
+    }
+}
+
 /* Keeps memory bounded: forgets the layers used longest ago, of any
  * renderer, while the cache and @reserve bytes about to be drawn are over
  * budget, and those of @self beyond a few. The newest layer stays,
@@ -1171,6 +1198,8 @@ lookup_layer (CwRenderer *self,
     g_cond_wait (&layer_cond, &layer_lock);
   if (layer != NULL)
     {
+      if (image == -1 && strlen (looks) > scene->n_fixed)
+        touch_backdrop (self, slide);
       layer->used = ++layer_clock;
       surface = cairo_surface_reference (layer->surface);
       g_mutex_unlock (&layer_lock);
@@ -1284,6 +1313,7 @@ get_layer (CwRenderer *self,
         {
           cairo_surface_t *surface = cairo_surface_reference (base->surface);
 
+          touch_backdrop (self, slide);
           base->used = ++layer_clock;
           *n_nodes = strlen (base->looks);
           g_mutex_unlock (&layer_lock);
