@@ -1142,6 +1142,37 @@ create_layer_surface (int      width,
   return surface;
 }
 
+/* Intersects @a with @b into @a; %FALSE when nothing is left. */
+static gboolean
+intersect_boxes (cairo_rectangle_int_t       *a,
+                    const cairo_rectangle_int_t *b)
+{
+  int x0 = MAX (a->x, b->x);
+  int y0 = MAX (a->y, b->y);
+  int x1 = MIN (a->x + a->width, b->x + b->width);
+  int y1 = MIN (a->y + a->height, b->y + b->height);
+
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
+/* Makes the pixels of @surface within @box, which lies within it, transparent. */
+static void
+clear_box (cairo_surface_t             *surface,
+           const cairo_rectangle_int_t *box)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = box->y; y < box->y + box->height; y++)
+    memset (data + (gsize) y * stride + (gsize) box->x * 4, 0, (gsize) box->width * 4);
+  cairo_surface_mark_dirty_rectangle (surface, box->x, box->y, box->width, box->height);
+}
+
 /* A layer is always ARGB32, whatever the frame: the preview's frames and
  * the exporter's then share it, and it is what a group would be. */
 static cairo_surface_t *
@@ -1490,12 +1521,57 @@ clip_to (cairo_t                 *cr,
   cairo_clip (cr);
 }
 
+/* The box of frame pixels that the content of @slide at @t, moved @dx
+ * whole pixels sideways and cut to @clip, can change; %FALSE when none.
+ * Everything outside it keeps its pixels when the content is painted,
+ * whatever its alpha, so a transition blends only this box. */
+static gboolean
+get_content_box (CwScene                 *scene,
+                 double                   t,
+                 double                   dx,
+                 const cairo_rectangle_t *clip,
+                 cairo_rectangle_int_t   *box)
+{
+  cairo_rectangle_int_t frame = { 0, 0, scene->width, scene->height };
+  double x0, x1;
+
+  if (!cw_scene_get_nodes_extents (scene, scene->n_fixed, scene->nodes->len, t, box))
+    return FALSE;
+  x0 = floor (box->x + dx);
+  x1 = ceil (box->x + box->width + dx);
+  box->x = (int) CLAMP (x0, G_MININT / 2, G_MAXINT / 2);
+  box->width = (int) CLAMP (x1 - x0, 0, G_MAXINT / 2);
+  if (clip != NULL)
+    {
+      cairo_rectangle_int_t cut;
+
+      cut.x = (int) floor (clip->x);
+      cut.y = (int) floor (clip->y);
+      cut.width = (int) ceil (clip->x + clip->width) - cut.x;
+      cut.height = (int) ceil (clip->y + clip->height) - cut.y;
+      if (!intersect_boxes (box, &cut))
+        return FALSE;
+    }
+  return intersect_boxes (box, &frame);
+}
+
+static void
+clip_to_box (cairo_t                     *cr,
+             const cairo_rectangle_int_t *box)
+{
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+}
+
 /* Paints the content of @slide at @t (all but its background and
  * texture), moved @dx whole pixels sideways, at @alpha. It is drawn on
  * nothing first, as a layer holds it, so a frame drawn over layers is the
  * frame drawn whole; from a layer of its still nodes when @keep. Only
  * within @clip, when given: the content is drawn whole and then cut, so
- * the pixels are the same whether it comes from a layer or not. */
+ * the pixels are the same whether it comes from a layer or not. Over
+ * layers, only the box the content can change is drawn and blended
+ * (get_content_box()): outside it the group would be empty, and an empty
+ * group painted at any alpha leaves the pixels as they are. */
 static void
 draw_content (CwRenderer              *self,
               cairo_t                 *cr,
@@ -1512,11 +1588,30 @@ draw_content (CwRenderer              *self,
   g_autoptr(cairo_surface_t) group = NULL;
   g_autoptr(cairo_t) group_cr = NULL;
   guint n_still = scene->n_fixed;
+  cairo_rectangle_int_t box;
 
   if (alpha <= 0 || scene->n_fixed == scene->nodes->len)
     return;
 
-  if (cached && keep)
+  if (!cached)
+    {
+      cairo_save (cr);
+      cairo_push_group (cr);
+      cairo_save (cr);
+      cairo_translate (cr, dx, 0);
+      cw_scene_draw_nodes (scene, cr, n_still, scene->nodes->len, t);
+      cairo_restore (cr);
+      cairo_pop_group_to_source (cr);
+      clip_to (cr, clip);
+      cairo_paint_with_alpha (cr, alpha);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (!get_content_box (scene, t, dx, clip, &box))
+    return;
+
+  if (keep)
     {
       g_autoptr(GString) looks = g_string_new (NULL);
       g_autofree char *name = NULL;
@@ -1530,6 +1625,7 @@ draw_content (CwRenderer              *self,
           /* the layer is the whole content: nothing to draw it with */
           cairo_save (cr);
           clip_to (cr, clip);
+          clip_to_box (cr, &box);
           cairo_set_source_surface (cr, layer, dx, 0);
           cairo_paint_with_alpha (cr, alpha);
           cairo_restore (cr);
@@ -1537,49 +1633,31 @@ draw_content (CwRenderer              *self,
         }
     }
 
-  if (cached)
-    {
-      /* in frame pixels, the picture a group would be; mapped on its own
-       * like a layer, so these frames leave malloc no frame-sized blocks */
-      group = create_layer_surface (scene->width, scene->height, TRUE);
-      group_cr = cairo_create (group);
-    }
-  else
-    {
-      cairo_save (cr);
-      cairo_push_group (cr);
-      group_cr = cairo_reference (cr);
-    }
-
-  cairo_save (group_cr);
-  cairo_translate (group_cr, dx, 0);
+  /* in frame pixels, the picture a group would be, within the box: the
+   * rest of it is never drawn nor read */
+  group = create_layer_surface (scene->width, scene->height, FALSE);
+  clear_box (group, &box);
+  group_cr = cairo_create (group);
   if (layer != NULL)
     {
-      cairo_set_source_surface (group_cr, layer, 0, 0);
+      cairo_save (group_cr);
+      clip_to_box (group_cr, &box);
+      cairo_set_source_surface (group_cr, layer, dx, 0);
       cairo_paint (group_cr);
+      cairo_restore (group_cr);
     }
-  if (cached)
-    draw_moving_nodes (self, group_cr, slide, n_still, t);
-  else
-    cw_scene_draw_nodes (scene, group_cr, n_still, scene->nodes->len, t);
-  cairo_restore (group_cr);
+  /* not cut to the box: a clip makes cairo composite some shapes in
+   * other steps, rounded otherwise; they stay within it */
+  cairo_translate (group_cr, dx, 0);
+  draw_moving_nodes (self, group_cr, slide, n_still, t);
+  cairo_surface_flush (group);
 
-  if (cached)
-    {
-      cairo_surface_flush (group);
-      cairo_save (cr);
-      clip_to (cr, clip);
-      cairo_set_source_surface (cr, group, 0, 0);
-      cairo_paint_with_alpha (cr, alpha);
-      cairo_restore (cr);
-    }
-  else
-    {
-      cairo_pop_group_to_source (cr);
-      clip_to (cr, clip);
-      cairo_paint_with_alpha (cr, alpha);
-      cairo_restore (cr);
-    }
+  cairo_save (cr);
+  clip_to (cr, clip);
+  clip_to_box (cr, &box);
+  cairo_set_source_surface (cr, group, 0, 0);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
 }
 
 static void

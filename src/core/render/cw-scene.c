@@ -785,6 +785,47 @@ cw_scene_draw_nodes (CwScene *scene,
 }
 
 /**
+ * cw_scene_get_nodes_extents:
+ * @first: the first node
+ * @last: the node after the last one
+ * @extents: (out): in whole frame pixels, a box outside which drawing
+ *   nodes @first to @last - 1 at @t with cw_scene_draw_nodes() changes
+ *   no pixel
+ *
+ * The nodes are recorded, not drawn, and the box is where cairo would
+ * put ink for them, widened by two pixels: cairo composites no further
+ * than these extents, and the margin takes in where a glyph's pixels are
+ * placed to a fraction of a pixel.
+ *
+ * Returns: %FALSE when they draw nothing at @t
+ */
+gboolean
+cw_scene_get_nodes_extents (CwScene               *scene,
+                            guint                  first,
+                            guint                  last,
+                            double                 t,
+                            cairo_rectangle_int_t *extents)
+{
+  g_autoptr(cairo_surface_t) recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  double x, y, width, height;
+
+  {
+    g_autoptr(cairo_t) cr = cairo_create (recording);
+
+    cw_scene_draw_nodes (scene, cr, first, last, t);
+  }
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  extents->x = (int) floor (x) - 2;
+  extents->y = (int) floor (y) - 2;
+  extents->width = (int) ceil (x + width) + 2 - extents->x;
+  extents->height = (int) ceil (y + height) + 2 - extents->y;
+  return TRUE;
+}
+
+/**
  * cw_scene_get_node_fade:
  * @index: a node
  * @alpha: (out): the alpha it is painted at
