@@ -51,7 +51,6 @@ static GCond      layer_cond;
 /* (element-type Layer): every renderer's, under layer_lock */
 static GPtrArray *layers;
 static guint64    layer_clock;
-/* changed under layer_lock, atomically: mapping_free() reads it without */
 static gsize      layer_bytes;
 
 struct _Layer
@@ -120,7 +119,7 @@ static void drop_spare_mappings (void);
 static void
 layer_free (Layer *layer)
 {
-  g_atomic_pointer_add (&layer_bytes, -(gssize) layer->size);
+  layer_bytes -= layer->size;
   g_clear_pointer (&layer->surface, cairo_surface_destroy);
   g_free (layer->looks);
   g_free (layer);
@@ -1025,22 +1024,25 @@ typedef struct
 
 /* Pixels of layers and groups handed back, to be handed out again: each
  * is a whole frame, and mapping one anew costs a page fault for every 4 KB
- * of it, which is most of what drawing a layer costs. Kept within the
- * layers' budget, so the layers and the spares together take no more
- * memory than the layers alone could; of one size at a time, and only a
- * few. Under their own lock: a surface goes when its last reference does,
- * with layer_lock held or not. */
+ * of it, which is most of what drawing a layer costs. One is kept only
+ * while all the mappings, kept ones included, are within the layers'
+ * budget, so memory never holds more than the layers alone could or the
+ * frames in flight did; of one size at a time, and only a few. Under
+ * their own lock: a surface goes when its last reference does, with
+ * layer_lock held or not. */
 #define MAX_SPARE_MAPPINGS 4
 
 static GMutex  spare_lock;
 static GSList *spare_mappings;
 static guint   n_spare_mappings;
-static gsize   spare_bytes;
+/* every mapping's: the layers', the groups', the spares' */
+static gsize   mapped_bytes;
 
 static void
 mapping_destroy (Mapping *mapping)
 {
   munmap (mapping->data, mapping->size);
+  g_atomic_pointer_add (&mapped_bytes, -(gssize) mapping->size);
   g_free (mapping);
 }
 
@@ -1051,11 +1053,10 @@ mapping_free (gpointer data)
 
   g_mutex_lock (&spare_lock);
   if (n_spare_mappings < MAX_SPARE_MAPPINGS &&
-      (gsize) g_atomic_pointer_get (&layer_bytes) + spare_bytes + mapping->size <= LAYER_BUDGET)
+      (gsize) g_atomic_pointer_get (&mapped_bytes) + mapping->size <= LAYER_BUDGET)
     {
       spare_mappings = g_slist_prepend (spare_mappings, mapping);
       n_spare_mappings++;
-      spare_bytes += mapping->size;
       mapping = NULL;
     }
   g_mutex_unlock (&spare_lock);
@@ -1078,7 +1079,6 @@ take_spare_mapping (gsize size)
 
       spare_mappings = g_slist_delete_link (spare_mappings, spare_mappings);
       n_spare_mappings--;
-      spare_bytes -= spare->size;
       if (spare->size == size)
         {
           mapping = spare;
@@ -1100,7 +1100,6 @@ drop_spare_mappings (void)
   g_mutex_lock (&spare_lock);
   spares = g_steal_pointer (&spare_mappings);
   n_spare_mappings = 0;
-  spare_bytes = 0;
   g_mutex_unlock (&spare_lock);
   g_slist_free_full (spares, (GDestroyNotify) mapping_destroy);
 }
@@ -1136,6 +1135,7 @@ create_layer_surface (int      width,
           g_free (mapping);
           return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
         }
+      g_atomic_pointer_add (&mapped_bytes, mapping->size);
     }
   surface = cairo_image_surface_create_for_data (mapping->data, CAIRO_FORMAT_ARGB32, width, height, stride);
   cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free);
@@ -1299,7 +1299,7 @@ lookup_layer (CwRenderer *self,
   g_mutex_lock (&layer_lock);
   layer->surface = cairo_surface_reference (surface);
   layer->size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
-  g_atomic_pointer_add (&layer_bytes, layer->size);
+  layer_bytes += layer->size;
   layer->used = ++layer_clock;
   evict_layers (self, 0);
   g_cond_broadcast (&layer_cond);
