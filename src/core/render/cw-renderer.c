@@ -1145,7 +1145,7 @@ create_layer_surface (int      width,
 /* Intersects @a with @b into @a; %FALSE when nothing is left. */
 static gboolean
 intersect_boxes (cairo_rectangle_int_t       *a,
-                    const cairo_rectangle_int_t *b)
+                 const cairo_rectangle_int_t *b)
 {
   int x0 = MAX (a->x, b->x);
   int y0 = MAX (a->y, b->y);
@@ -1539,8 +1539,8 @@ get_content_box (CwScene                 *scene,
     return FALSE;
   x0 = floor (box->x + dx);
   x1 = ceil (box->x + box->width + dx);
-  box->x = (int) CLAMP (x0, G_MININT / 2, G_MAXINT / 2);
-  box->width = (int) CLAMP (x1 - x0, 0, G_MAXINT / 2);
+  box->x = (int) x0;
+  box->width = (int) (x1 - x0);
   if (clip != NULL)
     {
       cairo_rectangle_int_t cut;

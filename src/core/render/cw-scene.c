@@ -784,6 +784,9 @@ cw_scene_draw_nodes (CwScene *scene,
     }
 }
 
+/* pixels beyond any frame, within what an int holds */
+#define EXTENTS_BOUND ((double) (1 << 24))
+
 /**
  * cw_scene_get_nodes_extents:
  * @first: the first node
@@ -808,6 +811,7 @@ cw_scene_get_nodes_extents (CwScene               *scene,
 {
   g_autoptr(cairo_surface_t) recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   double x, y, width, height;
+  double x0, y0, x1, y1;
 
   {
     g_autoptr(cairo_t) cr = cairo_create (recording);
@@ -815,13 +819,16 @@ cw_scene_get_nodes_extents (CwScene               *scene,
     cw_scene_draw_nodes (scene, cr, first, last, t);
   }
   cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
-  if (width <= 0 || height <= 0)
+  if (!(width > 0 && height > 0))
     return FALSE;
 
-  extents->x = (int) floor (x) - 2;
-  extents->y = (int) floor (y) - 2;
-  extents->width = (int) ceil (x + width) + 2 - extents->x;
-  extents->height = (int) ceil (y + height) + 2 - extents->y;
+  /* ink without bounds (a paint) is as good as the whole frame, and more
+   * than that must not overflow */
+  x0 = CLAMP (floor (x) - 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  y0 = CLAMP (floor (y) - 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  x1 = CLAMP (ceil (x + width) + 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  y1 = CLAMP (ceil (y + height) + 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  *extents = (cairo_rectangle_int_t) { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
   return TRUE;
 }
 
