@@ -345,11 +345,35 @@ test_layers_warm (void)
   cw_renderer_get_slide_frames (renderer, 1, &first, &n);
   cw_renderer_prefetch (renderer, first + n - 60);
   g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers);
-  /* half a second before it: its background is drawn, once */
+  /* half a second before it: its background is there already, since the
+   * slides share it and this one's is drawn */
   cw_renderer_prefetch (renderer, first + n - 15);
-  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers + 1);
-  cw_renderer_prefetch (renderer, first + n - 14);
-  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers + 1);
+  g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, layers);
+}
+
+/* The slides of a deck have one background and texture, the dearest
+ * layer to draw: it is drawn ahead of the second slide, once, and serves
+ * every slide after it (that the frames drawn over it are the frames
+ * drawn whole, /cw/render/layers/ checks). */
+static void
+test_layers_shared_backdrop (void)
+{
+  g_autoptr(CwFormat) format = cw_format_lookup ("180x320", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (gallery, "en", format, 30);
+  guint n_slides = cw_renderer_get_n_slides (renderer);
+
+  g_assert_cmpuint (n_slides, >, 2);
+  for (guint slide = 0; slide + 1 < n_slides; slide++)
+    {
+      guint first, n;
+
+      cw_renderer_get_slide_frames (renderer, slide, &first, &n);
+      /* half a second before the next slide: its background is drawn, once */
+      cw_renderer_prefetch (renderer, first + n - 15);
+      g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, 1);
+      cw_renderer_prefetch (renderer, first + n - 14);
+      g_assert_cmpuint (cw_renderer_get_n_layers (renderer), ==, 1);
+    }
 }
 
 static void
@@ -1309,6 +1333,7 @@ main (int   argc,
     }
   g_test_add_func ("/cw/render/layers-threads", test_layers_threads);
   g_test_add_func ("/cw/render/layers-warm", test_layers_warm);
+  g_test_add_func ("/cw/render/layers-shared-backdrop", test_layers_shared_backdrop);
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);

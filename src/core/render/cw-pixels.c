@@ -28,12 +28,43 @@ typedef struct
   gsize    size;
 } Mapping;
 
+/**
+ * cw_pixels_map:
+ * @size: bytes
+ *
+ * Maps @size bytes of zeroed memory of their own, outside malloc's heap:
+ * given back to the system by cw_pixels_unmap(), whatever else the heap
+ * holds.
+ *
+ * Returns: (nullable): the memory, or %NULL if it cannot be mapped
+ */
+gpointer
+cw_pixels_map (gsize size)
+{
+  gpointer data = mmap (NULL, MAX (size, 1), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+  return data == MAP_FAILED ? NULL : data;
+}
+
+/**
+ * cw_pixels_unmap:
+ *
+ * Gives back memory cw_pixels_map() mapped, of the @size it was asked for.
+ */
+void
+cw_pixels_unmap (gpointer data,
+                 gsize    size)
+{
+  if (data != NULL)
+    munmap (data, MAX (size, 1));
+}
+
 static void
 mapping_free (gpointer data)
 {
   Mapping *mapping = data;
 
-  munmap (mapping->data, mapping->size);
+  cw_pixels_unmap (mapping->data, mapping->size);
   g_free (mapping);
 }
 
@@ -61,8 +92,8 @@ cw_pixels_surface_new (cairo_format_t format,
 
   mapping = g_new0 (Mapping, 1);
   mapping->size = (gsize) stride * height;
-  mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (mapping->data == MAP_FAILED)
+  mapping->data = cw_pixels_map (mapping->size);
+  if (mapping->data == NULL)
     {
       g_free (mapping);
       return cairo_image_surface_create (format, width, height);

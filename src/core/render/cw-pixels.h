@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+gpointer         cw_pixels_map          (gsize          size);
+void             cw_pixels_unmap        (gpointer       data,
+                                         gsize          size);
 cairo_surface_t *cw_pixels_surface_new  (cairo_format_t format,
                                          int            width,
                                          int            height);

@@ -114,6 +114,8 @@ span_clear (Span *span)
   g_clear_pointer (&span->scene, cw_scene_unref);
 }
 
+static void drop_spare_mappings (void);
+
 static void
 layer_free (Layer *layer)
 {
@@ -138,10 +140,15 @@ static void
 cw_renderer_finalize (GObject *object)
 {
   CwRenderer *self = (CwRenderer *)object;
+  gboolean none_left;
 
   g_mutex_lock (&layer_lock);
   forget_layers (self);
+  none_left = layers->len == 0;
   g_mutex_unlock (&layer_lock);
+  /* the next renderer may draw frames of another size, or none */
+  if (none_left)
+    drop_spare_mappings ();
 
   g_clear_pointer (&self->looks_seen, g_hash_table_unref);
   g_clear_pointer (&self->format, cw_format_free);
@@ -836,6 +843,69 @@ cw_renderer_frames_identical (CwRenderer *self,
   return !ka.transition && !kb.transition && ka.slide == kb.slide && ka.t == kb.t;
 }
 
+static gboolean
+color_equal (const CwColor *a,
+             const CwColor *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+/* Whether fixed node @a draws what @b does: a drawn shape (the texture)
+ * drawn by the same function from the same data, placed and colored the
+ * same. Anything else is taken to differ. */
+static gboolean
+same_fixed_node (const CwNode *a,
+                 const CwNode *b)
+{
+  return a->kind == CW_NODE_CUSTOM && b->kind == CW_NODE_CUSTOM &&
+         a->draw == b->draw && a->data == b->data && a->surface == b->surface &&
+         a->rect.x == b->rect.x && a->rect.y == b->rect.y &&
+         a->rect.width == b->rect.width && a->rect.height == b->rect.height &&
+         a->opacity == b->opacity && color_equal (&a->color, &b->color) &&
+         a->travel_x == b->travel_x && a->travel_y == b->travel_y &&
+         a->radius == b->radius && a->stroke_width == b->stroke_width &&
+         a->grow_vertical == b->grow_vertical && a->guide == b->guide &&
+         a->enter.effect == CW_EFFECT_NONE && b->enter.effect == CW_EFFECT_NONE &&
+         a->exit.effect == CW_EFFECT_NONE && b->exit.effect == CW_EFFECT_NONE &&
+         g_strcmp0 (a->text, b->text) == 0;
+}
+
+/* Whether @a and @b have the same background and texture, pixel for pixel. */
+static gboolean
+same_backdrop (const CwScene *a,
+               const CwScene *b)
+{
+  if (a->width != b->width || a->height != b->height || a->transparent != b->transparent ||
+      a->n_fixed != b->n_fixed ||
+      !color_equal (&a->background, &b->background) ||
+      !color_equal (&a->background_end, &b->background_end))
+    return FALSE;
+  for (guint i = 0; i < a->n_fixed; i++)
+    {
+      if (!same_fixed_node (g_ptr_array_index (a->nodes, i), g_ptr_array_index (b->nodes, i)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first slide with the background and texture of @slide: the slides
+ * of a deck share them (one theme, one texture a renderer), and the layer
+ * of them, the dearest to draw, is drawn once for all of those slides,
+ * under that slide's number. */
+static guint
+backdrop_slide (CwRenderer *self,
+                guint       slide)
+{
+  const CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+  for (guint i = 0; i < slide; i++)
+    {
+      if (same_backdrop (g_array_index (self->spans, Span, i).scene, scene))
+        return i;
+    }
+  return slide;
+}
+
 static Layer *
 find_layer (CwRenderer *self,
             guint       slide,
@@ -852,24 +922,55 @@ find_layer (CwRenderer *self,
 }
 
 /* The drawn layer of @slide whose still nodes are the most of those @looks
- * names: a new layer starts from its copy and draws only the rest. */
+ * names: a new layer starts from its copy and draws only the rest. The
+ * layer of the background and texture may be another slide's. */
 static Layer *
 find_base_layer (CwRenderer *self,
                  guint       slide,
                  const char *looks)
 {
+  guint n_fixed = g_array_index (self->spans, Span, slide).scene->n_fixed;
+  guint backdrop = backdrop_slide (self, slide);
   Layer *best = NULL;
 
   for (guint i = 0; i < layers->len; i++)
     {
       Layer *layer = g_ptr_array_index (layers, i);
 
-      if (layer->renderer == self && layer->slide == slide && layer->surface != NULL &&
+      if (layer->renderer == self && layer->surface != NULL &&
+          (layer->slide == slide || (layer->slide == backdrop && strlen (layer->looks) <= n_fixed)) &&
           g_str_has_prefix (looks, layer->looks) &&
           (best == NULL || strlen (layer->looks) > strlen (best->looks)))
         best = layer;
     }
   return best;
+}
+
+/* Marks the layer of @slide's background and texture used, with
+ * layer_lock held, when a layer drawn over it is: every layer of the
+ * slide starts from a copy of it, and it is the dearest to draw again, so
+ * it goes after the layers drawn over it, not before. */
+static void
+touch_backdrop (CwRenderer *self,
+                guint       slide)
+{
+  guint n_fixed = g_array_index (self->spans, Span, slide).scene->n_fixed;
+  guint backdrop;
+
+  if (n_fixed == 0)
+    return;
+  backdrop = backdrop_slide (self, slide);
+  for (guint i = 0; i < layers->len; i++)
+    {
+      Layer *layer = g_ptr_array_index (layers, i);
+
+      if (layer->renderer == self && layer->slide == backdrop && layer->surface != NULL &&
+          strlen (layer->looks) == n_fixed)
+        {
+          layer->used = ++layer_clock;
+          return;
+        }
+    }
 }
 
 /* Keeps memory bounded: forgets the layers used longest ago, of any
@@ -913,14 +1014,163 @@ evict_layers (CwRenderer *self,
     }
 }
 
+static cairo_user_data_key_t mapping_key;
+
+typedef struct
+{
+  gpointer data;
+  gsize    size;
+} Mapping;
+
+/* Pixels of layers and groups handed back, to be handed out again: each
+ * is a whole frame, and mapping one anew costs a page fault for every 4 KB
+ * of it, which is most of what drawing a layer costs. One is kept only
+ * while all the mappings, kept ones included, are within the layers'
+ * budget, so memory never holds more than the layers alone could or the
+ * frames in flight did; of one size at a time, and only a few. Under
+ * their own lock: a surface goes when its last reference does, with
+ * layer_lock held or not. */
+#define MAX_SPARE_MAPPINGS 4
+
+static GMutex  spare_lock;
+static GSList *spare_mappings;
+static guint   n_spare_mappings;
+/* every mapping's: the layers', the groups', the spares' */
+static gsize   mapped_bytes;
+
+static void
+mapping_destroy (Mapping *mapping)
+{
+  cw_pixels_unmap (mapping->data, mapping->size);
+  g_atomic_pointer_add (&mapped_bytes, -(gssize) mapping->size);
+  g_free (mapping);
+}
+
+static void
+mapping_free (gpointer data)
+{
+  Mapping *mapping = data;
+
+  g_mutex_lock (&spare_lock);
+  if (n_spare_mappings < MAX_SPARE_MAPPINGS &&
+      (gsize) g_atomic_pointer_get (&mapped_bytes) + mapping->size <= LAYER_BUDGET)
+    {
+      spare_mappings = g_slist_prepend (spare_mappings, mapping);
+      n_spare_mappings++;
+      mapping = NULL;
+    }
+  g_mutex_unlock (&spare_lock);
+  if (mapping != NULL)
+    mapping_destroy (mapping);
+}
+
+/* Returns: (nullable): a spare mapping of @size bytes; spares of other
+ * sizes go, since frames of the size asked for are being drawn now */
+static Mapping *
+take_spare_mapping (gsize size)
+{
+  Mapping *mapping = NULL;
+  GSList *others = NULL;
+
+  g_mutex_lock (&spare_lock);
+  while (spare_mappings != NULL)
+    {
+      Mapping *spare = spare_mappings->data;
+
+      spare_mappings = g_slist_delete_link (spare_mappings, spare_mappings);
+      n_spare_mappings--;
+      if (spare->size == size)
+        {
+          mapping = spare;
+          break;
+        }
+      others = g_slist_prepend (others, spare);
+    }
+  g_mutex_unlock (&spare_lock);
+  g_slist_free_full (others, (GDestroyNotify) mapping_destroy);
+  return mapping;
+}
+
+/* Unmaps the spare mappings, when no layer is left to need them. */
+static void
+drop_spare_mappings (void)
+{
+  GSList *spares;
+
+  g_mutex_lock (&spare_lock);
+  spares = g_steal_pointer (&spare_mappings);
+  n_spare_mappings = 0;
+  g_mutex_unlock (&spare_lock);
+  g_slist_free_full (spares, (GDestroyNotify) mapping_destroy);
+}
+
 /* A layer's pixels are mapped on their own, not taken from the heap:
  * layers of a few sizes come and go between the frames, and malloc would
- * keep the freed ones' memory, so an export of several formats would grow. */
+ * keep the freed ones' memory, so an export of several formats would grow.
+ * The pixels are transparent when @clear, and otherwise whatever a frame
+ * before left: for a layer that covers every pixel it draws. */
 static cairo_surface_t *
-create_layer_surface (int width,
-                      int height)
+create_layer_surface (int      width,
+                      int      height,
+                      gboolean clear)
 {
-  return cw_pixels_surface_new (CAIRO_FORMAT_ARGB32, width, height);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  gsize size = MAX ((gsize) stride * height, 1);
+  Mapping *mapping = take_spare_mapping (size);
+  cairo_surface_t *surface;
+
+  if (mapping != NULL)
+    {
+      if (clear)
+        memset (mapping->data, 0, mapping->size);
+    }
+  else
+    {
+      mapping = g_new0 (Mapping, 1);
+      mapping->size = size;
+      /* new pages are zero: a transparent surface, as cairo makes it */
+      mapping->data = cw_pixels_map (mapping->size);
+      if (mapping->data == NULL)
+        {
+          g_free (mapping);
+          return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+        }
+      g_atomic_pointer_add (&mapped_bytes, mapping->size);
+    }
+  surface = cairo_image_surface_create_for_data (mapping->data, CAIRO_FORMAT_ARGB32, width, height, stride);
+  cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free);
+  return surface;
+}
+
+/* Intersects @a with @b into @a; %FALSE when nothing is left. */
+static gboolean
+intersect_boxes (cairo_rectangle_int_t       *a,
+                 const cairo_rectangle_int_t *b)
+{
+  int x0 = MAX (a->x, b->x);
+  int y0 = MAX (a->y, b->y);
+  int x1 = MIN (a->x + a->width, b->x + b->width);
+  int y1 = MIN (a->y + a->height, b->y + b->height);
+
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
+/* Makes the pixels of @surface within @box, which lies within it, transparent. */
+static void
+clear_box (cairo_surface_t             *surface,
+           const cairo_rectangle_int_t *box)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  guint8 *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = box->y; y < box->y + box->height; y++)
+    memset (data + (gsize) y * stride + (gsize) box->x * 4, 0, (gsize) box->width * 4);
+  cairo_surface_mark_dirty_rectangle (surface, box->x, box->y, box->width, box->height);
 }
 
 /* A layer is always ARGB32, whatever the frame: the preview's frames and
@@ -933,7 +1183,8 @@ draw_layer (CwRenderer      *self,
             guint            n_nodes,
             double           t)
 {
-  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height);
+  /* the copy of @base, or the background, covers every pixel */
+  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height, base == NULL);
   g_autoptr(cairo_t) cr = cairo_create (surface);
 
   if (base != NULL)
@@ -970,11 +1221,16 @@ lookup_layer (CwRenderer *self,
   cairo_surface_t *surface;
   Layer *layer;
 
+  if (image == -1 && strlen (looks) <= scene->n_fixed)
+    slide = backdrop_slide (self, slide);
+
   g_mutex_lock (&layer_lock);
   while ((layer = find_layer (self, slide, looks)) != NULL && layer->surface == NULL)
     g_cond_wait (&layer_cond, &layer_lock);
   if (layer != NULL)
     {
+      if (image == -1 && strlen (looks) > scene->n_fixed)
+        touch_backdrop (self, slide);
       layer->used = ++layer_clock;
       surface = cairo_surface_reference (layer->surface);
       g_mutex_unlock (&layer_lock);
@@ -1023,7 +1279,7 @@ lookup_layer (CwRenderer *self,
     {
       g_autoptr(cairo_t) cr = NULL;
 
-      surface = create_layer_surface (scene->width, scene->height);
+      surface = create_layer_surface (scene->width, scene->height, TRUE);
       cr = cairo_create (surface);
       cw_scene_draw_nodes (scene, cr, scene->n_fixed, n_nodes, t);
       cairo_surface_flush (surface);
@@ -1032,7 +1288,7 @@ lookup_layer (CwRenderer *self,
     {
       g_autoptr(cairo_t) cr = NULL;
 
-      surface = create_layer_surface (scene->width, scene->height);
+      surface = create_layer_surface (scene->width, scene->height, TRUE);
       cr = cairo_create (surface);
       cw_scene_draw_node_image (scene, cr, image);
       cairo_surface_flush (surface);
@@ -1088,6 +1344,7 @@ get_layer (CwRenderer *self,
         {
           cairo_surface_t *surface = cairo_surface_reference (base->surface);
 
+          touch_backdrop (self, slide);
           base->used = ++layer_clock;
           *n_nodes = strlen (base->looks);
           g_mutex_unlock (&layer_lock);
@@ -1264,12 +1521,57 @@ clip_to (cairo_t                 *cr,
   cairo_clip (cr);
 }
 
+/* The box of frame pixels that the content of @slide at @t, moved @dx
+ * whole pixels sideways and cut to @clip, can change; %FALSE when none.
+ * Everything outside it keeps its pixels when the content is painted,
+ * whatever its alpha, so a transition blends only this box. */
+static gboolean
+get_content_box (CwScene                 *scene,
+                 double                   t,
+                 double                   dx,
+                 const cairo_rectangle_t *clip,
+                 cairo_rectangle_int_t   *box)
+{
+  cairo_rectangle_int_t frame = { 0, 0, scene->width, scene->height };
+  double x0, x1;
+
+  if (!cw_scene_get_nodes_extents (scene, scene->n_fixed, scene->nodes->len, t, box))
+    return FALSE;
+  x0 = floor (box->x + dx);
+  x1 = ceil (box->x + box->width + dx);
+  box->x = (int) x0;
+  box->width = (int) (x1 - x0);
+  if (clip != NULL)
+    {
+      cairo_rectangle_int_t cut;
+
+      cut.x = (int) floor (clip->x);
+      cut.y = (int) floor (clip->y);
+      cut.width = (int) ceil (clip->x + clip->width) - cut.x;
+      cut.height = (int) ceil (clip->y + clip->height) - cut.y;
+      if (!intersect_boxes (box, &cut))
+        return FALSE;
+    }
+  return intersect_boxes (box, &frame);
+}
+
+static void
+clip_to_box (cairo_t                     *cr,
+             const cairo_rectangle_int_t *box)
+{
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+}
+
 /* Paints the content of @slide at @t (all but its background and
  * texture), moved @dx whole pixels sideways, at @alpha. It is drawn on
  * nothing first, as a layer holds it, so a frame drawn over layers is the
  * frame drawn whole; from a layer of its still nodes when @keep. Only
  * within @clip, when given: the content is drawn whole and then cut, so
- * the pixels are the same whether it comes from a layer or not. */
+ * the pixels are the same whether it comes from a layer or not. Over
+ * layers, only the box the content can change is drawn and blended
+ * (get_content_box()): outside it the group would be empty, and an empty
+ * group painted at any alpha leaves the pixels as they are. */
 static void
 draw_content (CwRenderer              *self,
               cairo_t                 *cr,
@@ -1286,11 +1588,30 @@ draw_content (CwRenderer              *self,
   g_autoptr(cairo_surface_t) group = NULL;
   g_autoptr(cairo_t) group_cr = NULL;
   guint n_still = scene->n_fixed;
+  cairo_rectangle_int_t box;
 
   if (alpha <= 0 || scene->n_fixed == scene->nodes->len)
     return;
 
-  if (cached && keep)
+  if (!cached)
+    {
+      cairo_save (cr);
+      cairo_push_group (cr);
+      cairo_save (cr);
+      cairo_translate (cr, dx, 0);
+      cw_scene_draw_nodes (scene, cr, n_still, scene->nodes->len, t);
+      cairo_restore (cr);
+      cairo_pop_group_to_source (cr);
+      clip_to (cr, clip);
+      cairo_paint_with_alpha (cr, alpha);
+      cairo_restore (cr);
+      return;
+    }
+
+  if (!get_content_box (scene, t, dx, clip, &box))
+    return;
+
+  if (keep)
     {
       g_autoptr(GString) looks = g_string_new (NULL);
       g_autofree char *name = NULL;
@@ -1304,6 +1625,7 @@ draw_content (CwRenderer              *self,
           /* the layer is the whole content: nothing to draw it with */
           cairo_save (cr);
           clip_to (cr, clip);
+          clip_to_box (cr, &box);
           cairo_set_source_surface (cr, layer, dx, 0);
           cairo_paint_with_alpha (cr, alpha);
           cairo_restore (cr);
@@ -1311,49 +1633,31 @@ draw_content (CwRenderer              *self,
         }
     }
 
-  if (cached)
-    {
-      /* in frame pixels, the picture a group would be; mapped on its own
-       * like a layer, so these frames leave malloc no frame-sized blocks */
-      group = create_layer_surface (scene->width, scene->height);
-      group_cr = cairo_create (group);
-    }
-  else
-    {
-      cairo_save (cr);
-      cairo_push_group (cr);
-      group_cr = cairo_reference (cr);
-    }
-
-  cairo_save (group_cr);
-  cairo_translate (group_cr, dx, 0);
+  /* in frame pixels, the picture a group would be, within the box: the
+   * rest of it is never drawn nor read */
+  group = create_layer_surface (scene->width, scene->height, FALSE);
+  clear_box (group, &box);
+  group_cr = cairo_create (group);
   if (layer != NULL)
     {
-      cairo_set_source_surface (group_cr, layer, 0, 0);
+      cairo_save (group_cr);
+      clip_to_box (group_cr, &box);
+      cairo_set_source_surface (group_cr, layer, dx, 0);
       cairo_paint (group_cr);
+      cairo_restore (group_cr);
     }
-  if (cached)
-    draw_moving_nodes (self, group_cr, slide, n_still, t);
-  else
-    cw_scene_draw_nodes (scene, group_cr, n_still, scene->nodes->len, t);
-  cairo_restore (group_cr);
+  /* not cut to the box: a clip makes cairo composite some shapes in
+   * other steps, rounded otherwise; they stay within it */
+  cairo_translate (group_cr, dx, 0);
+  draw_moving_nodes (self, group_cr, slide, n_still, t);
+  cairo_surface_flush (group);
 
-  if (cached)
-    {
-      cairo_surface_flush (group);
-      cairo_save (cr);
-      clip_to (cr, clip);
-      cairo_set_source_surface (cr, group, 0, 0);
-      cairo_paint_with_alpha (cr, alpha);
-      cairo_restore (cr);
-    }
-  else
-    {
-      cairo_pop_group_to_source (cr);
-      clip_to (cr, clip);
-      cairo_paint_with_alpha (cr, alpha);
-      cairo_restore (cr);
-    }
+  cairo_save (cr);
+  clip_to (cr, clip);
+  clip_to_box (cr, &box);
+  cairo_set_source_surface (cr, group, 0, 0);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
 }
 
 static void

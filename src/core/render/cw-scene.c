@@ -784,6 +784,54 @@ cw_scene_draw_nodes (CwScene *scene,
     }
 }
 
+/* pixels beyond any frame, within what an int holds */
+#define EXTENTS_BOUND ((double) (1 << 24))
+
+/**
+ * cw_scene_get_nodes_extents:
+ * @first: the first node
+ * @last: the node after the last one
+ * @extents: (out): in whole frame pixels, a box outside which drawing
+ *   nodes @first to @last - 1 at @t with cw_scene_draw_nodes() changes
+ *   no pixel
+ *
+ * The nodes are recorded, not drawn, and the box is where cairo would
+ * put ink for them, widened by two pixels: cairo composites no further
+ * than these extents, and the margin takes in where a glyph's pixels are
+ * placed to a fraction of a pixel.
+ *
+ * Returns: %FALSE when they draw nothing at @t
+ */
+gboolean
+cw_scene_get_nodes_extents (CwScene               *scene,
+                            guint                  first,
+                            guint                  last,
+                            double                 t,
+                            cairo_rectangle_int_t *extents)
+{
+  g_autoptr(cairo_surface_t) recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  double x, y, width, height;
+  double x0, y0, x1, y1;
+
+  {
+    g_autoptr(cairo_t) cr = cairo_create (recording);
+
+    cw_scene_draw_nodes (scene, cr, first, last, t);
+  }
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  if (!(width > 0 && height > 0))
+    return FALSE;
+
+  /* ink without bounds (a paint) is as good as the whole frame, and more
+   * than that must not overflow */
+  x0 = CLAMP (floor (x) - 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  y0 = CLAMP (floor (y) - 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  x1 = CLAMP (ceil (x + width) + 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  y1 = CLAMP (ceil (y + height) + 2, -EXTENTS_BOUND, EXTENTS_BOUND);
+  *extents = (cairo_rectangle_int_t) { (int) x0, (int) y0, (int) (x1 - x0), (int) (y1 - y0) };
+  return TRUE;
+}
+
 /**
  * cw_scene_get_node_fade:
  * @index: a node

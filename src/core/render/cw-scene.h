@@ -165,6 +165,11 @@ void      cw_scene_draw_nodes     (CwScene       *scene,
                                    guint          first,
                                    guint          last,
                                    double         t);
+gboolean  cw_scene_get_nodes_extents (CwScene             *scene,
+                                      guint                first,
+                                      guint                last,
+                                      double               t,
+                                      cairo_rectangle_int_t *extents);
 gboolean  cw_scene_get_node_fade  (CwScene       *scene,
                                    guint          index,
                                    double         t,
