@@ -4213,9 +4213,24 @@ main (int    argc,
   adw_init ();
 
   app = cw_application_new ();
+
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_application_hold (G_APPLICATION (app));
+
+  /* Real key presses go through the X server to the focused window: after
+   * many windows, Xvfb with no window manager now and then delivers none,
+   * so the tests that need them run in a process of their own (the
+   * ui-keys test in tests/meson.build), with one window. */
+  if (g_strcmp0 (g_getenv ("CLEARWAY_TEST_KEYS"), "1") == 0)
+    {
+      g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
+      status = g_test_run ();
+      g_application_release (G_APPLICATION (app));
+      g_clear_object (&app);
+      cw_test_remove_tree (home);
+      return status;
+    }
 
   g_test_add_func ("/ui/widgets/instantiate", test_widgets_instantiate);
   g_test_add_func ("/ui/widgets/gallery-previews", test_gallery_previews);
@@ -4267,7 +4282,6 @@ main (int    argc,
   g_test_add_func ("/ui/window/translations-async", test_window_translations_async);
   g_test_add_func ("/ui/window/screenshot", test_window_screenshot);
   g_test_add_func ("/ui/window/small-screen", test_window_small_screen);
-  g_test_add_func ("/ui/window/space-plays", test_window_space_plays);
   g_test_add_func ("/ui/window/folded-list-closes", test_window_folded_list_closes);
   g_test_add_func ("/ui/window/popovers-inside", test_window_popovers_inside);
   g_test_add_func ("/ui/window/slide-list-rows", test_window_slide_list_rows);
