@@ -52,29 +52,38 @@ compare_doubles (gconstpointer a,
 }
 
 /* Every frame an export draws (a repeat of the frame before is written, not
- * drawn), on this thread only, into one surface as the exporter's workers do. */
+ * drawn), on this thread only, as one of the exporter's workers does: into
+ * two surfaces in turn (the PNG encoder holds the other one), each a frame
+ * target that redraws only what moved since the frame it holds. */
 static void
 draw_export_frames (CwDeck *deck)
 {
   g_autoptr(CwFormat) format = cw_format_lookup (cw_deck_get_format (deck), NULL);
   g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, NULL, format, cw_deck_get_fps (deck));
-  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
-                                                                   format->height);
+  g_autoptr(CwFrameTarget) target0 = NULL;
+  g_autoptr(CwFrameTarget) target1 = NULL;
+  CwFrameTarget *targets[2];
   guint n_frames = cw_renderer_get_n_frames (renderer);
   guint drawn = 0;
   double start, elapsed, cpu;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                       format->height);
+
+      targets[i] = cw_frame_target_new (surface);
+    }
+  target0 = targets[0];
+  target1 = targets[1];
 
   start = now ();
   cpu = thread_cpu ();
   for (guint f = 0; f < n_frames; f++)
     {
-      g_autoptr(cairo_t) cr = NULL;
-
       if (f > 0 && cw_renderer_frames_identical (renderer, f - 1, f))
         continue;
-      cr = cairo_create (surface);
-      cw_renderer_draw_frame (renderer, cr, f);
-      cairo_surface_flush (surface);
+      cw_renderer_draw_frame_into (renderer, targets[drawn % 2], f);
       drawn++;
     }
   elapsed = now () - start;
