@@ -1726,12 +1726,14 @@ draw_frame (CwRenderer *self,
          * backgrounds' textures dissolve in place. */
         double offset = round (p * w);
         double dir = span->scene->rtl ? 1 : -1;
+        /* the old content is drawn, not kept, at an export's size: a
+         * third full layer would overrun the layers' memory budget for a
+         * few frames' gain; the preview's frames fit it several times */
+        gboolean keep_old = (gsize) 4 * 4 * self->format->width * self->format->height <= LAYER_BUDGET;
 
         draw_backdrop (self, cr, key.slide, 1, cached);
         draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        /* the old content is drawn, not kept: a third full layer would
-         * overrun the layers' memory budget for a few frames' gain */
-        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, FALSE, NULL);
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, keep_old, NULL);
         draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE, NULL);
       }
       break;
