@@ -106,6 +106,9 @@ draw_preview_frames (CwDeck *deck)
   g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, NULL, format, cw_deck_get_fps (deck));
   guint n_frames = cw_renderer_get_n_frames (renderer);
   g_autofree double *ms = g_new (double, n_frames);
+  g_autofree double *by_frame = NULL;
+  g_autoptr(GString) slowest = g_string_new (NULL);
+  double p95;
 
   cw_renderer_warm (renderer, 0);
   for (guint f = 0; f < n_frames; f++)
@@ -123,10 +126,33 @@ draw_preview_frames (CwDeck *deck)
       /* as the player does once the frame is handed over */
       cw_renderer_prefetch (renderer, f);
     }
+  by_frame = g_memdup2 (ms, sizeof (double) * n_frames);
   qsort (ms, n_frames, sizeof (double), compare_doubles);
+  p95 = ms[MIN (n_frames - 1, n_frames * 95 / 100)];
   g_print ("preview, sample deck: p50 %.2f ms, p95 %.2f ms, max %.2f ms of CPU a frame at %d×%d (%u frames)\n",
-           ms[n_frames / 2], ms[MIN (n_frames - 1, n_frames * 95 / 100)], ms[n_frames - 1],
-           format->width, format->height, n_frames);
+           ms[n_frames / 2], p95, ms[n_frames - 1], format->width, format->height, n_frames);
+
+  /* where the slowest frames are, to know what to make faster: a
+   * transition's frames count for the slide they lead into */
+  for (guint slide = 0; slide < cw_renderer_get_n_slides (renderer); slide++)
+    {
+      guint first, n, over = 0, in_transition = 0;
+
+      cw_renderer_get_slide_frames (renderer, slide, &first, &n);
+      for (guint f = first; f < first + n; f++)
+        {
+          double t;
+
+          if (by_frame[f] < p95)
+            continue;
+          over++;
+          in_transition += !cw_renderer_get_frame_time (renderer, f, &t);
+        }
+      if (over > 0)
+        g_string_append_printf (slowest, "%s%s %u (%u in its transition)", slowest->len > 0 ? ", " : "",
+                                cw_renderer_get_slide_id (renderer, slide), over, in_transition);
+    }
+  g_print ("preview, frames at p95 or slower by slide: %s\n", slowest->str);
 }
 
 int
