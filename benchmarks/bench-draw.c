@@ -52,29 +52,38 @@ compare_doubles (gconstpointer a,
 }
 
 /* Every frame an export draws (a repeat of the frame before is written, not
- * drawn), on this thread only, into one surface as the exporter's workers do. */
+ * drawn), on this thread only, as one of the exporter's workers does: into
+ * two surfaces in turn (the PNG encoder holds the other one), each a frame
+ * target that redraws only what moved since the frame it holds. */
 static void
 draw_export_frames (CwDeck *deck)
 {
   g_autoptr(CwFormat) format = cw_format_lookup (cw_deck_get_format (deck), NULL);
   g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, NULL, format, cw_deck_get_fps (deck));
-  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
-                                                                   format->height);
+  g_autoptr(CwFrameTarget) target0 = NULL;
+  g_autoptr(CwFrameTarget) target1 = NULL;
+  CwFrameTarget *targets[2];
   guint n_frames = cw_renderer_get_n_frames (renderer);
   guint drawn = 0;
   double start, elapsed, cpu;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                       format->height);
+
+      targets[i] = cw_frame_target_new (surface);
+    }
+  target0 = targets[0];
+  target1 = targets[1];
 
   start = now ();
   cpu = thread_cpu ();
   for (guint f = 0; f < n_frames; f++)
     {
-      g_autoptr(cairo_t) cr = NULL;
-
       if (f > 0 && cw_renderer_frames_identical (renderer, f - 1, f))
         continue;
-      cr = cairo_create (surface);
-      cw_renderer_draw_frame (renderer, cr, f);
-      cairo_surface_flush (surface);
+      cw_renderer_draw_frame_into (renderer, targets[drawn % 2], f);
       drawn++;
     }
   elapsed = now () - start;
@@ -97,6 +106,9 @@ draw_preview_frames (CwDeck *deck)
   g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, NULL, format, cw_deck_get_fps (deck));
   guint n_frames = cw_renderer_get_n_frames (renderer);
   g_autofree double *ms = g_new (double, n_frames);
+  g_autofree double *by_frame = NULL;
+  g_autoptr(GString) slowest = g_string_new (NULL);
+  double p95;
 
   cw_renderer_warm (renderer, 0);
   for (guint f = 0; f < n_frames; f++)
@@ -114,10 +126,33 @@ draw_preview_frames (CwDeck *deck)
       /* as the player does once the frame is handed over */
       cw_renderer_prefetch (renderer, f);
     }
+  by_frame = g_memdup2 (ms, sizeof (double) * n_frames);
   qsort (ms, n_frames, sizeof (double), compare_doubles);
+  p95 = ms[MIN (n_frames - 1, n_frames * 95 / 100)];
   g_print ("preview, sample deck: p50 %.2f ms, p95 %.2f ms, max %.2f ms of CPU a frame at %d×%d (%u frames)\n",
-           ms[n_frames / 2], ms[MIN (n_frames - 1, n_frames * 95 / 100)], ms[n_frames - 1],
-           format->width, format->height, n_frames);
+           ms[n_frames / 2], p95, ms[n_frames - 1], format->width, format->height, n_frames);
+
+  /* where the slowest frames are, to know what to make faster: a
+   * transition's frames count for the slide they lead into */
+  for (guint slide = 0; slide < cw_renderer_get_n_slides (renderer); slide++)
+    {
+      guint first, n, over = 0, in_transition = 0;
+
+      cw_renderer_get_slide_frames (renderer, slide, &first, &n);
+      for (guint f = first; f < first + n; f++)
+        {
+          double t;
+
+          if (by_frame[f] < p95)
+            continue;
+          over++;
+          in_transition += !cw_renderer_get_frame_time (renderer, f, &t);
+        }
+      if (over > 0)
+        g_string_append_printf (slowest, "%s%s %u (%u in its transition)", slowest->len > 0 ? ", " : "",
+                                cw_renderer_get_slide_id (renderer, slide), over, in_transition);
+    }
+  g_print ("preview, frames at p95 or slower by slide: %s\n", slowest->str);
 }
 
 int

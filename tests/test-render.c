@@ -271,6 +271,107 @@ test_layers (gconstpointer data)
   g_assert_cmpuint (n_transitions, >, 0);
 }
 
+/* Writes @actual, @expected and their difference beside the golden images' and fails the test. */
+static void
+fail_with_frames (const char      *kind,
+                  const LayerCase *c,
+                  CwRenderer      *renderer,
+                  guint            frame,
+                  cairo_surface_t *actual,
+                  cairo_surface_t *expected,
+                  cairo_surface_t *diff,
+                  guint64          n)
+{
+  g_autofree char *out_dir = g_test_build_filename (G_TEST_BUILT, "golden-out", NULL);
+  g_autofree char *actual_path = g_strdup_printf ("%s/%s-%s-%u-actual.png", out_dir, kind, c->name, frame);
+  g_autofree char *expected_path = g_strdup_printf ("%s/%s-%s-%u-expected.png", out_dir, kind, c->name, frame);
+  g_autofree char *diff_path = g_strdup_printf ("%s/%s-%s-%u-diff.png", out_dir, kind, c->name, frame);
+  guint slide = cw_renderer_get_slide_at_frame (renderer, frame);
+  guint first;
+
+  cw_renderer_get_slide_frames (renderer, slide, &first, NULL);
+  g_mkdir_with_parents (out_dir, 0755);
+  cairo_surface_write_to_png (actual, actual_path);
+  cairo_surface_write_to_png (expected, expected_path);
+  cairo_surface_write_to_png (diff, diff_path);
+  g_test_message ("frame %u of %s (slide “%s”, %.2f s in) drawn %s differs from the whole "
+                  "frame in %" G_GUINT64_FORMAT " pixels; see %s and %s",
+                  frame, c->deck, cw_renderer_get_slide_id (renderer, slide), (frame - first) / 30.0, kind, n,
+                  actual_path, diff_path);
+  g_test_fail ();
+}
+
+/* Frames drawn one after another into the same surfaces, as an export's
+ * worker draws them (redrawing only what moved since the frame a surface
+ * holds), are each exactly the frame drawn whole: in the order an export
+ * draws them into a worker's two surfaces, every frame into one, and
+ * backwards, so a surface also holds frames far from the next. */
+static void
+test_incremental (gconstpointer data)
+{
+  const LayerCase *c = data;
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file (c->deck);
+  g_autoptr(CwFormat) format = cw_format_lookup (c->format, NULL);
+  g_autoptr(CwRenderer) cached = NULL;
+  g_autoptr(CwRenderer) whole = NULL;
+  cairo_format_t surface_format = c->transparent ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24;
+  guint n_frames;
+  guint n_reused = 0;
+  guint n_drawn = 0;
+
+  cw_deck_set_transparent (clip, c->transparent);
+  cached = cw_renderer_new (clip, "en", format, 30);
+  whole = cw_renderer_new (clip, "en", format, 30);
+  cw_renderer_set_cache_layers (whole, FALSE);
+  n_frames = cw_renderer_get_n_frames (cached);
+
+  for (guint order = 0; order < 3; order++)
+    {
+      CwFrameTarget *targets[2] = { NULL, NULL };
+      guint n_targets = order == 0 ? 2 : 1;
+      guint next = 0;
+
+      for (guint i = 0; i < n_targets; i++)
+        {
+          g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (surface_format, format->width,
+                                                                           format->height);
+          targets[i] = cw_frame_target_new (surface);
+        }
+
+      for (guint i = 0; i < n_frames; i++)
+        {
+          guint frame = order == 2 ? n_frames - 1 - i : i;
+          CwFrameTarget *target = targets[next];
+          g_autoptr(cairo_surface_t) expected = NULL;
+          g_autoptr(cairo_surface_t) diff = NULL;
+          guint64 n;
+
+          /* an export writes a hold's repeats without drawing them */
+          if (order == 0 && frame > 0 && cw_renderer_frames_identical (cached, frame - 1, frame))
+            continue;
+          cw_renderer_draw_frame_into (cached, target, frame);
+          n_reused += cw_frame_target_get_reused (target);
+          n_drawn++;
+          expected = cw_renderer_render_frame (whole, frame);
+          n = count_different_pixels (cw_frame_target_get_surface (target), expected, &diff);
+          if (n > 0)
+            {
+              fail_with_frames ("incrementally", c, cached, frame, cw_frame_target_get_surface (target),
+                                expected, diff, n);
+              break;
+            }
+          next = (next + 1) % n_targets;
+        }
+      for (guint i = 0; i < n_targets; i++)
+        cw_frame_target_free (targets[i]);
+      if (g_test_failed ())
+        return;
+    }
+
+  /* the comparison meant something: most frames redrew only what moved */
+  g_assert_cmpuint (n_reused, >, n_drawn / 4);
+}
+
 typedef struct
 {
   CwRenderer *cached;
@@ -1330,6 +1431,16 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/cw/render/layers/%s", layer_cases[i].name);
       g_test_add_data_func (path, &layer_cases[i], test_layers);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (layer_cases); i++)
+    {
+      g_autofree char *path = NULL;
+
+      /* a frame target is for export: the preview's ground makes no case of its own */
+      if (layer_cases[i].preview)
+        continue;
+      path = g_strdup_printf ("/cw/render/incremental/%s", layer_cases[i].name);
+      g_test_add_data_func (path, &layer_cases[i], test_incremental);
     }
   g_test_add_func ("/cw/render/layers-threads", test_layers_threads);
   g_test_add_func ("/cw/render/layers-warm", test_layers_warm);

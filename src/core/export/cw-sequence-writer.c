@@ -800,7 +800,8 @@ typedef struct
 typedef struct
 {
   CwPngEncoder    *encoder;
-  cairo_surface_t *surfaces[2];
+  /* the surfaces frames are drawn into, each remembering which it holds */
+  CwFrameTarget   *targets[2];
   guint            next;        /* the one the encoder does not hold */
 } Worker;
 
@@ -810,35 +811,35 @@ worker_free (gpointer data)
   Worker *worker = data;
 
   cw_png_encoder_free (worker->encoder);
-  g_clear_pointer (&worker->surfaces[0], cairo_surface_destroy);
-  g_clear_pointer (&worker->surfaces[1], cairo_surface_destroy);
+  g_clear_pointer (&worker->targets[0], cw_frame_target_free);
+  g_clear_pointer (&worker->targets[1], cw_frame_target_free);
   g_free (worker);
 }
 
-/* Draws @frame on the surface of @worker's that the encoder does not hold. */
+/* Draws @frame on the surface of @worker's that the encoder does not hold.
+ * A worker draws the frames of the runs it takes one after another: over
+ * the frame a surface holds, only what moved since is drawn again. */
 static cairo_surface_t *
 worker_render (Worker     *worker,
                CwRenderer *renderer,
                guint       frame)
 {
   const CwFormat *format = cw_renderer_get_format (renderer);
-  cairo_surface_t **surface = &worker->surfaces[worker->next];
-  g_autoptr(cairo_t) cr = NULL;
+  CwFrameTarget **target = &worker->targets[worker->next];
 
-  /* mapped: the next sequence's frames may be of another size */
-  if (*surface == NULL)
-    *surface = cw_pixels_surface_new (cw_renderer_get_transparent (renderer) ? CAIRO_FORMAT_ARGB32
-                                                                              : CAIRO_FORMAT_RGB24,
-                                      format->width, format->height);
-  cr = cairo_create (*surface);
-  /* a frame need not cover every pixel: none of the last one may show */
-  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  cw_renderer_draw_frame (renderer, cr, frame);
-  cairo_surface_flush (*surface);
+  if (*target == NULL)
+    {
+      /* mapped: the next sequence's frames may be of another size */
+      g_autoptr(cairo_surface_t) surface =
+        cw_pixels_surface_new (cw_renderer_get_transparent (renderer) ? CAIRO_FORMAT_ARGB32
+                                                                      : CAIRO_FORMAT_RGB24,
+                               format->width, format->height);
+
+      *target = cw_frame_target_new (surface);
+    }
+  cw_renderer_draw_frame_into (renderer, *target, frame);
   worker->next ^= 1;
-  return *surface;
+  return cw_frame_target_get_surface (*target);
 }
 
 static gboolean

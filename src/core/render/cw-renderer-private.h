@@ -1,4 +1,4 @@
-/* cw-renderer-private.h: what tests see of the renderer's layer cache
+/* cw-renderer-private.h: what tests see of the renderer's layer cache and frame targets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-guint cw_renderer_get_n_layers (CwRenderer *self);
+guint    cw_renderer_get_n_layers   (CwRenderer    *self);
+gboolean cw_frame_target_get_reused (CwFrameTarget *target);
 
 G_END_DECLS

@@ -52,6 +52,9 @@ static GCond      layer_cond;
 static GPtrArray *layers;
 static guint64    layer_clock;
 static gsize      layer_bytes;
+/* the last number given a drawn layer; see layer_get_serial() */
+static guint64    layer_serial;
+static cairo_user_data_key_t serial_key;
 
 struct _Layer
 {
@@ -1297,6 +1300,8 @@ lookup_layer (CwRenderer *self,
     surface = draw_layer (self, scene, base, base_nodes, n_nodes, t);
 
   g_mutex_lock (&layer_lock);
+  /* before other threads see it: its number is set once */
+  cairo_surface_set_user_data (surface, &serial_key, GSIZE_TO_POINTER ((gsize) ++layer_serial), NULL);
   layer->surface = cairo_surface_reference (surface);
   layer->size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
   layer_bytes += layer->size;
@@ -1305,6 +1310,16 @@ lookup_layer (CwRenderer *self,
   g_cond_broadcast (&layer_cond);
   g_mutex_unlock (&layer_lock);
   return surface;
+}
+
+/* A number no other layer drawn in this process has: a layer drawn again
+ * after it was forgotten, or one of another renderer, has another. A frame
+ * target tells by it that the layer it holds is the one a frame is drawn
+ * over; the layer's address may be another's by then. */
+static guint64
+layer_get_serial (cairo_surface_t *layer)
+{
+  return (guint64) GPOINTER_TO_SIZE (cairo_surface_get_user_data (layer, &serial_key));
 }
 
 /* how many still nodes a frame draws itself rather than have a layer of
@@ -1711,12 +1726,14 @@ draw_frame (CwRenderer *self,
          * backgrounds' textures dissolve in place. */
         double offset = round (p * w);
         double dir = span->scene->rtl ? 1 : -1;
+        /* the old content is drawn, not kept, at an export's size: a
+         * third full layer would overrun the layers' memory budget for a
+         * few frames' gain; the preview's frames fit it several times */
+        gboolean keep_old = (gsize) 4 * 4 * self->format->width * self->format->height <= LAYER_BUDGET;
 
         draw_backdrop (self, cr, key.slide, 1, cached);
         draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        /* the old content is drawn, not kept: a third full layer would
-         * overrun the layers' memory budget for a few frames' gain */
-        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, FALSE, NULL);
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, keep_old, NULL);
         draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE, NULL);
       }
       break;
@@ -1778,6 +1795,161 @@ cw_renderer_draw_frame (CwRenderer *self,
   g_return_if_fail (CW_IS_RENDERER (self));
 
   draw_frame (self, cr, frame, can_use_layers (self, cr));
+}
+
+/**
+ * CwFrameTarget:
+ *
+ * A surface that frames are drawn into one after another, which remembers
+ * what it holds: the layer the last frame was drawn over and the box its
+ * moving nodes changed. A frame over the same layer then puts back only
+ * that box from the layer and draws its own moving nodes, and leaves the
+ * rest: the copy of a whole layer is most of what a frame that moves a
+ * number costs. The picture is the frame drawn whole, pixel for pixel
+ * (tests/test-render.c draws every frame of several decks both ways).
+ *
+ * Whatever draws on the surface other than cw_renderer_draw_frame_into()
+ * must do so on a new target: the target would not know.
+ */
+struct _CwFrameTarget
+{
+  cairo_surface_t       *surface;
+  /* layer_get_serial() of the layer under the last frame; 0 when it was
+   * drawn otherwise */
+  guint64                layer;
+  /* where the last frame's moving nodes may differ from the layer */
+  cairo_rectangle_int_t  box;
+  gboolean               has_box;
+  /* whether the last frame was drawn over what the target held */
+  gboolean               reused;
+};
+
+/**
+ * cw_frame_target_new:
+ * @surface: an image surface of the frames' size, RGB24 or ARGB32
+ *
+ * Returns: (transfer full): a target for cw_renderer_draw_frame_into()
+ */
+CwFrameTarget *
+cw_frame_target_new (cairo_surface_t *surface)
+{
+  CwFrameTarget *target;
+
+  g_return_val_if_fail (surface != NULL, NULL);
+  g_return_val_if_fail (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE, NULL);
+
+  target = g_new0 (CwFrameTarget, 1);
+  target->surface = cairo_surface_reference (surface);
+  return target;
+}
+
+void
+cw_frame_target_free (CwFrameTarget *target)
+{
+  if (target == NULL)
+    return;
+  cairo_surface_destroy (target->surface);
+  g_free (target);
+}
+
+/* Returns: (transfer none): the surface frames are drawn into */
+cairo_surface_t *
+cw_frame_target_get_surface (CwFrameTarget *target)
+{
+  g_return_val_if_fail (target != NULL, NULL);
+  return target->surface;
+}
+
+/* Whether @target's last frame was drawn over the frame it held. */
+gboolean
+cw_frame_target_get_reused (CwFrameTarget *target)
+{
+  g_return_val_if_fail (target != NULL, FALSE);
+  return target->reused;
+}
+
+/**
+ * cw_renderer_draw_frame_into:
+ * @target: where the frame goes; used by one thread at a time
+ *
+ * Draws @frame into the surface of @target, as cw_renderer_draw_frame()
+ * draws it, redrawing only what changed since the
+ * frame @target holds when both are drawn over the same layer. Safe to
+ * call from several threads at once, each with its own target.
+ */
+void
+cw_renderer_draw_frame_into (CwRenderer    *self,
+                             CwFrameTarget *target,
+                             guint          frame)
+{
+  g_autoptr(cairo_t) cr = NULL;
+  guint64 held;
+
+  g_return_if_fail (CW_IS_RENDERER (self));
+  g_return_if_fail (target != NULL);
+  g_return_if_fail (cairo_image_surface_get_width (target->surface) == self->format->width &&
+                    cairo_image_surface_get_height (target->surface) == self->format->height);
+
+  cr = cairo_create (target->surface);
+  held = target->layer;
+  /* until this frame is drawn, the target holds nothing it knows */
+  target->layer = 0;
+  target->reused = FALSE;
+
+  if (self->cache_layers && self->spans->len > 0)
+    {
+      FrameKey key = frame_key (self, MIN (frame, self->n_frames - 1));
+      guint slide = key.slide;
+      CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+
+      if (!key.transition && cw_scene_get_ambient_zoom (scene, key.t) == 1)
+        {
+          cairo_rectangle_int_t whole = { 0, 0, scene->width, scene->height };
+          g_autoptr(cairo_surface_t) layer = NULL;
+          cairo_rectangle_int_t box = { 0 };
+          gboolean has_box;
+          guint n_nodes;
+
+          layer = get_layer (self, slide, key.t, &n_nodes);
+          /* what this frame's moving nodes change, found before they are
+           * drawn: cw_scene_get_nodes_extents() vouches that outside it
+           * they leave the layer's pixels as they are */
+          has_box = cw_scene_get_nodes_extents (scene, n_nodes, scene->nodes->len, key.t, &box) &&
+                    intersect_boxes (&box, &whole);
+
+          cairo_save (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+          cairo_set_source_surface (cr, layer, 0, 0);
+          target->reused = held != 0 && held == layer_get_serial (layer);
+          if (target->reused)
+            {
+              /* the rest of the surface is the layer already */
+              if (target->has_box)
+                {
+                  clip_to_box (cr, &target->box);
+                  cairo_paint (cr);
+                }
+            }
+          else
+            {
+              cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+              cairo_fill (cr);
+            }
+          cairo_restore (cr);
+          draw_moving_nodes (self, cr, slide, n_nodes, key.t);
+          cairo_surface_flush (target->surface);
+
+          target->layer = layer_get_serial (layer);
+          target->box = box;
+          target->has_box = has_box;
+          return;
+        }
+    }
+
+  /* no clearing first: every frame starts with a background or a layer
+   * that replaces every pixel, so nothing of the frame before shows */
+  draw_frame (self, cr, frame, self->cache_layers);
+  cairo_surface_flush (target->surface);
 }
 
 /**

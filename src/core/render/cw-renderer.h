@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CwRenderer, cw_renderer, CW, RENDERER, GObject)
 
+typedef struct _CwFrameTarget CwFrameTarget;
+
+CwFrameTarget   *cw_frame_target_new             (cairo_surface_t *surface);
+void             cw_frame_target_free            (CwFrameTarget   *target);
+cairo_surface_t *cw_frame_target_get_surface     (CwFrameTarget   *target);
+
 CwRenderer      *cw_renderer_new                 (CwDeck          *deck,
                                                   const char      *language,
                                                   const CwFormat  *format,
@@ -50,6 +56,9 @@ gboolean         cw_renderer_frames_identical    (CwRenderer      *self,
 void             cw_renderer_draw_frame          (CwRenderer      *self,
                                                   cairo_t         *cr,
                                                   guint            frame);
+void             cw_renderer_draw_frame_into     (CwRenderer      *self,
+                                                  CwFrameTarget   *target,
+                                                  guint            frame);
 cairo_surface_t *cw_renderer_render_frame        (CwRenderer      *self,
                                                   guint            frame);
 void             cw_renderer_warm                (CwRenderer      *self,
@@ -71,5 +80,7 @@ cairo_surface_t *cw_render_frame                 (CwDeck          *deck,
                                                   const char      *language,
                                                   const CwFormat  *format,
                                                   double           t);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwFrameTarget, cw_frame_target_free)
 
 G_END_DECLS

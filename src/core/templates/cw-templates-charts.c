@@ -942,6 +942,17 @@ typedef struct
   double           gap;
   CwColor          empty;
   gboolean         rtl;
+
+  /* The grid's symbols drawn once, all empty and all lit, where frames
+   * place the grid (see grid_images()); under @lock, since the exporter's
+   * threads draw the same scene */
+  GMutex           lock;
+  cairo_surface_t *empty_image;
+  cairo_surface_t *lit_image;
+  double           image_tx;
+  double           image_ty;
+  int              image_x;
+  int              image_y;
 } IconGrid;
 
 static void
@@ -950,7 +961,180 @@ icon_grid_free (gpointer data)
   IconGrid *g = data;
 
   cairo_surface_destroy (g->mask);
+  g_clear_pointer (&g->empty_image, cairo_surface_destroy);
+  g_clear_pointer (&g->lit_image, cairo_surface_destroy);
+  g_mutex_clear (&g->lock);
   g_free (g);
+}
+
+static void
+icon_position (const CwNode   *node,
+               const IconGrid *g,
+               guint           i,
+               double         *x,
+               double         *y)
+{
+  guint col = i % g->columns;
+  guint row = i / g->columns;
+  double cell = g->size + g->gap;
+
+  *x = node->rect.x + (g->rtl ? (g->columns - 1 - col) : col) * cell;
+  *y = node->rect.y + row * cell;
+}
+
+/* Whether the grid can be painted from images of it for @cr: drawn on an
+ * image, moved by a translation only, on the frame's pixels from two
+ * pixels in, with gaps between the symbols that a symbol's edge never
+ * crosses. @tx, @ty: the translation; @x, @y: the frame pixel an image's
+ * first one goes on. */
+static gboolean
+can_use_grid_images (const CwNode   *node,
+                     const IconGrid *g,
+                     cairo_t        *cr,
+                     double         *tx,
+                     double         *ty,
+                     int            *x,
+                     int            *y)
+{
+  cairo_matrix_t m;
+  double left, top;
+
+  if (g->mask == NULL || g->gap < 4 ||
+      cairo_surface_get_type (cairo_get_group_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  cairo_get_matrix (cr, &m);
+  if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0)
+    return FALSE;
+  left = floor (node->rect.x + m.x0) - 2;
+  top = floor (node->rect.y + m.y0) - 2;
+  if (!(left >= 0 && top >= 0 && left < G_MAXINT / 2 && top < G_MAXINT / 2))
+    return FALSE;
+  *tx = m.x0;
+  *ty = m.y0;
+  *x = (int) left;
+  *y = (int) top;
+  return TRUE;
+}
+
+/* Draws every symbol of the grid through its mask in @color, with @cr's
+ * translation (@tx, @ty), into a new image whose first pixel is frame
+ * pixel (@x, @y). The symbol masks land on the same fractions of a pixel
+ * as when drawn on the frame: the image's offset is a whole number of
+ * pixels, added to the translation exactly (the symbols lie right of and
+ * below it), so each pixel of the image is the color a mask paints there,
+ * and painting it over the frame is drawing the symbols on it. */
+static cairo_surface_t *
+draw_grid_image (const CwNode   *node,
+                 const IconGrid *g,
+                 const CwColor  *color,
+                 double          tx,
+                 double          ty,
+                 int             x,
+                 int             y)
+{
+  int width = (int) ceil (node->rect.x + tx + node->rect.width) - x + 4;
+  int height = (int) ceil (node->rect.y + ty + node->rect.height) - y + 4;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  g_autoptr(cairo_t) cr = NULL;
+
+  cairo_surface_set_device_offset (image, -x, -y);
+  cr = cairo_create (image);
+  cairo_translate (cr, tx, ty);
+  for (guint i = 0; i < g->count; i++)
+    {
+      double ix, iy;
+
+      icon_position (node, g, i, &ix, &iy);
+      cw_pictogram_paint (cr, g->mask, ix, iy, color, 1);
+    }
+  cairo_surface_flush (image);
+  /* painted from, it is placed by where it is painted */
+  cairo_surface_set_device_offset (image, 0, 0);
+  return image;
+}
+
+/* Sets @empty and @lit to the images of the grid all empty and all lit,
+ * as drawn with the translation (@tx, @ty) from frame pixel (@x, @y), or
+ * to %NULL the first time the grid is drawn there */
+static void
+grid_images (const CwNode     *node,
+             IconGrid         *g,
+             double            tx,
+             double            ty,
+             int               x,
+             int               y,
+             cairo_surface_t **empty,
+             cairo_surface_t **lit)
+{
+  g_mutex_lock (&g->lock);
+  if (g->image_tx != tx || g->image_ty != ty || g->image_x != x || g->image_y != y)
+    {
+      /* a grid that moves (pushed out by the next slide) is drawn in
+       * another place each frame: images only pay where it stays */
+      g_clear_pointer (&g->empty_image, cairo_surface_destroy);
+      g_clear_pointer (&g->lit_image, cairo_surface_destroy);
+      g->image_tx = tx;
+      g->image_ty = ty;
+      g->image_x = x;
+      g->image_y = y;
+      g_mutex_unlock (&g->lock);
+      *empty = *lit = NULL;
+      return;
+    }
+  if (g->empty_image == NULL)
+    {
+      g_clear_pointer (&g->empty_image, cairo_surface_destroy);
+      g_clear_pointer (&g->lit_image, cairo_surface_destroy);
+      g->empty_image = draw_grid_image (node, g, &g->empty, tx, ty, x, y);
+      g->lit_image = draw_grid_image (node, g, &node->color, tx, ty, x, y);
+    }
+  *empty = cairo_surface_reference (g->empty_image);
+  *lit = cairo_surface_reference (g->lit_image);
+  g_mutex_unlock (&g->lock);
+}
+
+/* Paints @image, from draw_grid_image(), over what @cr draws on: within
+ * the whole-pixel boxes of the symbols in [@first, @last) that
+ * @only_full allows, or everywhere. */
+static void
+paint_grid_image (const CwNode    *node,
+                  const IconGrid  *g,
+                  cairo_t         *cr,
+                  cairo_surface_t *image,
+                  int              x,
+                  int              y,
+                  double           tx,
+                  double           ty,
+                  guint            n_lit)
+{
+  cairo_save (cr);
+  if (n_lit < G_MAXUINT)
+    {
+      if (n_lit == 0)
+        {
+          cairo_restore (cr);
+          return;
+        }
+      /* in frame pixels, so the clip is of whole pixels: the symbols'
+       * boxes take in their edges, and stop short of the next symbol's,
+       * the gap being at least 4 pixels */
+      cairo_identity_matrix (cr);
+      for (guint i = 0; i < n_lit; i++)
+        {
+          double ix, iy;
+
+          icon_position (node, g, i, &ix, &iy);
+          cairo_rectangle (cr, floor (ix + tx) - 1, floor (iy + ty) - 1,
+                           ceil (ix + tx + g->size) - floor (ix + tx) + 2,
+                           ceil (iy + ty + g->size) - floor (iy + ty) + 2);
+        }
+      cairo_clip (cr);
+    }
+  /* in frame pixels: the image goes on whole pixels, copied, not resampled */
+  cairo_identity_matrix (cr);
+  cairo_set_source_surface (cr, image, x, y);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -958,20 +1142,40 @@ draw_icon_grid (const CwNode *node,
                 cairo_t      *cr,
                 double        progress)
 {
-  const IconGrid *g = node->data;
+  IconGrid *g = node->data;
   double lit = g->filled * CLAMP (progress, 0, 1);
-  double cell = g->size + g->gap;
+  g_autoptr(cairo_surface_t) empty_image = NULL;
+  g_autoptr(cairo_surface_t) lit_image = NULL;
+  double tx = 0, ty = 0;
+  int image_x = 0, image_y = 0;
+  guint n_lit = 0;
 
-  for (guint i = 0; i < g->count; i++)
+  /* Every frame of the filling draws the whole grid: from images of it,
+   * drawn once, that is two copies and not two masks a symbol. The
+   * symbols never overlap, so the empty ones go first, then the lit ones
+   * over them, each as its masks would have drawn it. */
+  if (can_use_grid_images (node, g, cr, &tx, &ty, &image_x, &image_y))
     {
-      guint col = i % g->columns;
-      guint row = i / g->columns;
-      double x = node->rect.x + (g->rtl ? (g->columns - 1 - col) : col) * cell;
-      double y = node->rect.y + row * cell;
+      grid_images (node, g, tx, ty, image_x, image_y, &empty_image, &lit_image);
+      if (empty_image != NULL)
+        {
+          /* the symbols lit whole and at rest come first */
+          while (n_lit < g->count && g->filled - n_lit >= 1 && lit - n_lit >= 1)
+            n_lit++;
+          paint_grid_image (node, g, cr, empty_image, image_x, image_y, tx, ty, G_MAXUINT);
+          paint_grid_image (node, g, cr, lit_image, image_x, image_y, tx, ty, n_lit);
+        }
+    }
+
+  for (guint i = n_lit; i < g->count; i++)
+    {
+      double x, y;
       double share = CLAMP (lit - i, 0, 1);
       double part, appear;
 
-      cw_pictogram_paint (cr, g->mask, x, y, &g->empty, 1);
+      icon_position (node, g, i, &x, &y);
+      if (empty_image == NULL)
+        cw_pictogram_paint (cr, g->mask, x, y, &g->empty, 1);
       if (share <= 0)
         continue;
 
@@ -1170,6 +1374,7 @@ build_pictogram (CwSceneBuilder *b)
   grid_h = rows * size + (rows - 1) * gap;
 
   grid = g_new0 (IconGrid, 1);
+  g_mutex_init (&grid->lock);
   grid->mask = b->measuring ? NULL : cw_pictogram_render (icon, (int) ceil (size));
   if (grid->mask == NULL && !b->measuring)
     grid->mask = cw_pictogram_render ("person", (int) ceil (size));
