@@ -337,6 +337,62 @@ test_measurements_bounded (void)
   g_assert_cmpuint (cw_fonts_get_n_layouts (), ==, before + 1);
 }
 
+static gpointer
+draw_text_on_thread (gpointer data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 80);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cw_fonts_create_context (cr);
+  PangoLayout *layout = cw_text_layout_new (context, data, "Noto Sans", 700, 40, -1, 0,
+                                            PANGO_ALIGN_LEFT, TRUE);
+
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return NULL;
+}
+
+/* An export draws each sequence on threads of its own. A font map made
+ * for every one of them brought its own fonts and glyph caches, and an
+ * export of a format × language matrix grew by a megabyte a sequence:
+ * a thread that ends hands its map to the next. */
+static void
+test_maps_reused (void)
+{
+  guint before;
+
+  g_thread_join (g_thread_new ("first", draw_text_on_thread, (gpointer) "12 345"));
+  before = cw_fonts_get_n_font_maps ();
+  for (guint i = 0; i < 4; i++)
+    g_thread_join (g_thread_new ("next", draw_text_on_thread, (gpointer) "67 890"));
+  g_assert_cmpuint (cw_fonts_get_n_font_maps (), ==, before);
+}
+
+/* Fonts are cached at every size drawn, and the next sequence of an
+ * export, of another size, needs other sizes: between sequences the
+ * exporter lets them go, and a font the last one used is freed. */
+static void
+test_fonts_released (void)
+{
+  PangoFontDescription *desc = pango_font_description_from_string ("Noto Sans 37.25");
+  PangoFont *font = pango_font_map_load_font (cw_fonts_get_font_map (),
+                                              cw_fonts_get_measure_context (), desc);
+
+  pango_font_description_free (desc);
+  g_assert_nonnull (font);
+  g_object_add_weak_pointer (G_OBJECT (font), (gpointer *) &font);
+  g_object_unref (font);
+  /* the map keeps what it loaded, for the next text in that size */
+  g_assert_nonnull (font);
+
+  cw_fonts_release_fonts ();
+  /* each thread lets go when it next uses its map */
+  cw_fonts_get_font_map ();
+  g_assert_null (font);
+}
+
 static gboolean
 has_warning (GPtrArray  *warnings,
              const char *slide,
@@ -546,6 +602,8 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/measured-once-per-process", test_measured_once_per_process);
   g_test_add_func ("/cw/fonts/measure-follows-font-set", test_measure_follows_font_set);
   g_test_add_func ("/cw/fonts/measurements-bounded", test_measurements_bounded);
+  g_test_add_func ("/cw/fonts/maps-reused", test_maps_reused);
+  g_test_add_func ("/cw/fonts/fonts-released", test_fonts_released);
 
   return g_test_run ();
 }
