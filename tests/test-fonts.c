@@ -393,6 +393,43 @@ test_fonts_released (void)
   g_assert_null (font);
 }
 
+static void
+note_freed (void *data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Text that scales in an animation is drawn with a new cairo font at
+ * every scale, and cairo kept the last 256 released, glyph images and
+ * all, though none would be drawn at that scale again: an export grew by
+ * a megabyte a sequence until the list was full. */
+static void
+test_released_glyphs_go (void)
+{
+  static cairo_user_data_key_t key;
+  cairo_font_face_t *face = cairo_toy_font_face_create ("Noto Sans", CAIRO_FONT_SLANT_NORMAL,
+                                                        CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_scaled_font_t *font;
+  cairo_matrix_t size, identity;
+  cairo_text_extents_t extents;
+  gboolean freed = FALSE;
+
+  cairo_matrix_init_scale (&size, 41.7, 41.7);
+  cairo_matrix_init_identity (&identity);
+  font = cairo_scaled_font_create (face, &size, &identity, options);
+  cairo_scaled_font_set_user_data (font, &key, &freed, note_freed);
+  cairo_scaled_font_text_extents (font, "12 345", &extents);
+  cairo_scaled_font_destroy (font);
+  cairo_font_options_destroy (options);
+  cairo_font_face_destroy (face);
+  /* released, but cairo holds it */
+  g_assert_false (freed);
+
+  cw_fonts_release_fonts ();
+  g_assert_true (freed);
+}
+
 static gboolean
 has_warning (GPtrArray  *warnings,
              const char *slide,
@@ -604,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/measurements-bounded", test_measurements_bounded);
   g_test_add_func ("/cw/fonts/maps-reused", test_maps_reused);
   g_test_add_func ("/cw/fonts/fonts-released", test_fonts_released);
+  g_test_add_func ("/cw/fonts/released-glyphs-go", test_released_glyphs_go);
 
   return g_test_run ();
 }

@@ -886,7 +886,7 @@ cw_fonts_get_n_font_maps (void)
  * cw_fonts_release_fonts:
  *
  * Lets every font map's fonts go, each the next time its thread draws or
- * measures text, and with them the glyph images cairo holds for them.
+ * measures text, and the glyph images cairo holds for fonts released.
  * Fonts are cached at every size a text was drawn at, and the next piece
  * of work (an export's next sequence, of another size) needs other sizes:
  * kept, they only added to memory. Any thread may call this.
@@ -894,5 +894,36 @@ cw_fonts_get_n_font_maps (void)
 void
 cw_fonts_release_fonts (void)
 {
+  static cairo_font_face_t *blank;
+  static gsize blank_once;
+  /* sizes never used before, or cairo would hand back its own */
+  static gint n_blank;
+  g_autoptr(cairo_font_options_t) options = cairo_font_options_create ();
+  cairo_matrix_t identity;
+  guint first;
+
   g_atomic_int_inc (&fonts_generation);
+
+  /* cairo keeps the last 256 fonts released, with their glyph images, in
+   * case they are asked for again; a sequence's animations release
+   * hundreds, each at its own scale, and none is asked for again. Fonts
+   * of a face with no glyphs take their place: each is new and empty,
+   * and cairo lets the oldest go as each is released. Without this, an
+   * export grew by about a megabyte a sequence until the list was full
+   * of glyph-laden fonts. */
+  if (g_once_init_enter (&blank_once))
+    {
+      blank = cairo_user_font_face_create ();
+      g_once_init_leave (&blank_once, 1);
+    }
+  cairo_matrix_init_identity (&identity);
+  /* twice the list's length: making a font can release one of cairo's own */
+  first = (guint) g_atomic_int_add (&n_blank, 2 * 256);
+  for (guint i = 0; i < 2 * 256; i++)
+    {
+      cairo_matrix_t size;
+
+      cairo_matrix_init_scale (&size, first + i + 1, first + i + 1);
+      cairo_scaled_font_destroy (cairo_scaled_font_create (blank, &size, &identity, options));
+    }
 }
