@@ -337,6 +337,99 @@ test_measurements_bounded (void)
   g_assert_cmpuint (cw_fonts_get_n_layouts (), ==, before + 1);
 }
 
+static gpointer
+draw_text_on_thread (gpointer data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 80);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = cw_fonts_create_context (cr);
+  PangoLayout *layout = cw_text_layout_new (context, data, "Noto Sans", 700, 40, -1, 0,
+                                            PANGO_ALIGN_LEFT, TRUE);
+
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return NULL;
+}
+
+/* An export draws each sequence on threads of its own. A font map made
+ * for every one of them brought its own fonts and glyph caches, and an
+ * export of a format × language matrix grew by a megabyte a sequence:
+ * a thread that ends hands its map to the next. */
+static void
+test_maps_reused (void)
+{
+  guint before;
+
+  g_thread_join (g_thread_new ("first", draw_text_on_thread, (gpointer) "12 345"));
+  before = cw_fonts_get_n_font_maps ();
+  for (guint i = 0; i < 4; i++)
+    g_thread_join (g_thread_new ("next", draw_text_on_thread, (gpointer) "67 890"));
+  g_assert_cmpuint (cw_fonts_get_n_font_maps (), ==, before);
+}
+
+/* Fonts are cached at every size drawn, and the next sequence of an
+ * export, of another size, needs other sizes: between sequences the
+ * exporter lets them go, and a font the last one used is freed. */
+static void
+test_fonts_released (void)
+{
+  PangoFontDescription *desc = pango_font_description_from_string ("Noto Sans 37.25");
+  PangoFont *font = pango_font_map_load_font (cw_fonts_get_font_map (),
+                                              cw_fonts_get_measure_context (), desc);
+
+  pango_font_description_free (desc);
+  g_assert_nonnull (font);
+  g_object_add_weak_pointer (G_OBJECT (font), (gpointer *) &font);
+  g_object_unref (font);
+  /* the map keeps what it loaded, for the next text in that size */
+  g_assert_nonnull (font);
+
+  cw_fonts_release_fonts ();
+  /* each thread lets go when it next uses its map */
+  cw_fonts_get_font_map ();
+  g_assert_null (font);
+}
+
+static void
+note_freed (void *data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Text that scales in an animation is drawn with a new cairo font at
+ * every scale, and cairo kept the last 256 released, glyph images and
+ * all, though none would be drawn at that scale again: an export grew by
+ * a megabyte a sequence until the list was full. */
+static void
+test_released_glyphs_go (void)
+{
+  static cairo_user_data_key_t key;
+  cairo_font_face_t *face = cairo_toy_font_face_create ("Noto Sans", CAIRO_FONT_SLANT_NORMAL,
+                                                        CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_scaled_font_t *font;
+  cairo_matrix_t size, identity;
+  cairo_text_extents_t extents;
+  gboolean freed = FALSE;
+
+  cairo_matrix_init_scale (&size, 41.7, 41.7);
+  cairo_matrix_init_identity (&identity);
+  font = cairo_scaled_font_create (face, &size, &identity, options);
+  cairo_scaled_font_set_user_data (font, &key, &freed, note_freed);
+  cairo_scaled_font_text_extents (font, "12 345", &extents);
+  cairo_scaled_font_destroy (font);
+  cairo_font_options_destroy (options);
+  cairo_font_face_destroy (face);
+  /* released, but cairo holds it */
+  g_assert_false (freed);
+
+  cw_fonts_release_fonts ();
+  g_assert_true (freed);
+}
+
 static gboolean
 has_warning (GPtrArray  *warnings,
              const char *slide,
@@ -546,6 +639,9 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/measured-once-per-process", test_measured_once_per_process);
   g_test_add_func ("/cw/fonts/measure-follows-font-set", test_measure_follows_font_set);
   g_test_add_func ("/cw/fonts/measurements-bounded", test_measurements_bounded);
+  g_test_add_func ("/cw/fonts/maps-reused", test_maps_reused);
+  g_test_add_func ("/cw/fonts/fonts-released", test_fonts_released);
+  g_test_add_func ("/cw/fonts/released-glyphs-go", test_released_glyphs_go);
 
   return g_test_run ();
 }

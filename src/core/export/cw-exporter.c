@@ -23,6 +23,7 @@
 
 #include "cw-error.h"
 #include "cw-exporter.h"
+#include "cw-fonts.h"
 #include "cw-pixels.h"
 #include "cw-renderer.h"
 
@@ -1015,10 +1016,11 @@ run_sequences (CwExporter    *self,
                                     cw_sequence_writer_get_format (writer), self->fps);
       if (!stage_sequence (self, writer, g_ptr_array_index (self->writer_variants, n_staged), renderer, threads, cancellable, &video_error, error))
         return FALSE;
-      /* its layouts, textures, layers and frames go, and so does the
-       * heap they leave free: the next sequence, of another size, would
-       * not fit in it but add to it */
+      /* its layouts, textures, layers, frames and fonts go, and so does
+       * the heap they leave free: the next sequence, of another size,
+       * would not fit in it but add to it */
       g_clear_object (&renderer);
+      cw_fonts_release_fonts ();
       cw_pixels_release_free ();
       /* a video that failed stops here; the sequences made so far are complete */
       if (video_error != NULL)

@@ -99,6 +99,11 @@ static FcConfig *renderer_config;
 static GPtrArray *missing_fallbacks;
 /* written with fonts_lock held, read atomically without it */
 static int config_serial;
+/* font maps made, for tests and benchmarks */
+static gint n_font_maps;
+/* bumped by cw_fonts_release_fonts(): a map with an older one lets its
+ * fonts go the next time its thread uses it */
+static gint fonts_generation;
 
 /* fontconfig compares family names ignoring case and blanks */
 static char *
@@ -233,23 +238,58 @@ typedef struct
 {
   PangoFontMap *map;
   int           serial;
+  int           generation;
   /* the families this thread has added to the set */
   GHashTable   *families;
+  /* for measuring, on the same map */
+  PangoContext *measure_context;
 } ThreadFonts;
 
-static void
-thread_fonts_free (gpointer data)
-{
-  ThreadFonts *fonts = data;
+/* Font maps of threads that have ended, for the next threads to use. Each
+ * map has Pango and cairo fonts of its own, and cairo keeps the glyph
+ * images of up to 256 released fonts: with a new map for every new thread
+ * (an export makes new threads for every sequence) each sequence drew its
+ * glyphs into new caches and left the last one's in cairo's. There are
+ * never more maps than threads that have used one at the same time. */
+static GMutex spare_lock;
+static GSList *spare_fonts;
 
-  g_object_unref (fonts->map);
-  g_hash_table_unref (fonts->families);
-  g_free (fonts);
+/* A map is still used by one thread at a time: it moves on only when its
+ * thread has ended, and the lock orders the two threads' uses of it. */
+static void
+thread_fonts_release (gpointer data)
+{
+  g_mutex_lock (&spare_lock);
+  spare_fonts = g_slist_prepend (spare_fonts, data);
+  g_mutex_unlock (&spare_lock);
+}
+
+static ThreadFonts *
+thread_fonts_take (void)
+{
+  ThreadFonts *fonts = NULL;
+
+  g_mutex_lock (&spare_lock);
+  if (spare_fonts != NULL)
+    {
+      fonts = spare_fonts->data;
+      spare_fonts = g_slist_delete_link (spare_fonts, spare_fonts);
+    }
+  g_mutex_unlock (&spare_lock);
+
+  if (fonts == NULL)
+    {
+      fonts = g_new0 (ThreadFonts, 1);
+      fonts->map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+      fonts->families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_atomic_int_inc (&n_font_maps);
+    }
+  return fonts;
 }
 
 /* Font maps are not thread-safe, so each thread has its own, as with
  * Pango's default one. */
-static GPrivate thread_fonts = G_PRIVATE_INIT (thread_fonts_free);
+static GPrivate thread_fonts = G_PRIVATE_INIT (thread_fonts_release);
 
 static gboolean
 knows_families (ThreadFonts        *fonts,
@@ -276,10 +316,16 @@ get_font_map_with (const char * const *families)
 
   if (fonts == NULL)
     {
-      fonts = g_new0 (ThreadFonts, 1);
-      fonts->map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
-      fonts->families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      fonts = thread_fonts_take ();
       g_private_set (&thread_fonts, fonts);
+    }
+
+  if (G_UNLIKELY (fonts->generation != g_atomic_int_get (&fonts_generation)))
+    {
+      fonts->generation = g_atomic_int_get (&fonts_generation);
+      pango_fc_font_map_cache_clear (PANGO_FC_FONT_MAP (fonts->map));
+      /* in case clearing dropped the config too */
+      fonts->serial = 0;
     }
 
   /* serial 0 is a map that never had the renderer's config */
@@ -421,14 +467,6 @@ cw_fonts_create_context (cairo_t *cr)
   return context;
 }
 
-static void
-free_context (gpointer data)
-{
-  g_object_unref (data);
-}
-
-static GPrivate measure_context = G_PRIVATE_INIT (free_context);
-
 /**
  * cw_fonts_get_measure_context:
  *
@@ -437,16 +475,17 @@ static GPrivate measure_context = G_PRIVATE_INIT (free_context);
 PangoContext *
 cw_fonts_get_measure_context (void)
 {
-  PangoContext *context = g_private_get (&measure_context);
+  PangoFontMap *map = cw_fonts_get_font_map ();
+  /* kept with the map, which may move on to another thread */
+  ThreadFonts *fonts = g_private_get (&thread_fonts);
 
-  if (context == NULL)
+  if (fonts->measure_context == NULL)
     {
-      context = pango_font_map_create_context (cw_fonts_get_font_map ());
-      prepare_context (context);
-      g_private_set (&measure_context, context);
+      fonts->measure_context = pango_font_map_create_context (map);
+      prepare_context (fonts->measure_context);
     }
 
-  return context;
+  return fonts->measure_context;
 }
 
 /* "Family, fallback, fallback, …": Pango tries each family in turn for
@@ -828,4 +867,63 @@ guint
 cw_fonts_get_n_layouts (void)
 {
   return (guint) g_atomic_int_get (&n_layouts);
+}
+
+/**
+ * cw_fonts_get_n_font_maps:
+ *
+ * Returns: how many font maps Clearway has made, on every thread: each
+ *   has its own fonts and glyph caches, so what tests count to tell that
+ *   the fonts of one piece of work are reused by the next
+ */
+guint
+cw_fonts_get_n_font_maps (void)
+{
+  return (guint) g_atomic_int_get (&n_font_maps);
+}
+
+/**
+ * cw_fonts_release_fonts:
+ *
+ * Lets every font map's fonts go, each the next time its thread draws or
+ * measures text, and the glyph images cairo holds for fonts released.
+ * Fonts are cached at every size a text was drawn at, and the next piece
+ * of work (an export's next sequence, of another size) needs other sizes:
+ * kept, they only added to memory. Any thread may call this.
+ */
+void
+cw_fonts_release_fonts (void)
+{
+  static cairo_font_face_t *blank;
+  static gsize blank_once;
+  /* sizes never used before, or cairo would hand back its own */
+  static gint n_blank;
+  g_autoptr(cairo_font_options_t) options = cairo_font_options_create ();
+  cairo_matrix_t identity;
+  guint first;
+
+  g_atomic_int_inc (&fonts_generation);
+
+  /* cairo keeps the last 256 fonts released, with their glyph images, in
+   * case they are asked for again; a sequence's animations release
+   * hundreds, each at its own scale, and none is asked for again. Fonts
+   * of a face with no glyphs take their place: each is new and empty,
+   * and cairo lets the oldest go as each is released. Without this, an
+   * export grew by about a megabyte a sequence until the list was full
+   * of glyph-laden fonts. */
+  if (g_once_init_enter (&blank_once))
+    {
+      blank = cairo_user_font_face_create ();
+      g_once_init_leave (&blank_once, 1);
+    }
+  cairo_matrix_init_identity (&identity);
+  /* twice the list's length: making a font can release one of cairo's own */
+  first = (guint) g_atomic_int_add (&n_blank, 2 * 256);
+  for (guint i = 0; i < 2 * 256; i++)
+    {
+      cairo_matrix_t size;
+
+      cairo_matrix_init_scale (&size, first + i + 1, first + i + 1);
+      cairo_scaled_font_destroy (cairo_scaled_font_create (blank, &size, &identity, options));
+    }
 }

@@ -53,5 +53,7 @@ void          cw_text_measure               (const char         *text,
                                              gboolean            tabular,
                                              CwTextExtents      *extents);
 guint         cw_fonts_get_n_layouts        (void);
+guint         cw_fonts_get_n_font_maps      (void);
+void          cw_fonts_release_fonts        (void);
 
 G_END_DECLS

@@ -33,12 +33,13 @@
 /* One budget for the layers of every renderer in the process: an export
  * keeps a renderer for each language and format, the editor one for the
  * preview and others for thumbnails, and memory must not grow with them.
- * Three layers at 1080×1920, about 25 MB, so an export stays within
- * 100 MB: a slide's background with its texture, its still elements over
- * them (or, while a transition moves them, on their own), and the slide
- * before it during a transition (whole, or its background and texture).
- * Smaller frames keep more, up to a few per renderer. */
-#define LAYER_BUDGET (26 * 1024 * 1024)
+ * Two layers at 1080×1920, about 17 MB: the backdrop all slides share and
+ * the slide's still elements, or during a transition the two slides'.
+ * A third (26 MB) saved redrawing 4 to 6 layers of a 1080×1920 sequence,
+ * under 1 % of its time, for 8 MB more at the peak; room for only one
+ * redraws three times as many, and the reference clip takes a quarter
+ * more CPU. Smaller frames keep more, up to a few per renderer. */
+#define LAYER_BUDGET (17 * 1024 * 1024)
 #define MAX_LAYERS   16
 
 /* lookup_layer()'s @image for a slide's content without its background */
