@@ -39,6 +39,27 @@ draw_text (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Paints @frame scaled by @scale into the tile at (@x, @y). */
+static void
+paint_thumbnail (cairo_t         *cr,
+                 cairo_surface_t *frame,
+                 int              x,
+                 int              y,
+                 int              width,
+                 int              height,
+                 double           scale)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, frame, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 /**
  * cw_contact_sheet_render:
  * @title: the heading of the sheet (the deck's title)
@@ -94,15 +115,7 @@ cw_contact_sheet_render (CwRenderer *renderer,
       g_autofree char *seconds = NULL;
       g_autofree char *label = NULL;
 
-      cairo_save (cr);
-      cairo_rectangle (cr, x, y, thumb_width, thumb_height);
-      cairo_clip (cr);
-      cairo_translate (cr, x, y);
-      cairo_scale (cr, scale, scale);
-      cairo_set_source_surface (cr, frame, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-      cairo_paint (cr);
-      cairo_restore (cr);
+      paint_thumbnail (cr, frame, x, y, thumb_width, thumb_height, scale);
 
       cw_renderer_get_slide_frames (renderer, i, &first, &frames);
       seconds = cw_number_format (cw_renderer_get_language (renderer), CW_NUMBER_DECIMAL,
@@ -183,15 +196,7 @@ cw_contact_sheet_render_tiles (const char *title,
       if (i > 0 && i % columns == 0)
         y += row_height[i / columns - 1] + caption + gap;
 
-      cairo_save (cr);
-      cairo_rectangle (cr, x, y, thumb_width, thumb_height);
-      cairo_clip (cr);
-      cairo_translate (cr, x, y);
-      cairo_scale (cr, scale, scale);
-      cairo_set_source_surface (cr, frame, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-      cairo_paint (cr);
-      cairo_restore (cr);
+      paint_thumbnail (cr, frame, x, y, thumb_width, thumb_height, scale);
 
       for (guint m = 0; m < tile->marks->len; m++)
         {
