@@ -1823,6 +1823,10 @@ struct _CwFrameTarget
   gboolean               has_box;
   /* whether the last frame was drawn over what the target held */
   gboolean               reused;
+  /* when @changed_known, the last frame left every pixel outside
+   * @changed as the frame before it had them */
+  cairo_rectangle_int_t  changed;
+  gboolean               changed_known;
 };
 
 /**
@@ -1870,6 +1874,50 @@ cw_frame_target_get_reused (CwFrameTarget *target)
 }
 
 /**
+ * cw_frame_target_get_changed:
+ * @box: (out): set to the box the last frame changed, which may be empty
+ *
+ * What the last cw_renderer_draw_frame_into() changed: outside @box, every
+ * pixel of the surface is what it was before. An encoder that kept the
+ * frame before need not compare the rest.
+ *
+ * Returns: %FALSE when any pixel may have changed
+ */
+gboolean
+cw_frame_target_get_changed (CwFrameTarget         *target,
+                             cairo_rectangle_int_t *box)
+{
+  g_return_val_if_fail (target != NULL, FALSE);
+  g_return_val_if_fail (box != NULL, FALSE);
+
+  if (!target->changed_known)
+    return FALSE;
+  *box = target->changed;
+  return TRUE;
+}
+
+/* @a becomes the smallest box that holds @a and @b; an empty box holds nothing */
+static void
+union_boxes (cairo_rectangle_int_t       *a,
+             const cairo_rectangle_int_t *b)
+{
+  int x0, y0, x1, y1;
+
+  if (b->width <= 0 || b->height <= 0)
+    return;
+  if (a->width <= 0 || a->height <= 0)
+    {
+      *a = *b;
+      return;
+    }
+  x0 = MIN (a->x, b->x);
+  y0 = MIN (a->y, b->y);
+  x1 = MAX (a->x + a->width, b->x + b->width);
+  y1 = MAX (a->y + a->height, b->y + b->height);
+  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/**
  * cw_renderer_draw_frame_into:
  * @target: where the frame goes; used by one thread at a time
  *
@@ -1896,6 +1944,7 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
   /* until this frame is drawn, the target holds nothing it knows */
   target->layer = 0;
   target->reused = FALSE;
+  target->changed_known = FALSE;
 
   if (self->cache_layers && self->spans->len > 0)
     {
@@ -1940,6 +1989,16 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
           draw_moving_nodes (self, cr, slide, n_nodes, key.t);
           cairo_surface_flush (target->surface);
 
+          if (target->reused)
+            {
+              /* the last frame's box put back, this one's drawn */
+              target->changed = (cairo_rectangle_int_t) { 0 };
+              if (target->has_box)
+                union_boxes (&target->changed, &target->box);
+              if (has_box)
+                union_boxes (&target->changed, &box);
+              target->changed_known = TRUE;
+            }
           target->layer = layer_get_serial (layer);
           target->box = box;
           target->has_box = has_box;

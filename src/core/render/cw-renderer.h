@@ -23,6 +23,8 @@ typedef struct _CwFrameTarget CwFrameTarget;
 CwFrameTarget   *cw_frame_target_new             (cairo_surface_t *surface);
 void             cw_frame_target_free            (CwFrameTarget   *target);
 cairo_surface_t *cw_frame_target_get_surface     (CwFrameTarget   *target);
+gboolean         cw_frame_target_get_changed     (CwFrameTarget   *target,
+                                                  cairo_rectangle_int_t *box);
 
 CwRenderer      *cw_renderer_new                 (CwDeck          *deck,
                                                   const char      *language,
