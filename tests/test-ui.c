@@ -1133,6 +1133,74 @@ texture_pixels (GdkTexture *texture)
   return g_bytes_new_take (data, size);
 }
 
+typedef struct
+{
+  CwPlayer *player;
+  guint     frame;
+} FrameShown;
+
+static gboolean
+player_frame_shown (gpointer data)
+{
+  FrameShown *shown = data;
+
+  return player_ready (shown->player) && cw_player_get_frame (shown->player) == shown->frame;
+}
+
+/* Stepping through the sample as playback does, frame after frame across
+ * slides and transitions, the preview shows each frame exactly as it is
+ * drawn whole: the player redraws only what moved over the frame before. */
+static void
+test_player_frames_as_drawn_whole (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwPlayer) player = cw_player_new (deck);
+  g_autoptr(CwRenderer) whole = NULL;
+  CwRenderer *renderer;
+  guint first, n_frames, end;
+  FrameShown shown = { player, 0 };
+
+  cw_player_set_preview_width (player, 360);
+  wait_for (player_ready, player, "the sample's first frame");
+  renderer = cw_player_get_renderer (player);
+  whole = cw_renderer_new (deck, cw_renderer_get_language (renderer), cw_renderer_get_format (renderer),
+                           cw_renderer_get_fps (renderer));
+  cw_renderer_set_cache_layers (whole, FALSE);
+  /* the first slide's count-up, the transition and the second slide coming in */
+  cw_renderer_get_slide_frames (renderer, 1, &first, &n_frames);
+  end = first + MIN (n_frames, 40);
+  for (guint frame = first > 20 ? first - 20 : 0; frame < end; frame++)
+    {
+      g_autoptr(cairo_surface_t) expected = cw_renderer_render_frame (whole, frame);
+      g_autoptr(GBytes) pixels = NULL;
+      const guint8 *shown_data;
+      const guint8 *expected_data;
+      int width = cairo_image_surface_get_width (expected);
+      int height = cairo_image_surface_get_height (expected);
+      int stride = cairo_image_surface_get_stride (expected);
+      guint64 n_different = 0;
+
+      shown.frame = frame;
+      cw_player_seek (player, frame);
+      wait_for (player_frame_shown, &shown, "the frame asked for");
+      g_assert_cmpint (gdk_texture_get_width (cw_player_get_texture (player)), ==, width);
+      pixels = texture_pixels (cw_player_get_texture (player));
+      shown_data = g_bytes_get_data (pixels, NULL);
+      expected_data = cairo_image_surface_get_data (expected);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            guint32 a = ((const guint32 *) (gconstpointer) (shown_data + (gsize) y * width * 4))[x];
+            guint32 b = ((const guint32 *) (gconstpointer) (expected_data + (gsize) y * stride))[x];
+
+            n_different += (a & 0xffffff) != (b & 0xffffff);
+          }
+      if (n_different > 0)
+        g_error ("frame %u of the preview differs from the frame drawn whole in %" G_GUINT64_FORMAT " pixels",
+                 frame, n_different);
+    }
+}
+
 /* A new value in the table shows on the slide at once, and in the list. */
 static void
 test_window_statistic_updates_preview (void)
@@ -4252,6 +4320,7 @@ main (int    argc,
   g_test_add_func ("/ui/document/undo-exact", test_document_undo_exact);
   g_test_add_func ("/ui/document/changed-back", test_document_changed_back);
   g_test_add_func ("/ui/window/statistic-updates-preview", test_window_statistic_updates_preview);
+  g_test_add_func ("/ui/player/frames-as-drawn-whole", test_player_frames_as_drawn_whole);
   g_test_add_func ("/ui/window/statistic-tone", test_window_statistic_tone);
   g_test_add_func ("/ui/window/statistic-typed-english", test_window_statistic_typed_english);
   g_test_add_func ("/ui/window/preview-settles", test_window_preview_settles);

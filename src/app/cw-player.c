@@ -40,6 +40,9 @@ struct _CwPlayer
   guint        frame;
   gboolean     frame_running;
   gint         frame_pending;
+  /* what the last frame was drawn into, so the next redraws only what
+   * moved; a frame's job holds it while it draws */
+  CwFrameTarget *frame_target;
   /* a slide asked for before the layout that has it existed */
   gint         slide_pending;
   /* the next layout is for a changed deck, language or format */
@@ -102,6 +105,7 @@ cw_player_dispose (GObject *object)
   g_clear_object (&self->deck);
   g_clear_object (&self->renderer);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->frame_target, cw_frame_target_free);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
 
   G_OBJECT_CLASS (cw_player_parent_class)->dispose (object);
@@ -583,15 +587,51 @@ schedule_layout (CwPlayer *self)
 
 typedef struct
 {
-  CwRenderer *renderer;
-  guint       frame;
+  CwRenderer    *renderer;
+  guint          frame;
+  CwFrameTarget *target;
 } FrameJob;
 
 static void
 frame_job_free (FrameJob *job)
 {
   g_clear_object (&job->renderer);
+  g_clear_pointer (&job->target, cw_frame_target_free);
   g_free (job);
+}
+
+/* The texture of @job's frame. A deck with a background draws every pixel
+ * of its frames, so they are drawn one over the other into the job's
+ * target, redrawing only what moved: playing, most of a frame is as it
+ * was. A transparent deck is shown on a dark ground, under each frame. */
+static GdkTexture *
+draw_frame_texture (FrameJob *job)
+{
+  const CwFormat *format = cw_renderer_get_format (job->renderer);
+  g_autoptr(cairo_surface_t) surface = NULL;
+
+  if (cw_renderer_get_transparent (job->renderer))
+    {
+      surface = draw_preview_frame (job->renderer, job->frame);
+      return cw_texture_new_for_surface (surface);
+    }
+
+  if (job->target != NULL)
+    {
+      cairo_surface_t *held = cw_frame_target_get_surface (job->target);
+
+      if (cairo_image_surface_get_width (held) != format->width ||
+          cairo_image_surface_get_height (held) != format->height)
+        g_clear_pointer (&job->target, cw_frame_target_free);
+    }
+  if (job->target == NULL)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, format->width, format->height);
+      job->target = cw_frame_target_new (surface);
+    }
+  cw_renderer_draw_frame_into (job->renderer, job->target, job->frame);
+  /* a copy: the target is drawn over again by the next frame */
+  return cw_texture_new_for_surface (cw_frame_target_get_surface (job->target));
 }
 
 static void
@@ -601,9 +641,8 @@ frame_thread (GTask        *task,
               GCancellable *cancellable)
 {
   FrameJob *job = task_data;
-  cairo_surface_t *surface = draw_preview_frame (job->renderer, job->frame);
 
-  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+  g_task_return_pointer (task, draw_frame_texture (job), g_object_unref);
   /* the frame is on its way to the screen; the next slide's layers are
    * drawn now rather than by its first frame */
   cw_renderer_prefetch (job->renderer, job->frame);
@@ -615,13 +654,16 @@ on_frame_done (GObject      *object,
                gpointer      user_data)
 {
   CwPlayer *self = CW_PLAYER (object);
-  g_autoptr(cairo_surface_t) surface = g_task_propagate_pointer (G_TASK (result), NULL);
+  FrameJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GdkTexture) texture = g_task_propagate_pointer (G_TASK (result), NULL);
 
   self->frame_running = FALSE;
+  /* back for the next frame, unless the player let it go meanwhile */
+  if (self->frame_target == NULL)
+    self->frame_target = g_steal_pointer (&job->target);
 
-  if (surface != NULL)
+  if (texture != NULL)
     {
-      g_autoptr(GdkTexture) texture = cw_texture_new_for_surface (surface);
       g_set_object (&self->texture, texture);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
     }
@@ -653,6 +695,7 @@ request_frame (CwPlayer *self,
   job = g_new0 (FrameJob, 1);
   job->renderer = g_object_ref (self->renderer);
   job->frame = frame;
+  job->target = g_steal_pointer (&self->frame_target);
 
   self->frame_running = TRUE;
   task = g_task_new (self, NULL, on_frame_done, NULL);
