@@ -1687,6 +1687,7 @@ draw_frame (CwRenderer *self,
   double raw;
   double p;
   double w, h;
+  CwScene *old;
   double old_end;
 
   if (self->spans->len == 0)
@@ -1710,7 +1711,8 @@ draw_frame (CwRenderer *self,
 
   raw = (frame - span->first_frame + 1.0) / (span->transition_frames + 1.0);
   p = cw_easing_apply (CW_EASING_EASE_IN_OUT_CUBIC, raw);
-  old_end = g_array_index (self->spans, Span, key.slide - 1).scene->duration;
+  old = g_array_index (self->spans, Span, key.slide - 1).scene;
+  old_end = old->duration;
   w = self->format->width;
   h = self->format->height;
 
@@ -1773,7 +1775,12 @@ draw_frame (CwRenderer *self,
         double in = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MAX (0, raw * 2 - 1));
 
         draw_backdrop (self, cr, key.slide, 1, cached);
-        if (out < 1)
+        /* Over the same background and texture, the old slide differs
+         * from what is drawn only by its content: dissolving the slide is
+         * dissolving its content, and only its box is blended */
+        if (out < 1 && same_backdrop (old, span->scene))
+          draw_content (self, cr, key.slide - 1, old_end, 0, 1 - out, cached, TRUE, NULL);
+        else if (out < 1)
           paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
         draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE, NULL);
       }
