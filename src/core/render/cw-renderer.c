@@ -1178,20 +1178,25 @@ clear_box (cairo_surface_t             *surface,
 }
 
 /* A layer is always ARGB32, whatever the frame: the preview's frames and
- * the exporter's then share it, and it is what a group would be. */
+ * the exporter's then share it, and it is what a group would be. With
+ * @in_place, @base is drawn over rather than copied. */
 static cairo_surface_t *
 draw_layer (CwRenderer      *self,
             CwScene         *scene,
             cairo_surface_t *base,
             guint            base_nodes,
             guint            n_nodes,
-            double           t)
+            double           t,
+            gboolean         in_place)
 {
   /* the copy of @base, or the background, covers every pixel */
-  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height, base == NULL);
+  cairo_surface_t *surface = in_place ? cairo_surface_reference (base)
+                                      : create_layer_surface (scene->width, scene->height, base == NULL);
   g_autoptr(cairo_t) cr = cairo_create (surface);
 
-  if (base != NULL)
+  if (in_place)
+    ;
+  else if (base != NULL)
     {
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_set_source_surface (cr, base, 0, 0);
@@ -1222,6 +1227,7 @@ lookup_layer (CwRenderer *self,
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(cairo_surface_t) base = NULL;
   guint base_nodes = 0;
+  gboolean in_place = FALSE;
   cairo_surface_t *surface;
   Layer *layer;
 
@@ -1242,7 +1248,20 @@ lookup_layer (CwRenderer *self,
     }
 
   layer = image == -1 ? find_base_layer (self, slide, looks) : NULL;
-  if (layer != NULL)
+  if (layer != NULL && layer->slide == slide && strlen (layer->looks) > scene->n_fixed &&
+      cairo_surface_get_reference_count (layer->surface) == 1)
+    {
+      /* While a slide's elements come in, each layer is the one before
+       * with a few more nodes, and that one is seldom asked for again:
+       * drawn over in place, when no frame is drawn over it now, it costs
+       * no copy, nor room for a third layer beside it and the backdrop,
+       * which would go first and is the dearest to draw again */
+      base = g_steal_pointer (&layer->surface);
+      base_nodes = strlen (layer->looks);
+      in_place = TRUE;
+      g_ptr_array_remove_fast (layers, layer);
+    }
+  else if (layer != NULL)
     {
       layer->used = ++layer_clock;
       base = cairo_surface_reference (layer->surface);
@@ -1275,7 +1294,7 @@ lookup_layer (CwRenderer *self,
   layer->slide = slide;
   layer->looks = g_strdup (looks);
   g_ptr_array_add (layers, layer);
-  evict_layers (self, (gsize) 4 * scene->width * scene->height);
+  evict_layers (self, in_place ? 0 : (gsize) 4 * scene->width * scene->height);
   g_mutex_unlock (&layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
@@ -1298,7 +1317,7 @@ lookup_layer (CwRenderer *self,
       cairo_surface_flush (surface);
     }
   else
-    surface = draw_layer (self, scene, base, base_nodes, n_nodes, t);
+    surface = draw_layer (self, scene, base, base_nodes, n_nodes, t, in_place);
 
   g_mutex_lock (&layer_lock);
   /* before other threads see it: its number is set once */
