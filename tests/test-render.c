@@ -125,6 +125,8 @@ typedef struct
   gboolean    transparent;
   /* draw like the editor's preview: ARGB32 on a dark ground */
   gboolean    preview;
+  /* the language to draw, English unless given */
+  const char *language;
 } LayerCase;
 
 static const LayerCase layer_cases[] = {
@@ -140,6 +142,8 @@ static const LayerCase layer_cases[] = {
   { "fades-preview", "fades.clearway", "180x320", TRUE, TRUE },
   /* mirrored motion and a wipe from the right */
   { "rtl", "rtl.clearway", "180x320", FALSE, FALSE },
+  /* a push and a wipe from the right */
+  { "templates-rtl", "templates.clearway", "180x320", FALSE, FALSE, "ar" },
 };
 
 static cairo_surface_t *
@@ -218,8 +222,8 @@ test_layers (gconstpointer data)
   guint n_transitions = 0;
 
   cw_deck_set_transparent (clip, c->transparent);
-  cached = cw_renderer_new (clip, "en", format, 30);
-  whole = cw_renderer_new (clip, "en", format, 30);
+  cached = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
+  whole = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
   cw_renderer_set_cache_layers (whole, FALSE);
   g_assert_true (cw_renderer_get_cache_layers (cached));
 
@@ -353,7 +357,9 @@ copy_surface (cairo_surface_t *surface)
  * draws them into a worker's two surfaces, every frame into one, and
  * backwards, so a surface also holds frames far from the next. Where the
  * target tells what a frame changed (a PNG encoder then reuses the rest of
- * the frame before), nothing outside that box changed. */
+ * the frame before), nothing outside that box changed. A transition's
+ * frames, of every kind the deck has, are drawn over the backdrop its
+ * slides share and redraw only their contents too. */
 static void
 test_incremental (gconstpointer data)
 {
@@ -367,10 +373,12 @@ test_incremental (gconstpointer data)
   guint n_reused = 0;
   guint n_drawn = 0;
   guint n_known = 0;
+  guint n_in_transitions[CW_N_TRANSITIONS] = { 0 };
+  guint n_reused_in_transitions[CW_N_TRANSITIONS] = { 0 };
 
   cw_deck_set_transparent (clip, c->transparent);
-  cached = cw_renderer_new (clip, "en", format, 30);
-  whole = cw_renderer_new (clip, "en", format, 30);
+  cached = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
+  whole = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
   cw_renderer_set_cache_layers (whole, FALSE);
   n_frames = cw_renderer_get_n_frames (cached);
 
@@ -404,6 +412,18 @@ test_incremental (gconstpointer data)
           cw_renderer_draw_frame_into (cached, target, frame);
           n_reused += cw_frame_target_get_reused (target);
           n_drawn++;
+          {
+            double t;
+
+            if (!cw_renderer_get_frame_time (cached, frame, &t))
+              {
+                guint slide = cw_renderer_get_slide_at_frame (cached, frame);
+                CwTransitionType type = cw_slide_get_transition (cw_deck_get_slide (clip, slide));
+
+                n_in_transitions[type]++;
+                n_reused_in_transitions[type] += cw_frame_target_get_reused (target);
+              }
+          }
           if (cw_frame_target_get_changed (target, &changed))
             {
               guint64 outside = count_changed_outside (before, cw_frame_target_get_surface (target), &changed);
@@ -438,6 +458,17 @@ test_incremental (gconstpointer data)
    * and told what that was */
   g_assert_cmpuint (n_reused, >, n_drawn / 4);
   g_assert_cmpuint (n_known, >, n_drawn / 4);
+  for (guint type = 0; type < CW_N_TRANSITIONS; type++)
+    {
+      if (n_in_transitions[type] == 0)
+        continue;
+      if (n_reused_in_transitions[type] < n_in_transitions[type] / 2)
+        {
+          g_test_message ("%s: %u of %u frames of transitions of kind %u redrew only their contents",
+                          c->deck, n_reused_in_transitions[type], n_in_transitions[type], type);
+          g_test_fail ();
+        }
+    }
 }
 
 typedef struct

@@ -1546,6 +1546,27 @@ draw_backdrop (CwRenderer *self,
     }
 }
 
+/* @a becomes the smallest box that holds @a and @b; an empty box holds nothing */
+static void
+union_boxes (cairo_rectangle_int_t       *a,
+             const cairo_rectangle_int_t *b)
+{
+  int x0, y0, x1, y1;
+
+  if (b->width <= 0 || b->height <= 0)
+    return;
+  if (a->width <= 0 || a->height <= 0)
+    {
+      *a = *b;
+      return;
+    }
+  x0 = MIN (a->x, b->x);
+  y0 = MIN (a->y, b->y);
+  x1 = MAX (a->x + a->width, b->x + b->width);
+  y1 = MAX (a->y + a->height, b->y + b->height);
+  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
 static void
 clip_to (cairo_t                 *cr,
          const cairo_rectangle_t *clip)
@@ -1606,7 +1627,8 @@ clip_to_box (cairo_t                     *cr,
  * the pixels are the same whether it comes from a layer or not. Over
  * layers, only the box the content can change is drawn and blended
  * (get_content_box()): outside it the group would be empty, and an empty
- * group painted at any alpha leaves the pixels as they are. */
+ * group painted at any alpha leaves the pixels as they are. Over layers,
+ * the box is added to @drawn, when given. */
 static void
 draw_content (CwRenderer              *self,
               cairo_t                 *cr,
@@ -1616,7 +1638,8 @@ draw_content (CwRenderer              *self,
               double                   alpha,
               gboolean                 cached,
               gboolean                 keep,
-              const cairo_rectangle_t *clip)
+              const cairo_rectangle_t *clip,
+              cairo_rectangle_int_t   *drawn)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(cairo_surface_t) layer = NULL;
@@ -1645,6 +1668,8 @@ draw_content (CwRenderer              *self,
 
   if (!get_content_box (scene, t, dx, clip, &box))
     return;
+  if (drawn != NULL)
+    union_boxes (drawn, &box);
 
   if (keep)
     {
@@ -1695,11 +1720,17 @@ draw_content (CwRenderer              *self,
   cairo_restore (cr);
 }
 
+/* Draws @frame, over layers when @cached. With @over_backdrop, a
+ * transition frame whose slides share their backdrop is drawn over that
+ * backdrop, already in place, and @drawn is set to the box outside which
+ * the frame is the backdrop. */
 static void
-draw_frame (CwRenderer *self,
-            cairo_t    *cr,
-            guint       frame,
-            gboolean    cached)
+draw_frame (CwRenderer            *self,
+            cairo_t               *cr,
+            guint                  frame,
+            gboolean               cached,
+            gboolean               over_backdrop,
+            cairo_rectangle_int_t *drawn)
 {
   const Span *span;
   FrameKey key;
@@ -1708,6 +1739,7 @@ draw_frame (CwRenderer *self,
   double w, h;
   CwScene *old;
   double old_end;
+  gboolean shared;
 
   if (self->spans->len == 0)
     {
@@ -1732,6 +1764,12 @@ draw_frame (CwRenderer *self,
   p = cw_easing_apply (CW_EASING_EASE_IN_OUT_CUBIC, raw);
   old = g_array_index (self->spans, Span, key.slide - 1).scene;
   old_end = old->duration;
+  shared = same_backdrop (old, span->scene);
+  g_return_if_fail (!over_backdrop || (cached && shared));
+  if (drawn != NULL)
+    *drawn = (cairo_rectangle_int_t) { 0 };
+  if (!over_backdrop)
+    draw_backdrop (self, cr, key.slide, 1, cached);
   w = self->format->width;
   h = self->format->height;
 
@@ -1753,10 +1791,11 @@ draw_frame (CwRenderer *self,
          * few frames' gain; the preview's frames fit it several times */
         gboolean keep_old = (gsize) 4 * 4 * self->format->width * self->format->height <= LAYER_BUDGET;
 
-        draw_backdrop (self, cr, key.slide, 1, cached);
-        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, keep_old, NULL);
-        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE, NULL);
+        /* the same backdrop dissolved into itself is itself */
+        if (!shared)
+          draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, keep_old, NULL, drawn);
+        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE, NULL, drawn);
       }
       break;
 
@@ -1773,10 +1812,10 @@ draw_frame (CwRenderer *self,
         cairo_rectangle_t gone = { rtl ? 0 : edge, 0, w - edge, h };
         cairo_rectangle_t come = { rtl ? w - edge : 0, 0, edge, h };
 
-        draw_backdrop (self, cr, key.slide, 1, cached);
-        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        draw_content (self, cr, key.slide - 1, old_end, 0, 1, cached, FALSE, &gone);
-        draw_content (self, cr, key.slide, key.t, 0, 1, cached, TRUE, &come);
+        if (!shared)
+          draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        draw_content (self, cr, key.slide - 1, old_end, 0, 1, cached, FALSE, &gone, drawn);
+        draw_content (self, cr, key.slide, key.t, 0, 1, cached, TRUE, &come, drawn);
       }
       break;
 
@@ -1793,15 +1832,14 @@ draw_frame (CwRenderer *self,
         double out = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 2));
         double in = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MAX (0, raw * 2 - 1));
 
-        draw_backdrop (self, cr, key.slide, 1, cached);
         /* Over the same background and texture, the old slide differs
          * from what is drawn only by its content: dissolving the slide is
          * dissolving its content, and only its box is blended */
-        if (out < 1 && same_backdrop (old, span->scene))
-          draw_content (self, cr, key.slide - 1, old_end, 0, 1 - out, cached, TRUE, NULL);
+        if (out < 1 && shared)
+          draw_content (self, cr, key.slide - 1, old_end, 0, 1 - out, cached, TRUE, NULL, drawn);
         else if (out < 1)
           paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
-        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE, NULL);
+        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE, NULL, drawn);
       }
       break;
     }
@@ -1821,7 +1859,7 @@ cw_renderer_draw_frame (CwRenderer *self,
 {
   g_return_if_fail (CW_IS_RENDERER (self));
 
-  draw_frame (self, cr, frame, can_use_layers (self, cr));
+  draw_frame (self, cr, frame, can_use_layers (self, cr), FALSE, NULL);
 }
 
 /**
@@ -1922,25 +1960,59 @@ cw_frame_target_get_changed (CwFrameTarget         *target,
   return TRUE;
 }
 
-/* @a becomes the smallest box that holds @a and @b; an empty box holds nothing */
+/* Puts @layer under the frame about to be drawn into @target: only the
+ * box the last frame drew over it, when that frame was drawn over it too
+ * (@held is its number), and otherwise all of it. */
 static void
-union_boxes (cairo_rectangle_int_t       *a,
-             const cairo_rectangle_int_t *b)
+put_layer (CwFrameTarget   *target,
+           cairo_t         *cr,
+           cairo_surface_t *layer,
+           guint64          held)
 {
-  int x0, y0, x1, y1;
-
-  if (b->width <= 0 || b->height <= 0)
-    return;
-  if (a->width <= 0 || a->height <= 0)
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, layer, 0, 0);
+  target->reused = held != 0 && held == layer_get_serial (layer);
+  if (target->reused)
     {
-      *a = *b;
-      return;
+      /* the rest of the surface is the layer already */
+      if (target->has_box)
+        {
+          clip_to_box (cr, &target->box);
+          cairo_paint (cr);
+        }
     }
-  x0 = MIN (a->x, b->x);
-  y0 = MIN (a->y, b->y);
-  x1 = MAX (a->x + a->width, b->x + b->width);
-  y1 = MAX (a->y + a->height, b->y + b->height);
-  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+  else
+    {
+      cairo_rectangle (cr, 0, 0,
+                       cairo_image_surface_get_width (target->surface),
+                       cairo_image_surface_get_height (target->surface));
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Notes that the frame just drawn into @target is @layer but within @box
+ * (none unless @has_box), and what it changed. */
+static void
+hold_layer (CwFrameTarget               *target,
+            cairo_surface_t             *layer,
+            const cairo_rectangle_int_t *box,
+            gboolean                     has_box)
+{
+  if (target->reused)
+    {
+      /* the last frame's box put back, this one's drawn */
+      target->changed = (cairo_rectangle_int_t) { 0 };
+      if (target->has_box)
+        union_boxes (&target->changed, &target->box);
+      if (has_box)
+        union_boxes (&target->changed, box);
+      target->changed_known = TRUE;
+    }
+  target->layer = layer_get_serial (layer);
+  target->box = *box;
+  target->has_box = has_box;
 }
 
 /**
@@ -1948,9 +2020,10 @@ union_boxes (cairo_rectangle_int_t       *a,
  * @target: where the frame goes; used by one thread at a time
  *
  * Draws @frame into the surface of @target, as cw_renderer_draw_frame()
- * draws it, redrawing only what changed since the
- * frame @target holds when both are drawn over the same layer. Safe to
- * call from several threads at once, each with its own target.
+ * draws it, redrawing only what changed since the frame @target holds
+ * when both are drawn over the same layer: the still nodes of a slide,
+ * or the backdrop a transition's two slides share. Safe to call from
+ * several threads at once, each with its own target.
  */
 void
 cw_renderer_draw_frame_into (CwRenderer    *self,
@@ -1993,48 +2066,34 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
           has_box = cw_scene_get_nodes_extents (scene, n_nodes, scene->nodes->len, key.t, &box) &&
                     intersect_boxes (&box, &whole);
 
-          cairo_save (cr);
-          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-          cairo_set_source_surface (cr, layer, 0, 0);
-          target->reused = held != 0 && held == layer_get_serial (layer);
-          if (target->reused)
-            {
-              /* the rest of the surface is the layer already */
-              if (target->has_box)
-                {
-                  clip_to_box (cr, &target->box);
-                  cairo_paint (cr);
-                }
-            }
-          else
-            {
-              cairo_rectangle (cr, 0, 0, scene->width, scene->height);
-              cairo_fill (cr);
-            }
-          cairo_restore (cr);
+          put_layer (target, cr, layer, held);
           draw_moving_nodes (self, cr, slide, n_nodes, key.t);
           cairo_surface_flush (target->surface);
+          hold_layer (target, layer, &box, has_box);
+          return;
+        }
 
-          if (target->reused)
-            {
-              /* the last frame's box put back, this one's drawn */
-              target->changed = (cairo_rectangle_int_t) { 0 };
-              if (target->has_box)
-                union_boxes (&target->changed, &target->box);
-              if (has_box)
-                union_boxes (&target->changed, &box);
-              target->changed_known = TRUE;
-            }
-          target->layer = layer_get_serial (layer);
-          target->box = box;
-          target->has_box = has_box;
+      if (key.transition &&
+          same_backdrop (g_array_index (self->spans, Span, slide - 1).scene, scene))
+        {
+          g_autofree char *fixed = g_strnfill (scene->n_fixed, '1');
+          g_autoptr(cairo_surface_t) layer = lookup_layer (self, slide, fixed, scene->n_fixed, -1, 0);
+          cairo_rectangle_int_t box;
+
+          /* both slides' contents move over the backdrop, as a slide's
+           * moving nodes over its still ones: draw_frame() tells the box
+           * outside which the frame is the backdrop */
+          put_layer (target, cr, layer, held);
+          draw_frame (self, cr, frame, TRUE, TRUE, &box);
+          cairo_surface_flush (target->surface);
+          hold_layer (target, layer, &box, box.width > 0 && box.height > 0);
           return;
         }
     }
 
   /* no clearing first: every frame starts with a background or a layer
    * that replaces every pixel, so nothing of the frame before shows */
-  draw_frame (self, cr, frame, self->cache_layers);
+  draw_frame (self, cr, frame, self->cache_layers, FALSE, NULL);
   cairo_surface_flush (target->surface);
 }
 
