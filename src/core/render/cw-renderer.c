@@ -1469,17 +1469,23 @@ draw_slide (CwRenderer *self,
   draw_moving_nodes (self, cr, slide, n_nodes, t);
 }
 
-/* Paints @slide as it is at @t over what is there, at @alpha. */
+static void clip_to_box (cairo_t                     *cr,
+                         const cairo_rectangle_int_t *box);
+
+/* Paints @slide as it is at @t over what is there, at @alpha; only
+ * within @box, when given. */
 static void
-paint_slide_with_alpha (CwRenderer *self,
-                        cairo_t    *cr,
-                        guint       slide,
-                        double      t,
-                        double      alpha,
-                        gboolean    cached)
+paint_slide_with_alpha (CwRenderer                  *self,
+                        cairo_t                     *cr,
+                        guint                        slide,
+                        double                       t,
+                        double                       alpha,
+                        gboolean                     cached,
+                        const cairo_rectangle_int_t *box)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
 
+  cairo_save (cr);
   if (cached)
     {
       g_autoptr(cairo_surface_t) layer = NULL;
@@ -1489,16 +1495,24 @@ paint_slide_with_alpha (CwRenderer *self,
       if (n_nodes == scene->nodes->len)
         {
           /* the layer is the whole slide: no group to draw it into */
+          if (box != NULL)
+            clip_to_box (cr, box);
           cairo_set_source_surface (cr, layer, 0, 0);
           cairo_paint_with_alpha (cr, alpha);
+          cairo_restore (cr);
           return;
         }
     }
 
+  /* drawn whole, and only then cut, so that it is the same picture drawn
+   * over layers or not */
   cairo_push_group (cr);
   draw_slide (self, cr, slide, t, cached);
   cairo_pop_group_to_source (cr);
+  if (box != NULL)
+    clip_to_box (cr, box);
   cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
 }
 
 /* Draws what of @slide never moves: its background and texture. A
@@ -1832,13 +1846,23 @@ draw_frame (CwRenderer            *self,
         double out = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 2));
         double in = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MAX (0, raw * 2 - 1));
 
-        /* Over the same background and texture, the old slide differs
-         * from what is drawn only by its content: dissolving the slide is
-         * dissolving its content, and only its box is blended */
+        /* Over the same background and texture, the old slide is what
+         * is drawn but within the box of its content, and only that box
+         * is blended: elsewhere the backdrop would be dissolved into
+         * itself */
         if (out < 1 && shared)
-          draw_content (self, cr, key.slide - 1, old_end, 0, 1 - out, cached, TRUE, NULL, drawn);
+          {
+            cairo_rectangle_int_t box;
+
+            if (get_content_box (old, old_end, 0, NULL, &box))
+              {
+                paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached, &box);
+                if (drawn != NULL)
+                  union_boxes (drawn, &box);
+              }
+          }
         else if (out < 1)
-          paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
+          paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached, NULL);
         draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE, NULL, drawn);
       }
       break;
