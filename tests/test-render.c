@@ -471,6 +471,40 @@ test_incremental (gconstpointer data)
     }
 }
 
+/* At an export's size the layers' cache holds two frames' worth. The
+ * backdrop all slides share is the dearest layer to draw: a clip drawn as
+ * an export draws it (its bars coming in one by one, over still layers
+ * that grow with them, and crossfades) draws it once, rather than each
+ * time a still layer or a transition pushed it out. */
+static void
+test_backdrop_kept (void)
+{
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file ("reference.clearway");
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (clip, "en", format, 30);
+  CwFrameTarget *targets[2];
+  guint n_drawn = 0;
+
+  g_assert_cmpint (format->width * format->height, ==, 1080 * 1920);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                       format->height);
+      targets[i] = cw_frame_target_new (surface);
+    }
+  for (guint frame = 0; frame < cw_renderer_get_n_frames (renderer); frame++)
+    {
+      if (frame > 0 && cw_renderer_frames_identical (renderer, frame - 1, frame))
+        continue;
+      cw_renderer_draw_frame_into (renderer, targets[n_drawn++ % 2], frame);
+    }
+  for (guint i = 0; i < 2; i++)
+    cw_frame_target_free (targets[i]);
+
+  g_assert_cmpuint (cw_renderer_get_n_slides (renderer), ==, 3);
+  g_assert_cmpuint (cw_renderer_get_n_backdrops_drawn (renderer), ==, 1);
+}
+
 typedef struct
 {
   CwRenderer *cached;
@@ -1544,6 +1578,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/layers-threads", test_layers_threads);
   g_test_add_func ("/cw/render/layers-warm", test_layers_warm);
   g_test_add_func ("/cw/render/layers-shared-backdrop", test_layers_shared_backdrop);
+  g_test_add_func ("/cw/render/layers-backdrop-kept", test_backdrop_kept);
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);

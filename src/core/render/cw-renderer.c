@@ -99,6 +99,8 @@ struct _CwRenderer
   /* "slide:looks" of the still nodes frames have asked for, under
    * layer_lock (see get_layer()) */
   GHashTable *looks_seen;
+  /* how many times a layer of a backdrop was drawn, for tests */
+  guint       n_backdrops_drawn;
 };
 
 enum {
@@ -612,6 +614,16 @@ cw_renderer_get_n_layers (CwRenderer *self)
     n += ((Layer *) g_ptr_array_index (layers, i))->renderer == self;
   g_mutex_unlock (&layer_lock);
   return n;
+}
+
+/* How many times a layer of the background and texture was drawn: the
+ * dearest layer, drawn once for all the slides that share it unless the
+ * cache had to forget it. */
+guint
+cw_renderer_get_n_backdrops_drawn (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return g_atomic_int_get (&self->n_backdrops_drawn);
 }
 
 /**
@@ -1317,7 +1329,11 @@ lookup_layer (CwRenderer *self,
       cairo_surface_flush (surface);
     }
   else
-    surface = draw_layer (self, scene, base, base_nodes, n_nodes, t, in_place);
+    {
+      if (strlen (looks) <= scene->n_fixed)
+        g_atomic_int_inc (&self->n_backdrops_drawn);
+      surface = draw_layer (self, scene, base, base_nodes, n_nodes, t, in_place);
+    }
 
   g_mutex_lock (&layer_lock);
   /* before other threads see it: its number is set once */
