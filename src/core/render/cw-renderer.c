@@ -1174,6 +1174,35 @@ intersect_boxes (cairo_rectangle_int_t       *a,
   return TRUE;
 }
 
+/* @a becomes the smallest box that holds @a and @b; an empty box holds nothing */
+static void
+union_boxes (cairo_rectangle_int_t       *a,
+             const cairo_rectangle_int_t *b)
+{
+  int x0, y0, x1, y1;
+
+  if (b->width <= 0 || b->height <= 0)
+    return;
+  if (a->width <= 0 || a->height <= 0)
+    {
+      *a = *b;
+      return;
+    }
+  x0 = MIN (a->x, b->x);
+  y0 = MIN (a->y, b->y);
+  x1 = MAX (a->x + a->width, b->x + b->width);
+  y1 = MAX (a->y + a->height, b->y + b->height);
+  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+static void
+clip_to_box (cairo_t                     *cr,
+             const cairo_rectangle_int_t *box)
+{
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+}
+
 /* Makes the pixels of @surface within @box, which lies within it, transparent. */
 static void
 clear_box (cairo_surface_t             *surface,
@@ -1485,9 +1514,6 @@ draw_slide (CwRenderer *self,
   draw_moving_nodes (self, cr, slide, n_nodes, t);
 }
 
-static void clip_to_box (cairo_t                     *cr,
-                         const cairo_rectangle_int_t *box);
-
 /* Paints @slide as it is at @t over what is there, at @alpha; only
  * within @box, when given. */
 static void
@@ -1576,27 +1602,6 @@ draw_backdrop (CwRenderer *self,
     }
 }
 
-/* @a becomes the smallest box that holds @a and @b; an empty box holds nothing */
-static void
-union_boxes (cairo_rectangle_int_t       *a,
-             const cairo_rectangle_int_t *b)
-{
-  int x0, y0, x1, y1;
-
-  if (b->width <= 0 || b->height <= 0)
-    return;
-  if (a->width <= 0 || a->height <= 0)
-    {
-      *a = *b;
-      return;
-    }
-  x0 = MIN (a->x, b->x);
-  y0 = MIN (a->y, b->y);
-  x1 = MAX (a->x + a->width, b->x + b->width);
-  y1 = MAX (a->y + a->height, b->y + b->height);
-  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
-}
-
 static void
 clip_to (cairo_t                 *cr,
          const cairo_rectangle_t *clip)
@@ -1639,14 +1644,6 @@ get_content_box (CwScene                 *scene,
         return FALSE;
     }
   return intersect_boxes (box, &frame);
-}
-
-static void
-clip_to_box (cairo_t                     *cr,
-             const cairo_rectangle_int_t *box)
-{
-  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
-  cairo_clip (cr);
 }
 
 /* Paints the content of @slide at @t (all but its background and
