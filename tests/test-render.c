@@ -381,6 +381,8 @@ test_incremental (gconstpointer data)
   whole = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
   cw_renderer_set_cache_layers (whole, FALSE);
   n_frames = cw_renderer_get_n_frames (cached);
+  /* a case in Arabic draws what moves from the right */
+  g_assert_true (cw_renderer_get_scene (cached, 0)->rtl == (g_strcmp0 (c->language, "ar") == 0));
 
   for (guint order = 0; order < 3; order++)
     {
