@@ -1907,7 +1907,9 @@ cw_renderer_draw_frame (CwRenderer *self,
  * moving nodes changed. A frame over the same layer then puts back only
  * that box from the layer and draws its own moving nodes, and leaves the
  * rest: the copy of a whole layer is most of what a frame that moves a
- * number costs. The picture is the frame drawn whole, pixel for pixel
+ * number costs. A transition between slides that share their backdrop is
+ * drawn the same way, over the backdrop, with both slides' contents as
+ * what moves. The picture is the frame drawn whole, pixel for pixel
  * (tests/test-render.c draws every frame of several decks both ways).
  *
  * Whatever draws on the surface other than cw_renderer_draw_frame_into()
