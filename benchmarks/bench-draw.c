@@ -65,6 +65,8 @@ draw_export_frames (CwDeck *deck)
   CwFrameTarget *targets[2];
   guint n_frames = cw_renderer_get_n_frames (renderer);
   guint drawn = 0;
+  guint n_transition = 0;
+  double transition_cpu = 0;
   double start, elapsed, cpu;
 
   for (guint i = 0; i < 2; i++)
@@ -81,10 +83,18 @@ draw_export_frames (CwDeck *deck)
   cpu = thread_cpu ();
   for (guint f = 0; f < n_frames; f++)
     {
+      double frame_cpu = thread_cpu ();
+      double t;
+
       if (f > 0 && cw_renderer_frames_identical (renderer, f - 1, f))
         continue;
       cw_renderer_draw_frame_into (renderer, targets[drawn % 2], f);
       drawn++;
+      if (!cw_renderer_get_frame_time (renderer, f, &t))
+        {
+          n_transition++;
+          transition_cpu += thread_cpu () - frame_cpu;
+        }
     }
   elapsed = now () - start;
   cpu = thread_cpu () - cpu;
@@ -92,6 +102,10 @@ draw_export_frames (CwDeck *deck)
            "%.2f ms of CPU)\n",
            drawn / elapsed, drawn, n_frames, format->width, format->height, elapsed * 1000 / drawn,
            cpu * 1000 / drawn);
+  /* the frames of transitions blend two slides: the dearest, once */
+  if (n_transition > 0)
+    g_print ("draw, reference clip, transitions: %u frames, %.2f ms of CPU each, %.1f ms in all\n",
+             n_transition, transition_cpu * 1000 / n_transition, transition_cpu * 1000);
 }
 
 /* The editor's preview: once the deck is laid out (and warmed, as the

@@ -125,6 +125,8 @@ typedef struct
   gboolean    transparent;
   /* draw like the editor's preview: ARGB32 on a dark ground */
   gboolean    preview;
+  /* the language to draw, English unless given */
+  const char *language;
 } LayerCase;
 
 static const LayerCase layer_cases[] = {
@@ -140,6 +142,8 @@ static const LayerCase layer_cases[] = {
   { "fades-preview", "fades.clearway", "180x320", TRUE, TRUE },
   /* mirrored motion and a wipe from the right */
   { "rtl", "rtl.clearway", "180x320", FALSE, FALSE },
+  /* a push and a wipe from the right */
+  { "templates-rtl", "templates.clearway", "180x320", FALSE, FALSE, "ar" },
 };
 
 static cairo_surface_t *
@@ -218,8 +222,8 @@ test_layers (gconstpointer data)
   guint n_transitions = 0;
 
   cw_deck_set_transparent (clip, c->transparent);
-  cached = cw_renderer_new (clip, "en", format, 30);
-  whole = cw_renderer_new (clip, "en", format, 30);
+  cached = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
+  whole = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
   cw_renderer_set_cache_layers (whole, FALSE);
   g_assert_true (cw_renderer_get_cache_layers (cached));
 
@@ -353,7 +357,9 @@ copy_surface (cairo_surface_t *surface)
  * draws them into a worker's two surfaces, every frame into one, and
  * backwards, so a surface also holds frames far from the next. Where the
  * target tells what a frame changed (a PNG encoder then reuses the rest of
- * the frame before), nothing outside that box changed. */
+ * the frame before), nothing outside that box changed. A transition's
+ * frames, of every kind the deck has, are drawn over the backdrop its
+ * slides share and redraw only their contents too. */
 static void
 test_incremental (gconstpointer data)
 {
@@ -367,12 +373,16 @@ test_incremental (gconstpointer data)
   guint n_reused = 0;
   guint n_drawn = 0;
   guint n_known = 0;
+  guint n_in_transitions[CW_N_TRANSITIONS] = { 0 };
+  guint n_reused_in_transitions[CW_N_TRANSITIONS] = { 0 };
 
   cw_deck_set_transparent (clip, c->transparent);
-  cached = cw_renderer_new (clip, "en", format, 30);
-  whole = cw_renderer_new (clip, "en", format, 30);
+  cached = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
+  whole = cw_renderer_new (clip, c->language ? c->language : "en", format, 30);
   cw_renderer_set_cache_layers (whole, FALSE);
   n_frames = cw_renderer_get_n_frames (cached);
+  /* a case in Arabic draws what moves from the right */
+  g_assert_true (cw_renderer_get_scene (cached, 0)->rtl == (g_strcmp0 (c->language, "ar") == 0));
 
   for (guint order = 0; order < 3; order++)
     {
@@ -404,6 +414,18 @@ test_incremental (gconstpointer data)
           cw_renderer_draw_frame_into (cached, target, frame);
           n_reused += cw_frame_target_get_reused (target);
           n_drawn++;
+          {
+            double t;
+
+            if (!cw_renderer_get_frame_time (cached, frame, &t))
+              {
+                guint slide = cw_renderer_get_slide_at_frame (cached, frame);
+                CwTransitionType type = cw_slide_get_transition (cw_deck_get_slide (clip, slide));
+
+                n_in_transitions[type]++;
+                n_reused_in_transitions[type] += cw_frame_target_get_reused (target);
+              }
+          }
           if (cw_frame_target_get_changed (target, &changed))
             {
               guint64 outside = count_changed_outside (before, cw_frame_target_get_surface (target), &changed);
@@ -438,6 +460,51 @@ test_incremental (gconstpointer data)
    * and told what that was */
   g_assert_cmpuint (n_reused, >, n_drawn / 4);
   g_assert_cmpuint (n_known, >, n_drawn / 4);
+  for (guint type = 0; type < CW_N_TRANSITIONS; type++)
+    {
+      if (n_in_transitions[type] == 0)
+        continue;
+      if (n_reused_in_transitions[type] < n_in_transitions[type] / 2)
+        {
+          g_test_message ("%s: %u of %u frames of transitions of kind %u redrew only their contents",
+                          c->deck, n_reused_in_transitions[type], n_in_transitions[type], type);
+          g_test_fail ();
+        }
+    }
+}
+
+/* At an export's size the layers' cache holds two frames' worth. The
+ * backdrop all slides share is the dearest layer to draw: a clip drawn as
+ * an export draws it (its bars coming in one by one, over still layers
+ * that grow with them, and crossfades) draws it once, rather than each
+ * time a still layer or a transition pushed it out. */
+static void
+test_backdrop_kept (void)
+{
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file ("reference.clearway");
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (clip, "en", format, 30);
+  CwFrameTarget *targets[2];
+  guint n_drawn = 0;
+
+  g_assert_cmpint (format->width * format->height, ==, 1080 * 1920);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                       format->height);
+      targets[i] = cw_frame_target_new (surface);
+    }
+  for (guint frame = 0; frame < cw_renderer_get_n_frames (renderer); frame++)
+    {
+      if (frame > 0 && cw_renderer_frames_identical (renderer, frame - 1, frame))
+        continue;
+      cw_renderer_draw_frame_into (renderer, targets[n_drawn++ % 2], frame);
+    }
+  for (guint i = 0; i < 2; i++)
+    cw_frame_target_free (targets[i]);
+
+  g_assert_cmpuint (cw_renderer_get_n_slides (renderer), ==, 3);
+  g_assert_cmpuint (cw_renderer_get_n_backdrops_drawn (renderer), ==, 1);
 }
 
 typedef struct
@@ -1513,6 +1580,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/layers-threads", test_layers_threads);
   g_test_add_func ("/cw/render/layers-warm", test_layers_warm);
   g_test_add_func ("/cw/render/layers-shared-backdrop", test_layers_shared_backdrop);
+  g_test_add_func ("/cw/render/layers-backdrop-kept", test_backdrop_kept);
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);

@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-guint    cw_renderer_get_n_layers   (CwRenderer    *self);
-gboolean cw_frame_target_get_reused (CwFrameTarget *target);
+guint    cw_renderer_get_n_layers          (CwRenderer    *self);
+guint    cw_renderer_get_n_backdrops_drawn (CwRenderer    *self);
+gboolean cw_frame_target_get_reused        (CwFrameTarget *target);
 
 G_END_DECLS

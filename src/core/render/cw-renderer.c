@@ -99,6 +99,8 @@ struct _CwRenderer
   /* "slide:looks" of the still nodes frames have asked for, under
    * layer_lock (see get_layer()) */
   GHashTable *looks_seen;
+  /* how many times a layer of a backdrop was drawn, for tests */
+  guint       n_backdrops_drawn;
 };
 
 enum {
@@ -612,6 +614,16 @@ cw_renderer_get_n_layers (CwRenderer *self)
     n += ((Layer *) g_ptr_array_index (layers, i))->renderer == self;
   g_mutex_unlock (&layer_lock);
   return n;
+}
+
+/* How many times a layer of the background and texture was drawn: the
+ * dearest layer, drawn once for all the slides that share it unless the
+ * cache had to forget it. */
+guint
+cw_renderer_get_n_backdrops_drawn (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return g_atomic_int_get (&self->n_backdrops_drawn);
 }
 
 /**
@@ -1162,6 +1174,35 @@ intersect_boxes (cairo_rectangle_int_t       *a,
   return TRUE;
 }
 
+/* @a becomes the smallest box that holds @a and @b; an empty box holds nothing */
+static void
+union_boxes (cairo_rectangle_int_t       *a,
+             const cairo_rectangle_int_t *b)
+{
+  int x0, y0, x1, y1;
+
+  if (b->width <= 0 || b->height <= 0)
+    return;
+  if (a->width <= 0 || a->height <= 0)
+    {
+      *a = *b;
+      return;
+    }
+  x0 = MIN (a->x, b->x);
+  y0 = MIN (a->y, b->y);
+  x1 = MAX (a->x + a->width, b->x + b->width);
+  y1 = MAX (a->y + a->height, b->y + b->height);
+  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+static void
+clip_to_box (cairo_t                     *cr,
+             const cairo_rectangle_int_t *box)
+{
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
+  cairo_clip (cr);
+}
+
 /* Makes the pixels of @surface within @box, which lies within it, transparent. */
 static void
 clear_box (cairo_surface_t             *surface,
@@ -1178,20 +1219,25 @@ clear_box (cairo_surface_t             *surface,
 }
 
 /* A layer is always ARGB32, whatever the frame: the preview's frames and
- * the exporter's then share it, and it is what a group would be. */
+ * the exporter's then share it, and it is what a group would be. With
+ * @in_place, @base is drawn over rather than copied. */
 static cairo_surface_t *
 draw_layer (CwRenderer      *self,
             CwScene         *scene,
             cairo_surface_t *base,
             guint            base_nodes,
             guint            n_nodes,
-            double           t)
+            double           t,
+            gboolean         in_place)
 {
   /* the copy of @base, or the background, covers every pixel */
-  cairo_surface_t *surface = create_layer_surface (scene->width, scene->height, base == NULL);
+  cairo_surface_t *surface = in_place ? cairo_surface_reference (base)
+                                      : create_layer_surface (scene->width, scene->height, base == NULL);
   g_autoptr(cairo_t) cr = cairo_create (surface);
 
-  if (base != NULL)
+  if (in_place)
+    ;
+  else if (base != NULL)
     {
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_set_source_surface (cr, base, 0, 0);
@@ -1222,6 +1268,7 @@ lookup_layer (CwRenderer *self,
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(cairo_surface_t) base = NULL;
   guint base_nodes = 0;
+  gboolean in_place = FALSE;
   cairo_surface_t *surface;
   Layer *layer;
 
@@ -1242,7 +1289,20 @@ lookup_layer (CwRenderer *self,
     }
 
   layer = image == -1 ? find_base_layer (self, slide, looks) : NULL;
-  if (layer != NULL)
+  if (layer != NULL && layer->slide == slide && strlen (layer->looks) > scene->n_fixed &&
+      cairo_surface_get_reference_count (layer->surface) == 1)
+    {
+      /* While a slide's elements come in, each layer is the one before
+       * with a few more nodes, and that one is seldom asked for again:
+       * drawn over in place, when no frame is drawn over it now, it costs
+       * no copy, nor room for a third layer beside it and the backdrop,
+       * which would go first and is the dearest to draw again */
+      base = g_steal_pointer (&layer->surface);
+      base_nodes = strlen (layer->looks);
+      in_place = TRUE;
+      g_ptr_array_remove_fast (layers, layer);
+    }
+  else if (layer != NULL)
     {
       layer->used = ++layer_clock;
       base = cairo_surface_reference (layer->surface);
@@ -1275,7 +1335,7 @@ lookup_layer (CwRenderer *self,
   layer->slide = slide;
   layer->looks = g_strdup (looks);
   g_ptr_array_add (layers, layer);
-  evict_layers (self, (gsize) 4 * scene->width * scene->height);
+  evict_layers (self, in_place ? 0 : (gsize) 4 * scene->width * scene->height);
   g_mutex_unlock (&layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
@@ -1298,7 +1358,11 @@ lookup_layer (CwRenderer *self,
       cairo_surface_flush (surface);
     }
   else
-    surface = draw_layer (self, scene, base, base_nodes, n_nodes, t);
+    {
+      if (strlen (looks) <= scene->n_fixed)
+        g_atomic_int_inc (&self->n_backdrops_drawn);
+      surface = draw_layer (self, scene, base, base_nodes, n_nodes, t, in_place);
+    }
 
   g_mutex_lock (&layer_lock);
   /* before other threads see it: its number is set once */
@@ -1450,17 +1514,20 @@ draw_slide (CwRenderer *self,
   draw_moving_nodes (self, cr, slide, n_nodes, t);
 }
 
-/* Paints @slide as it is at @t over what is there, at @alpha. */
+/* Paints @slide as it is at @t over what is there, at @alpha; only
+ * within @box, when given. */
 static void
-paint_slide_with_alpha (CwRenderer *self,
-                        cairo_t    *cr,
-                        guint       slide,
-                        double      t,
-                        double      alpha,
-                        gboolean    cached)
+paint_slide_with_alpha (CwRenderer                  *self,
+                        cairo_t                     *cr,
+                        guint                        slide,
+                        double                       t,
+                        double                       alpha,
+                        gboolean                     cached,
+                        const cairo_rectangle_int_t *box)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
 
+  cairo_save (cr);
   if (cached)
     {
       g_autoptr(cairo_surface_t) layer = NULL;
@@ -1470,16 +1537,24 @@ paint_slide_with_alpha (CwRenderer *self,
       if (n_nodes == scene->nodes->len)
         {
           /* the layer is the whole slide: no group to draw it into */
+          if (box != NULL)
+            clip_to_box (cr, box);
           cairo_set_source_surface (cr, layer, 0, 0);
           cairo_paint_with_alpha (cr, alpha);
+          cairo_restore (cr);
           return;
         }
     }
 
+  /* drawn whole, and only then cut, so that it is the same picture drawn
+   * over layers or not */
   cairo_push_group (cr);
   draw_slide (self, cr, slide, t, cached);
   cairo_pop_group_to_source (cr);
+  if (box != NULL)
+    clip_to_box (cr, box);
   cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
 }
 
 /* Draws what of @slide never moves: its background and texture. A
@@ -1571,14 +1646,6 @@ get_content_box (CwScene                 *scene,
   return intersect_boxes (box, &frame);
 }
 
-static void
-clip_to_box (cairo_t                     *cr,
-             const cairo_rectangle_int_t *box)
-{
-  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
-  cairo_clip (cr);
-}
-
 /* Paints the content of @slide at @t (all but its background and
  * texture), moved @dx whole pixels sideways, at @alpha. It is drawn on
  * nothing first, as a layer holds it, so a frame drawn over layers is the
@@ -1587,7 +1654,8 @@ clip_to_box (cairo_t                     *cr,
  * the pixels are the same whether it comes from a layer or not. Over
  * layers, only the box the content can change is drawn and blended
  * (get_content_box()): outside it the group would be empty, and an empty
- * group painted at any alpha leaves the pixels as they are. */
+ * group painted at any alpha leaves the pixels as they are. Over layers,
+ * the box is added to @drawn, when given. */
 static void
 draw_content (CwRenderer              *self,
               cairo_t                 *cr,
@@ -1597,7 +1665,8 @@ draw_content (CwRenderer              *self,
               double                   alpha,
               gboolean                 cached,
               gboolean                 keep,
-              const cairo_rectangle_t *clip)
+              const cairo_rectangle_t *clip,
+              cairo_rectangle_int_t   *drawn)
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(cairo_surface_t) layer = NULL;
@@ -1626,6 +1695,8 @@ draw_content (CwRenderer              *self,
 
   if (!get_content_box (scene, t, dx, clip, &box))
     return;
+  if (drawn != NULL)
+    union_boxes (drawn, &box);
 
   if (keep)
     {
@@ -1676,18 +1747,26 @@ draw_content (CwRenderer              *self,
   cairo_restore (cr);
 }
 
+/* Draws @frame, over layers when @cached. With @over_backdrop, a
+ * transition frame whose slides share their backdrop is drawn over that
+ * backdrop, already in place, and @drawn is set to the box outside which
+ * the frame is the backdrop. */
 static void
-draw_frame (CwRenderer *self,
-            cairo_t    *cr,
-            guint       frame,
-            gboolean    cached)
+draw_frame (CwRenderer            *self,
+            cairo_t               *cr,
+            guint                  frame,
+            gboolean               cached,
+            gboolean               over_backdrop,
+            cairo_rectangle_int_t *drawn)
 {
   const Span *span;
   FrameKey key;
   double raw;
   double p;
   double w, h;
+  CwScene *old;
   double old_end;
+  gboolean shared;
 
   if (self->spans->len == 0)
     {
@@ -1710,7 +1789,14 @@ draw_frame (CwRenderer *self,
 
   raw = (frame - span->first_frame + 1.0) / (span->transition_frames + 1.0);
   p = cw_easing_apply (CW_EASING_EASE_IN_OUT_CUBIC, raw);
-  old_end = g_array_index (self->spans, Span, key.slide - 1).scene->duration;
+  old = g_array_index (self->spans, Span, key.slide - 1).scene;
+  old_end = old->duration;
+  shared = same_backdrop (old, span->scene);
+  g_return_if_fail (!over_backdrop || (cached && shared));
+  if (drawn != NULL)
+    *drawn = (cairo_rectangle_int_t) { 0 };
+  if (!over_backdrop)
+    draw_backdrop (self, cr, key.slide, 1, cached);
   w = self->format->width;
   h = self->format->height;
 
@@ -1732,10 +1818,11 @@ draw_frame (CwRenderer *self,
          * few frames' gain; the preview's frames fit it several times */
         gboolean keep_old = (gsize) 4 * 4 * self->format->width * self->format->height <= LAYER_BUDGET;
 
-        draw_backdrop (self, cr, key.slide, 1, cached);
-        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, keep_old, NULL);
-        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE, NULL);
+        /* the same backdrop dissolved into itself is itself */
+        if (!shared)
+          draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        draw_content (self, cr, key.slide - 1, old_end, dir * offset, 1, cached, keep_old, NULL, drawn);
+        draw_content (self, cr, key.slide, key.t, dir * (offset - w), 1, cached, TRUE, NULL, drawn);
       }
       break;
 
@@ -1752,10 +1839,10 @@ draw_frame (CwRenderer *self,
         cairo_rectangle_t gone = { rtl ? 0 : edge, 0, w - edge, h };
         cairo_rectangle_t come = { rtl ? w - edge : 0, 0, edge, h };
 
-        draw_backdrop (self, cr, key.slide, 1, cached);
-        draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
-        draw_content (self, cr, key.slide - 1, old_end, 0, 1, cached, FALSE, &gone);
-        draw_content (self, cr, key.slide, key.t, 0, 1, cached, TRUE, &come);
+        if (!shared)
+          draw_backdrop (self, cr, key.slide - 1, 1 - p, cached);
+        draw_content (self, cr, key.slide - 1, old_end, 0, 1, cached, FALSE, &gone, drawn);
+        draw_content (self, cr, key.slide, key.t, 0, 1, cached, TRUE, &come, drawn);
       }
       break;
 
@@ -1772,10 +1859,24 @@ draw_frame (CwRenderer *self,
         double out = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MIN (1, raw * 2));
         double in = cw_easing_apply (CW_EASING_EASE_IN_OUT_QUAD, MAX (0, raw * 2 - 1));
 
-        draw_backdrop (self, cr, key.slide, 1, cached);
-        if (out < 1)
-          paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached);
-        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE, NULL);
+        /* Over the same background and texture, the old slide is what
+         * is drawn but within the box of its content, and only that box
+         * is blended: elsewhere the backdrop would be dissolved into
+         * itself */
+        if (out < 1 && shared)
+          {
+            cairo_rectangle_int_t box;
+
+            if (get_content_box (old, old_end, 0, NULL, &box))
+              {
+                paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached, &box);
+                if (drawn != NULL)
+                  union_boxes (drawn, &box);
+              }
+          }
+        else if (out < 1)
+          paint_slide_with_alpha (self, cr, key.slide - 1, old_end, 1 - out, cached, NULL);
+        draw_content (self, cr, key.slide, key.t, 0, in, cached, TRUE, NULL, drawn);
       }
       break;
     }
@@ -1795,7 +1896,7 @@ cw_renderer_draw_frame (CwRenderer *self,
 {
   g_return_if_fail (CW_IS_RENDERER (self));
 
-  draw_frame (self, cr, frame, can_use_layers (self, cr));
+  draw_frame (self, cr, frame, can_use_layers (self, cr), FALSE, NULL);
 }
 
 /**
@@ -1806,7 +1907,9 @@ cw_renderer_draw_frame (CwRenderer *self,
  * moving nodes changed. A frame over the same layer then puts back only
  * that box from the layer and draws its own moving nodes, and leaves the
  * rest: the copy of a whole layer is most of what a frame that moves a
- * number costs. The picture is the frame drawn whole, pixel for pixel
+ * number costs. A transition between slides that share their backdrop is
+ * drawn the same way, over the backdrop, with both slides' contents as
+ * what moves. The picture is the frame drawn whole, pixel for pixel
  * (tests/test-render.c draws every frame of several decks both ways).
  *
  * Whatever draws on the surface other than cw_renderer_draw_frame_into()
@@ -1896,25 +1999,59 @@ cw_frame_target_get_changed (CwFrameTarget         *target,
   return TRUE;
 }
 
-/* @a becomes the smallest box that holds @a and @b; an empty box holds nothing */
+/* Puts @layer under the frame about to be drawn into @target: only the
+ * box the last frame drew over it, when that frame was drawn over it too
+ * (@held is its number), and otherwise all of it. */
 static void
-union_boxes (cairo_rectangle_int_t       *a,
-             const cairo_rectangle_int_t *b)
+put_layer (CwFrameTarget   *target,
+           cairo_t         *cr,
+           cairo_surface_t *layer,
+           guint64          held)
 {
-  int x0, y0, x1, y1;
-
-  if (b->width <= 0 || b->height <= 0)
-    return;
-  if (a->width <= 0 || a->height <= 0)
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, layer, 0, 0);
+  target->reused = held != 0 && held == layer_get_serial (layer);
+  if (target->reused)
     {
-      *a = *b;
-      return;
+      /* the rest of the surface is the layer already */
+      if (target->has_box)
+        {
+          clip_to_box (cr, &target->box);
+          cairo_paint (cr);
+        }
     }
-  x0 = MIN (a->x, b->x);
-  y0 = MIN (a->y, b->y);
-  x1 = MAX (a->x + a->width, b->x + b->width);
-  y1 = MAX (a->y + a->height, b->y + b->height);
-  *a = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+  else
+    {
+      cairo_rectangle (cr, 0, 0,
+                       cairo_image_surface_get_width (target->surface),
+                       cairo_image_surface_get_height (target->surface));
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Notes that the frame just drawn into @target is @layer but within @box
+ * (none unless @has_box), and what it changed. */
+static void
+hold_layer (CwFrameTarget               *target,
+            cairo_surface_t             *layer,
+            const cairo_rectangle_int_t *box,
+            gboolean                     has_box)
+{
+  if (target->reused)
+    {
+      /* the last frame's box put back, this one's drawn */
+      target->changed = (cairo_rectangle_int_t) { 0 };
+      if (target->has_box)
+        union_boxes (&target->changed, &target->box);
+      if (has_box)
+        union_boxes (&target->changed, box);
+      target->changed_known = TRUE;
+    }
+  target->layer = layer_get_serial (layer);
+  target->box = *box;
+  target->has_box = has_box;
 }
 
 /**
@@ -1922,9 +2059,10 @@ union_boxes (cairo_rectangle_int_t       *a,
  * @target: where the frame goes; used by one thread at a time
  *
  * Draws @frame into the surface of @target, as cw_renderer_draw_frame()
- * draws it, redrawing only what changed since the
- * frame @target holds when both are drawn over the same layer. Safe to
- * call from several threads at once, each with its own target.
+ * draws it, redrawing only what changed since the frame @target holds
+ * when both are drawn over the same layer: the still nodes of a slide,
+ * or the backdrop a transition's two slides share. Safe to call from
+ * several threads at once, each with its own target.
  */
 void
 cw_renderer_draw_frame_into (CwRenderer    *self,
@@ -1967,48 +2105,34 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
           has_box = cw_scene_get_nodes_extents (scene, n_nodes, scene->nodes->len, key.t, &box) &&
                     intersect_boxes (&box, &whole);
 
-          cairo_save (cr);
-          cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-          cairo_set_source_surface (cr, layer, 0, 0);
-          target->reused = held != 0 && held == layer_get_serial (layer);
-          if (target->reused)
-            {
-              /* the rest of the surface is the layer already */
-              if (target->has_box)
-                {
-                  clip_to_box (cr, &target->box);
-                  cairo_paint (cr);
-                }
-            }
-          else
-            {
-              cairo_rectangle (cr, 0, 0, scene->width, scene->height);
-              cairo_fill (cr);
-            }
-          cairo_restore (cr);
+          put_layer (target, cr, layer, held);
           draw_moving_nodes (self, cr, slide, n_nodes, key.t);
           cairo_surface_flush (target->surface);
+          hold_layer (target, layer, &box, has_box);
+          return;
+        }
 
-          if (target->reused)
-            {
-              /* the last frame's box put back, this one's drawn */
-              target->changed = (cairo_rectangle_int_t) { 0 };
-              if (target->has_box)
-                union_boxes (&target->changed, &target->box);
-              if (has_box)
-                union_boxes (&target->changed, &box);
-              target->changed_known = TRUE;
-            }
-          target->layer = layer_get_serial (layer);
-          target->box = box;
-          target->has_box = has_box;
+      if (key.transition &&
+          same_backdrop (g_array_index (self->spans, Span, slide - 1).scene, scene))
+        {
+          g_autofree char *fixed = g_strnfill (scene->n_fixed, '1');
+          g_autoptr(cairo_surface_t) layer = lookup_layer (self, slide, fixed, scene->n_fixed, -1, 0);
+          cairo_rectangle_int_t box;
+
+          /* both slides' contents move over the backdrop, as a slide's
+           * moving nodes over its still ones: draw_frame() tells the box
+           * outside which the frame is the backdrop */
+          put_layer (target, cr, layer, held);
+          draw_frame (self, cr, frame, TRUE, TRUE, &box);
+          cairo_surface_flush (target->surface);
+          hold_layer (target, layer, &box, box.width > 0 && box.height > 0);
           return;
         }
     }
 
   /* no clearing first: every frame starts with a background or a layer
    * that replaces every pixel, so nothing of the frame before shows */
-  draw_frame (self, cr, frame, self->cache_layers);
+  draw_frame (self, cr, frame, self->cache_layers, FALSE, NULL);
   cairo_surface_flush (target->surface);
 }
 
