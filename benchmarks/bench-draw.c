@@ -122,20 +122,28 @@ draw_preview_frames (CwDeck *deck)
   g_autofree double *ms = g_new (double, n_frames);
   g_autofree double *by_frame = NULL;
   g_autoptr(GString) slowest = g_string_new (NULL);
+  g_autoptr(CwFrameTarget) target = NULL;
   double p95;
 
   cw_renderer_warm (renderer, 0);
   for (guint f = 0; f < n_frames; f++)
     {
       double start = thread_cpu ();
-      g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, format->width,
-                                                                       format->height);
-      g_autoptr(cairo_t) cr = cairo_create (surface);
+      cairo_surface_t *surface;
+      g_autoptr(GBytes) pixels = NULL;
 
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_paint (cr);
-      cw_renderer_draw_frame (renderer, cr, f);
-      cairo_surface_flush (surface);
+      /* as the player draws a deck with a background: over the frame
+       * before, then a copy of the pixels for the texture on screen */
+      if (target == NULL)
+        {
+          g_autoptr(cairo_surface_t) drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, format->width,
+                                                                         format->height);
+          target = cw_frame_target_new (drawn);
+        }
+      cw_renderer_draw_frame_into (renderer, target, f);
+      surface = cw_frame_target_get_surface (target);
+      pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                            (gsize) cairo_image_surface_get_stride (surface) * format->height);
       ms[f] = (thread_cpu () - start) * 1000;
       /* as the player does once the frame is handed over */
       cw_renderer_prefetch (renderer, f);
