@@ -452,7 +452,10 @@ set_reveal_attributes (PangoLayout *layout,
  * context's own options turn hinting off (cw_fonts_create_context()), and
  * cairo renders the glyphs with the target's options, whatever context
  * laid them out. A map that changes (a font added, fonts let go) changes
- * its serial, and its layouts are forgotten. */
+ * its serial, and its layouts are forgotten. The layouts hold the map
+ * through their contexts: a map is never let go (cw-fonts.c hands it on
+ * to the next thread), but one that were would have to forget them
+ * first. */
 #define N_RECENT_LAYOUTS 32
 
 typedef struct
@@ -477,6 +480,17 @@ typedef struct
 } RecentLayouts;
 
 static gint n_layouts_reused;
+
+/* as G_DEFINE_QUARK() does, but not exported */
+static GQuark
+recent_layouts_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cw-recent-layouts");
+  return quark;
+}
 
 static void
 recent_layout_free (gpointer data)
@@ -509,7 +523,6 @@ get_layout (cairo_t      *cr,
             double        width,
             gboolean      tabular)
 {
-  static GQuark quark;
   PangoFontMap *map = cw_fonts_get_font_map ();
   const char *family = node->font_family ? node->font_family : "";
   RecentLayouts *recent;
@@ -518,21 +531,18 @@ get_layout (cairo_t      *cr,
   double matrix[4];
   g_autoptr(PangoContext) context = NULL;
 
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("cw-recent-layouts");
-
   cairo_get_matrix (cr, &m);
   matrix[0] = m.xx;
   matrix[1] = m.yx;
   matrix[2] = m.xy;
   matrix[3] = m.yy;
 
-  recent = g_object_get_qdata (G_OBJECT (map), quark);
+  recent = g_object_get_qdata (G_OBJECT (map), recent_layouts_quark ());
   if (recent == NULL)
     {
       recent = g_new0 (RecentLayouts, 1);
       recent->layouts = g_ptr_array_new_with_free_func (recent_layout_free);
-      g_object_set_qdata_full (G_OBJECT (map), quark, recent, recent_layouts_free);
+      g_object_set_qdata_full (G_OBJECT (map), recent_layouts_quark (), recent, recent_layouts_free);
     }
   if (recent->serial != pango_font_map_get_serial (map))
     {
