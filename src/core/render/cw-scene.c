@@ -441,7 +441,175 @@ set_reveal_attributes (PangoLayout *layout,
   pango_layout_set_attributes (layout, attrs);
 }
 
-/* Where a counter showing @text, laid out with @logical, starts.
+/* Laying a text out (itemizing and shaping it) costs more than drawing
+ * it, and frame after frame the same texts are laid out again: a label
+ * that slides in, the settled number a count is placed by, and every
+ * moving text twice a frame, once to find the box it changes
+ * (cw_scene_get_nodes_extents()) and once to draw it. Each font map keeps
+ * the layouts drawn with it last: a map serves one thread at a time, and
+ * its layouts go with it. A layout depends on its text, its font and the
+ * linear part of the context's matrix, not on where it is drawn: the
+ * context's own options turn hinting off (cw_fonts_create_context()), and
+ * cairo renders the glyphs with the target's options, whatever context
+ * laid them out. A map that changes (a font added, fonts let go) changes
+ * its serial, and its layouts are forgotten. The layouts hold the map
+ * through their contexts: a map is never let go (cw-fonts.c hands it on
+ * to the next thread), but one that were would have to forget them
+ * first. */
+#define N_RECENT_LAYOUTS 32
+
+typedef struct
+{
+  char           *text;
+  char           *family;
+  int             weight;
+  double          size;
+  double          width;
+  double          line_height;
+  PangoAlignment  align;
+  gboolean        tabular;
+  double          matrix[4];
+  PangoLayout    *layout;
+} RecentLayout;
+
+typedef struct
+{
+  guint      serial;
+  /* (element-type RecentLayout): the one drawn last at the end */
+  GPtrArray *layouts;
+} RecentLayouts;
+
+static gint n_layouts_reused;
+
+/* as G_DEFINE_QUARK() does, but not exported */
+static GQuark
+recent_layouts_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cw-recent-layouts");
+  return quark;
+}
+
+static void
+recent_layout_free (gpointer data)
+{
+  RecentLayout *recent = data;
+
+  g_free (recent->text);
+  g_free (recent->family);
+  g_clear_object (&recent->layout);
+  g_free (recent);
+}
+
+static void
+recent_layouts_free (gpointer data)
+{
+  RecentLayouts *recent = data;
+
+  g_ptr_array_unref (recent->layouts);
+  g_free (recent);
+}
+
+/* Returns: (transfer full): a layout of @text in @node's font for drawing
+ * on @cr, as cw_text_layout_new() lays it out on a context for @cr; one
+ * laid out before when there is one. Callers may change its alignment,
+ * which it keeps (setting it again costs nothing), but nothing else. */
+static PangoLayout *
+get_layout (cairo_t      *cr,
+            const CwNode *node,
+            const char   *text,
+            double        width,
+            gboolean      tabular)
+{
+  PangoFontMap *map = cw_fonts_get_font_map ();
+  const char *family = node->font_family ? node->font_family : "";
+  RecentLayouts *recent;
+  RecentLayout *layout;
+  cairo_matrix_t m;
+  double matrix[4];
+  g_autoptr(PangoContext) context = NULL;
+
+  cairo_get_matrix (cr, &m);
+  matrix[0] = m.xx;
+  matrix[1] = m.yx;
+  matrix[2] = m.xy;
+  matrix[3] = m.yy;
+
+  recent = g_object_get_qdata (G_OBJECT (map), recent_layouts_quark ());
+  if (recent == NULL)
+    {
+      recent = g_new0 (RecentLayouts, 1);
+      recent->layouts = g_ptr_array_new_with_free_func (recent_layout_free);
+      g_object_set_qdata_full (G_OBJECT (map), recent_layouts_quark (), recent, recent_layouts_free);
+    }
+  if (recent->serial != pango_font_map_get_serial (map))
+    {
+      g_ptr_array_set_size (recent->layouts, 0);
+      recent->serial = pango_font_map_get_serial (map);
+    }
+
+  for (guint i = recent->layouts->len; i-- > 0;)
+    {
+      layout = g_ptr_array_index (recent->layouts, i);
+      /* sizes compare exactly: a layout is reused only for the same request */
+      if (layout->size == node->font_size && layout->weight == node->font_weight &&
+          layout->width == width && layout->line_height == node->line_height &&
+          layout->align == node->align && !layout->tabular == !tabular &&
+          memcmp (layout->matrix, matrix, sizeof matrix) == 0 &&
+          g_str_equal (layout->text, text) && g_str_equal (layout->family, family))
+        {
+          if (i + 1 < recent->layouts->len)
+            {
+              g_ptr_array_steal_index (recent->layouts, i);
+              g_ptr_array_add (recent->layouts, layout);
+            }
+          g_atomic_int_inc (&n_layouts_reused);
+          return g_object_ref (layout->layout);
+        }
+    }
+
+  context = cw_fonts_create_context (cr);
+  layout = g_new0 (RecentLayout, 1);
+  layout->text = g_strdup (text);
+  layout->family = g_strdup (family);
+  layout->weight = node->font_weight;
+  layout->size = node->font_size;
+  layout->width = width;
+  layout->line_height = node->line_height;
+  layout->align = node->align;
+  layout->tabular = tabular;
+  memcpy (layout->matrix, matrix, sizeof matrix);
+  layout->layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
+                                       node->font_size, width, node->line_height, node->align, tabular);
+  /* laying it out may have added the font to the map */
+  if (recent->serial != pango_font_map_get_serial (map))
+    {
+      g_ptr_array_set_size (recent->layouts, 0);
+      recent->serial = pango_font_map_get_serial (map);
+    }
+  if (recent->layouts->len >= N_RECENT_LAYOUTS)
+    g_ptr_array_remove_index (recent->layouts, 0);
+  g_ptr_array_add (recent->layouts, layout);
+  return g_object_ref (layout->layout);
+}
+
+/**
+ * cw_scene_get_n_layouts_reused:
+ *
+ * Returns: how many times a text was drawn with a layout laid out for an
+ *   earlier drawing, on every thread (it wraps around): what tests count
+ *   to tell that the layouts of moving text are kept
+ */
+guint
+cw_scene_get_n_layouts_reused (void)
+{
+  return (guint) g_atomic_int_get (&n_layouts_reused);
+}
+
+/* Where a counter showing a text laid out with @logical starts, when the
+ * settled number is @final_w wide.
  *
  * A single line, in a box as wide as the final number and placed where the
  * settled number sits; the count is set flush with the box's right edge,
@@ -451,24 +619,12 @@ set_reveal_attributes (PangoLayout *layout,
  * script, so the right edge holds on right-to-left slides too. */
 static double
 counter_x (const CwNode         *node,
-           PangoContext         *context,
-           const char           *text,
+           double                final_w,
            const PangoRectangle *logical)
 {
   double w = logical->width / (double) PANGO_SCALE;
-  double final_w = w;
   double x;
 
-  if (node->text != NULL && g_strcmp0 (node->text, text) != 0)
-    {
-      g_autoptr(PangoLayout) final = NULL;
-      PangoRectangle final_logical;
-
-      final = cw_text_layout_new (context, node->text, node->font_family, node->font_weight,
-                                  node->font_size, -1, node->line_height, node->align, TRUE);
-      pango_layout_get_extents (final, NULL, &final_logical);
-      final_w = final_logical.width / (double) PANGO_SCALE;
-    }
   if (node->align == PANGO_ALIGN_CENTER)
     x = node->rect.x + (node->rect.width - final_w) / 2;
   else if (node->align == PANGO_ALIGN_RIGHT)
@@ -478,13 +634,36 @@ counter_x (const CwNode         *node,
   return x + final_w - w - logical->x / (double) PANGO_SCALE;
 }
 
+/* the width of the settled number of counter @node, laid out as @layout
+ * (showing @text) is, or on @context when @layout is %NULL */
+static double
+final_width (const CwNode   *node,
+             const char     *text,
+             const PangoRectangle *logical,
+             PangoContext   *context,
+             cairo_t        *cr)
+{
+  g_autoptr(PangoLayout) final = NULL;
+  PangoRectangle final_logical;
+
+  if (node->text == NULL || g_strcmp0 (node->text, text) == 0)
+    return logical->width / (double) PANGO_SCALE;
+
+  if (cr != NULL)
+    final = get_layout (cr, node, node->text, -1, TRUE);
+  else
+    final = cw_text_layout_new (context, node->text, node->font_family, node->font_weight,
+                                node->font_size, -1, node->line_height, node->align, TRUE);
+  pango_layout_get_extents (final, NULL, &final_logical);
+  return final_logical.width / (double) PANGO_SCALE;
+}
+
 static void
 draw_text (const CwScene   *scene,
            const CwNode    *node,
            cairo_t         *cr,
            const NodeState *state)
 {
-  g_autoptr(PangoContext) context = cw_fonts_create_context (cr);
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *text = NULL;
   gboolean counter = node->kind == CW_NODE_COUNTER;
@@ -494,9 +673,16 @@ draw_text (const CwScene   *scene,
 
   text = counter ? cw_node_get_text_at (node, state->count) : g_strdup (node->text);
   wrap = node->wrap_width > 0 ? MIN (node->wrap_width, node->rect.width) : node->rect.width;
-  layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
-                               node->font_size, counter ? -1 : wrap,
-                               node->line_height, node->align, counter);
+  if (!counter && state->reveal < 1)
+    {
+      /* the attributes that reveal it change from frame to frame */
+      g_autoptr(PangoContext) context = cw_fonts_create_context (cr);
+
+      layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
+                                   node->font_size, wrap, node->line_height, node->align, FALSE);
+    }
+  else
+    layout = get_layout (cr, node, text, counter ? -1 : wrap, counter);
 
   /* Pango aligns each paragraph by its own direction; a slide aligns all of
    * its text by the slide's, so a Latin name on an Arabic slide starts at
@@ -510,9 +696,12 @@ draw_text (const CwScene   *scene,
       gboolean text_rtl = first != NULL &&
                           pango_layout_line_get_resolved_direction (first) == PANGO_DIRECTION_RTL;
 
+      /* both ways: the layout may have been swapped for another slide */
       if (text_rtl != scene->rtl)
         pango_layout_set_alignment (layout, node->align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT
                                                                              : PANGO_ALIGN_LEFT);
+      else
+        pango_layout_set_alignment (layout, node->align);
     }
 
   if (!counter && state->reveal < 1)
@@ -523,7 +712,7 @@ draw_text (const CwScene   *scene,
   pango_layout_get_extents (layout, NULL, &logical);
 
   if (counter)
-    x = counter_x (node, context, text, &logical);
+    x = counter_x (node, final_width (node, text, &logical, NULL, cr), &logical);
   else
     {
       /* lines wrapped narrower than the box sit where the alignment puts them */
@@ -921,7 +1110,8 @@ cw_scene_get_counter_box (CwScene *scene,
   layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
                                node->font_size, -1, node->line_height, node->align, TRUE);
   pango_layout_get_extents (layout, NULL, &logical);
-  box->x = counter_x (node, context, text, &logical) + logical.x / (double) PANGO_SCALE;
+  box->x = counter_x (node, final_width (node, text, &logical, context, NULL), &logical) +
+           logical.x / (double) PANGO_SCALE;
   box->y = node->rect.y + logical.y / (double) PANGO_SCALE;
   box->width = logical.width / (double) PANGO_SCALE;
   box->height = logical.height / (double) PANGO_SCALE;

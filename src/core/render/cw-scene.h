@@ -189,6 +189,7 @@ void      cw_scene_get_counter_box (CwScene      *scene,
 const CwNode *cw_scene_pick       (CwScene       *scene,
                                    double         x,
                                    double         y);
+guint     cw_scene_get_n_layouts_reused (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwScene, cw_scene_unref)
 

@@ -76,11 +76,17 @@ draw_texture (const CwNode *node,
  * short side: a few hills and hollows of different widths on a gentle
  * slope. Fixed, so every clip of a deck shows the same land; no hill is
  * round, so no contour reads as a ring round a target. */
-static double
-land_height (double x,
-             double y)
+typedef struct
 {
-  static const struct { double x, y, sx, sy, turn, h; } hills[] = {
+  double x, y, sx, sy, turn, h;
+  /* cos and sin of @turn, worked out once rather than at every point */
+  double c, s;
+} Hill;
+
+static void
+land_hills (Hill hills[6])
+{
+  static const Hill land[] = {
     { 0.18, 0.22, 0.34, 0.16, 0.5, 1.0 },
     { 0.82, 0.48, 0.22, 0.42, -0.3, 0.8 },
     { 0.35, 0.95, 0.45, 0.20, 0.9, 0.9 },
@@ -88,12 +94,26 @@ land_height (double x,
     { 0.10, 1.55, 0.26, 0.38, -0.6, 0.7 },
     { 0.62, 1.70, 0.40, 0.18, 0.4, -0.5 },
   };
+
+  for (guint i = 0; i < G_N_ELEMENTS (land); i++)
+    {
+      hills[i] = land[i];
+      hills[i].c = cos (land[i].turn);
+      hills[i].s = sin (land[i].turn);
+    }
+}
+
+static double
+land_height (const Hill hills[6],
+             double     x,
+             double     y)
+{
   double z = 0.35 * x - 0.22 * y;
 
-  for (guint i = 0; i < G_N_ELEMENTS (hills); i++)
+  for (guint i = 0; i < 6; i++)
     {
       double dx = x - hills[i].x, dy = y - hills[i].y;
-      double c = cos (hills[i].turn), s = sin (hills[i].turn);
+      double c = hills[i].c, s = hills[i].s;
       double u = (dx * c + dy * s) / hills[i].sx;
       double v = (-dx * s + dy * c) / hills[i].sy;
 
@@ -116,16 +136,30 @@ render_contours (cairo_t       *cr,
   guint ny = (guint) ceil (height / cell) + 1;
   double side = MIN (width, height);
   g_autofree double *z = g_new (double, (gsize) nx * ny);
+  /* the lowest and highest corner of each cell: most cells meet no level */
+  g_autofree double *cell_lo = g_new (double, (gsize) nx * ny);
+  g_autofree double *cell_hi = g_new (double, (gsize) nx * ny);
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
   const guint n_levels = 22;
+  Hill hills[6];
 
+  land_hills (hills);
   for (guint j = 0; j < ny; j++)
     for (guint i = 0; i < nx; i++)
       {
-        double v = land_height (i * cell / side, j * cell / side);
+        double v = land_height (hills, i * cell / side, j * cell / side);
         z[j * nx + i] = v;
         lo = MIN (lo, v);
         hi = MAX (hi, v);
+      }
+  for (guint j = 0; j + 1 < ny; j++)
+    for (guint i = 0; i + 1 < nx; i++)
+      {
+        double a = z[j * nx + i], b = z[j * nx + i + 1];
+        double c = z[(j + 1) * nx + i + 1], d = z[(j + 1) * nx + i];
+
+        cell_lo[j * nx + i] = MIN (MIN (a, b), MIN (c, d));
+        cell_hi[j * nx + i] = MAX (MAX (a, b), MAX (c, d));
       }
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -143,6 +177,10 @@ render_contours (cairo_t       *cr,
             double py[4] = { j * cell, j * cell, (j + 1) * cell, (j + 1) * cell };
             double ex[4], ey[4];
             guint n = 0;
+
+            /* all corners on one side: no edge crosses the level */
+            if (cell_hi[j * nx + i] < iso || cell_lo[j * nx + i] >= iso)
+              continue;
 
             /* where the level crosses each edge of the cell */
             for (guint e = 0; e < 4; e++)
