@@ -13,6 +13,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 #include <zlib.h>
 
@@ -2137,6 +2140,39 @@ test_written_frames_match_drawing (void)
 }
 
 
+/* After an export, as during it, a block the size of a frame's layer or
+ * texture is mapped on its own and goes back to the system when freed,
+ * even after a larger one was freed: otherwise glibc raises its threshold
+ * and serves the next from the heap, and a format × language matrix grew
+ * by megabytes a sequence. */
+static void
+test_large_blocks_mapped (void)
+{
+#ifdef __GLIBC__
+  g_autofree char *dir = cw_test_make_tmpdir ();
+  g_autoptr(CwDeck) deck = small_deck ();
+  g_autoptr(CwExporter) exporter = new_exporter (deck, dir, "180x320");
+  g_autoptr(GError) error = NULL;
+  guint8 *large, *block;
+  gsize before, after;
+
+  g_assert_true (cw_exporter_run (exporter, NULL, &error));
+  g_assert_no_error (error);
+
+  large = g_malloc (8 * 1024 * 1024);
+  memset (large, 1, 8 * 1024 * 1024);
+  g_free (large);
+  before = mallinfo2 ().hblkhd;
+  block = g_malloc (2 * 1024 * 1024);
+  after = mallinfo2 ().hblkhd;
+  g_free (block);
+  g_assert_cmpuint (after, >=, before + 2 * 1024 * 1024);
+  cw_test_remove_tree (dir);
+#else
+  g_test_skip ("only glibc's malloc is tuned");
+#endif
+}
+
 /* A sequence, once written, waits for the others of its export before it
  * is published: it must not keep its renderer's layouts, textures and
  * layers meanwhile, or a format × language matrix grows by a renderer's
@@ -2573,6 +2609,7 @@ main (int   argc,
   g_test_add_func ("/cw/export/png/sequence-drawn-over", test_png_sequence_drawn_over);
   g_test_add_func ("/cw/export/sequence/frames-match-drawing", test_written_frames_match_drawing);
   g_test_add_func ("/cw/export/sequence/lets-renderer-go", test_written_sequence_lets_renderer_go);
+  g_test_add_func ("/cw/export/large-blocks-mapped", test_large_blocks_mapped);
   g_test_add_func ("/cw/export/holds/linked", test_holds_linked);
   g_test_add_data_func ("/cw/export/holds/copied/no-links", GINT_TO_POINTER (EPERM), test_holds_copied);
   g_test_add_data_func ("/cw/export/holds/copied/not-supported", GINT_TO_POINTER (EOPNOTSUPP), test_holds_copied);
