@@ -22,7 +22,7 @@ groups[compiler]="gcc"
 groups[build]="
   meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libcairo2-dev libpango1.0-dev libxml2-dev
-  libjson-glib-dev libicu-dev libpng-dev libdeflate-dev zlib1g-dev libzip-dev libfontconfig-dev librsvg2-dev
+  libjson-glib-dev libicu-dev libpng-dev libdeflate-dev libxxhash-dev zlib1g-dev libzip-dev libfontconfig-dev librsvg2-dev
   libgdk-pixbuf-2.0-dev
   libgettextpo-dev
   libgtk-4-dev libadwaita-1-dev

@@ -393,6 +393,36 @@ test_fonts_released (void)
   g_assert_null (font);
 }
 
+static PangoFont *thread_font;
+
+static gpointer
+load_font_on_thread (gpointer data)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (data);
+
+  thread_font = pango_font_map_load_font (cw_fonts_get_font_map (), cw_fonts_get_measure_context (), desc);
+  pango_font_description_free (desc);
+  g_assert_nonnull (thread_font);
+  g_object_add_weak_pointer (G_OBJECT (thread_font), (gpointer *) &thread_font);
+  g_object_unref (thread_font);
+  return NULL;
+}
+
+/* The maps of an export's worker threads wait, once the threads end, for
+ * the next sequence's: the fonts and glyphs in them must go when the
+ * exporter lets fonts go, not only when a thread next draws, or the next
+ * sequence's layout and first frames had the last one's on top. */
+static void
+test_spare_fonts_released (void)
+{
+  g_thread_join (g_thread_new ("worker", load_font_on_thread, (gpointer) "Noto Sans 41.75"));
+  /* kept for the next thread, in the map of the one that ended */
+  g_assert_nonnull (thread_font);
+
+  cw_fonts_release_fonts ();
+  g_assert_null (thread_font);
+}
+
 static void
 note_freed (void *data)
 {
@@ -641,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/measurements-bounded", test_measurements_bounded);
   g_test_add_func ("/cw/fonts/maps-reused", test_maps_reused);
   g_test_add_func ("/cw/fonts/fonts-released", test_fonts_released);
+  g_test_add_func ("/cw/fonts/spare-fonts-released", test_spare_fonts_released);
   g_test_add_func ("/cw/fonts/released-glyphs-go", test_released_glyphs_go);
 
   return g_test_run ();

@@ -999,9 +999,13 @@ run_sequences (CwExporter    *self,
   if (self->encoders->len > 0 && !cw_encoder_check_soundtrack (self->deck, error))
     return FALSE;
 
+  /* frames, layers and textures of each sequence's size, mapped apart */
+  cw_pixels_map_large_blocks ();
   renderers = lay_out (self, writers);
   threads = self->jobs > 0 ? self->jobs : g_get_num_processors ();
-  /* the layouts of all but the first sequence are gone */
+  /* the layouts of all but the first sequence are gone, and so are the
+   * fonts at every size they measured text at */
+  cw_fonts_release_fonts ();
   cw_pixels_release_free ();
 
   for (; n_staged < writers->len; n_staged++)

@@ -20,7 +20,15 @@
  * independent piece of deflate data that ends on a byte and refers to
  * nothing before it, and keeps each band's bytes for the next frame: a
  * band whose rows are the same as last time is reused, not compressed
- * again. The pieces are one zlib stream once joined, closed by an empty
+ * again. To know which are, it keeps no copy of the last frame (8 MB at
+ * 1080×1920, for each thread), only a 128-bit hash (XXH3) of each band's
+ * pixels: the chance that a changed band hashes the same is far below
+ * that of the memory flipping a bit. The caller, having drawn the frame
+ * over the last one on the same surface, also says outside which box
+ * nothing changed (cw_frame_target_get_changed()); the bands there are
+ * not even read.
+ *
+ * The pieces are one zlib stream once joined, closed by an empty
  * final block and the Adler-32 of the whole, combined from the bands'.
  * libdeflate cannot end a piece anywhere but on a final block, so this is
  * zlib's full flush. Rows are filtered "sub": with zlib's run-length
@@ -35,6 +43,7 @@
 #include <glib/gi18n-lib.h>
 #include <libdeflate.h>
 #include <string.h>
+#include <xxhash.h>
 #include <zlib.h>
 
 #include "cw-error.h"
@@ -289,30 +298,37 @@ cw_png_encode (cairo_surface_t  *surface,
 
 typedef struct
 {
-  guint8  *deflated;            /* raw deflate, whole blocks, ends on a byte */
-  gsize    len;
-  guint32  adler;               /* of the band's scanlines */
-  gsize    raw_len;
+  guint8        *deflated;      /* raw deflate, whole blocks, ends on a byte */
+  gsize          len;
+  guint32        adler;         /* of the band's scanlines */
+  gsize          raw_len;
+  XXH128_hash_t  hash;          /* of the surface's rows it was made of */
 } Band;
 
 struct _CwPngEncoder
 {
-  z_stream         stream;
-  gboolean         stream_ready;
-  /* the last frame encoded, whose bands are in @bands */
-  cairo_surface_t *previous;
-  Band            *bands;
-  guint            n_bands;
-  guint8          *scanlines;   /* one band's */
-  guint8          *out;         /* one band's deflated, as it is made */
-  gsize            out_size;
+  z_stream                        stream;
+  gboolean                        stream_ready;
+  XXH3_state_t                   *hash_state;
+  /* the size and kind of frame @bands are of */
+  int                             width;
+  int                             height;
+  gboolean                        alpha;
+  /* the surface last encoded; kept only to know it again */
+  cairo_surface_t                *surface;
+  Band                           *bands;
+  guint                           n_bands;
+  guint8                         *scanlines;  /* one band's */
+  guint8                         *out;        /* one band's deflated, as it is made */
+  gsize                           out_size;
 };
 
 /**
  * cw_png_encoder_new:
  *
- * An encoder for the frames of one sequence, in order, on one thread at a
- * time. Frames that share rows with the frame before are encoded faster.
+ * An encoder for the frames of one sequence, on one thread at a time.
+ * Frames that share rows with the one encoded before are encoded faster,
+ * and faster still when drawn over it on the same surface.
  */
 CwPngEncoder *
 cw_png_encoder_new (void)
@@ -327,7 +343,7 @@ clear_bands (CwPngEncoder *self)
     g_free (self->bands[i].deflated);
   g_clear_pointer (&self->bands, g_free);
   self->n_bands = 0;
-  g_clear_pointer (&self->previous, cairo_surface_destroy);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
 }
 
 void
@@ -338,6 +354,7 @@ cw_png_encoder_free (CwPngEncoder *self)
   clear_bands (self);
   if (self->stream_ready)
     deflateEnd (&self->stream);
+  g_clear_pointer (&self->hash_state, XXH3_freeState);
   g_free (self->scanlines);
   g_free (self->out);
   g_free (self);
@@ -400,19 +417,23 @@ fill_sub_scanlines (guint8       *raw,
     }
 }
 
-static gboolean
-same_rows (const guint8 *a,
-           const guint8 *b,
+/* The hash of @rows rows of pixels, as the surface holds them. */
+static XXH128_hash_t
+hash_rows (CwPngEncoder *self,
+           const guint8 *pixels,
            int           stride,
            gsize         row_len,
            int           rows)
 {
+  if ((gsize) stride == row_len)
+    return XXH3_128bits (pixels, row_len * rows);
+
+  if (self->hash_state == NULL)
+    self->hash_state = XXH3_createState ();
+  XXH3_128bits_reset (self->hash_state);
   for (int y = 0; y < rows; y++)
-    {
-      if (memcmp (a + (gsize) y * stride, b + (gsize) y * stride, row_len) != 0)
-        return FALSE;
-    }
-  return TRUE;
+    XXH3_128bits_update (self->hash_state, pixels + (gsize) y * stride, row_len);
+  return XXH3_128bits_digest (self->hash_state);
 }
 
 /* Deflates @band's scanlines, now in self->scanlines, into a piece that
@@ -452,26 +473,33 @@ deflate_band (CwPngEncoder *self,
 
 /**
  * cw_png_encoder_encode:
- * @surface: an RGB24 or ARGB32 image surface; kept until the next frame,
- *   which it is compared with, so it must not be drawn on again
+ * @surface: an RGB24 or ARGB32 image surface
+ * @changed: (nullable): when @surface is the surface this encoder encoded
+ *   last, drawn on again since: the box outside which every pixel is as it
+ *   was then (it may be empty); %NULL when any pixel may differ
+ *
+ * The rows outside @changed are not read: their bytes from the last frame
+ * are reused. A box too small makes a wrong picture. Rows inside it, or
+ * anywhere without one, are compressed again only if they changed.
  *
  * Returns: (transfer full): the PNG file's bytes, as cw_png_encode() makes
  *   them but for the filter; or %NULL with @error set
  */
 GBytes *
-cw_png_encoder_encode (CwPngEncoder     *self,
-                       cairo_surface_t  *surface,
-                       GError          **error)
+cw_png_encoder_encode (CwPngEncoder                *self,
+                       cairo_surface_t             *surface,
+                       const cairo_rectangle_int_t *changed,
+                       GError                     **error)
 {
   /* deflate, 32 KB window; "fastest" level, and a multiple of 31 */
   static const guint8 zlib_header[2] = { 0x78, 0x01 };
   /* an empty final block with the fixed codes: 1, 01, then end-of-block */
   static const guint8 last_block[2] = { 0x03, 0x00 };
-  const guint8 *pixels, *previous = NULL;
+  const guint8 *pixels;
   guint8 *png, *p, *idat;
   gsize row_len, row_bytes, idat_len;
   int width, height, stride, channels;
-  gboolean alpha;
+  gboolean alpha, boxed;
   guint32 adler;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -500,15 +528,12 @@ cw_png_encoder_encode (CwPngEncoder     *self,
 
   row_len = (gsize) width * 4;
   row_bytes = 1 + (gsize) width * channels;
-  if (self->previous != NULL &&
-      cairo_image_surface_get_width (self->previous) == width &&
-      cairo_image_surface_get_height (self->previous) == height &&
-      cairo_image_surface_get_stride (self->previous) == stride &&
-      cairo_image_surface_get_format (self->previous) == cairo_image_surface_get_format (surface))
-    previous = cairo_image_surface_get_data (self->previous);
-  else
+  if (self->bands == NULL || self->width != width || self->height != height || self->alpha != alpha)
     {
       clear_bands (self);
+      self->width = width;
+      self->height = height;
+      self->alpha = alpha;
       self->n_bands = (height + BAND_ROWS - 1) / BAND_ROWS;
       self->bands = g_new0 (Band, self->n_bands);
       g_free (self->scanlines);
@@ -517,6 +542,8 @@ cw_png_encoder_encode (CwPngEncoder     *self,
       self->out_size = deflateBound (&self->stream, row_bytes * BAND_ROWS) + 64;
       self->out = g_malloc (self->out_size);
     }
+  /* a box is only about the surface it was drawn on */
+  boxed = changed != NULL && surface == self->surface;
 
   idat_len = sizeof zlib_header + sizeof last_block + 4;
   adler = 1;
@@ -527,24 +554,34 @@ cw_png_encoder_encode (CwPngEncoder     *self,
       int rows = MIN (BAND_ROWS, height - y);
       gsize at = (gsize) y * stride;
 
-      if (previous == NULL || !same_rows (pixels + at, previous + at, stride, row_len, rows))
+      if (!boxed || (changed->width > 0 && changed->height > 0 &&
+                     y < changed->y + changed->height && changed->y < y + rows))
         {
-          band->raw_len = row_bytes * rows;
-          fill_sub_scanlines (self->scanlines, pixels + at, width, rows, stride, alpha);
-          if (!deflate_band (self, band))
+          XXH128_hash_t hash = hash_rows (self, pixels + at, stride, row_len, rows);
+
+          if (band->deflated == NULL || !XXH128_isEqual (hash, band->hash))
             {
-              /* nothing kept is known to be right now */
-              clear_bands (self);
-              g_set_error (error, CW_ERROR, CW_ERROR_WRITE, _("There is not enough memory to encode a frame."));
-              return NULL;
+              band->raw_len = row_bytes * rows;
+              band->hash = hash;
+              fill_sub_scanlines (self->scanlines, pixels + at, width, rows, stride, alpha);
+              if (!deflate_band (self, band))
+                {
+                  /* nothing kept is known to be right now */
+                  clear_bands (self);
+                  g_set_error (error, CW_ERROR, CW_ERROR_WRITE, _("There is not enough memory to encode a frame."));
+                  return NULL;
+                }
             }
         }
       adler = adler32_combine (adler, band->adler, band->raw_len);
       idat_len += band->len;
     }
 
-  g_clear_pointer (&self->previous, cairo_surface_destroy);
-  self->previous = cairo_surface_reference (surface);
+  if (surface != self->surface)
+    {
+      g_clear_pointer (&self->surface, cairo_surface_destroy);
+      self->surface = cairo_surface_reference (surface);
+    }
 
   if (idat_len > G_MAXINT32)
     {

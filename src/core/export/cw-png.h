@@ -16,10 +16,11 @@ GBytes *cw_png_encode (cairo_surface_t  *surface,
 typedef struct _CwPngEncoder CwPngEncoder;
 
 CwPngEncoder *cw_png_encoder_new    (void);
-void          cw_png_encoder_free   (CwPngEncoder     *self);
-GBytes       *cw_png_encoder_encode (CwPngEncoder     *self,
-                                     cairo_surface_t  *surface,
-                                     GError          **error);
+void          cw_png_encoder_free   (CwPngEncoder                *self);
+GBytes       *cw_png_encoder_encode (CwPngEncoder                *self,
+                                     cairo_surface_t             *surface,
+                                     const cairo_rectangle_int_t *changed,
+                                     GError                     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CwPngEncoder, cw_png_encoder_free)
 

@@ -3,13 +3,15 @@
  * Frames are rendered on every core: each worker renders a frame on its
  * own surface, encodes it and writes it straight to disk, so rendering and
  * encoding overlap across the workers and memory stays flat however long
- * the clip (two frames' surfaces and PNG buffers per worker). Each
- * worker takes a Worker from a pool and gives it back: a PNG encoder that
- * mostly sees frames a run or two apart and reuses the rows they share,
- * and two surfaces to draw on in turn, one of them the frame before that
- * the encoder compares with. Drawing on the same surfaces again, rather
- * than on a new one each frame, saves the kernel clearing 8 MB of pages a
- * frame and the allocator holding on to freed ones. Frames of a
+ * the clip (a frame's surface and PNG buffers per worker). Each
+ * worker takes a Worker from a pool and gives it back: a surface to draw
+ * on, and a PNG encoder that has seen every frame drawn on it. A frame is
+ * drawn over the one before it on that surface, a run or two earlier, and
+ * the surface knows which rows that changed; the encoder reuses the
+ * others' bytes from that frame, so it needs no copy of it to compare
+ * with. Drawing on the same surface again, rather than on a new one each
+ * frame, saves the kernel clearing 8 MB of pages a frame and the
+ * allocator holding on to freed ones. Frames of a
  * static hold are rendered and encoded once and written once; the others
  * of the run are hard links to that file, or copies where the filesystem
  * refuses links.
@@ -797,12 +799,14 @@ typedef struct
   GAsyncQueue      *workers;    /* Worker, not in use */
 } RenderState;
 
+/* A surface and the encoder of every frame drawn on it: always used
+ * together, so what the surface held before a frame is the frame the
+ * encoder encoded last, and the rows the frame left alone need not be
+ * encoded again. */
 typedef struct
 {
   CwPngEncoder    *encoder;
-  /* the surfaces frames are drawn into, each remembering which it holds */
-  CwFrameTarget   *targets[2];
-  guint            next;        /* the one the encoder does not hold */
+  CwFrameTarget   *target;
 } Worker;
 
 static void
@@ -811,35 +815,36 @@ worker_free (gpointer data)
   Worker *worker = data;
 
   cw_png_encoder_free (worker->encoder);
-  g_clear_pointer (&worker->targets[0], cw_frame_target_free);
-  g_clear_pointer (&worker->targets[1], cw_frame_target_free);
+  g_clear_pointer (&worker->target, cw_frame_target_free);
   g_free (worker);
 }
 
-/* Draws @frame on the surface of @worker's that the encoder does not hold.
- * A worker draws the frames of the runs it takes one after another: over
- * the frame a surface holds, only what moved since is drawn again. */
-static cairo_surface_t *
-worker_render (Worker     *worker,
-               CwRenderer *renderer,
-               guint       frame)
+/* Draws @frame over the last frame @worker drew, redrawing only what moved
+ * since, and encodes it, compressing only the rows that changed. */
+static GBytes *
+worker_render (Worker      *worker,
+               CwRenderer  *renderer,
+               guint        frame,
+               GError     **error)
 {
-  const CwFormat *format = cw_renderer_get_format (renderer);
-  CwFrameTarget **target = &worker->targets[worker->next];
+  cairo_rectangle_int_t changed;
+  gboolean known;
 
-  if (*target == NULL)
+  if (worker->target == NULL)
     {
+      const CwFormat *format = cw_renderer_get_format (renderer);
       /* mapped: the next sequence's frames may be of another size */
       g_autoptr(cairo_surface_t) surface =
         cw_pixels_surface_new (cw_renderer_get_transparent (renderer) ? CAIRO_FORMAT_ARGB32
                                                                       : CAIRO_FORMAT_RGB24,
                                format->width, format->height);
 
-      *target = cw_frame_target_new (surface);
+      worker->target = cw_frame_target_new (surface);
     }
-  cw_renderer_draw_frame_into (renderer, *target, frame);
-  worker->next ^= 1;
-  return cw_frame_target_get_surface (*target);
+  cw_renderer_draw_frame_into (renderer, worker->target, frame);
+  known = cw_frame_target_get_changed (worker->target, &changed);
+  return cw_png_encoder_encode (worker->encoder, cw_frame_target_get_surface (worker->target),
+                                known ? &changed : NULL, error);
 }
 
 static gboolean
@@ -940,7 +945,7 @@ render_run (gpointer data,
       worker = g_new0 (Worker, 1);
       worker->encoder = cw_png_encoder_new ();
     }
-  png = cw_png_encoder_encode (worker->encoder, worker_render (worker, self->renderer, run->first), &error);
+  png = worker_render (worker, self->renderer, run->first, &error);
   g_async_queue_push (state->workers, worker);
   state->progress (0, 1, state->user_data);
 

@@ -287,6 +287,17 @@ thread_fonts_take (void)
   return fonts;
 }
 
+/* Lets @fonts' fonts go, and their glyph caches; by the thread that uses
+ * the map, or with spare_lock held while no thread does. */
+static void
+thread_fonts_clear (ThreadFonts *fonts)
+{
+  fonts->generation = g_atomic_int_get (&fonts_generation);
+  pango_fc_font_map_cache_clear (PANGO_FC_FONT_MAP (fonts->map));
+  /* in case clearing dropped the config too */
+  fonts->serial = 0;
+}
+
 /* Font maps are not thread-safe, so each thread has its own, as with
  * Pango's default one. */
 static GPrivate thread_fonts = G_PRIVATE_INIT (thread_fonts_release);
@@ -321,12 +332,7 @@ get_font_map_with (const char * const *families)
     }
 
   if (G_UNLIKELY (fonts->generation != g_atomic_int_get (&fonts_generation)))
-    {
-      fonts->generation = g_atomic_int_get (&fonts_generation);
-      pango_fc_font_map_cache_clear (PANGO_FC_FONT_MAP (fonts->map));
-      /* in case clearing dropped the config too */
-      fonts->serial = 0;
-    }
+    thread_fonts_clear (fonts);
 
   /* serial 0 is a map that never had the renderer's config */
   if (fonts->serial != 0 && fonts->serial == g_atomic_int_get (&config_serial) &&
@@ -885,8 +891,9 @@ cw_fonts_get_n_font_maps (void)
 /**
  * cw_fonts_release_fonts:
  *
- * Lets every font map's fonts go, each the next time its thread draws or
- * measures text, and the glyph images cairo holds for fonts released.
+ * Lets every font map's fonts go: the caller's and those of ended threads
+ * at once, each other thread's the next time it draws or measures text;
+ * and the glyph images cairo holds for fonts released.
  * Fonts are cached at every size a text was drawn at, and the next piece
  * of work (an export's next sequence, of another size) needs other sizes:
  * kept, they only added to memory. Any thread may call this.
@@ -903,6 +910,16 @@ cw_fonts_release_fonts (void)
   guint first;
 
   g_atomic_int_inc (&fonts_generation);
+
+  /* the maps of ended threads, waiting for the next, and this thread's let
+   * theirs go now rather than when next used: a spare map kept a whole
+   * sequence's fonts through the next one's layout */
+  g_mutex_lock (&spare_lock);
+  for (GSList *l = spare_fonts; l != NULL; l = l->next)
+    thread_fonts_clear (l->data);
+  g_mutex_unlock (&spare_lock);
+  if (g_private_get (&thread_fonts) != NULL)
+    thread_fonts_clear (g_private_get (&thread_fonts));
 
   /* cairo keeps the last 256 fonts released, with their glyph images, in
    * case they are asked for again; a sequence's animations release

@@ -104,6 +104,37 @@ cw_pixels_surface_new (cairo_format_t format,
   return surface;
 }
 
+/* A block this large or larger is always mapped on its own. The PNG file
+ * of a frame (a few hundred KB) stays below: taken from the heap, it is
+ * the same memory frame after frame, without the kernel clearing it. */
+#define MAPPED_BLOCK (1024 * 1024)
+
+/**
+ * cw_pixels_map_large_blocks:
+ *
+ * Has malloc map every block of a megabyte or more on its own, for the
+ * rest of the process. Left to itself, glibc raises that threshold each
+ * time a mapped block is freed, up to 32 MB: after the first frame-sized
+ * surface cairo frees, the next ones (textures, glyph images, images
+ * drawn for a chart) come from the heap, and the next sequence's sizes
+ * cut up what they left instead of reusing it. A format × language
+ * matrix grew its heap by megabytes a sequence so.
+ */
+void
+cw_pixels_map_large_blocks (void)
+{
+#ifdef __GLIBC__
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      /* setting it at all stops glibc from moving it */
+      mallopt (M_MMAP_THRESHOLD, MAPPED_BLOCK);
+      g_once_init_leave (&once, 1);
+    }
+#endif
+}
+
 /**
  * cw_pixels_release_free:
  *

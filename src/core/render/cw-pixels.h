@@ -15,6 +15,7 @@ void             cw_pixels_unmap        (gpointer       data,
 cairo_surface_t *cw_pixels_surface_new  (cairo_format_t format,
                                          int            width,
                                          int            height);
+void             cw_pixels_map_large_blocks (void);
 void             cw_pixels_release_free (void);
 
 G_END_DECLS
