@@ -429,6 +429,33 @@ note_freed (void *data)
   *(gboolean *) data = TRUE;
 }
 
+static gpointer
+keep_with_map_on_thread (gpointer data)
+{
+  g_object_set_qdata_full (G_OBJECT (cw_fonts_get_font_map ()), cw_fonts_map_cache_quark (), data, note_freed);
+  return NULL;
+}
+
+/* What is kept with a thread's font map (the layouts of moving text, laid
+ * out once for many frames) holds the map's fonts: it goes when the fonts
+ * are let go, this thread's and an ended worker's waiting for the next,
+ * or a sequence's fonts stayed through the next one. */
+static void
+test_map_cache_released (void)
+{
+  gboolean here = FALSE;
+  gboolean worker = FALSE;
+
+  keep_with_map_on_thread (&here);
+  g_thread_join (g_thread_new ("worker", keep_with_map_on_thread, &worker));
+  g_assert_false (here);
+  g_assert_false (worker);
+
+  cw_fonts_release_fonts ();
+  g_assert_true (here);
+  g_assert_true (worker);
+}
+
 /* Text that scales in an animation is drawn with a new cairo font at
  * every scale, and cairo kept the last 256 released, glyph images and
  * all, though none would be drawn at that scale again: an export grew by
@@ -673,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/cw/fonts/fonts-released", test_fonts_released);
   g_test_add_func ("/cw/fonts/spare-fonts-released", test_spare_fonts_released);
   g_test_add_func ("/cw/fonts/released-glyphs-go", test_released_glyphs_go);
+  g_test_add_func ("/cw/fonts/map-cache-released", test_map_cache_released);
 
   return g_test_run ();
 }

@@ -293,6 +293,8 @@ static void
 thread_fonts_clear (ThreadFonts *fonts)
 {
   fonts->generation = g_atomic_int_get (&fonts_generation);
+  /* what is kept with the map holds its fonts too */
+  g_object_set_qdata (G_OBJECT (fonts->map), cw_fonts_map_cache_quark (), NULL);
   pango_fc_font_map_cache_clear (PANGO_FC_FONT_MAP (fonts->map));
   /* in case clearing dropped the config too */
   fonts->serial = 0;
@@ -886,6 +888,23 @@ guint
 cw_fonts_get_n_font_maps (void)
 {
   return (guint) g_atomic_int_get (&n_font_maps);
+}
+
+/**
+ * cw_fonts_map_cache_quark:
+ *
+ * Returns: the key of the data a thread's font map may keep, such as
+ *   layouts laid out with it (see cw_fonts_get_font_map()): dropped,
+ *   destroy function and all, when the map's fonts are released
+ */
+GQuark
+cw_fonts_map_cache_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("cw-font-map-cache");
+  return quark;
 }
 
 /**

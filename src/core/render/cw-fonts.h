@@ -55,5 +55,6 @@ void          cw_text_measure               (const char         *text,
 guint         cw_fonts_get_n_layouts        (void);
 guint         cw_fonts_get_n_font_maps      (void);
 void          cw_fonts_release_fonts        (void);
+GQuark        cw_fonts_map_cache_quark      (void);
 
 G_END_DECLS

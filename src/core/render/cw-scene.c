@@ -481,17 +481,6 @@ typedef struct
 
 static gint n_layouts_reused;
 
-/* as G_DEFINE_QUARK() does, but not exported */
-static GQuark
-recent_layouts_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("cw-recent-layouts");
-  return quark;
-}
-
 static void
 recent_layout_free (gpointer data)
 {
@@ -537,12 +526,12 @@ get_layout (cairo_t      *cr,
   matrix[2] = m.xy;
   matrix[3] = m.yy;
 
-  recent = g_object_get_qdata (G_OBJECT (map), recent_layouts_quark ());
+  recent = g_object_get_qdata (G_OBJECT (map), cw_fonts_map_cache_quark ());
   if (recent == NULL)
     {
       recent = g_new0 (RecentLayouts, 1);
       recent->layouts = g_ptr_array_new_with_free_func (recent_layout_free);
-      g_object_set_qdata_full (G_OBJECT (map), recent_layouts_quark (), recent, recent_layouts_free);
+      g_object_set_qdata_full (G_OBJECT (map), cw_fonts_map_cache_quark (), recent, recent_layouts_free);
     }
   if (recent->serial != pango_font_map_get_serial (map))
     {
