@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cw-fonts.h"
+#include "cw-templates-private.h"
 #include "cw-test-utils.h"
 
 static cairo_surface_t *
@@ -172,6 +173,56 @@ test_layouts_follow_direction (void)
     }
 }
 
+/* A pictogram grid fills from two images of it, drawn once for all the
+ * frames of its filling; once it has filled, a layer holds it and the
+ * images go, or each pictogram slide of a long clip kept a few megabytes
+ * to its end. Drawn filled once more (its layer let go, or a drifting
+ * texture redrawing every frame), they are made again; and the grid drawn
+ * without them is the grid drawn with them. */
+static void
+test_grid_images_let_go (void)
+{
+  g_autoptr(CwDeck) deck = cw_deck_new_sample ();
+  g_autoptr(CwFormat) format = cw_format_lookup ("360x640", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (deck, "en", format, 30);
+  g_autoptr(cairo_surface_t) first = NULL;
+  g_autoptr(cairo_surface_t) again = NULL;
+  CwScene *scene = NULL;
+  const CwNode *grid = NULL;
+  guint before = cw_templates_get_n_grid_images ();
+  double filling, filled;
+
+  for (guint i = 0; i < cw_renderer_get_n_slides (renderer) && grid == NULL; i++)
+    {
+      scene = cw_renderer_get_scene (renderer, i);
+      for (guint j = 0; j < scene->nodes->len && grid == NULL; j++)
+        {
+          const CwNode *node = g_ptr_array_index (scene->nodes, j);
+
+          if (g_strcmp0 (node->element, "icons") == 0)
+            grid = node;
+        }
+    }
+  g_assert_nonnull (grid);
+  filling = grid->enter.delay + grid->enter.duration / 2;
+  filled = grid->enter.delay + grid->enter.duration + 0.1;
+
+  /* the first drawing at a place only notes it */
+  g_clear_pointer (&first, cairo_surface_destroy);
+  first = draw_scene (scene, filling);
+  g_clear_pointer (&first, cairo_surface_destroy);
+  first = draw_scene (scene, filling);
+  g_assert_cmpuint (cw_templates_get_n_grid_images (), ==, before + 2);
+
+  g_clear_pointer (&first, cairo_surface_destroy);
+  first = draw_scene (scene, filled);
+  g_assert_cmpuint (cw_templates_get_n_grid_images (), ==, before);
+
+  again = draw_scene (scene, filled);
+  g_assert_cmpuint (cw_templates_get_n_grid_images (), ==, before + 2);
+  assert_same_pixels (first, again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +231,7 @@ main (int   argc,
 
   g_test_add_func ("/cw/scene/layouts-reused", test_layouts_reused);
   g_test_add_func ("/cw/scene/layouts-follow-direction", test_layouts_follow_direction);
+  g_test_add_func ("/cw/scene/grid-images-let-go", test_grid_images_let_go);
 
   return g_test_run ();
 }

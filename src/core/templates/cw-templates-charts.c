@@ -949,6 +949,8 @@ typedef struct
   GMutex           lock;
   cairo_surface_t *empty_image;
   cairo_surface_t *lit_image;
+  /* whether the grid was drawn filled, and its images let go */
+  gboolean         drawn_filled;
   double           image_tx;
   double           image_ty;
   int              image_x;
@@ -1023,6 +1025,26 @@ can_use_grid_images (const CwNode   *node,
  * pixels, added to the translation exactly (the symbols lie right of and
  * below it), so each pixel of the image is the color a mask paints there,
  * and painting it over the frame is drawing the symbols on it. */
+/* grid images alive in the process, for the tests */
+static gint n_grid_images;
+
+static void
+grid_image_freed (void *data)
+{
+  g_atomic_int_dec_and_test (&n_grid_images);
+}
+
+/**
+ * cw_templates_get_n_grid_images:
+ *
+ * Returns: how many images of pictogram grids are kept, in all scenes
+ */
+guint
+cw_templates_get_n_grid_images (void)
+{
+  return g_atomic_int_get (&n_grid_images);
+}
+
 static cairo_surface_t *
 draw_grid_image (const CwNode   *node,
                  const IconGrid *g,
@@ -1035,8 +1057,12 @@ draw_grid_image (const CwNode   *node,
   int width = (int) ceil (node->rect.x + tx + node->rect.width) - x + 4;
   int height = (int) ceil (node->rect.y + ty + node->rect.height) - y + 4;
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  static cairo_user_data_key_t key;
   g_autoptr(cairo_t) cr = NULL;
 
+  g_atomic_int_inc (&n_grid_images);
+  /* not NULL: cairo takes that for no data, and would not call back */
+  cairo_surface_set_user_data (image, &key, &n_grid_images, grid_image_freed);
   cairo_surface_set_device_offset (image, -x, -y);
   cr = cairo_create (image);
   cairo_translate (cr, tx, ty);
@@ -1055,7 +1081,12 @@ draw_grid_image (const CwNode   *node,
 
 /* Sets @empty and @lit to the images of the grid all empty and all lit,
  * as drawn with the translation (@tx, @ty) from frame pixel (@x, @y), or
- * to %NULL the first time the grid is drawn there */
+ * to %NULL the first time the grid is drawn there. The first time the grid
+ * is drawn @filled, they go too: from then on a layer holds it, and they
+ * would only add to memory, a few megabytes a pictogram slide for as long
+ * as the clip is drawn. Drawn filling again, or filled again (its layer
+ * let go, or a drifting texture under it has every frame drawn whole), the
+ * grid has them made again. */
 static void
 grid_images (const CwNode     *node,
              IconGrid         *g,
@@ -1063,11 +1094,14 @@ grid_images (const CwNode     *node,
              double            ty,
              int               x,
              int               y,
+             gboolean          filled,
              cairo_surface_t **empty,
              cairo_surface_t **lit)
 {
+  *empty = *lit = NULL;
   g_mutex_lock (&g->lock);
-  if (g->image_tx != tx || g->image_ty != ty || g->image_x != x || g->image_y != y)
+  if (g->image_tx != tx || g->image_ty != ty || g->image_x != x || g->image_y != y ||
+      (filled && !g->drawn_filled))
     {
       /* a grid that moves (pushed out by the next slide) is drawn in
        * another place each frame: images only pay where it stays */
@@ -1077,13 +1111,12 @@ grid_images (const CwNode     *node,
       g->image_ty = ty;
       g->image_x = x;
       g->image_y = y;
+      g->drawn_filled |= filled;
       g_mutex_unlock (&g->lock);
-      *empty = *lit = NULL;
       return;
     }
   if (g->empty_image == NULL)
     {
-      g_clear_pointer (&g->empty_image, cairo_surface_destroy);
       g_clear_pointer (&g->lit_image, cairo_surface_destroy);
       g->empty_image = draw_grid_image (node, g, &g->empty, tx, ty, x, y);
       g->lit_image = draw_grid_image (node, g, &node->color, tx, ty, x, y);
@@ -1149,6 +1182,7 @@ draw_icon_grid (const CwNode *node,
   double tx = 0, ty = 0;
   int image_x = 0, image_y = 0;
   guint n_lit = 0;
+  gboolean filled = progress >= 1;
 
   /* Every frame of the filling draws the whole grid: from images of it,
    * drawn once, that is two copies and not two masks a symbol. The
@@ -1156,7 +1190,7 @@ draw_icon_grid (const CwNode *node,
    * over them, each as its masks would have drawn it. */
   if (can_use_grid_images (node, g, cr, &tx, &ty, &image_x, &image_y))
     {
-      grid_images (node, g, tx, ty, image_x, image_y, &empty_image, &lit_image);
+      grid_images (node, g, tx, ty, image_x, image_y, filled, &empty_image, &lit_image);
       if (empty_image != NULL)
         {
           /* the symbols lit whole and at rest come first */

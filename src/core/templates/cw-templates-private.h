@@ -97,4 +97,6 @@ void    cw_templates_stagger      (CwNode         *node,
 void    cw_templates_hold_after_reading (CwSceneBuilder *b,
                                    double          seconds);
 
+guint   cw_templates_get_n_grid_images (void);
+
 G_END_DECLS
