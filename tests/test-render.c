@@ -473,6 +473,36 @@ test_incremental (gconstpointer data)
     }
 }
 
+/* A slide starts with none of its elements in: its first frame is drawn
+ * over the backdrop itself, not over a copy of it that has nothing more.
+ * Later, a layer is drawn only for still elements that show for several
+ * frames; those that show for a frame or two (a bar between two others
+ * coming in) are drawn over the layer before. The reference clip drawn as
+ * an export has eight: the backdrop, two for slide 0's title and number
+ * and its end, two for its bars and their end, three for slide 2's
+ * lines. */
+static void
+test_layers_few_drawn (void)
+{
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file ("reference.clearway");
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (clip, "en", format, 30);
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                   format->height);
+  CwFrameTarget *target = cw_frame_target_new (surface);
+
+  cw_renderer_draw_frame_into (renderer, target, 0);
+  g_assert_cmpuint (cw_renderer_get_n_layers_drawn (renderer), ==, 1);
+  for (guint frame = 1; frame < cw_renderer_get_n_frames (renderer); frame++)
+    {
+      if (!cw_renderer_frames_identical (renderer, frame - 1, frame))
+        cw_renderer_draw_frame_into (renderer, target, frame);
+    }
+  cw_frame_target_free (target);
+  g_assert_cmpuint (cw_renderer_get_n_backdrops_drawn (renderer), ==, 1);
+  g_assert_cmpuint (cw_renderer_get_n_layers_drawn (renderer), <=, 8);
+}
+
 /* At an export's size the layers' cache holds two frames' worth. The
  * backdrop all slides share is the dearest layer to draw: a clip drawn as
  * an export draws it (its bars coming in one by one, over still layers
@@ -1581,6 +1611,7 @@ main (int   argc,
   g_test_add_func ("/cw/render/layers-warm", test_layers_warm);
   g_test_add_func ("/cw/render/layers-shared-backdrop", test_layers_shared_backdrop);
   g_test_add_func ("/cw/render/layers-backdrop-kept", test_backdrop_kept);
+  g_test_add_func ("/cw/render/layers-few-drawn", test_layers_few_drawn);
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 guint    cw_renderer_get_n_layers          (CwRenderer    *self);
 guint    cw_renderer_get_n_backdrops_drawn (CwRenderer    *self);
+guint    cw_renderer_get_n_layers_drawn    (CwRenderer    *self);
 gboolean cw_frame_target_get_reused        (CwFrameTarget *target);
 
 G_END_DECLS

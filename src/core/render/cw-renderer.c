@@ -78,6 +78,9 @@ typedef struct
   guint             n_frames;
   CwTransitionType  transition;
   guint             transition_frames;
+  /* for each node, what is known of whether it draws nothing in each of
+   * its still looks: see is_blank() */
+  gint             *blank;
 } Span;
 
 struct _CwRenderer
@@ -96,11 +99,10 @@ struct _CwRenderer
   gboolean    check_glyphs;
 
   gboolean    cache_layers;
-  /* "slide:looks" of the still nodes frames have asked for, under
-   * layer_lock (see get_layer()) */
-  GHashTable *looks_seen;
   /* how many times a layer of a backdrop was drawn, for tests */
   guint       n_backdrops_drawn;
+  /* how many layers of still nodes were drawn, for tests */
+  guint       n_layers_drawn;
 };
 
 enum {
@@ -118,6 +120,7 @@ span_clear (Span *span)
 {
   g_clear_pointer (&span->id, g_free);
   g_clear_pointer (&span->scene, cw_scene_unref);
+  g_clear_pointer (&span->blank, g_free);
 }
 
 static void drop_spare_mappings (void);
@@ -156,7 +159,6 @@ cw_renderer_finalize (GObject *object)
   if (none_left)
     drop_spare_mappings ();
 
-  g_clear_pointer (&self->looks_seen, g_hash_table_unref);
   g_clear_pointer (&self->format, cw_format_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->spans, g_array_unref);
@@ -232,7 +234,6 @@ static void
 cw_renderer_init (CwRenderer *self)
 {
   self->cache_layers = TRUE;
-  self->looks_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
   g_array_set_clear_func (self->spans, (GDestroyNotify) span_clear);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
@@ -580,6 +581,7 @@ cw_renderer_new (CwDeck         *deck,
       g_autoptr(GHashTable) agreed = agree_across_languages (self, deck, slide, shared);
 
       span.scene = build_scene (self, deck, slide, shared, self->language, agreed, NULL);
+      span.blank = g_new0 (gint, span.scene->nodes->len);
       span.first_frame = frame;
       span.n_frames = MAX (1, (guint) lround (span.scene->duration * fps));
       span.transition = i > 0 ? cw_slide_get_transition (slide) : CW_TRANSITION_CUT;
@@ -624,6 +626,15 @@ cw_renderer_get_n_backdrops_drawn (CwRenderer *self)
 {
   g_return_val_if_fail (CW_IS_RENDERER (self), 0);
   return g_atomic_int_get (&self->n_backdrops_drawn);
+}
+
+/* How many layers of a slide's background and still nodes were drawn,
+ * the backdrops among them. */
+guint
+cw_renderer_get_n_layers_drawn (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return g_atomic_int_get (&self->n_layers_drawn);
 }
 
 /**
@@ -1361,6 +1372,7 @@ lookup_layer (CwRenderer *self,
     {
       if (strlen (looks) <= scene->n_fixed)
         g_atomic_int_inc (&self->n_backdrops_drawn);
+      g_atomic_int_inc (&self->n_layers_drawn);
       surface = draw_layer (self, scene, base, base_nodes, n_nodes, t, in_place);
     }
 
@@ -1387,9 +1399,90 @@ layer_get_serial (cairo_surface_t *layer)
   return (guint64) GPOINTER_TO_SIZE (cairo_surface_get_user_data (layer, &serial_key));
 }
 
+/* Whether node @node of @slide, still at @t in the look @look names,
+ * draws nothing: an element that has not come in yet, or has left. A look
+ * is the same picture at every time, so it is found once. */
+static gboolean
+is_blank (CwRenderer *self,
+          guint       slide,
+          guint       node,
+          char        look,
+          double      t)
+{
+  const Span *span = &g_array_index (self->spans, Span, slide);
+  int bit = look - '0';
+  gint known = g_atomic_int_get (&span->blank[node]);
+  cairo_rectangle_int_t box;
+  gboolean blank;
+
+  if (bit < 0 || bit > 3)
+    return FALSE;
+  if (known & (1 << bit))
+    return (known & (1 << (bit + 4))) != 0;
+  blank = !cw_scene_get_nodes_extents (span->scene, node, node + 1, t, &box);
+  g_atomic_int_or ((guint *) &span->blank[node], (1 << bit) | (blank ? 1 << (bit + 4) : 0));
+  return blank;
+}
+
+/* Sets @looks to the still nodes of @slide at @t, as
+ * cw_scene_get_still_nodes() does, but for those that draw nothing: they
+ * look '-' whatever their look, and the last ones are left out, so that a
+ * layer of the still nodes is drawn once for every looks that is the
+ * same picture. Those left out are drawn with the moving nodes, which
+ * costs nothing. At the start of a slide, where no element has come in,
+ * the layer is the backdrop itself.
+ *
+ * Returns: how many nodes, from the first, the layer holds */
+static guint
+get_still_looks (CwRenderer *self,
+                 guint       slide,
+                 double      t,
+                 GString    *looks)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  guint n_nodes = cw_scene_get_still_nodes (scene, t, looks);
+  guint n_drawn = scene->n_fixed;
+
+  for (guint i = scene->n_fixed; i < n_nodes; i++)
+    {
+      if (is_blank (self, slide, i, looks->str[i], t))
+        looks->str[i] = '-';
+      else
+        n_drawn = i + 1;
+    }
+  g_string_truncate (looks, MIN (n_drawn, n_nodes));
+  return looks->len;
+}
+
 /* how many still nodes a frame draws itself rather than have a layer of
  * them made (see get_layer()) */
 #define MAX_NODES_OVER_LAYER 8
+/* how many frames must show the same still nodes for a layer of them to
+ * be drawn rather than drawn over another: a layer costs a copy of the
+ * whole frame to make, and another to put under the next frame of each
+ * frame target */
+#define MIN_FRAMES_FOR_LAYER 4
+
+/* Whether the frames from @t on show the still nodes @looks names for
+ * MIN_FRAMES_FOR_LAYER frames or more; the slide's end shows them for as
+ * long as it lasts, and the transition after it. */
+static gboolean
+looks_last (CwRenderer *self,
+            guint       slide,
+            double      t,
+            const char *looks)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(GString) next = g_string_new (NULL);
+
+  for (guint i = 1; i < MIN_FRAMES_FOR_LAYER; i++)
+    {
+      get_still_looks (self, slide, MIN (t + (double) i / self->fps, scene->duration), next);
+      if (!g_str_equal (next->str, looks))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 /* Returns: (transfer full): the layer of what is still in @slide at @t;
  * @n_nodes is set to the number of nodes it holds */
@@ -1401,23 +1494,24 @@ get_layer (CwRenderer *self,
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(GString) looks = g_string_new (NULL);
-  g_autofree char *key = NULL;
+  gboolean known;
   Layer *base;
 
-  *n_nodes = cw_scene_get_still_nodes (scene, t, looks);
+  *n_nodes = get_still_looks (self, slide, t, looks);
 
   /* While things come in one after another (a pictogram's figures, a
    * chart's bars), each frame has one more still node than the last: a
-   * layer for each would be drawn for one frame and copied twice. Until
-   * these looks are asked for again, a layer a few nodes short of them
-   * does, and the frame draws the rest over it as it draws what moves. */
-  key = g_strdup_printf ("%u:%s", slide, looks->str);
+   * layer for each would be drawn for a frame or two and copied twice.
+   * Until the same still nodes show for a few frames, a layer a few nodes
+   * short of them does, and the frame draws the rest over it as it draws
+   * what moves. */
   g_mutex_lock (&layer_lock);
-  if (find_layer (self, slide, looks->str) == NULL &&
-      !g_hash_table_contains (self->looks_seen, key))
+  known = find_layer (self, slide, looks->str) != NULL;
+  g_mutex_unlock (&layer_lock);
+  if (!known && !looks_last (self, slide, t, looks->str))
     {
-      g_hash_table_add (self->looks_seen, g_steal_pointer (&key));
-      base = find_base_layer (self, slide, looks->str);
+      g_mutex_lock (&layer_lock);
+      base = find_layer (self, slide, looks->str) == NULL ? find_base_layer (self, slide, looks->str) : NULL;
       if (base != NULL && base->surface != NULL &&
           strlen (base->looks) >= scene->n_fixed &&
           *n_nodes - strlen (base->looks) <= MAX_NODES_OVER_LAYER)
@@ -1430,8 +1524,8 @@ get_layer (CwRenderer *self,
           g_mutex_unlock (&layer_lock);
           return surface;
         }
+      g_mutex_unlock (&layer_lock);
     }
-  g_mutex_unlock (&layer_lock);
   return lookup_layer (self, slide, looks->str, *n_nodes, -1, t);
 }
 
