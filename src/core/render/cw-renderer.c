@@ -2015,9 +2015,10 @@ struct _CwFrameTarget
   /* layer_get_serial() of the layer under the last frame; 0 when it was
    * drawn otherwise */
   guint64                layer;
-  /* where the last frame's moving nodes may differ from the layer */
-  cairo_rectangle_int_t  box;
-  gboolean               has_box;
+  /* where the last frame's moving nodes may differ from the layer: a box
+   * for each node, so that two far apart (a number high up, a line at
+   * the foot) do not put back all between them */
+  cairo_region_t        *region;
   /* whether the last frame was drawn over what the target held */
   gboolean               reused;
   /* when @changed_known, the last frame left every pixel outside
@@ -2051,6 +2052,7 @@ cw_frame_target_free (CwFrameTarget *target)
   if (target == NULL)
     return;
   cairo_surface_destroy (target->surface);
+  g_clear_pointer (&target->region, cairo_region_destroy);
   g_free (target);
 }
 
@@ -2094,8 +2096,8 @@ cw_frame_target_get_changed (CwFrameTarget         *target,
 }
 
 /* Puts @layer under the frame about to be drawn into @target: only the
- * box the last frame drew over it, when that frame was drawn over it too
- * (@held is its number), and otherwise all of it. */
+ * boxes the last frame drew over it, when that frame was drawn over it
+ * too (@held is its number), and otherwise all of it. */
 static void
 put_layer (CwFrameTarget   *target,
            cairo_t         *cr,
@@ -2109,11 +2111,17 @@ put_layer (CwFrameTarget   *target,
   if (target->reused)
     {
       /* the rest of the surface is the layer already */
-      if (target->has_box)
+      int n = target->region != NULL ? cairo_region_num_rectangles (target->region) : 0;
+
+      for (int i = 0; i < n; i++)
         {
-          clip_to_box (cr, &target->box);
-          cairo_paint (cr);
+          cairo_rectangle_int_t box;
+
+          cairo_region_get_rectangle (target->region, i, &box);
+          cairo_rectangle (cr, box.x, box.y, box.width, box.height);
         }
+      if (n > 0)
+        cairo_fill (cr);
     }
   else
     {
@@ -2125,27 +2133,57 @@ put_layer (CwFrameTarget   *target,
   cairo_restore (cr);
 }
 
-/* Notes that the frame just drawn into @target is @layer but within @box
- * (none unless @has_box), and what it changed. */
+/* Notes that the frame just drawn into @target is @layer but within
+ * @region, which it takes, and what it changed. */
 static void
-hold_layer (CwFrameTarget               *target,
-            cairo_surface_t             *layer,
-            const cairo_rectangle_int_t *box,
-            gboolean                     has_box)
+hold_layer (CwFrameTarget  *target,
+            cairo_surface_t *layer,
+            cairo_region_t  *region)
 {
   if (target->reused)
     {
-      /* the last frame's box put back, this one's drawn */
+      /* the last frame's boxes put back, this one's drawn: the encoder
+       * compares rows, so one box around them all does */
+      cairo_rectangle_int_t box = { 0 };
+
       target->changed = (cairo_rectangle_int_t) { 0 };
-      if (target->has_box)
-        union_boxes (&target->changed, &target->box);
-      if (has_box)
-        union_boxes (&target->changed, box);
+      if (target->region != NULL && !cairo_region_is_empty (target->region))
+        {
+          cairo_region_get_extents (target->region, &box);
+          union_boxes (&target->changed, &box);
+        }
+      if (!cairo_region_is_empty (region))
+        {
+          cairo_region_get_extents (region, &box);
+          union_boxes (&target->changed, &box);
+        }
       target->changed_known = TRUE;
     }
   target->layer = layer_get_serial (layer);
-  target->box = *box;
-  target->has_box = has_box;
+  g_clear_pointer (&target->region, cairo_region_destroy);
+  target->region = region;
+}
+
+/* The boxes, within the frame, outside which nodes @first to @last - 1 of
+ * @scene leave the pixels as they are at @t: one a node, as
+ * cw_scene_get_nodes_extents() vouches for each. */
+static cairo_region_t *
+get_nodes_region (CwScene *scene,
+                  guint    first,
+                  guint    last,
+                  double   t)
+{
+  cairo_rectangle_int_t whole = { 0, 0, scene->width, scene->height };
+  cairo_region_t *region = cairo_region_create ();
+
+  for (guint i = first; i < last; i++)
+    {
+      cairo_rectangle_int_t box;
+
+      if (cw_scene_get_nodes_extents (scene, i, i + 1, t, &box) && intersect_boxes (&box, &whole))
+        cairo_region_union_rectangle (region, &box);
+    }
+  return region;
 }
 
 /**
@@ -2186,23 +2224,19 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
 
       if (!key.transition && cw_scene_get_ambient_zoom (scene, key.t) == 1)
         {
-          cairo_rectangle_int_t whole = { 0, 0, scene->width, scene->height };
           g_autoptr(cairo_surface_t) layer = NULL;
-          cairo_rectangle_int_t box = { 0 };
-          gboolean has_box;
+          cairo_region_t *region;
           guint n_nodes;
 
           layer = get_layer (self, slide, key.t, &n_nodes);
           /* what this frame's moving nodes change, found before they are
-           * drawn: cw_scene_get_nodes_extents() vouches that outside it
-           * they leave the layer's pixels as they are */
-          has_box = cw_scene_get_nodes_extents (scene, n_nodes, scene->nodes->len, key.t, &box) &&
-                    intersect_boxes (&box, &whole);
+           * drawn */
+          region = get_nodes_region (scene, n_nodes, scene->nodes->len, key.t);
 
           put_layer (target, cr, layer, held);
           draw_moving_nodes (self, cr, slide, n_nodes, key.t);
           cairo_surface_flush (target->surface);
-          hold_layer (target, layer, &box, has_box);
+          hold_layer (target, layer, region);
           return;
         }
 
@@ -2219,7 +2253,7 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
           put_layer (target, cr, layer, held);
           draw_frame (self, cr, frame, TRUE, TRUE, &box);
           cairo_surface_flush (target->surface);
-          hold_layer (target, layer, &box, box.width > 0 && box.height > 0);
+          hold_layer (target, layer, cairo_region_create_rectangle (&box));
           return;
         }
     }
