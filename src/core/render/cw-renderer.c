@@ -53,9 +53,27 @@ static GCond      layer_cond;
 static GPtrArray *layers;
 static guint64    layer_clock;
 static gsize      layer_bytes;
-/* the last number given a drawn layer; see layer_get_serial() */
+/* the last number given a drawn layer; see LayerMark */
 static guint64    layer_serial;
 static cairo_user_data_key_t serial_key;
+
+/* What a frame target needs to know of a layer, set before other threads
+ * see it */
+typedef struct
+{
+  /* a number no other layer drawn in this process has: a layer drawn
+   * again after it was forgotten, or one of another renderer, has
+   * another. A frame target tells by it that the layer it holds is the
+   * one a frame is drawn over; the layer's address may be another's by
+   * then. */
+  guint64               serial;
+  /* the serial of the layer it was drawn over, a copy of it or in place,
+   * or of the one that was, and so on: the first of them (the backdrop);
+   * @serial if it was drawn over none */
+  guint64               root;
+  /* the box outside which its pixels are those of layer @root */
+  cairo_rectangle_int_t delta;
+} LayerMark;
 
 struct _Layer
 {
@@ -1282,6 +1300,7 @@ lookup_layer (CwRenderer *self,
   guint base_nodes = 0;
   gboolean in_place = FALSE;
   cairo_surface_t *surface;
+  LayerMark *mark;
   Layer *layer;
 
   if (image == -1 && strlen (looks) <= scene->n_fixed)
@@ -1351,6 +1370,7 @@ lookup_layer (CwRenderer *self,
   g_mutex_unlock (&layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
+  mark = g_new0 (LayerMark, 1);
   if (image == CONTENT)
     {
       g_autoptr(cairo_t) cr = NULL;
@@ -1374,12 +1394,39 @@ lookup_layer (CwRenderer *self,
       if (strlen (looks) <= scene->n_fixed)
         g_atomic_int_inc (&self->n_backdrops_drawn);
       g_atomic_int_inc (&self->n_layers_drawn);
+      if (base != NULL)
+        {
+          cairo_rectangle_int_t whole = { 0, 0, scene->width, scene->height };
+
+          const LayerMark *base_mark = cairo_surface_get_user_data (base, &serial_key);
+          cairo_rectangle_int_t box;
+
+          /* the nodes drawn over @base change no pixel outside their
+           * extents: a frame target that holds a layer drawn over the
+           * same root as this one puts back only where the two differ
+           * from it */
+          if (base_mark != NULL)
+            {
+              mark->root = base_mark->root;
+              mark->delta = base_mark->delta;
+            }
+          if (cw_scene_get_nodes_extents (scene, base_nodes, n_nodes, t, &box) &&
+              intersect_boxes (&box, &whole))
+            union_boxes (&mark->delta, &box);
+        }
       surface = draw_layer (self, scene, base, base_nodes, n_nodes, t, in_place);
     }
 
   g_mutex_lock (&layer_lock);
-  /* before other threads see it: its number is set once */
-  cairo_surface_set_user_data (surface, &serial_key, GSIZE_TO_POINTER ((gsize) ++layer_serial), NULL);
+  /* before other threads see it: its number is set once, or again when
+   * drawn over in place, which no other thread sees either */
+  mark->serial = ++layer_serial;
+  if (mark->root == 0)
+    {
+      mark->root = mark->serial;
+      mark->delta = (cairo_rectangle_int_t) { 0 };
+    }
+  cairo_surface_set_user_data (surface, &serial_key, mark, g_free);
   layer->surface = cairo_surface_reference (surface);
   layer->size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
   layer_bytes += layer->size;
@@ -1388,16 +1435,6 @@ lookup_layer (CwRenderer *self,
   g_cond_broadcast (&layer_cond);
   g_mutex_unlock (&layer_lock);
   return surface;
-}
-
-/* A number no other layer drawn in this process has: a layer drawn again
- * after it was forgotten, or one of another renderer, has another. A frame
- * target tells by it that the layer it holds is the one a frame is drawn
- * over; the layer's address may be another's by then. */
-static guint64
-layer_get_serial (cairo_surface_t *layer)
-{
-  return (guint64) GPOINTER_TO_SIZE (cairo_surface_get_user_data (layer, &serial_key));
 }
 
 /* Whether node @node of @slide, still at @t in the look @look names,
@@ -1998,11 +2035,14 @@ cw_renderer_draw_frame (CwRenderer *self,
  * CwFrameTarget:
  *
  * A surface that frames are drawn into one after another, which remembers
- * what it holds: the layer the last frame was drawn over and the box its
- * moving nodes changed. A frame over the same layer then puts back only
- * that box from the layer and draws its own moving nodes, and leaves the
- * rest: the copy of a whole layer is most of what a frame that moves a
- * number costs. A transition between slides that share their backdrop is
+ * what it holds: the layer the last frame was drawn over and the boxes its
+ * moving nodes changed, one a node. A frame over the same layer then puts
+ * back only those boxes from the layer and draws its own moving nodes,
+ * and leaves the rest: the copy of a whole layer is most of what a frame
+ * that moves a number costs. A frame over another layer drawn over the
+ * same backdrop (a slide's still elements, drawn over it in one or more
+ * steps) also puts back the boxes where the two layers differ from the
+ * backdrop. A transition between slides that share their backdrop is
  * drawn the same way, over the backdrop, with both slides' contents as
  * what moves. The picture is the frame drawn whole, pixel for pixel
  * (tests/test-render.c draws every frame of several decks both ways).
@@ -2013,15 +2053,20 @@ cw_renderer_draw_frame (CwRenderer *self,
 struct _CwFrameTarget
 {
   cairo_surface_t       *surface;
-  /* layer_get_serial() of the layer under the last frame; 0 when it was
-   * drawn otherwise */
-  guint64                layer;
+  /* the mark of the layer under the last frame; its serial is 0 when it
+   * was drawn otherwise */
+  LayerMark              layer;
   /* where the last frame's moving nodes may differ from the layer: a box
    * for each node, so that two far apart (a number high up, a line at
    * the foot) do not put back all between them */
   cairo_region_t        *region;
   /* whether the last frame was drawn over what the target held */
   gboolean               reused;
+  /* when it was drawn over another layer than the frame before, the box
+   * outside which the two layers are the same */
+  cairo_rectangle_int_t  delta;
+  /* how many pixels the last frame put back from its layer, for tests */
+  guint64                n_put_back;
   /* when @changed_known, the last frame left every pixel outside
    * @changed as the frame before it had them */
   cairo_rectangle_int_t  changed;
@@ -2065,6 +2110,15 @@ cw_frame_target_get_surface (CwFrameTarget *target)
   return target->surface;
 }
 
+/* How many pixels @target's last frame put back from the layer under it:
+ * all of them unless it was drawn over the frame it held. */
+guint64
+cw_frame_target_get_n_put_back (CwFrameTarget *target)
+{
+  g_return_val_if_fail (target != NULL, 0);
+  return target->n_put_back;
+}
+
 /* Whether @target's last frame was drawn over the frame it held. */
 gboolean
 cw_frame_target_get_reused (CwFrameTarget *target)
@@ -2098,31 +2152,48 @@ cw_frame_target_get_changed (CwFrameTarget         *target,
 
 /* Puts @layer under the frame about to be drawn into @target: only the
  * boxes the last frame drew over it, when that frame was drawn over it
- * too (@held is its number), and otherwise all of it. */
+ * too (@held is its mark), and where the two layers differ, when both
+ * were drawn over the same root layer; otherwise all of it. */
 static void
 put_layer (CwFrameTarget   *target,
            cairo_t         *cr,
            cairo_surface_t *layer,
-           guint64          held)
+           const LayerMark *held)
 {
+  const LayerMark *mark = cairo_surface_get_user_data (layer, &serial_key);
+
   cairo_save (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, layer, 0, 0);
-  target->reused = held != 0 && held == layer_get_serial (layer);
+  target->delta = (cairo_rectangle_int_t) { 0 };
+  target->reused = held->serial != 0 && mark != NULL && held->root == mark->root;
   if (target->reused)
     {
       /* the rest of the surface is the layer already */
-      int n = target->region != NULL ? cairo_region_num_rectangles (target->region) : 0;
+      cairo_region_t *region = target->region != NULL ? cairo_region_copy (target->region)
+                                                      : cairo_region_create ();
+      int n;
 
+      if (held->serial != mark->serial)
+        {
+          target->delta = held->delta;
+          union_boxes (&target->delta, &mark->delta);
+          if (target->delta.width > 0 && target->delta.height > 0)
+            cairo_region_union_rectangle (region, &target->delta);
+        }
+      n = cairo_region_num_rectangles (region);
+      target->n_put_back = 0;
       for (int i = 0; i < n; i++)
         {
           cairo_rectangle_int_t box;
 
-          cairo_region_get_rectangle (target->region, i, &box);
+          cairo_region_get_rectangle (region, i, &box);
           cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+          target->n_put_back += (guint64) box.width * box.height;
         }
       if (n > 0)
         cairo_fill (cr);
+      cairo_region_destroy (region);
     }
   else
     {
@@ -2130,6 +2201,8 @@ put_layer (CwFrameTarget   *target,
                        cairo_image_surface_get_width (target->surface),
                        cairo_image_surface_get_height (target->surface));
       cairo_fill (cr);
+      target->n_put_back = (guint64) cairo_image_surface_get_width (target->surface) *
+                           cairo_image_surface_get_height (target->surface);
     }
   cairo_restore (cr);
 }
@@ -2143,11 +2216,12 @@ hold_layer (CwFrameTarget  *target,
 {
   if (target->reused)
     {
-      /* the last frame's boxes put back, this one's drawn: the encoder
-       * compares rows, so one box around them all does */
+      /* the last frame's boxes put back, and where the layer differs
+       * from the one before, this one's drawn: the encoder compares
+       * rows, so one box around them all does */
       cairo_rectangle_int_t box = { 0 };
 
-      target->changed = (cairo_rectangle_int_t) { 0 };
+      target->changed = target->delta;
       if (target->region != NULL && !cairo_region_is_empty (target->region))
         {
           cairo_region_get_extents (target->region, &box);
@@ -2160,7 +2234,7 @@ hold_layer (CwFrameTarget  *target,
         }
       target->changed_known = TRUE;
     }
-  target->layer = layer_get_serial (layer);
+  target->layer = *(const LayerMark *) cairo_surface_get_user_data (layer, &serial_key);
   g_clear_pointer (&target->region, cairo_region_destroy);
   target->region = region;
 }
@@ -2203,7 +2277,7 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
                              guint          frame)
 {
   g_autoptr(cairo_t) cr = NULL;
-  guint64 held;
+  LayerMark held;
 
   g_return_if_fail (CW_IS_RENDERER (self));
   g_return_if_fail (target != NULL);
@@ -2213,9 +2287,10 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
   cr = cairo_create (target->surface);
   held = target->layer;
   /* until this frame is drawn, the target holds nothing it knows */
-  target->layer = 0;
+  target->layer = (LayerMark) { 0 };
   target->reused = FALSE;
   target->changed_known = FALSE;
+  target->n_put_back = (guint64) self->format->width * self->format->height;
 
   if (self->cache_layers && self->spans->len > 0)
     {
@@ -2234,7 +2309,7 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
            * drawn */
           region = get_nodes_region (scene, n_nodes, scene->nodes->len, key.t);
 
-          put_layer (target, cr, layer, held);
+          put_layer (target, cr, layer, &held);
           draw_moving_nodes (self, cr, slide, n_nodes, key.t);
           cairo_surface_flush (target->surface);
           hold_layer (target, layer, region);
@@ -2251,7 +2326,7 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
           /* both slides' contents move over the backdrop, as a slide's
            * moving nodes over its still ones: draw_frame() tells the box
            * outside which the frame is the backdrop */
-          put_layer (target, cr, layer, held);
+          put_layer (target, cr, layer, &held);
           draw_frame (self, cr, frame, TRUE, TRUE, &box);
           cairo_surface_flush (target->surface);
           hold_layer (target, layer, cairo_region_create_rectangle (&box));
