@@ -1097,9 +1097,8 @@ mapping_free (gpointer data)
   Mapping *mapping = data;
 
   g_mutex_lock (&spare_lock);
-  /* mapped_bytes counts @mapping already */
   if (n_spare_mappings < MAX_SPARE_MAPPINGS &&
-      (gsize) g_atomic_pointer_get (&mapped_bytes) <= LAYER_BUDGET)
+      (gsize) g_atomic_pointer_get (&mapped_bytes) + mapping->size <= LAYER_BUDGET)
     {
       spare_mappings = g_slist_prepend (spare_mappings, mapping);
       n_spare_mappings++;
