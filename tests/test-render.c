@@ -144,6 +144,8 @@ static const LayerCase layer_cases[] = {
   { "rtl", "rtl.clearway", "180x320", FALSE, FALSE },
   /* a push and a wipe from the right */
   { "templates-rtl", "templates.clearway", "180x320", FALSE, FALSE, "ar" },
+  /* a number counting far from a line fading in, bars coming in one by one */
+  { "reference", "reference.clearway", "180x320", FALSE, FALSE },
 };
 
 static cairo_surface_t *
@@ -471,6 +473,81 @@ test_incremental (gconstpointer data)
           g_test_fail ();
         }
     }
+}
+
+/* A slide starts with none of its elements in: its first frame is drawn
+ * over the backdrop itself, not over a copy of it that has nothing more.
+ * Later, a layer is drawn only for still elements that show for several
+ * frames; those that show for a frame or two (a bar between two others
+ * coming in) are drawn over the layer before. The reference clip drawn as
+ * an export has eight: the backdrop, two for slide 0's title and number
+ * and its end, two for its bars and their end, three for slide 2's
+ * lines. */
+static void
+test_layers_few_drawn (void)
+{
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file ("reference.clearway");
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (clip, "en", format, 30);
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                   format->height);
+  CwFrameTarget *target = cw_frame_target_new (surface);
+
+  cw_renderer_draw_frame_into (renderer, target, 0);
+  g_assert_cmpuint (cw_renderer_get_n_layers_drawn (renderer), ==, 1);
+  for (guint frame = 1; frame < cw_renderer_get_n_frames (renderer); frame++)
+    {
+      if (!cw_renderer_frames_identical (renderer, frame - 1, frame))
+        cw_renderer_draw_frame_into (renderer, target, frame);
+    }
+  cw_frame_target_free (target);
+  g_assert_cmpuint (cw_renderer_get_n_backdrops_drawn (renderer), ==, 1);
+  g_assert_cmpuint (cw_renderer_get_n_layers_drawn (renderer), <=, 8);
+}
+
+/* Drawn into one surface as an export's worker draws, each frame of the
+ * reference clip after the first puts back only what changed: a new still
+ * layer differs from the one before it (the backdrop, or the layer it was
+ * drawn over in place) only where its new elements are. On the counter
+ * slide the number counting up (high) and the source line fading in (at
+ * the foot) are put back each in its own box, not in one around both. */
+static void
+test_layers_put_back (void)
+{
+  g_autoptr(CwDeck) clip = cw_test_load_deck_file ("reference.clearway");
+  g_autoptr(CwFormat) format = cw_format_lookup ("tiktok", NULL);
+  g_autoptr(CwRenderer) renderer = cw_renderer_new (clip, "en", format, 30);
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, format->width,
+                                                                   format->height);
+  CwFrameTarget *target = cw_frame_target_new (surface);
+  guint n_full = 0;
+
+  for (guint frame = 0; frame < cw_renderer_get_n_frames (renderer); frame++)
+    {
+      double t;
+
+      if (frame > 0 && cw_renderer_frames_identical (renderer, frame - 1, frame))
+        continue;
+      cw_renderer_draw_frame_into (renderer, target, frame);
+      if (frame > 0 && !cw_frame_target_get_reused (target))
+        {
+          g_test_message ("frame %u put its whole layer back", frame);
+          n_full++;
+        }
+      if (cw_renderer_get_slide_at_frame (renderer, frame) == 0 && cw_renderer_get_frame_time (renderer, frame, &t) &&
+          t >= 1.0 && t < 1.4)
+        {
+          cairo_rectangle_int_t changed;
+
+          /* the number counts; the source line fades in */
+          g_assert_true (cw_frame_target_get_changed (target, &changed));
+          g_assert_cmpint (changed.height, >, format->height / 3);
+          g_assert_cmpuint (cw_frame_target_get_n_put_back (target) * 2, <,
+                            (guint64) changed.width * changed.height);
+        }
+    }
+  cw_frame_target_free (target);
+  g_assert_cmpuint (n_full, ==, 0);
 }
 
 /* At an export's size the layers' cache holds two frames' worth. The
@@ -1581,6 +1658,8 @@ main (int   argc,
   g_test_add_func ("/cw/render/layers-warm", test_layers_warm);
   g_test_add_func ("/cw/render/layers-shared-backdrop", test_layers_shared_backdrop);
   g_test_add_func ("/cw/render/layers-backdrop-kept", test_backdrop_kept);
+  g_test_add_func ("/cw/render/layers-few-drawn", test_layers_few_drawn);
+  g_test_add_func ("/cw/render/layers-put-back", test_layers_put_back);
   g_test_add_func ("/cw/render/pure-function", test_pure_function);
   g_test_add_func ("/cw/render/timeline", test_timeline);
   g_test_add_func ("/cw/render/static-holds", test_static_holds);

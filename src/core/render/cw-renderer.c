@@ -53,9 +53,27 @@ static GCond      layer_cond;
 static GPtrArray *layers;
 static guint64    layer_clock;
 static gsize      layer_bytes;
-/* the last number given a drawn layer; see layer_get_serial() */
+/* the last number given a drawn layer; see LayerMark */
 static guint64    layer_serial;
 static cairo_user_data_key_t serial_key;
+
+/* What a frame target needs to know of a layer, set before other threads
+ * see it */
+typedef struct
+{
+  /* a number no other layer drawn in this process has: a layer drawn
+   * again after it was forgotten, or one of another renderer, has
+   * another. A frame target tells by it that the layer it holds is the
+   * one a frame is drawn over; the layer's address may be another's by
+   * then. */
+  guint64               serial;
+  /* the serial of the layer it was drawn over, a copy of it or in place,
+   * or of the one that was, and so on: the first of them (the backdrop);
+   * @serial if it was drawn over none */
+  guint64               root;
+  /* the box outside which its pixels are those of layer @root */
+  cairo_rectangle_int_t delta;
+} LayerMark;
 
 struct _Layer
 {
@@ -78,6 +96,9 @@ typedef struct
   guint             n_frames;
   CwTransitionType  transition;
   guint             transition_frames;
+  /* for each node, what is known of whether it draws nothing in each of
+   * its still looks: see is_blank() */
+  gint             *blank;
 } Span;
 
 struct _CwRenderer
@@ -96,11 +117,10 @@ struct _CwRenderer
   gboolean    check_glyphs;
 
   gboolean    cache_layers;
-  /* "slide:looks" of the still nodes frames have asked for, under
-   * layer_lock (see get_layer()) */
-  GHashTable *looks_seen;
   /* how many times a layer of a backdrop was drawn, for tests */
   guint       n_backdrops_drawn;
+  /* how many layers of still nodes were drawn, for tests */
+  guint       n_layers_drawn;
 };
 
 enum {
@@ -118,6 +138,7 @@ span_clear (Span *span)
 {
   g_clear_pointer (&span->id, g_free);
   g_clear_pointer (&span->scene, cw_scene_unref);
+  g_clear_pointer (&span->blank, g_free);
 }
 
 static void drop_spare_mappings (void);
@@ -156,7 +177,6 @@ cw_renderer_finalize (GObject *object)
   if (none_left)
     drop_spare_mappings ();
 
-  g_clear_pointer (&self->looks_seen, g_hash_table_unref);
   g_clear_pointer (&self->format, cw_format_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->spans, g_array_unref);
@@ -232,7 +252,6 @@ static void
 cw_renderer_init (CwRenderer *self)
 {
   self->cache_layers = TRUE;
-  self->looks_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
   g_array_set_clear_func (self->spans, (GDestroyNotify) span_clear);
   self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) cw_diagnostic_free);
@@ -580,6 +599,7 @@ cw_renderer_new (CwDeck         *deck,
       g_autoptr(GHashTable) agreed = agree_across_languages (self, deck, slide, shared);
 
       span.scene = build_scene (self, deck, slide, shared, self->language, agreed, NULL);
+      span.blank = g_new0 (gint, span.scene->nodes->len);
       span.first_frame = frame;
       span.n_frames = MAX (1, (guint) lround (span.scene->duration * fps));
       span.transition = i > 0 ? cw_slide_get_transition (slide) : CW_TRANSITION_CUT;
@@ -624,6 +644,15 @@ cw_renderer_get_n_backdrops_drawn (CwRenderer *self)
 {
   g_return_val_if_fail (CW_IS_RENDERER (self), 0);
   return g_atomic_int_get (&self->n_backdrops_drawn);
+}
+
+/* How many layers of a slide's background and still nodes were drawn,
+ * the backdrops among them. */
+guint
+cw_renderer_get_n_layers_drawn (CwRenderer *self)
+{
+  g_return_val_if_fail (CW_IS_RENDERER (self), 0);
+  return g_atomic_int_get (&self->n_layers_drawn);
 }
 
 /**
@@ -1270,6 +1299,7 @@ lookup_layer (CwRenderer *self,
   guint base_nodes = 0;
   gboolean in_place = FALSE;
   cairo_surface_t *surface;
+  LayerMark *mark;
   Layer *layer;
 
   if (image == -1 && strlen (looks) <= scene->n_fixed)
@@ -1339,6 +1369,7 @@ lookup_layer (CwRenderer *self,
   g_mutex_unlock (&layer_lock);
 
   /* other threads draw their frames meanwhile; those that need this layer wait */
+  mark = g_new0 (LayerMark, 1);
   if (image == CONTENT)
     {
       g_autoptr(cairo_t) cr = NULL;
@@ -1361,12 +1392,40 @@ lookup_layer (CwRenderer *self,
     {
       if (strlen (looks) <= scene->n_fixed)
         g_atomic_int_inc (&self->n_backdrops_drawn);
+      g_atomic_int_inc (&self->n_layers_drawn);
+      if (base != NULL)
+        {
+          cairo_rectangle_int_t whole = { 0, 0, scene->width, scene->height };
+
+          const LayerMark *base_mark = cairo_surface_get_user_data (base, &serial_key);
+          cairo_rectangle_int_t box;
+
+          /* the nodes drawn over @base change no pixel outside their
+           * extents: a frame target that holds a layer drawn over the
+           * same root as this one puts back only where the two differ
+           * from it */
+          if (base_mark != NULL)
+            {
+              mark->root = base_mark->root;
+              mark->delta = base_mark->delta;
+            }
+          if (cw_scene_get_nodes_extents (scene, base_nodes, n_nodes, t, &box) &&
+              intersect_boxes (&box, &whole))
+            union_boxes (&mark->delta, &box);
+        }
       surface = draw_layer (self, scene, base, base_nodes, n_nodes, t, in_place);
     }
 
   g_mutex_lock (&layer_lock);
-  /* before other threads see it: its number is set once */
-  cairo_surface_set_user_data (surface, &serial_key, GSIZE_TO_POINTER ((gsize) ++layer_serial), NULL);
+  /* before other threads see it: its number is set once, or again when
+   * drawn over in place, which no other thread sees either */
+  mark->serial = ++layer_serial;
+  if (mark->root == 0)
+    {
+      mark->root = mark->serial;
+      mark->delta = (cairo_rectangle_int_t) { 0 };
+    }
+  cairo_surface_set_user_data (surface, &serial_key, mark, g_free);
   layer->surface = cairo_surface_reference (surface);
   layer->size = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
   layer_bytes += layer->size;
@@ -1377,19 +1436,90 @@ lookup_layer (CwRenderer *self,
   return surface;
 }
 
-/* A number no other layer drawn in this process has: a layer drawn again
- * after it was forgotten, or one of another renderer, has another. A frame
- * target tells by it that the layer it holds is the one a frame is drawn
- * over; the layer's address may be another's by then. */
-static guint64
-layer_get_serial (cairo_surface_t *layer)
+/* Whether node @node of @slide, still at @t in the look @look names,
+ * draws nothing: an element that has not come in yet, or has left. A look
+ * is the same picture at every time, so it is found once. */
+static gboolean
+is_blank (CwRenderer *self,
+          guint       slide,
+          guint       node,
+          char        look,
+          double      t)
 {
-  return (guint64) GPOINTER_TO_SIZE (cairo_surface_get_user_data (layer, &serial_key));
+  const Span *span = &g_array_index (self->spans, Span, slide);
+  int bit = look - '0';
+  gint known = g_atomic_int_get (&span->blank[node]);
+  cairo_rectangle_int_t box;
+  gboolean blank;
+
+  if (bit < 0 || bit > 3)
+    return FALSE;
+  if (known & (1 << bit))
+    return (known & (1 << (bit + 4))) != 0;
+  blank = !cw_scene_get_nodes_extents (span->scene, node, node + 1, t, &box);
+  g_atomic_int_or ((guint *) &span->blank[node], (1 << bit) | (blank ? 1 << (bit + 4) : 0));
+  return blank;
+}
+
+/* Sets @looks to the still nodes of @slide at @t, as
+ * cw_scene_get_still_nodes() does, but for those that draw nothing: they
+ * look '-' whatever their look, and the last ones are left out, so that a
+ * layer of the still nodes is drawn once for every looks that is the
+ * same picture. Those left out are drawn with the moving nodes, which
+ * costs nothing. At the start of a slide, where no element has come in,
+ * the layer is the backdrop itself.
+ *
+ * Returns: how many nodes, from the first, the layer holds */
+static guint
+get_still_looks (CwRenderer *self,
+                 guint       slide,
+                 double      t,
+                 GString    *looks)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  guint n_nodes = cw_scene_get_still_nodes (scene, t, looks);
+  guint n_drawn = scene->n_fixed;
+
+  for (guint i = scene->n_fixed; i < n_nodes; i++)
+    {
+      if (is_blank (self, slide, i, looks->str[i], t))
+        looks->str[i] = '-';
+      else
+        n_drawn = i + 1;
+    }
+  g_string_truncate (looks, MIN (n_drawn, n_nodes));
+  return looks->len;
 }
 
 /* how many still nodes a frame draws itself rather than have a layer of
  * them made (see get_layer()) */
 #define MAX_NODES_OVER_LAYER 8
+/* how many frames must show the same still nodes for a layer of them to
+ * be drawn rather than drawn over another: a layer costs a copy of the
+ * whole frame to make, and another to put under the next frame of each
+ * frame target */
+#define MIN_FRAMES_FOR_LAYER 4
+
+/* Whether the frames from @t on show the still nodes @looks names for
+ * MIN_FRAMES_FOR_LAYER frames or more; the slide's end shows them for as
+ * long as it lasts, and the transition after it. */
+static gboolean
+looks_last (CwRenderer *self,
+            guint       slide,
+            double      t,
+            const char *looks)
+{
+  CwScene *scene = g_array_index (self->spans, Span, slide).scene;
+  g_autoptr(GString) next = g_string_new (NULL);
+
+  for (guint i = 1; i < MIN_FRAMES_FOR_LAYER; i++)
+    {
+      get_still_looks (self, slide, MIN (t + (double) i / self->fps, scene->duration), next);
+      if (!g_str_equal (next->str, looks))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 /* Returns: (transfer full): the layer of what is still in @slide at @t;
  * @n_nodes is set to the number of nodes it holds */
@@ -1401,23 +1531,24 @@ get_layer (CwRenderer *self,
 {
   CwScene *scene = g_array_index (self->spans, Span, slide).scene;
   g_autoptr(GString) looks = g_string_new (NULL);
-  g_autofree char *key = NULL;
+  gboolean known;
   Layer *base;
 
-  *n_nodes = cw_scene_get_still_nodes (scene, t, looks);
+  *n_nodes = get_still_looks (self, slide, t, looks);
 
   /* While things come in one after another (a pictogram's figures, a
    * chart's bars), each frame has one more still node than the last: a
-   * layer for each would be drawn for one frame and copied twice. Until
-   * these looks are asked for again, a layer a few nodes short of them
-   * does, and the frame draws the rest over it as it draws what moves. */
-  key = g_strdup_printf ("%u:%s", slide, looks->str);
+   * layer for each would be drawn for a frame or two and copied twice.
+   * Until the same still nodes show for a few frames, a layer a few nodes
+   * short of them does, and the frame draws the rest over it as it draws
+   * what moves. */
   g_mutex_lock (&layer_lock);
-  if (find_layer (self, slide, looks->str) == NULL &&
-      !g_hash_table_contains (self->looks_seen, key))
+  known = find_layer (self, slide, looks->str) != NULL;
+  g_mutex_unlock (&layer_lock);
+  if (!known && !looks_last (self, slide, t, looks->str))
     {
-      g_hash_table_add (self->looks_seen, g_steal_pointer (&key));
-      base = find_base_layer (self, slide, looks->str);
+      g_mutex_lock (&layer_lock);
+      base = find_layer (self, slide, looks->str) == NULL ? find_base_layer (self, slide, looks->str) : NULL;
       if (base != NULL && base->surface != NULL &&
           strlen (base->looks) >= scene->n_fixed &&
           *n_nodes - strlen (base->looks) <= MAX_NODES_OVER_LAYER)
@@ -1430,8 +1561,8 @@ get_layer (CwRenderer *self,
           g_mutex_unlock (&layer_lock);
           return surface;
         }
+      g_mutex_unlock (&layer_lock);
     }
-  g_mutex_unlock (&layer_lock);
   return lookup_layer (self, slide, looks->str, *n_nodes, -1, t);
 }
 
@@ -1903,11 +2034,14 @@ cw_renderer_draw_frame (CwRenderer *self,
  * CwFrameTarget:
  *
  * A surface that frames are drawn into one after another, which remembers
- * what it holds: the layer the last frame was drawn over and the box its
- * moving nodes changed. A frame over the same layer then puts back only
- * that box from the layer and draws its own moving nodes, and leaves the
- * rest: the copy of a whole layer is most of what a frame that moves a
- * number costs. A transition between slides that share their backdrop is
+ * what it holds: the layer the last frame was drawn over and the boxes its
+ * moving nodes changed, one a node. A frame over the same layer then puts
+ * back only those boxes from the layer and draws its own moving nodes,
+ * and leaves the rest: the copy of a whole layer is most of what a frame
+ * that moves a number costs. A frame over another layer drawn over the
+ * same backdrop (a slide's still elements, drawn over it in one or more
+ * steps) also puts back the boxes where the two layers differ from the
+ * backdrop. A transition between slides that share their backdrop is
  * drawn the same way, over the backdrop, with both slides' contents as
  * what moves. The picture is the frame drawn whole, pixel for pixel
  * (tests/test-render.c draws every frame of several decks both ways).
@@ -1918,14 +2052,20 @@ cw_renderer_draw_frame (CwRenderer *self,
 struct _CwFrameTarget
 {
   cairo_surface_t       *surface;
-  /* layer_get_serial() of the layer under the last frame; 0 when it was
-   * drawn otherwise */
-  guint64                layer;
-  /* where the last frame's moving nodes may differ from the layer */
-  cairo_rectangle_int_t  box;
-  gboolean               has_box;
+  /* the mark of the layer under the last frame; its serial is 0 when it
+   * was drawn otherwise */
+  LayerMark              layer;
+  /* where the last frame's moving nodes may differ from the layer: a box
+   * for each node, so that two far apart (a number high up, a line at
+   * the foot) do not put back all between them */
+  cairo_region_t        *region;
   /* whether the last frame was drawn over what the target held */
   gboolean               reused;
+  /* when it was drawn over another layer than the frame before, the box
+   * outside which the two layers are the same */
+  cairo_rectangle_int_t  delta;
+  /* how many pixels the last frame put back from its layer, for tests */
+  guint64                n_put_back;
   /* when @changed_known, the last frame left every pixel outside
    * @changed as the frame before it had them */
   cairo_rectangle_int_t  changed;
@@ -1957,6 +2097,7 @@ cw_frame_target_free (CwFrameTarget *target)
   if (target == NULL)
     return;
   cairo_surface_destroy (target->surface);
+  g_clear_pointer (&target->region, cairo_region_destroy);
   g_free (target);
 }
 
@@ -1966,6 +2107,15 @@ cw_frame_target_get_surface (CwFrameTarget *target)
 {
   g_return_val_if_fail (target != NULL, NULL);
   return target->surface;
+}
+
+/* How many pixels @target's last frame put back from the layer under it:
+ * all of them unless it was drawn over the frame it held. */
+guint64
+cw_frame_target_get_n_put_back (CwFrameTarget *target)
+{
+  g_return_val_if_fail (target != NULL, 0);
+  return target->n_put_back;
 }
 
 /* Whether @target's last frame was drawn over the frame it held. */
@@ -2000,26 +2150,49 @@ cw_frame_target_get_changed (CwFrameTarget         *target,
 }
 
 /* Puts @layer under the frame about to be drawn into @target: only the
- * box the last frame drew over it, when that frame was drawn over it too
- * (@held is its number), and otherwise all of it. */
+ * boxes the last frame drew over it, when that frame was drawn over it
+ * too (@held is its mark), and where the two layers differ, when both
+ * were drawn over the same root layer; otherwise all of it. */
 static void
 put_layer (CwFrameTarget   *target,
            cairo_t         *cr,
            cairo_surface_t *layer,
-           guint64          held)
+           const LayerMark *held)
 {
+  const LayerMark *mark = cairo_surface_get_user_data (layer, &serial_key);
+
   cairo_save (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, layer, 0, 0);
-  target->reused = held != 0 && held == layer_get_serial (layer);
+  target->delta = (cairo_rectangle_int_t) { 0 };
+  target->reused = held->serial != 0 && mark != NULL && held->root == mark->root;
   if (target->reused)
     {
       /* the rest of the surface is the layer already */
-      if (target->has_box)
+      cairo_region_t *region = target->region != NULL ? cairo_region_copy (target->region)
+                                                      : cairo_region_create ();
+      int n;
+
+      if (held->serial != mark->serial)
         {
-          clip_to_box (cr, &target->box);
-          cairo_paint (cr);
+          target->delta = held->delta;
+          union_boxes (&target->delta, &mark->delta);
+          if (target->delta.width > 0 && target->delta.height > 0)
+            cairo_region_union_rectangle (region, &target->delta);
         }
+      n = cairo_region_num_rectangles (region);
+      target->n_put_back = 0;
+      for (int i = 0; i < n; i++)
+        {
+          cairo_rectangle_int_t box;
+
+          cairo_region_get_rectangle (region, i, &box);
+          cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+          target->n_put_back += (guint64) box.width * box.height;
+        }
+      if (n > 0)
+        cairo_fill (cr);
+      cairo_region_destroy (region);
     }
   else
     {
@@ -2027,31 +2200,64 @@ put_layer (CwFrameTarget   *target,
                        cairo_image_surface_get_width (target->surface),
                        cairo_image_surface_get_height (target->surface));
       cairo_fill (cr);
+      target->n_put_back = (guint64) cairo_image_surface_get_width (target->surface) *
+                           cairo_image_surface_get_height (target->surface);
     }
   cairo_restore (cr);
 }
 
-/* Notes that the frame just drawn into @target is @layer but within @box
- * (none unless @has_box), and what it changed. */
+/* Notes that the frame just drawn into @target is @layer but within
+ * @region, which it takes, and what it changed. */
 static void
-hold_layer (CwFrameTarget               *target,
-            cairo_surface_t             *layer,
-            const cairo_rectangle_int_t *box,
-            gboolean                     has_box)
+hold_layer (CwFrameTarget  *target,
+            cairo_surface_t *layer,
+            cairo_region_t  *region)
 {
   if (target->reused)
     {
-      /* the last frame's box put back, this one's drawn */
-      target->changed = (cairo_rectangle_int_t) { 0 };
-      if (target->has_box)
-        union_boxes (&target->changed, &target->box);
-      if (has_box)
-        union_boxes (&target->changed, box);
+      /* the last frame's boxes put back, and where the layer differs
+       * from the one before, this one's drawn: the encoder compares
+       * rows, so one box around them all does */
+      cairo_rectangle_int_t box = { 0 };
+
+      target->changed = target->delta;
+      if (target->region != NULL && !cairo_region_is_empty (target->region))
+        {
+          cairo_region_get_extents (target->region, &box);
+          union_boxes (&target->changed, &box);
+        }
+      if (!cairo_region_is_empty (region))
+        {
+          cairo_region_get_extents (region, &box);
+          union_boxes (&target->changed, &box);
+        }
       target->changed_known = TRUE;
     }
-  target->layer = layer_get_serial (layer);
-  target->box = *box;
-  target->has_box = has_box;
+  target->layer = *(const LayerMark *) cairo_surface_get_user_data (layer, &serial_key);
+  g_clear_pointer (&target->region, cairo_region_destroy);
+  target->region = region;
+}
+
+/* The boxes, within the frame, outside which nodes @first to @last - 1 of
+ * @scene leave the pixels as they are at @t: one a node, as
+ * cw_scene_get_nodes_extents() vouches for each. */
+static cairo_region_t *
+get_nodes_region (CwScene *scene,
+                  guint    first,
+                  guint    last,
+                  double   t)
+{
+  cairo_rectangle_int_t whole = { 0, 0, scene->width, scene->height };
+  cairo_region_t *region = cairo_region_create ();
+
+  for (guint i = first; i < last; i++)
+    {
+      cairo_rectangle_int_t box;
+
+      if (cw_scene_get_nodes_extents (scene, i, i + 1, t, &box) && intersect_boxes (&box, &whole))
+        cairo_region_union_rectangle (region, &box);
+    }
+  return region;
 }
 
 /**
@@ -2070,7 +2276,7 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
                              guint          frame)
 {
   g_autoptr(cairo_t) cr = NULL;
-  guint64 held;
+  LayerMark held;
 
   g_return_if_fail (CW_IS_RENDERER (self));
   g_return_if_fail (target != NULL);
@@ -2080,9 +2286,10 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
   cr = cairo_create (target->surface);
   held = target->layer;
   /* until this frame is drawn, the target holds nothing it knows */
-  target->layer = 0;
+  target->layer = (LayerMark) { 0 };
   target->reused = FALSE;
   target->changed_known = FALSE;
+  target->n_put_back = (guint64) self->format->width * self->format->height;
 
   if (self->cache_layers && self->spans->len > 0)
     {
@@ -2092,23 +2299,19 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
 
       if (!key.transition && cw_scene_get_ambient_zoom (scene, key.t) == 1)
         {
-          cairo_rectangle_int_t whole = { 0, 0, scene->width, scene->height };
           g_autoptr(cairo_surface_t) layer = NULL;
-          cairo_rectangle_int_t box = { 0 };
-          gboolean has_box;
+          cairo_region_t *region;
           guint n_nodes;
 
           layer = get_layer (self, slide, key.t, &n_nodes);
           /* what this frame's moving nodes change, found before they are
-           * drawn: cw_scene_get_nodes_extents() vouches that outside it
-           * they leave the layer's pixels as they are */
-          has_box = cw_scene_get_nodes_extents (scene, n_nodes, scene->nodes->len, key.t, &box) &&
-                    intersect_boxes (&box, &whole);
+           * drawn */
+          region = get_nodes_region (scene, n_nodes, scene->nodes->len, key.t);
 
-          put_layer (target, cr, layer, held);
+          put_layer (target, cr, layer, &held);
           draw_moving_nodes (self, cr, slide, n_nodes, key.t);
           cairo_surface_flush (target->surface);
-          hold_layer (target, layer, &box, has_box);
+          hold_layer (target, layer, region);
           return;
         }
 
@@ -2122,10 +2325,10 @@ cw_renderer_draw_frame_into (CwRenderer    *self,
           /* both slides' contents move over the backdrop, as a slide's
            * moving nodes over its still ones: draw_frame() tells the box
            * outside which the frame is the backdrop */
-          put_layer (target, cr, layer, held);
+          put_layer (target, cr, layer, &held);
           draw_frame (self, cr, frame, TRUE, TRUE, &box);
           cairo_surface_flush (target->surface);
-          hold_layer (target, layer, &box, box.width > 0 && box.height > 0);
+          hold_layer (target, layer, cairo_region_create_rectangle (&box));
           return;
         }
     }
