@@ -451,11 +451,10 @@ set_reveal_attributes (PangoLayout *layout,
  * linear part of the context's matrix, not on where it is drawn: the
  * context's own options turn hinting off (cw_fonts_create_context()), and
  * cairo renders the glyphs with the target's options, whatever context
- * laid them out. A map that changes (a font added, fonts let go) changes
- * its serial, and its layouts are forgotten. The layouts hold the map
- * through their contexts: a map is never let go (cw-fonts.c hands it on
- * to the next thread), but one that were would have to forget them
- * first. */
+ * laid them out. They are kept under cw_fonts_map_cache_quark(): letting
+ * a map's fonts go drops them at once, since they hold those fonts; a map
+ * that changes otherwise (a font added) changes its serial, and its
+ * layouts are forgotten when next asked for. */
 #define N_RECENT_LAYOUTS 32
 
 typedef struct
