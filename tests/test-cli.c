@@ -78,6 +78,7 @@ test_usage (void)
   g_auto(Run) none = { 0 };
   g_auto(Run) unknown = { 0 };
   g_auto(Run) bad_fps = { 0 };
+  g_auto(Run) no_jobs = { 0 };
   g_auto(Run) render_help = { 0 };
 
   run_cli (&help, NULL, "--help", NULL);
@@ -95,6 +96,11 @@ test_usage (void)
   run_cli (&bad_fps, NULL, "render", "--fps", "29", NULL);
   g_assert_cmpint (bad_fps.status, ==, 2);
   g_assert_nonnull (strstr (bad_fps.err, "--fps"));
+
+  /* no frames at once is not one a core: it is refused, not taken for the default */
+  run_cli (&no_jobs, NULL, "render", "-j", "0", NULL);
+  g_assert_cmpint (no_jobs.status, ==, 2);
+  g_assert_nonnull (strstr (no_jobs.err, "--jobs"));
 
   run_cli (&render_help, NULL, "render", "--help", NULL);
   g_assert_cmpint (render_help.status, ==, 0);

@@ -125,7 +125,8 @@ cw_cli_render (int    argc,
   g_autofree char *video = NULL;
   g_autofree char *video_help = dup_video_help ();
   int fps = 0;
-  int jobs = 0;
+  /* not given: one a core */
+  int jobs = -1;
   g_autofree char *rates = cw_frame_rates_to_string ();
   /* Translators: %s is the list of frame rates, "24, 25, 30…" */
   g_autofree char *fps_help = g_strdup_printf (_("Frames per second: %s"), rates);
@@ -197,7 +198,7 @@ cw_cli_render (int    argc,
                                                   rates);
       return cw_cli_usage_error (context, "render", message);
     }
-  if (jobs < 0 || jobs > 256)
+  if (jobs != -1 && (jobs < 1 || jobs > 256))
     return cw_cli_usage_error (context, "render", _("--jobs must be between 1 and 256"));
 
   deck = cw_cli_load_deck (argc == 2 ? argv[1] : NULL);
@@ -242,7 +243,7 @@ cw_cli_render (int    argc,
     cw_exporter_add_format (exporter, g_ptr_array_index (formats, i));
   if (fps > 0)
     cw_exporter_set_fps (exporter, fps);
-  cw_exporter_set_jobs (exporter, jobs);
+  cw_exporter_set_jobs (exporter, MAX (jobs, 0));
   for (guint i = 0; i < encoders->len; i++)
     cw_exporter_add_encoder (exporter, g_ptr_array_index (encoders, i));
   cw_exporter_set_overwrite (exporter, overwrite);
