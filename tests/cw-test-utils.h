@@ -6,6 +6,15 @@
 
 #include "clearway-core.h"
 
+/* AddressSanitizer brings its own allocator, and limits of its own */
+#if defined(__SANITIZE_ADDRESS__)
+# define UNDER_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UNDER_ASAN 1
+# endif
+#endif
+
 G_BEGIN_DECLS
 
 void      cw_test_init             (int             *argc,

@@ -1159,18 +1159,10 @@ test_interrupt (void)
   cw_test_remove_tree (dir);
 }
 
-/* Under AddressSanitizer a memory limit would stop the program before it starts. */
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
-#endif
-
 static void
 limit_memory (gpointer data)
 {
+  /* under AddressSanitizer a memory limit would stop the program before it starts */
 #ifndef UNDER_ASAN
   /* several times what the program needs, far below what reading a device whole takes */
   struct rlimit limit = { 512 * 1024 * 1024, 512 * 1024 * 1024 };
