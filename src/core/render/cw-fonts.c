@@ -728,17 +728,66 @@ cw_fonts_find_missing (const char         *text,
   return missing;
 }
 
+static guint
+hash_double (double value)
+{
+  return g_double_hash (&value);
+}
+
+/* Returns: a hash of the #CwTextRequest at @request, for a #GHashTable */
+guint
+cw_text_request_hash (gconstpointer request)
+{
+  const CwTextRequest *r = request;
+  guint hash = g_str_hash (r->text);
+
+  hash = hash * 31 + g_str_hash (r->family);
+  hash = hash * 31 + (guint) r->weight;
+  hash = hash * 31 + hash_double (r->size);
+  hash = hash * 31 + hash_double (r->width);
+  hash = hash * 31 + hash_double (r->line_height);
+  hash = hash * 31 + (guint) r->align;
+  return hash * 31 + (guint) !!r->tabular;
+}
+
+/* Returns: whether the #CwTextRequests at @a and @b lay a text out alike */
+gboolean
+cw_text_request_equal (gconstpointer a,
+                       gconstpointer b)
+{
+  const CwTextRequest *x = a;
+  const CwTextRequest *y = b;
+
+  /* sizes compare exactly: what is kept is what Pango gave for them */
+  return x->weight == y->weight && x->size == y->size && x->width == y->width &&
+         x->line_height == y->line_height && x->align == y->align &&
+         !x->tabular == !y->tabular &&
+         g_str_equal (x->family, y->family) && g_str_equal (x->text, y->text);
+}
+
+/* Sets @copy to @request, with copies of its strings, to keep */
+void
+cw_text_request_copy (const CwTextRequest *request,
+                      CwTextRequest       *copy)
+{
+  *copy = *request;
+  copy->text = g_strdup (request->text);
+  copy->family = g_strdup (request->family);
+}
+
+/* Frees the strings of a request made by cw_text_request_copy() */
+void
+cw_text_request_clear (CwTextRequest *request)
+{
+  g_clear_pointer (&request->text, g_free);
+  g_clear_pointer (&request->family, g_free);
+}
+
+/* the request first: the table hashes and compares it */
 typedef struct
 {
-  char           *text;
-  char           *family;
-  int             weight;
-  double          size;
-  double          width;
-  double          line_height;
-  PangoAlignment  align;
-  gboolean        tabular;
-  CwTextExtents   extents;
+  CwTextRequest request;
+  CwTextExtents extents;
 } Measurement;
 
 static void
@@ -746,44 +795,8 @@ measurement_free (gpointer data)
 {
   Measurement *m = data;
 
-  g_free (m->text);
-  g_free (m->family);
+  cw_text_request_clear (&m->request);
   g_free (m);
-}
-
-static guint
-hash_double (double value)
-{
-  return g_double_hash (&value);
-}
-
-static guint
-measurement_hash (gconstpointer key)
-{
-  const Measurement *m = key;
-  guint hash = g_str_hash (m->text);
-
-  hash = hash * 31 + g_str_hash (m->family);
-  hash = hash * 31 + (guint) m->weight;
-  hash = hash * 31 + hash_double (m->size);
-  hash = hash * 31 + hash_double (m->width);
-  hash = hash * 31 + hash_double (m->line_height);
-  hash = hash * 31 + (guint) m->align;
-  return hash * 31 + (guint) !!m->tabular;
-}
-
-static gboolean
-measurement_equal (gconstpointer a,
-                   gconstpointer b)
-{
-  const Measurement *x = a;
-  const Measurement *y = b;
-
-  /* sizes compare exactly: a cached value is the one Pango gave */
-  return x->weight == y->weight && x->size == y->size && x->width == y->width &&
-         x->line_height == y->line_height && x->align == y->align &&
-         !x->tabular == !y->tabular &&
-         g_str_equal (x->family, y->family) && g_str_equal (x->text, y->text);
 }
 
 /* Every thread's measurements. Each thread measures with its own font
@@ -816,8 +829,8 @@ cw_text_measure (const char     *text,
                  gboolean        tabular,
                  CwTextExtents  *extents)
 {
-  Measurement key = { (char *) (text ? text : ""), (char *) (family ? family : ""),
-                      weight, size, width, line_height, align, tabular, { 0 } };
+  CwTextRequest key = { (char *) (text ? text : ""), (char *) (family ? family : ""),
+                        weight, size, width, line_height, align, tabular };
   const Measurement *found;
   Measurement *m;
   g_autoptr(PangoLayout) layout = NULL;
@@ -826,7 +839,7 @@ cw_text_measure (const char     *text,
 
   g_mutex_lock (&measure_lock);
   if (measurements == NULL)
-    measurements = g_hash_table_new_full (measurement_hash, measurement_equal, measurement_free, NULL);
+    measurements = g_hash_table_new_full (cw_text_request_hash, cw_text_request_equal, measurement_free, NULL);
   if (measured_serial != serial)
     {
       g_hash_table_remove_all (measurements);
@@ -855,9 +868,7 @@ cw_text_measure (const char     *text,
       if (g_hash_table_size (measurements) >= MAX_MEASUREMENTS)
         g_hash_table_remove_all (measurements);
       m = g_new (Measurement, 1);
-      *m = key;
-      m->text = g_strdup (key.text);
-      m->family = g_strdup (key.family);
+      cw_text_request_copy (&key, &m->request);
       m->extents = *extents;
       g_hash_table_add (measurements, m);
     }

@@ -23,6 +23,25 @@ typedef struct
   double height;
 } CwTextExtents;
 
+/**
+ * CwTextRequest:
+ *
+ * What a text is laid out with (see cw_text_layout_new()): the same
+ * request gives the same layout, so caches of layouts and of their
+ * measurements are keyed by it. Sizes compare exactly.
+ */
+typedef struct
+{
+  char           *text;
+  char           *family;
+  int             weight;
+  double          size;
+  double          width;
+  double          line_height;
+  PangoAlignment  align;
+  gboolean        tabular;
+} CwTextRequest;
+
 /* the font of a theme that names none */
 #define CW_FONTS_DEFAULT_FAMILY "Noto Sans"
 
@@ -52,6 +71,12 @@ void          cw_text_measure               (const char         *text,
                                              PangoAlignment      align,
                                              gboolean            tabular,
                                              CwTextExtents      *extents);
+guint         cw_text_request_hash          (gconstpointer       request);
+gboolean      cw_text_request_equal         (gconstpointer       a,
+                                             gconstpointer       b);
+void          cw_text_request_copy          (const CwTextRequest *request,
+                                             CwTextRequest      *copy);
+void          cw_text_request_clear         (CwTextRequest      *request);
 guint         cw_fonts_get_n_layouts        (void);
 guint         cw_fonts_get_n_font_maps      (void);
 void          cw_fonts_release_fonts        (void);

@@ -459,16 +459,9 @@ set_reveal_attributes (PangoLayout *layout,
 
 typedef struct
 {
-  char           *text;
-  char           *family;
-  int             weight;
-  double          size;
-  double          width;
-  double          line_height;
-  PangoAlignment  align;
-  gboolean        tabular;
-  double          matrix[4];
-  PangoLayout    *layout;
+  CwTextRequest  request;
+  double         matrix[4];
+  PangoLayout   *layout;
 } RecentLayout;
 
 typedef struct
@@ -485,8 +478,7 @@ recent_layout_free (gpointer data)
 {
   RecentLayout *recent = data;
 
-  g_free (recent->text);
-  g_free (recent->family);
+  cw_text_request_clear (&recent->request);
   g_clear_object (&recent->layout);
   g_free (recent);
 }
@@ -512,7 +504,9 @@ get_layout (cairo_t      *cr,
             gboolean      tabular)
 {
   PangoFontMap *map = cw_fonts_get_font_map ();
-  const char *family = node->font_family ? node->font_family : "";
+  CwTextRequest request = { (char *) text, (char *) (node->font_family ? node->font_family : ""),
+                            node->font_weight, node->font_size, width, node->line_height, node->align,
+                            tabular };
   RecentLayouts *recent;
   RecentLayout *layout;
   cairo_matrix_t m;
@@ -541,12 +535,8 @@ get_layout (cairo_t      *cr,
   for (guint i = recent->layouts->len; i-- > 0;)
     {
       layout = g_ptr_array_index (recent->layouts, i);
-      /* sizes compare exactly: a layout is reused only for the same request */
-      if (layout->size == node->font_size && layout->weight == node->font_weight &&
-          layout->width == width && layout->line_height == node->line_height &&
-          layout->align == node->align && !layout->tabular == !tabular &&
-          memcmp (layout->matrix, matrix, sizeof matrix) == 0 &&
-          g_str_equal (layout->text, text) && g_str_equal (layout->family, family))
+      if (memcmp (layout->matrix, matrix, sizeof matrix) == 0 &&
+          cw_text_request_equal (&layout->request, &request))
         {
           if (i + 1 < recent->layouts->len)
             {
@@ -560,14 +550,7 @@ get_layout (cairo_t      *cr,
 
   context = cw_fonts_create_context (cr);
   layout = g_new0 (RecentLayout, 1);
-  layout->text = g_strdup (text);
-  layout->family = g_strdup (family);
-  layout->weight = node->font_weight;
-  layout->size = node->font_size;
-  layout->width = width;
-  layout->line_height = node->line_height;
-  layout->align = node->align;
-  layout->tabular = tabular;
+  cw_text_request_copy (&request, &layout->request);
   memcpy (layout->matrix, matrix, sizeof matrix);
   layout->layout = cw_text_layout_new (context, text, node->font_family, node->font_weight,
                                        node->font_size, width, node->line_height, node->align, tabular);
